@@ -1,0 +1,37 @@
+"""The `lcdreader` command: the GUI by default, sub-commands for batch work.
+
+Each sub-command lives in ``desktop/commands/<name>.py`` with ``register(subparsers)``;
+heavy imports (paddle, Qt) happen inside the command, so ``--help`` stays instant.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import multiprocessing
+import sys
+
+from desktop import __version__
+
+COMMANDS = ("gui", "read", "eval", "bench")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lcdreader", description="Read instrument screens with PP-OCR.")
+    parser.add_argument("--version", action="version", version=f"lcdreader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"desktop.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build re-runs itself for training
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

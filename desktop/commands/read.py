@@ -1,0 +1,78 @@
+"""`lcdreader read PATH...`: read images and write one JSON object per image (JSON Lines)."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from contextlib import nullcontext
+
+from desktop.commands.common import Progress, add_engine_options, create_engine
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("read", help="read instrument screens into JSON Lines")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="image files or folders (searched recursively)")
+    parser.add_argument("--out", metavar="FILE", help="write JSON Lines here instead of stdout")
+    parser.add_argument("--template", default=None, help="instrument template for the readings (default: generic)")
+    add_engine_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from desktop.core.ocr.images import find_images
+    from desktop.core.reading import TemplateError, load_template
+
+    try:
+        template = load_template(args.template) if args.template else None
+    except TemplateError as exc:
+        print(f"lcdreader: {exc}", file=sys.stderr)
+        return 2
+    images = find_images(args.paths)
+    if not images:
+        print("lcdreader: no images found in " + ", ".join(args.paths), file=sys.stderr)
+        return 1
+    engine = create_engine(args)
+    if engine is None:
+        return 2
+    failures = 0
+    progress = Progress(len(images), "reading")
+    try:
+        sink = open(args.out, "w", encoding="utf-8") if args.out else nullcontext(sys.stdout)
+    except OSError as exc:
+        print(f"lcdreader: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    with sink as out:
+        for done, path in enumerate(images, start=1):
+            record = read_one(engine, path, template)
+            failures += "error" in record
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+            progress.update(done)
+    return 1 if failures else 0
+
+
+def read_one(engine, path, template) -> dict:
+    """The JSON object for one image: the contract checked from outside, keep its keys and order."""
+    from desktop.core.ocr.images import load_image
+    from desktop.core.ocr.types import OcrError
+    from desktop.core.reading import extract_readings
+
+    start = time.perf_counter()
+    try:
+        image = load_image(path)
+        result = engine.read(image)
+    except OcrError as exc:
+        return {"image": str(path), "error": str(exc)}
+    except Exception as exc:  # an engine bug must not stop a folder of 500 photos
+        return {"image": str(path), "error": f"{path}: unexpected error: {type(exc).__name__}: {exc}"}
+    readings = extract_readings(result.boxes, template)
+    return {
+        "image": str(path),
+        "width": result.width,
+        "height": result.height,
+        "device": result.device,
+        "model": result.model,
+        "boxes": [box.to_json() for box in result.boxes],
+        "readings": [reading.to_json() for reading in readings],
+        "elapsed_ms": round((time.perf_counter() - start) * 1000.0, 1),
+    }

@@ -1,0 +1,1 @@
+"""Pure logic of live (camera) mode: no Qt."""

@@ -1,0 +1,46 @@
+"""Text detection: DB (PP-OCR det) probability map -> quadrilateral boxes in image pixels.
+
+Pre- and post-processing are rapidocr_paddle's ports of PaddleOCR's own (DetResizeForTest,
+DBPostProcess), configured like stock PaddleOCR so our boxes match its boxes.
+"""
+from __future__ import annotations
+
+import numpy as np
+from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
+
+from desktop.core.ocr.crop import order_points, reading_order
+from desktop.core.ocr.predictor import run_predictor
+
+# PP-OCR det was trained on ImageNet-normalised BGR input (PaddleOCR's det NormalizeImage).
+IMAGENET_MEAN = [0.485, 0.456, 0.406]
+IMAGENET_STD = [0.229, 0.224, 0.225]
+MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
+
+
+class TextDetector:
+    def __init__(self, predictor, limit_side_len: int = 960, limit_type: str = "max",
+                 thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5):
+        self._predictor = predictor
+        self._preprocess = DetPreProcess(limit_side_len, limit_type, IMAGENET_MEAN, IMAGENET_STD)
+        self._postprocess = DBPostProcess(thresh=thresh, box_thresh=box_thresh, unclip_ratio=unclip_ratio,
+                                          score_mode="fast", use_dilation=False)
+
+    def probability_map(self, image: np.ndarray) -> np.ndarray | None:
+        if min(image.shape[:2]) < MIN_SIDE:
+            return None
+        batch = self._preprocess(image)
+        return None if batch is None else run_predictor(self._predictor, batch)
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        """Boxes (4x2 float32, clockwise from top-left) in reading order."""
+        prob = self.probability_map(image)
+        if prob is None:
+            return []
+        raw_boxes, _scores = self._postprocess(prob, image.shape[:2])
+        boxes = [order_points(b) for b in raw_boxes]
+        boxes = [b for b in boxes if _side_lengths(b).min() > 3]
+        return [boxes[i] for i in reading_order(boxes)]
+
+
+def _side_lengths(box: np.ndarray) -> np.ndarray:
+    return np.array([np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[0] - box[3])])

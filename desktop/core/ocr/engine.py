@@ -1,0 +1,77 @@
+"""The OCR engine: detection, optional direction classification and recognition on one image.
+
+Create it in the thread that will use it: Paddle predictors must not be shared between threads.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+
+import numpy as np
+
+from desktop.core.ocr.crop import crop_text_region
+from desktop.core.ocr.device import choose_device
+from desktop.core.ocr.model_files import ModelSet, load_dictionary
+from desktop.core.ocr.types import OcrResult, TextBox
+
+DEFAULT_DET_SIDE = 960
+DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
+
+
+class OcrEngine:
+    def __init__(self, model: str | ModelSet = "default", device: str = "auto",
+                 det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False):
+        from desktop.core.models.registry import resolve_model
+        from desktop.core.ocr.classifier import DirectionClassifier
+        from desktop.core.ocr.detector import TextDetector
+        from desktop.core.ocr.predictor import create_predictor
+        from desktop.core.ocr.recognizer import TextRecognizer
+
+        self.model_set = resolve_model(model) if isinstance(model, str) else model
+        self._device = choose_device(device)
+        dictionary = load_dictionary(self.model_set.keys_path)
+        self.detector = TextDetector(create_predictor(self.model_set.det_dir, self._device), det_limit_side)
+        self.recognizer = TextRecognizer(create_predictor(self.model_set.rec_dir, self._device), dictionary)
+        self.classifier = None
+        if use_cls and self.model_set.cls_dir is not None:
+            self.classifier = DirectionClassifier(create_predictor(self.model_set.cls_dir, self._device))
+
+    @property
+    def device(self) -> str:
+        return self._device.label
+
+    @property
+    def model_name(self) -> str:
+        return self.model_set.name
+
+    def read(self, image: np.ndarray) -> OcrResult:
+        """Read a BGR uint8 image."""
+        timings: dict[str, float] = {}
+        with _timed(timings, "det"):
+            quads = self.detector.detect(image)
+            crops = [crop_text_region(image, q) for q in quads]
+        if self.classifier is not None and crops:
+            with _timed(timings, "cls"):
+                crops = self.classifier.upright(crops)
+        with _timed(timings, "rec"):
+            texts = self.recognizer.recognize(crops) if crops else []
+        boxes = [
+            TextBox(points=tuple((float(x), float(y)) for x, y in quad), text=text, score=score)
+            for quad, (text, score) in zip(quads, texts)
+            if score >= DROP_SCORE and text.strip()
+        ]
+        return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
+                         model=self.model_name, boxes=boxes, timings_ms=timings)
+
+    def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """Recognition only, for crops already cut (evaluation, training checks)."""
+        return self.recognizer.recognize(crops) if crops else []
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str):
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = (time.perf_counter() - start) * 1000.0

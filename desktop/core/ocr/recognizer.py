@@ -1,0 +1,60 @@
+"""Text recognition: PP-OCR rec (CTC) on crops batched by similar width.
+
+Crops are sorted by aspect ratio so each batch pads little; the CTC decoder is rapidocr_paddle's
+port of PaddleOCR's CTCLabelDecode.
+"""
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
+
+from desktop.core.ocr.predictor import run_predictor
+
+REC_HEIGHT = 48
+REC_MIN_WIDTH = 320  # PP-OCRv4 rec's training shape 3x48x320: narrower inputs lose accuracy
+
+
+def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> np.ndarray:
+    """One crop as a normalised CHW float32 tensor of the given height, left-aligned, zero-padded to width."""
+    h, w = crop.shape[:2]
+    resized_w = min(width, int(math.ceil(height * w / max(h, 1))))
+    resized = cv2.resize(crop, (max(resized_w, 1), height)).astype(np.float32)
+    resized = (resized.transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
+    out = np.zeros((3, height, width), dtype=np.float32)
+    out[:, :, : resized.shape[2]] = resized
+    return out
+
+
+def batch_width(crops: list[np.ndarray]) -> int:
+    ratio = max([REC_MIN_WIDTH / REC_HEIGHT] + [c.shape[1] / max(c.shape[0], 1) for c in crops])
+    return int(math.ceil(REC_HEIGHT * ratio))
+
+
+def make_batch(crops: list[np.ndarray]) -> np.ndarray:
+    width = batch_width(crops)
+    return np.stack([resize_normalise(c, width) for c in crops])
+
+
+class TextRecognizer:
+    def __init__(self, predictor, dictionary: list[str], batch_size: int = 8):
+        self._predictor = predictor
+        self._decode = CTCLabelDecode(character=list(dictionary))
+        self.batch_size = batch_size
+
+    @property
+    def classes(self) -> list[str]:
+        """CTC classes: blank, the dictionary, space."""
+        return self._decode.character
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        order = np.argsort([c.shape[1] / max(c.shape[0], 1) for c in crops], kind="stable")
+        results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            probs = run_predictor(self._predictor, make_batch([crops[i] for i in chunk]))
+            for index, (text, score) in zip(chunk, self._decode(probs)):
+                results[index] = (text, float(score))
+        return results

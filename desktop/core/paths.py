@@ -1,0 +1,29 @@
+"""Where the app keeps the user's data: sessions, finetuned models, preferences, logs.
+
+``LCDREADER_HOME`` overrides the platform default (tests point it at a tmp folder).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    override = os.environ.get("LCDREADER_HOME")
+    if override:
+        base = Path(override)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "LCDReader"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support" / "LCDReader"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "lcdreader"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def user_models_dir() -> Path:
+    path = data_dir() / "models"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

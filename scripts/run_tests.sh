@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install everything the tests need (system packages, a virtual environment) and run them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install_system_deps.sh
+PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/pip install -q -e '.[dev]'
+export QT_QPA_PLATFORM=offscreen
+exec .venv/bin/python -m pytest "$@"
