@@ -12,7 +12,7 @@ import sys
 
 from desktop import __version__
 
-COMMANDS = ("gui", "read", "eval", "bench")
+COMMANDS = ("gui", "read", "eval", "bench", "train", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

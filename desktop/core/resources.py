@@ -1,4 +1,7 @@
-"""Find the app's shipped files in a source tree and in a PyInstaller bundle alike."""
+"""Where the shipped files (resources/, models/) live, in a source tree and in a PyInstaller bundle.
+
+One helper so every module finds them the same way; a bundle unpacks them under ``sys._MEIPASS``.
+"""
 from __future__ import annotations
 
 import sys
@@ -6,9 +9,15 @@ from pathlib import Path
 
 
 def app_root() -> Path:
+    """The folder holding ``resources/`` and ``models/``: the bundle when frozen, else the repo."""
     bundle = getattr(sys, "_MEIPASS", None)
     return Path(bundle) if bundle else Path(__file__).resolve().parents[2]
 
 
+def resources_dir() -> Path:
+    return app_root() / "resources"
+
+
 def resource_path(*parts: str) -> Path:
-    return app_root().joinpath("resources", *parts)
+    """Path of a file or folder inside ``resources/`` (it may not exist)."""
+    return resources_dir().joinpath(*parts)

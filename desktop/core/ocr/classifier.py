@@ -4,16 +4,16 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from desktop.core.ocr.predictor import run_predictor
 from desktop.core.ocr.recognizer import resize_normalise
+from desktop.core.ocr.predictor import Infer
 
 CLS_HEIGHT, CLS_WIDTH = 48, 192
 ROTATED_LABEL = 1  # the classifier's classes are ["0", "180"]
 
 
 class DirectionClassifier:
-    def __init__(self, predictor, threshold: float = 0.9, batch_size: int = 8):
-        self._predictor = predictor
+    def __init__(self, infer: Infer, threshold: float = 0.9, batch_size: int = 8):
+        self._infer = infer
         self.threshold = threshold
         self.batch_size = batch_size
 
@@ -21,7 +21,7 @@ class DirectionClassifier:
         out = list(crops)
         for start in range(0, len(crops), self.batch_size):
             chunk = crops[start : start + self.batch_size]
-            probs = run_predictor(self._predictor, np.stack([resize_normalise(c, CLS_WIDTH, CLS_HEIGHT) for c in chunk]))
+            probs = self._infer(np.stack([resize_normalise(c, CLS_WIDTH, CLS_HEIGHT) for c in chunk]))
             for offset, row in enumerate(probs):
                 if int(row.argmax()) == ROTATED_LABEL and float(row.max()) > self.threshold:
                     out[start + offset] = cv2.rotate(chunk[offset], cv2.ROTATE_180)

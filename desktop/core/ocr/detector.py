@@ -9,7 +9,7 @@ import numpy as np
 from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
 from desktop.core.ocr.crop import order_points, reading_order
-from desktop.core.ocr.predictor import run_predictor
+from desktop.core.ocr.predictor import Infer
 
 # PP-OCR det was trained on ImageNet-normalised BGR input (PaddleOCR's det NormalizeImage).
 IMAGENET_MEAN = [0.485, 0.456, 0.406]
@@ -18,9 +18,9 @@ MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
 
 
 class TextDetector:
-    def __init__(self, predictor, limit_side_len: int = 960, limit_type: str = "max",
+    def __init__(self, infer: Infer, limit_side_len: int = 960, limit_type: str = "max",
                  thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5):
-        self._predictor = predictor
+        self._infer = infer
         self._preprocess = DetPreProcess(limit_side_len, limit_type, IMAGENET_MEAN, IMAGENET_STD)
         self._postprocess = DBPostProcess(thresh=thresh, box_thresh=box_thresh, unclip_ratio=unclip_ratio,
                                           score_mode="fast", use_dilation=False)
@@ -29,7 +29,7 @@ class TextDetector:
         if min(image.shape[:2]) < MIN_SIDE:
             return None
         batch = self._preprocess(image)
-        return None if batch is None else run_predictor(self._predictor, batch)
+        return None if batch is None else self._infer(batch)
 
     def detect(self, image: np.ndarray) -> list[np.ndarray]:
         """Boxes (4x2 float32, clockwise from top-left) in reading order."""

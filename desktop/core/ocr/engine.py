@@ -24,17 +24,17 @@ class OcrEngine:
         from desktop.core.models.registry import resolve_model
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
-        from desktop.core.ocr.predictor import create_predictor
+        from desktop.core.ocr.predictor import predictor_infer
         from desktop.core.ocr.recognizer import TextRecognizer
 
         self.model_set = resolve_model(model) if isinstance(model, str) else model
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
-        self.detector = TextDetector(create_predictor(self.model_set.det_dir, self._device), det_limit_side)
-        self.recognizer = TextRecognizer(create_predictor(self.model_set.rec_dir, self._device), dictionary)
+        self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
+        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary)
         self.classifier = None
         if use_cls and self.model_set.cls_dir is not None:
-            self.classifier = DirectionClassifier(create_predictor(self.model_set.cls_dir, self._device))
+            self.classifier = DirectionClassifier(predictor_infer(self.model_set.cls_dir, self._device))
 
     @property
     def device(self) -> str:

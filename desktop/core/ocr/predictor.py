@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,10 @@ import numpy as np
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.model_files import program_and_params
 from desktop.core.ocr.types import ModelError
+
+# A model as a function: input batch (NCHW float32) -> output array. Paddle Inference in the app,
+# a dygraph layer during training: detection and recognition code does not care which.
+Infer = Callable[[np.ndarray], np.ndarray]
 
 
 def _prepare_paddle_environment() -> None:
@@ -43,6 +48,11 @@ def create_predictor(model_dir: Path, device: Device):
     except Exception as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelError(f"model in {model_dir} cannot be loaded: {first_line[:300]}") from exc
+
+
+def predictor_infer(model_dir: Path, device: Device) -> Infer:
+    predictor = create_predictor(model_dir, device)
+    return lambda batch: run_predictor(predictor, batch)
 
 
 def run_predictor(predictor, batch: np.ndarray) -> np.ndarray:

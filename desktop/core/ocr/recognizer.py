@@ -10,11 +10,14 @@ import math
 import cv2
 import numpy as np
 from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
+from desktop.core.ocr.predictor import Infer
 
-from desktop.core.ocr.predictor import run_predictor
 
 REC_HEIGHT = 48
 REC_MIN_WIDTH = 320  # PP-OCRv4 rec's training shape 3x48x320: narrower inputs lose accuracy
+# Batch widths snap to a few sizes: Paddle pays a one-off cost of 1-3 s for every new input shape
+# on the CPU, so a width per crop would make the first minutes of a session slow.
+WIDTH_STEP = 160
 
 
 def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> np.ndarray:
@@ -30,7 +33,7 @@ def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> 
 
 def batch_width(crops: list[np.ndarray]) -> int:
     ratio = max([REC_MIN_WIDTH / REC_HEIGHT] + [c.shape[1] / max(c.shape[0], 1) for c in crops])
-    return int(math.ceil(REC_HEIGHT * ratio))
+    return int(math.ceil(REC_HEIGHT * ratio / WIDTH_STEP) * WIDTH_STEP)
 
 
 def make_batch(crops: list[np.ndarray]) -> np.ndarray:
@@ -39,8 +42,8 @@ def make_batch(crops: list[np.ndarray]) -> np.ndarray:
 
 
 class TextRecognizer:
-    def __init__(self, predictor, dictionary: list[str], batch_size: int = 8):
-        self._predictor = predictor
+    def __init__(self, infer: Infer, dictionary: list[str], batch_size: int = 8):
+        self._infer = infer
         self._decode = CTCLabelDecode(character=list(dictionary))
         self.batch_size = batch_size
 
@@ -54,7 +57,7 @@ class TextRecognizer:
         results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
         for start in range(0, len(order), self.batch_size):
             chunk = order[start : start + self.batch_size]
-            probs = run_predictor(self._predictor, make_batch([crops[i] for i in chunk]))
+            probs = self._infer(make_batch([crops[i] for i in chunk]))
             for index, (text, score) in zip(chunk, self._decode(probs)):
                 results[index] = (text, float(score))
         return results

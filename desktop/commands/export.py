@@ -1,0 +1,45 @@
+"""`lcdreader export`: calibration records (JSON, see docs/records.md) to an Excel report."""
+from __future__ import annotations
+
+import sys
+
+EXIT_WRITE_FAILED = 1  # the report could not be written (locked, read-only, disk full)
+EXIT_BAD_INPUT = 2  # the records, template or options are wrong (argparse uses 2 too)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("export", help="write calibration records to an Excel report")
+    parser.add_argument("--records", required=True, metavar="FILE.json", help="records in the JSON record format")
+    parser.add_argument("--xlsx", required=True, metavar="OUT.xlsx", help="report workbook to write")
+    parser.add_argument("--template", metavar="T.xlsx", help="fill this lab template instead of the standard layout")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="header language (default zh)")
+    parser.add_argument("--append", action="store_true", help="add to an existing report, keeping its other sheets")
+    parser.add_argument("--photos", action="store_true", help="embed each point's screen photo as a thumbnail")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from desktop.core.records.excel.photos import PhotoError
+    from desktop.core.records.excel.report import export_report
+    from desktop.core.records.excel.safe_write import ReportWriteError
+    from desktop.core.records.excel.template_fill import TemplateError
+    from desktop.core.records.json_io import RecordFormatError, load_records
+
+    if args.append and args.template:
+        return _fail("--append and --template cannot be combined", EXIT_BAD_INPUT)
+    try:
+        records = load_records(args.records)
+        path = export_report(records, args.xlsx, lang=args.lang, photos=args.photos,
+                             append=args.append, template=args.template)
+    except (RecordFormatError, TemplateError, PhotoError) as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except ReportWriteError as exc:
+        hint = f' (try --xlsx "{exc.suggestion}")' if exc.suggestion else ""
+        return _fail(f"{exc}{hint}", EXIT_WRITE_FAILED)
+    print(f"wrote {len(records)} record(s) to {path}")
+    return 0
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"lcdreader export: error: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,73 @@
+"""Is a reading plausible? Issue codes, their messages, and the checks that raise them."""
+from __future__ import annotations
+
+from desktop.core.reading.keys import KeyEntry
+from desktop.core.reading.numbers import ParsedNumber
+from desktop.core.reading.templates import Field
+from desktop.core.reading.units import UnitTable
+
+# code -> (English, Chinese). Any issue makes a reading suspect (valid = False).
+ISSUES: dict[str, tuple[str, str]] = {
+    "no_digits": ("The value shows no digits.", "数值中没有数字。"),
+    "two_decimal_points": ("The value has more than one decimal point.", "数值含有多个小数点。"),
+    "not_a_number": ("The value is not a number.", "数值不是有效数字。"),
+    "unit_mismatch": ("The unit does not fit this key.", "单位与该项目不符。"),
+    "unknown_unit": ("The unit is not recognised.", "无法识别该单位。"),
+    "out_of_range": ("The value is outside the plausible range.", "数值超出合理范围。"),
+    "decimals_mismatch": (
+        "The number of decimals differs from what this instrument shows.",
+        "小数位数与该仪器的显示不符。",
+    ),
+    "ambiguous_key": ("The key could be more than one name; choose the right one.", "项目名称有多种可能，请选择正确的项目。"),
+    "no_key": ("No key was found for this value.", "未找到该数值对应的项目。"),
+    "no_value": ("No value was found for this key.", "未找到该项目的数值。"),
+}
+KEY_ISSUES = ("ambiguous_key", "no_key")
+
+
+def issue_message(code: str, lang: str = "en") -> str:
+    """Message for an issue code in English ('en') or Chinese ('zh')."""
+    en, zh = ISSUES.get(code, (f"Unknown problem: {code}.", f"未知问题：{code}。"))
+    return zh if lang.startswith("zh") else en
+
+
+def allowed_units(entry: KeyEntry | None, field: Field | None) -> tuple[str, ...] | None:
+    if field is not None:
+        return field.units
+    return entry.units if entry is not None else None
+
+
+def check_value(
+    parsed: ParsedNumber,
+    unit: str,
+    unit_known: bool,
+    entry: KeyEntry | None,
+    field: Field | None,
+    units: UnitTable,
+) -> list[str]:
+    """Issues of a number-kind value with its canonical (or, if unknown, raw) unit."""
+    issues = list(parsed.issues)
+    if unit and not unit_known:
+        issues.append("unknown_unit")
+    fits = allowed_units(entry, field)
+    if unit and unit_known and fits is not None and unit not in fits:
+        issues.append("unit_mismatch")
+    rng, range_unit = _range(entry, field)
+    if parsed.number is not None and rng is not None:
+        number = parsed.number
+        if unit and range_unit and unit != range_unit:
+            number = units.convert(number, unit, range_unit)
+        if number is not None and not rng[0] <= number <= rng[1]:
+            issues.append("out_of_range")
+    decimals = field.decimals if field is not None else None
+    if decimals is not None and parsed.decimals is not None and parsed.decimals != decimals:
+        issues.append("decimals_mismatch")
+    return issues
+
+
+def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, float] | None, str | None]:
+    if field is not None:
+        return field.range, field.range_unit
+    if entry is not None and entry.range is not None:
+        return entry.range, entry.units[0] if entry.units else None
+    return None, None

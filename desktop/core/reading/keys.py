@@ -1,0 +1,141 @@
+"""Key dictionary (``resources/keys.yaml``) and fuzzy matching of OCR'd key text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import yaml
+
+from desktop.core.reading.units import normalize_text
+from desktop.core.resources import resource_path
+
+KINDS = ("number", "text", "time")
+MIN_SCORE = 0.6  # 3-char key missing a char scores 0.67; 2-char key with one slip (0.5) is too weak
+# A wrong character in a 3-char name (0.67) turns status words into keys ("测量中" -> 测量值),
+# so same-length matches need more: one wrong character in four (0.75) is fine.
+MIN_SAME_LENGTH_SCORE = 0.7
+AMBIGUITY_MARGIN = 0.1  # two entries closer than this: flag it, do not pick one
+
+_NOT_NAME_CHARS = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    id: str
+    key: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "number"
+    units: tuple[str, ...] | None = None  # None: any unit fits
+    range: tuple[float, float] | None = None  # in units[0]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.en, *self.aliases)
+
+
+@dataclass(frozen=True)
+class KeyMatch:
+    entry: KeyEntry | None  # None when nothing matched or the match is ambiguous
+    score: float
+    text: str  # the cleaned text that was matched
+    candidates: tuple[KeyEntry, ...] = ()  # the tied entries of an ambiguous match
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.entry is None and len(self.candidates) > 1
+
+
+def clean_key_text(text: str) -> str:
+    """Drop what OCR sprinkles into words: spaces, dots, colons; fold case."""
+    return _NOT_NAME_CHARS.sub("", normalize_text(text)).casefold()
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    return 1.0 - edit_distance(a, b) / max(len(a), len(b))
+
+
+class KeyDictionary:
+    def __init__(self, entries: Iterable[KeyEntry]):
+        self.entries = tuple(entries)
+        self._by_key = {e.key: e for e in self.entries}
+        self._by_id = {e.id: e for e in self.entries}
+        self._names = [(e, clean_key_text(n)) for e in self.entries for n in e.names]
+
+    def get(self, key_or_id: str) -> KeyEntry | None:
+        return self._by_key.get(key_or_id) or self._by_id.get(key_or_id)
+
+    def match(self, text: str, preferred: Iterable[KeyEntry] = ()) -> KeyMatch:
+        """Best entry for ``text``.
+
+        An exact match anywhere wins. Otherwise ``preferred`` entries (the template's
+        fields) are tried first, then the whole dictionary. Two entries scoring within
+        AMBIGUITY_MARGIN of each other give an ambiguous match, never a guess.
+        """
+        cleaned = clean_key_text(text)
+        scores: dict[KeyEntry, float] = {}
+        for entry, name in self._names:
+            score = similarity(cleaned, name)
+            if score < 1.0 and name.isascii() and len(name) < 5:
+                continue  # "AT" is not a slip of "ATM": short Latin names must match exactly
+            if len(cleaned) == len(name) and score < MIN_SAME_LENGTH_SCORE:
+                continue
+            if score > scores.get(entry, 0.0):
+                scores[entry] = score
+        exact = [e for e, s in scores.items() if s == 1.0]
+        if exact:
+            return self._decide(cleaned, {e: 1.0 for e in exact})
+        preferred_ids = {e.id for e in preferred}
+        preferred_scores = {e: s for e, s in scores.items() if e.id in preferred_ids}
+        result = self._decide(cleaned, preferred_scores)
+        if result.entry is None and not result.ambiguous:
+            result = self._decide(cleaned, scores)
+        return result
+
+    @staticmethod
+    def _decide(cleaned: str, scores: dict[KeyEntry, float]) -> KeyMatch:
+        ranked = sorted(((s, e) for e, s in scores.items() if s >= MIN_SCORE), key=lambda p: -p[0])
+        if not ranked:
+            return KeyMatch(None, 0.0, cleaned)
+        best = ranked[0][0]
+        tied = tuple(e for s, e in ranked if best - s < AMBIGUITY_MARGIN)
+        if len(tied) > 1:
+            return KeyMatch(None, best, cleaned, tied)
+        return KeyMatch(tied[0], best, cleaned)
+
+
+def _entry(spec: dict) -> KeyEntry:
+    kind = spec.get("kind", "number")
+    if kind not in KINDS:
+        raise ValueError(f"keys.yaml: {spec.get('key')!r} has kind {kind!r}, expected one of {KINDS}")
+    units = spec.get("units")
+    rng = spec.get("range")
+    return KeyEntry(
+        id=spec["id"],
+        key=spec["key"],
+        en=spec["en"],
+        aliases=tuple(str(a) for a in spec.get("aliases", ())),
+        kind=kind,
+        units=tuple(str(u) for u in units) if units else None,
+        range=(float(rng[0]), float(rng[1])) if rng else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_keys() -> KeyDictionary:
+    data = yaml.safe_load(resource_path("keys.yaml").read_text(encoding="utf-8"))
+    return KeyDictionary(_entry(spec) for spec in data["keys"])

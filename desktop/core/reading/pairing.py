@@ -1,0 +1,213 @@
+"""Pair keys with values by geometry: the key on the left on the same line, else directly above.
+
+Works on tokens in reading order (layout.py), so the order OCR returned boxes in
+does not matter. Values left without a key are handled by the caller (template default,
+unit, region).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from desktop.core.reading.keys import KeyMatch
+from desktop.core.reading.layout import Token
+from desktop.core.reading.tokens import NUMBER, UNIT, WORD
+
+MAX_UNIT_GAP = 3.0  # a unit in its own box may sit this many value heights to the right
+MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
+
+
+@dataclass(eq=False)
+class KeyItem:
+    """One key on the screen: one or more word tokens ("干球" + "温度") and its match."""
+
+    tokens: list[Token]
+    match: KeyMatch
+    paired: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.tokens[0].line
+
+    @property
+    def x0(self) -> float:
+        return min(t.x0 for t in self.tokens)
+
+    @property
+    def x1(self) -> float:
+        return max(t.x1 for t in self.tokens)
+
+    @property
+    def y1(self) -> float:
+        return max(t.y1 for t in self.tokens)
+
+    @property
+    def height(self) -> float:
+        return max(t.height for t in self.tokens)
+
+    @property
+    def takes_text(self) -> bool:
+        """Model names, serial numbers, times: the value is whatever text follows."""
+        entries = [self.match.entry] if self.match.entry else list(self.match.candidates)
+        return all(e.kind != "number" for e in entries)
+
+
+@dataclass(eq=False)
+class Pair:
+    key: KeyItem | None = None
+    value: Token | None = None  # a NUMBER token, or the word shown where a number should be ("Err")
+    unit: Token | None = None  # a UNIT token, or an unrecognised word glued to the number
+    text_tokens: list[Token] = field(default_factory=list)  # the value of a text/time key
+
+    @property
+    def tokens(self) -> list[Token]:
+        own = [t for t in (self.value, self.unit) if t is not None]
+        return (self.key.tokens if self.key else []) + own + self.text_tokens
+
+    @property
+    def anchor(self) -> Token:
+        return self.tokens[0]
+
+
+Matcher = Callable[[str], KeyMatch]
+
+
+def is_key(match: KeyMatch) -> bool:
+    return match.entry is not None or match.ambiguous
+
+
+def find_keys(line: list[Token], match: Matcher) -> list[Token | KeyItem]:
+    """Replace word tokens that name a key with KeyItems, joining words split by OCR."""
+    items: list[Token | KeyItem] = []
+    i = 0
+    while i < len(line):
+        if line[i].kind != WORD:
+            items.append(line[i])
+            i += 1
+            continue
+        group, current = [line[i]], match(line[i].text)
+        while i + len(group) < len(line) and line[i + len(group)].kind == WORD:
+            nxt = line[i + len(group)]
+            joined = match("".join(t.text for t in group) + nxt.text)
+            # Join when the whole explains the text at least as well as either part.
+            if is_key(joined) and joined.score >= max(current.score, match(nxt.text).score):
+                group.append(nxt)
+                current = joined
+            else:
+                break
+        if is_key(current):
+            items.append(KeyItem(group, current))
+        else:
+            items.extend(group)
+        i += len(group)
+    return items
+
+
+def _is_latin_word(token: Token) -> bool:
+    return token.kind == WORD and any(ch.isascii() and ch.isalpha() for ch in token.text)
+
+
+def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
+    """Same-line pairing: each value takes the nearest unpaired key on its left."""
+    pairs: list[Pair] = []
+    pending: KeyItem | None = None
+    last: Pair | None = None  # the pair whose number was the previous item (may take a unit)
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if isinstance(item, KeyItem):
+            last = None
+            following = []
+            for nxt in items[k + 1 :]:
+                if isinstance(nxt, KeyItem):
+                    break
+                following.append(nxt)
+            if item.takes_text and following:
+                pairs.append(Pair(key=item, text_tokens=following))
+                item.paired, pending = True, None
+                k += 1 + len(following)
+                continue
+            pending = item
+        elif item.kind == NUMBER:
+            last = Pair(key=pending, value=item)
+            pairs.append(last)
+            if pending is not None:
+                pending.paired, pending = True, None
+        elif item.kind == UNIT:
+            if last is not None and item.x0 - last.value.x1 <= MAX_UNIT_GAP * last.value.height:
+                last.unit = item
+            last = None
+        elif last is not None and item.box == last.value.box and _is_latin_word(item):
+            last.unit = item  # "12.5KX": an unknown unit glued to its number
+            last = None
+        elif pending is not None and _is_latin_word(item) and not _number_ahead(items, k):
+            pairs.append(Pair(key=pending, value=item))  # "Err", "OL" where the value should be
+            pending.paired, pending = True, None
+            last = None
+        else:
+            last = None
+        k += 1
+    return pairs
+
+
+def _number_ahead(items: list[Token | KeyItem], k: int) -> bool:
+    for item in items[k + 1 :]:
+        if isinstance(item, KeyItem):
+            return False
+        if item.kind == NUMBER:
+            return True
+    return False
+
+
+def _below(key: KeyItem, x0: float, x1: float, y0: float, height: float, line: int) -> float | None:
+    """Distance rank of a value below ``key``, or None if it is not directly below."""
+    if line <= key.line:
+        return None
+    gap = y0 - key.y1
+    if gap < -0.25 * height or gap > MAX_BELOW_GAP * max(height, key.height):
+        return None
+    overlap = min(x1, key.x1) - max(x0, key.x0)
+    centre_shift = abs((x0 + x1) / 2 - (key.x0 + key.x1) / 2)
+    if overlap <= 0 and centre_shift > max(x1 - x0, key.x1 - key.x0):
+        return None
+    return (line - key.line) * 1e6 + centre_shift
+
+
+def pair_below(pairs: list[Pair], keys: list[KeyItem]) -> None:
+    """Give keyless values the unpaired key directly above them (nearest line, then column)."""
+    for pair in pairs:
+        if pair.key is not None or pair.value is None or pair.value.kind != NUMBER:
+            continue
+        extent = [t for t in (pair.value, pair.unit) if t is not None]
+        x0, x1 = min(t.x0 for t in extent), max(t.x1 for t in extent)
+        ranked = []
+        for key in keys:
+            if not key.paired:
+                rank = _below(key, x0, x1, pair.value.y0, pair.value.height, pair.value.line)
+                if rank is not None:
+                    ranked.append((rank, key))
+        if ranked:
+            key = min(ranked, key=lambda r: r[0])[1]
+            pair.key, key.paired = key, True
+
+
+def pair_text_below(pairs: list[Pair], keys: list[KeyItem], lines: list[list[Token | KeyItem]]) -> list[Pair]:
+    """A text key (型号, 厂家) with nothing on its right takes the text directly below it."""
+    keyed_tokens = {id(t) for p in pairs if p.key is not None for t in p.tokens}
+    for key in keys:
+        if key.paired or not key.takes_text or key.line + 1 >= len(lines):
+            continue
+        below = [
+            t
+            for t in lines[key.line + 1]
+            if not isinstance(t, KeyItem)
+            and id(t) not in keyed_tokens
+            and _below(key, t.x0, t.x1, t.y0, t.height, t.line) is not None
+        ]
+        if below:
+            taken = {id(t) for t in below}
+            pairs = [p for p in pairs if not (p.key is None and any(id(t) in taken for t in p.tokens))]
+            pairs.append(Pair(key=key, text_tokens=below))
+            keyed_tokens |= taken
+            key.paired = True
+    return pairs

@@ -1,0 +1,1 @@
+"""Excel reports: the standard layout, appending, lab templates, safe writing."""

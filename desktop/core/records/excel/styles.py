@@ -1,0 +1,121 @@
+"""Cell styles, number formats and page setup shared by the summary and the record sheets."""
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+# A font every lab PC has that carries CJK glyphs; LibreOffice falls back to Noto CJK on Linux.
+FONT_NAME = "宋体"
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
+SECTION_FONT = Font(name=FONT_NAME, size=11, bold=True)
+HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True)
+BODY_FONT = Font(name=FONT_NAME, size=10)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+PASS_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
+FAIL_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
+PASS_FONT = Font(color="006100")
+FAIL_FONT = Font(color="9C0006", bold=True)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
+DATE_FORMAT = "yyyy-mm-dd"
+
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+class Displayed(NamedTuple):
+    """A number with the decimals it was displayed with, written as a number cell showing them."""
+
+    value: float
+    decimals: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Displayed | None":
+        text = text.strip()
+        return cls(float(Decimal(text)), len(text.partition(".")[2])) if text else None
+
+
+def as_text(value) -> str:
+    """How a cell value reads on screen: Displayed numbers with their decimals, dates in ISO form."""
+    if isinstance(value, Displayed):
+        return f"{value.value:.{value.decimals}f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def number_format(decimals: int) -> str:
+    """Excel format that shows exactly the displayed decimals: 2 -> '0.00', 0 -> '0'."""
+    return "0." + "0" * decimals if decimals > 0 else "0"
+
+
+def write_value(cell, value) -> None:
+    """Write text, a Displayed number or a date, with the number format that shows it as given."""
+    if isinstance(value, Displayed):
+        cell.value, cell.number_format = value.value, number_format(value.decimals)
+    else:
+        cell.value = value
+        if isinstance(value, date):
+            cell.number_format = DATE_FORMAT
+
+
+def row_height(cells: list[tuple[object, float]], minimum: float = 20) -> float:
+    """Height in points that shows every (text, column width) without clipping.
+
+    Excel does not grow rows for wrapped text in merged cells, so the writer sizes them: a CJK
+    character is about 1.8 width units at 10 pt, a line about 14 points.
+    """
+    lines = 1
+    for text, width in cells:
+        if isinstance(text, str) and text.startswith("="):
+            continue  # a formula's result is short; its source text is not what shows
+        paragraphs = as_text(text).split("\n")
+        lines = max(lines, sum(max(1, math.ceil(_width_units(p) / max(width - 1, 1))) for p in paragraphs))
+    return max(minimum, 14 * lines + 6)
+
+
+def _width_units(text: str) -> float:
+    return sum(1.8 if ord(ch) >= 0x2E80 else 1 for ch in text)
+
+
+def sheet_title(text: str) -> str:
+    """A valid Excel sheet name: no []:*?/\\ and at most 31 characters."""
+    return _SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31] or "Record"
+
+
+def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) -> None:
+    cell.font, cell.alignment = font, alignment or CENTER
+    if border is not None:
+        cell.border = border
+    if fill is not None:
+        cell.fill = fill
+
+
+def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str) -> None:
+    """A4, fit to the page width, repeated header rows on every printed page, page numbers."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = footer
+    ws.oddFooter.center.size = 9
+
+
+def highlight_verdicts(ws: Worksheet, cells: str, labels: dict[str, str]) -> None:
+    """Conditional formatting: pass green, fail red, so a verdict that recalculates recolours itself."""
+    for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT)):
+        ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill, font=font))

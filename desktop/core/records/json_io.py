@@ -1,0 +1,193 @@
+"""The JSON record format (documented in docs/records.md): load with errors that name file and field.
+
+Measured values may be given as strings (recommended: ``"100.10"`` keeps its displayed decimals)
+or as JSON numbers (``100.1``, whose trailing zeros JSON cannot keep).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.core.records.model import (
+    CalibrationRecord,
+    Environment,
+    Instrument,
+    MeasurementPoint,
+    StandardUsed,
+    is_number_text,
+)
+
+FORMAT_NAME = "lcdreader.records"
+FORMAT_VERSION = 1
+
+
+class RecordFormatError(ValueError):
+    """The record file is not valid; the message names the file and the field."""
+
+
+class _Fields:
+    """Reads one JSON object, naming the field's path (``records[0].points[2].reading``) in errors."""
+
+    def __init__(self, data: Any, where: str):
+        if not isinstance(data, dict):
+            raise RecordFormatError(f"{where}: expected an object, got {type(data).__name__}")
+        self.data, self.where = data, where
+
+    def _at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise RecordFormatError(f"{self._at(key)}: missing (required)")
+            return ""
+        if not isinstance(value, str):
+            raise RecordFormatError(f"{self._at(key)}: expected text, got {value!r}")
+        return value.strip()
+
+    def number(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                raise RecordFormatError(f"{self._at(key)}: missing (required)")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not is_number_text(str(value)):
+            raise RecordFormatError(f'{self._at(key)}: expected a number like "100.07", got {value!r}')
+        return str(value).strip()
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self.text(key, required)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise RecordFormatError(f'{self._at(key)}: expected a date like "2025-03-14", got {value!r}') from None
+
+    def objects(self, key: str, required: bool = False) -> list["_Fields"]:
+        value = self.data.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (required and not value):
+            raise RecordFormatError(f"{self._at(key)}: expected a {'non-empty ' if required else ''}list")
+        return [_Fields(item, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
+
+    def object(self, key: str, required: bool = False) -> "_Fields":
+        if key not in self.data and not required:
+            return _Fields({}, self._at(key))
+        if key not in self.data:
+            raise RecordFormatError(f"{self._at(key)}: missing (required)")
+        return _Fields(self.data[key], self._at(key))
+
+    def crop(self, key: str) -> tuple[int, int, int, int] | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not (isinstance(value, list) and len(value) == 4 and all(isinstance(v, int) and v >= 0 for v in value)):
+            raise RecordFormatError(f"{self._at(key)}: expected [x, y, width, height] in pixels, got {value!r}")
+        return tuple(value)
+
+
+def record_from_dict(data: Any, where: str = "record") -> CalibrationRecord:
+    f = _Fields(data, where)
+    instrument = f.object("instrument", required=True)
+    environment = f.object("environment")
+    return CalibrationRecord(
+        number=f.text("number", required=True),
+        customer=f.text("customer"),
+        instrument=Instrument(
+            name=instrument.text("name", required=True),
+            model=instrument.text("model"),
+            manufacturer=instrument.text("manufacturer"),
+            serial=instrument.text("serial"),
+            firmware=instrument.text("firmware"),
+            category=instrument.text("category"),
+        ),
+        calibration_date=f.day("calibration_date", required=True),
+        standards=[
+            StandardUsed(
+                name=s.text("name", required=True),
+                model=s.text("model"),
+                serial=s.text("serial"),
+                certificate=s.text("certificate"),
+                due_date=s.day("due_date"),
+                uncertainty=s.text("uncertainty"),
+            )
+            for s in f.objects("standards")
+        ],
+        procedure=f.text("procedure"),
+        environment=Environment(
+            temperature=environment.number("temperature"),
+            humidity=environment.number("humidity"),
+            pressure=environment.number("pressure"),
+        ),
+        location=f.text("location"),
+        technician=f.text("technician"),
+        checker=f.text("checker"),
+        points=[
+            MeasurementPoint(
+                quantity=p.text("quantity", required=True),
+                unit=p.text("unit"),
+                standard=p.number("standard", required=True),
+                reading=p.number("reading", required=True),
+                tolerance=p.number("tolerance"),
+                uncertainty=p.number("uncertainty"),
+                ocr_text=p.text("ocr_text"),
+                photo=p.text("photo"),
+                crop=p.crop("crop"),
+            )
+            for p in f.objects("points", required=True)
+        ],
+        remarks=f.text("remarks"),
+    )
+
+
+def record_to_dict(record: CalibrationRecord) -> dict:
+    data = asdict(record)
+    data["calibration_date"] = record.calibration_date.isoformat()
+    for standard in data["standards"]:
+        standard["due_date"] = standard["due_date"].isoformat() if standard["due_date"] else None
+    for point in data["points"]:
+        point["crop"] = list(point["crop"]) if point["crop"] else None
+    return data
+
+
+def load_records(path: str | os.PathLike) -> list[CalibrationRecord]:
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: Windows editors add a BOM
+    except FileNotFoundError:
+        raise RecordFormatError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise RecordFormatError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise RecordFormatError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    try:
+        if not isinstance(data, dict):
+            raise RecordFormatError('expected an object {"format": ..., "records": [...]} at the top level')
+        top = _Fields(data, "")
+        if data.get("format", FORMAT_NAME) != FORMAT_NAME:
+            raise RecordFormatError(f"format: expected {FORMAT_NAME!r}, got {data.get('format')!r}")
+        if data.get("version", FORMAT_VERSION) != FORMAT_VERSION:
+            raise RecordFormatError(f"version: this app reads version {FORMAT_VERSION}, got {data.get('version')!r}")
+        records = [record_from_dict(item.data, item.where) for item in top.objects("records", required=True)]
+    except RecordFormatError as exc:
+        raise RecordFormatError(f"{path}: {exc}") from None
+    numbers = [r.number for r in records]
+    duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+    if duplicates:
+        raise RecordFormatError(f"{path}: duplicate record number(s): {', '.join(duplicates)}")
+    for point in (p for r in records for p in r.points):
+        if point.photo and not Path(point.photo).is_absolute():  # relative to the JSON file, not the cwd
+            point.photo = str(path.parent / point.photo)
+    return records
+
+
+def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
+    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,85 @@
+"""Records and instruments in the session store (SQLite), stored as JSON in the JSON record format.
+
+The session store owns the connection; this class only creates and uses its own two tables.
+An instrument's details are remembered by serial number so the next calibration can complete them.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict
+from datetime import date, datetime
+
+from desktop.core.records.json_io import record_from_dict, record_to_dict
+from desktop.core.records.model import CalibrationRecord, Instrument
+from desktop.core.records.numbering import DEFAULT_PATTERN, next_number
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS records (
+        number TEXT PRIMARY KEY,
+        calibration_date TEXT NOT NULL,
+        instrument_serial TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS instruments (
+        serial TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        last_used TEXT NOT NULL)""",
+)
+
+
+class RecordRepository:
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+        with connection:  # not executescript: it would commit the store's open transaction first
+            for statement in _SCHEMA:
+                connection.execute(statement)
+
+    def save_record(self, record: CalibrationRecord) -> None:
+        """Insert or replace the record (by number) and remember its instrument."""
+        now = datetime.now().isoformat(timespec="seconds")
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO records (number, calibration_date, instrument_serial, data, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (record.number, record.calibration_date.isoformat(), record.instrument.serial,
+                 json.dumps(record_to_dict(record), ensure_ascii=False), now))
+            self._remember(record.instrument, now)
+
+    def get_record(self, number: str) -> CalibrationRecord | None:
+        row = self.connection.execute("SELECT data FROM records WHERE number = ?", (number,)).fetchone()
+        return record_from_dict(json.loads(row[0]), f"records[{number}]") if row else None
+
+    def list_records(self) -> list[CalibrationRecord]:
+        rows = self.connection.execute("SELECT number, data FROM records ORDER BY calibration_date, number")
+        return [record_from_dict(json.loads(data), f"records[{number}]") for number, data in rows]
+
+    def delete_record(self, number: str) -> None:
+        with self.connection:
+            self.connection.execute("DELETE FROM records WHERE number = ?", (number,))
+
+    def next_record_number(self, day: date, pattern: str = DEFAULT_PATTERN) -> str:
+        numbers = (row[0] for row in self.connection.execute("SELECT number FROM records"))
+        return next_number(pattern, day, numbers)
+
+    def remember_instrument(self, instrument: Instrument) -> None:
+        with self.connection:
+            self._remember(instrument, datetime.now().isoformat(timespec="seconds"))
+
+    def get_instrument(self, serial: str) -> Instrument | None:
+        row = self.connection.execute("SELECT data FROM instruments WHERE serial = ?", (serial,)).fetchone()
+        return Instrument(**json.loads(row[0])) if row else None
+
+    def suggest_instruments(self, prefix: str, limit: int = 10) -> list[Instrument]:
+        """Instruments whose serial starts with ``prefix`` (any case), most recently used first."""
+        rows = self.connection.execute(
+            "SELECT data FROM instruments WHERE lower(substr(serial, 1, ?)) = lower(?)"
+            " ORDER BY last_used DESC, serial LIMIT ?", (len(prefix), prefix, limit))
+        return [Instrument(**json.loads(data)) for (data,) in rows]
+
+    def _remember(self, instrument: Instrument, now: str) -> None:
+        if not instrument.serial:  # nothing to find it by next time
+            return
+        self.connection.execute(
+            "INSERT OR REPLACE INTO instruments (serial, data, last_used) VALUES (?, ?, ?)",
+            (instrument.serial, json.dumps(asdict(instrument), ensure_ascii=False), now))

@@ -1,0 +1,104 @@
+"""Gather a job's data: the user's labeled sources, split without leaking near-duplicates, plus
+synthetic screens (validated on seeds never trained on)."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.labels import DetRegion
+from desktop.core.training.payload import Source, TrainJob
+from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
+                                           rec_items_from_det_items, rec_items_from_labels)
+from desktop.core.training.split import shot_groups, split_items
+
+SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
+
+
+@dataclass
+class JobData:
+    det_train: list[DetItem] = field(default_factory=list)
+    det_val: list[DetItem] = field(default_factory=list)
+    rec_train: list[RecItem] = field(default_factory=list)
+    rec_val: list[RecItem] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    digest: str = ""
+
+    def summary(self) -> dict:
+        return {"det_train": len(self.det_train), "det_val": len(self.det_val), "rec_train": len(self.rec_train),
+                "rec_val": len(self.rec_val), "skipped": len(self.skipped), "sha256": self.digest}
+
+
+def _root(source: Source) -> Path:
+    return Path(source.root) if source.root else Path(source.path).parent
+
+
+def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetItem], list[RecItem]]:
+    det_items: list[DetItem] = []
+    rec_items: list[RecItem] = []
+    for source in sources:
+        if source.format == "det":
+            det_items += det_items_from_labels(Path(source.path), _root(source), skipped)
+        elif source.format == "rec":
+            rec_items += rec_items_from_labels(Path(source.path), _root(source), skipped)
+        else:
+            from desktop.core.store.training_data import corrections_as_rec_items
+
+            rec_items += corrections_as_rec_items(Path(source.path))
+    return det_items, rec_items
+
+
+def _split_det(items: list[DetItem], fraction: float) -> tuple[list[DetItem], list[DetItem]]:
+    return split_items(items, [i.name for i in items], shot_groups([i.image for i in items]), fraction)
+
+
+def _split_rec(items: list[RecItem], fraction: float) -> tuple[list[RecItem], list[RecItem]]:
+    # Crops of one photo ('photo.png#3') or one correction share a group: they were taken together.
+    names = [i.name.split("#")[0] for i in items]
+    group_of = {name: number for number, name in enumerate(dict.fromkeys(names))}
+    return split_items(items, names, [group_of[n] for n in names], fraction)
+
+
+def synthetic_items(count: int, seed: int) -> list[DetItem]:
+    from desktop.core.training.synth.dataset import make_screen
+    from desktop.core.training.synth.fonts import system_fonts
+
+    fonts = system_fonts()
+    items = []
+    for index in range(count):
+        screen = make_screen(f"{seed}-{index}", fonts)
+        regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist()))) for r in screen.regions)
+        items.append(DetItem(screen.image, regions, f"synthetic-{seed}-{index}"))
+    return items
+
+
+def data_digest(sources: list[Source], job: TrainJob) -> str:
+    digest = hashlib.sha256()
+    for source in sources:
+        path = Path(source.path)
+        digest.update(source.format.encode() + path.name.encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    digest.update(f"synthetic {job.synthetic_screens} {job.synthetic_seed}".encode())
+    return digest.hexdigest()
+
+
+def load_job_data(job: TrainJob) -> JobData:
+    data = JobData(digest=data_digest(job.train + job.val, job))
+    det_items, rec_items = load_sources(job.train, data.skipped)
+    if job.val:
+        data.det_train, data.rec_train = det_items, rec_items
+        data.det_val, data.rec_val = load_sources(job.val, data.skipped)
+    else:
+        data.det_train, data.det_val = _split_det(det_items, job.val_fraction)
+        data.rec_train, data.rec_val = _split_rec(rec_items, job.val_fraction)
+    if job.synthetic_screens > 0:
+        val_count = max(2, round(job.synthetic_screens * job.val_fraction))
+        data.det_train += synthetic_items(job.synthetic_screens, job.synthetic_seed)
+        data.det_val += synthetic_items(val_count, job.synthetic_seed + SYNTHETIC_VAL_SEED_OFFSET)
+    # Recognition also learns from every det-labeled screen, cut as the engine cuts.
+    data.rec_train += rec_items_from_det_items(data.det_train)
+    data.rec_val += rec_items_from_det_items(data.det_val)
+    data.det_train = [downscaled(i) for i in data.det_train]
+    data.det_val = [downscaled(i) for i in data.det_val]
+    return data

@@ -1,0 +1,125 @@
+"""The finetuning loop shared by det and rec: steps, progress events, periodic validation, the best
+checkpoint kept, cancel and resume. A task supplies ``batch``, ``loss``, ``evaluate`` and ``metric``."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core.training.cancel import CancelToken
+from desktop.core.training.events import Emit, log_event, metric_event, progress_event
+
+
+@dataclass
+class LoopSettings:
+    steps: int
+    learning_rate: float
+    eval_every: int = 25
+    freeze_backbone: bool = False
+
+
+@dataclass
+class LoopOutcome:
+    best_metric: float
+    best_step: int
+    steps_done: int
+    cancelled: bool
+    seconds_per_step: dict[str, float] = field(default_factory=dict)
+
+
+def dygraph_infer(model):
+    """The layer as an ``Infer`` function (numpy in, numpy out), for the engine's own scoring code."""
+    import paddle
+
+    def infer(batch: np.ndarray) -> np.ndarray:
+        with paddle.no_grad():
+            return model(paddle.to_tensor(batch)).numpy()
+
+    return infer
+
+
+def trainable_parameters(model, freeze_backbone: bool):
+    """All parameters, or only those after the backbone (the last third, in program order)."""
+    params = list(model.parameters())
+    if freeze_backbone:
+        for param in params[: 2 * len(params) // 3]:
+            param.stop_gradient = True
+    return [p for p in params if not p.stop_gradient]
+
+
+def evaluate(model, task) -> dict:
+    model.eval()
+    try:
+        return task.evaluate(dygraph_infer(model))
+    finally:
+        model.train()
+
+
+def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit, cancel: CancelToken,
+             baseline: float) -> LoopOutcome:
+    """Train ``model`` in place; on return it holds the best weights seen (or the starting ones)."""
+    import paddle
+
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    params = trainable_parameters(model, settings.freeze_backbone)
+    optimizer = paddle.optimizer.Adam(learning_rate=settings.learning_rate, parameters=params,
+                                      grad_clip=paddle.nn.ClipGradByGlobalNorm(5.0))
+    start_step, best, best_step = _resume(model, optimizer, checkpoints, baseline, emit)
+    if best_step == 0:  # the starting weights are the best until a step beats them
+        paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
+    spent = {"data": 0.0, "forward": 0.0, "backward": 0.0}
+    model.train()
+    step = start_step
+    run_started = time.perf_counter()
+    while step < settings.steps and not cancel.cancelled:
+        t0 = time.perf_counter()
+        batch = task.batch(step)
+        t1 = time.perf_counter()
+        loss = task.loss(model, batch)
+        t2 = time.perf_counter()
+        loss.backward()
+        optimizer.step()
+        optimizer.clear_grad()
+        t3 = time.perf_counter()
+        for key, seconds in zip(spent, (t1 - t0, t2 - t1, t3 - t2)):
+            spent[key] += seconds
+        step += 1
+        rate = (time.perf_counter() - run_started) / (step - start_step)
+        emit(progress_event(task.stage, step, settings.steps, float(loss), rate * (settings.steps - step)))
+        if step % settings.eval_every == 0 or step == settings.steps:
+            scores = evaluate(model, task)
+            emit(metric_event(task.stage, task.metric, scores[task.metric], f"step {step}", split="val"))
+            if scores[task.metric] >= best:
+                best, best_step = scores[task.metric], step
+                paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
+            _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
+    cancelled = step < settings.steps
+    if cancelled:
+        emit(log_event(f"{task.stage}: cancelled after step {step}; keeping the best checkpoint (step {best_step})"))
+        _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
+    model.set_state_dict(paddle.load(str(checkpoints / "best.pdparams")))
+    done = max(step - start_step, 1)
+    return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()})
+
+
+def _save_resume_point(model, optimizer, checkpoints: Path, step: int, best: float, best_step: int) -> None:
+    import paddle
+
+    paddle.save(model.state_dict(), str(checkpoints / "last.pdparams"))
+    paddle.save(optimizer.state_dict(), str(checkpoints / "last.pdopt"))
+    paddle.save({"step": step, "best": best, "best_step": best_step}, str(checkpoints / "last.state"))
+
+
+def _resume(model, optimizer, checkpoints: Path, baseline: float, emit: Emit) -> tuple[int, float, int]:
+    import paddle
+
+    state_file = checkpoints / "last.state"
+    if not state_file.is_file():
+        return 0, baseline, 0
+    state = paddle.load(str(state_file))
+    model.set_state_dict(paddle.load(str(checkpoints / "last.pdparams")))
+    optimizer.set_state_dict(paddle.load(str(checkpoints / "last.pdopt")))
+    emit(log_event(f"resuming at step {state['step']} (best so far {state['best']:.4f} at step {state['best_step']})"))
+    return int(state["step"]), float(state["best"]), int(state["best_step"])

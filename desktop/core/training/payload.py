@@ -1,0 +1,98 @@
+"""A training job as data: what `lcdreader train --payload JOB.json` reads and the wizard writes."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
+SOURCE_FORMATS = ("det", "rec", "corrections")
+
+
+class PayloadError(ValueError):
+    """A job file that cannot be run: the message says which field is wrong."""
+
+
+@dataclass
+class Source:
+    format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store
+    path: str            # the label file, or the session store's SQLite file
+    root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
+
+
+@dataclass
+class StageSettings:
+    steps: int
+    batch_size: int
+    learning_rate: float
+    freeze_backbone: bool = False
+
+
+@dataclass
+class TrainJob:
+    name: str
+    tasks: list[str] = field(default_factory=lambda: ["rec"])
+    base_model: str = "default"
+    train: list[Source] = field(default_factory=list)
+    val: list[Source] = field(default_factory=list)
+    val_fraction: float = 0.2
+    synthetic_screens: int = 100     # generated screens mixed in: digits, units and labels not forgotten
+    synthetic_seed: int = 1
+    rec: StageSettings = field(default_factory=lambda: StageSettings(200, 16, 3e-4))
+    det: StageSettings = field(default_factory=lambda: StageSettings(100, 4, 1e-4))
+    eval_every: int = 25
+    device: str = "auto"
+    activate: str = "if_not_worse"
+    work_dir: str | None = None      # checkpoints live here; the same folder resumes a stopped run
+    cancel_file: str | None = None
+    seed: int = 0
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+
+def load_job(path: str | Path) -> TrainJob:
+    try:
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PayloadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except ValueError as exc:
+        raise PayloadError(f"{path}: not valid JSON ({exc})") from exc
+    return parse_job(raw, str(path))
+
+
+def parse_job(raw: dict, origin: str = "job") -> TrainJob:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise PayloadError(f"{origin}: a job needs at least a 'name'")
+    try:
+        job = TrainJob(**{k: v for k, v in raw.items() if k not in ("train", "val", "rec", "det")})
+        job.train = [Source(**s) for s in raw.get("train", [])]
+        job.val = [Source(**s) for s in raw.get("val", [])]
+        for stage in ("rec", "det"):
+            if stage in raw:
+                setattr(job, stage, StageSettings(**{**asdict(getattr(job, stage)), **raw[stage]}))
+    except TypeError as exc:
+        raise PayloadError(f"{origin}: unknown or missing field ({exc})") from exc
+    _check(job, origin)
+    return job
+
+
+def _check(job: TrainJob, origin: str) -> None:
+    problems = []
+    if not job.tasks or any(t not in ("rec", "det") for t in job.tasks):
+        problems.append("'tasks' must list 'rec' and / or 'det'")
+    if job.activate not in ACTIVATE_CHOICES:
+        problems.append(f"'activate' must be one of {', '.join(ACTIVATE_CHOICES)}")
+    for source in job.train + job.val:
+        if source.format not in SOURCE_FORMATS:
+            problems.append(f"source format '{source.format}' is not one of {', '.join(SOURCE_FORMATS)}")
+    if not job.train and job.synthetic_screens <= 0:
+        problems.append("no training data: give 'train' sources or 'synthetic_screens'")
+    for stage in ("rec", "det"):
+        settings = getattr(job, stage)
+        if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:
+            problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0")
+    if not 0 <= job.val_fraction < 1:
+        problems.append("'val_fraction' must be between 0 and 1")
+    if problems:
+        raise PayloadError(f"{origin}: " + "; ".join(problems))

@@ -1,0 +1,68 @@
+"""Recognition finetuning: CTC on the exported graph's softmax output, batches made exactly like
+the engine's (``make_batch``), scored by the engine's own recogniser code."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from desktop.core.evaluation.metrics import RecScore
+from desktop.core.ocr.predictor import Infer
+from desktop.core.ocr.recognizer import TextRecognizer, make_batch
+from desktop.core.training.augment import augment_crop
+from desktop.core.training.samples import RecItem
+
+MAX_LABEL = 25
+
+
+def encodable(text: str, index: dict[str, int]) -> bool:
+    return 0 < len(text) <= MAX_LABEL and all(ch in index for ch in text)
+
+
+class RecTask:
+    stage = "rec"
+    metric = "accuracy"
+    input_spec_shape = [None, 3, 48, None]
+
+    def __init__(self, train: list[RecItem], val: list[RecItem], dictionary: list[str],
+                 batch_size: int = 16, seed: int = 0):
+        self.dictionary = dictionary
+        classes = TextRecognizer(lambda batch: batch, dictionary).classes
+        self.index = {ch: i for i, ch in enumerate(classes) if i > 0}
+        self.dropped = [item.text for item in train + val if not encodable(item.text, self.index)]
+        self.train = [item for item in train if encodable(item.text, self.index)]
+        self.val = [item for item in val if encodable(item.text, self.index)]
+        self.batch_size = min(batch_size, max(len(self.train), 1))
+        self.seed = seed
+
+    def batch(self, step: int):
+        rng = random.Random(self.seed * 100_003 + step)
+        chosen = rng.sample(self.train, self.batch_size) if len(self.train) >= self.batch_size \
+            else [rng.choice(self.train) for _ in range(self.batch_size)]
+        images = make_batch([augment_crop(item.crop, rng) for item in chosen])
+        labels = np.zeros((len(chosen), MAX_LABEL), np.int32)
+        lengths = np.zeros((len(chosen),), np.int64)
+        for row, item in enumerate(chosen):
+            ids = [self.index[ch] for ch in item.text]
+            labels[row, : len(ids)] = ids
+            lengths[row] = len(ids)
+        return images, labels, lengths
+
+    def loss(self, model, batch):
+        import paddle
+
+        images, labels, lengths = batch
+        probs = model(paddle.to_tensor(images))  # [B, T, C]: the exported graph ends in softmax
+        log_probs = paddle.log(paddle.clip(probs, 1e-10, 1.0)).transpose([1, 0, 2])
+        steps = paddle.full([len(labels)], log_probs.shape[0], "int64")
+        return paddle.nn.functional.ctc_loss(log_probs, paddle.to_tensor(labels), steps,
+                                             paddle.to_tensor(lengths), blank=0, reduction="mean")
+
+    def evaluate(self, infer: Infer) -> dict:
+        recognizer = TextRecognizer(infer, self.dictionary, batch_size=32)
+        score = RecScore()
+        predictions = recognizer.recognize([item.crop for item in self.val])
+        for (text, _conf), item in zip(predictions, self.val):
+            score.add(text, item.text)
+        return {"accuracy": score.accuracy, "norm_edit_dis": score.norm_edit, "samples": score.total,
+                "examples": [(item.text, text) for (text, _c), item in zip(predictions, self.val)]}

@@ -1,0 +1,137 @@
+"""Run one training job end to end: data, before-scores, finetune each stage, save, after-scores,
+register the new version, and activate it only when it is not worse (unless told otherwise)."""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from desktop.core.training.cancel import CancelToken
+from desktop.core.training.events import Emit, done_event, log_event, metric_event
+from desktop.core.training.payload import TrainJob
+
+
+def training_device(request: str) -> str:
+    from desktop.core.ocr.device import choose_device
+
+    return "gpu" if choose_device(request).kind == "gpu" else "cpu"
+
+
+def make_task(stage: str, job: TrainJob, data, dictionary: list[str]):
+    from desktop.core.training.det_task import DetTask
+    from desktop.core.training.rec_task import RecTask
+
+    settings = getattr(job, stage)
+    if stage == "rec":
+        return RecTask(data.rec_train, data.rec_val, dictionary, settings.batch_size, job.seed)
+    return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed)
+
+
+def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
+    # oneDNN must be off while training (it aborts backward passes); predictors still enable it.
+    os.environ["FLAGS_use_mkldnn"] = "0"
+    import paddle
+
+    from desktop.core.models.registry import resolve_model
+    from desktop.core.ocr.device import choose_device
+    from desktop.core.ocr.model_files import load_dictionary
+    from desktop.core.ocr.predictor import predictor_infer
+    from desktop.core.paths import data_dir
+    from desktop.core.training.convert import trainable_copy
+    from desktop.core.training.job_data import load_job_data
+    from desktop.core.training.loop import LoopSettings, run_loop
+
+    started = time.perf_counter()
+    paddle.seed(job.seed)
+    device = training_device(job.device)
+    paddle.set_device(device)
+    inference_device = choose_device("cpu" if device == "cpu" else "gpu")
+    base = resolve_model(job.base_model)
+    work = Path(job.work_dir) if job.work_dir else data_dir() / "jobs" / job.name
+    output = work / "model"
+    emit(log_event(f"loading data for '{job.name}' (base model {base.name}, training on {device})"))
+    data = load_job_data(job)
+    emit(log_event("data: " + ", ".join(f"{k} {v}" for k, v in data.summary().items() if k != "sha256")))
+    for message in data.skipped[:20]:
+        emit(log_event(f"skipped: {message}"))
+    dictionary = load_dictionary(base.keys_path)
+    stages: dict[str, dict] = {}
+    cancelled = False
+    for stage in job.tasks:
+        task = make_task(stage, job, data, dictionary)
+        if not task.train or not task.val:
+            emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
+            continue
+        model_dir = base.rec_dir if stage == "rec" else base.det_dir
+        before = task.evaluate(predictor_infer(model_dir, inference_device))
+        emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
+        model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
+        settings = getattr(job, stage)
+        outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, job.eval_every,
+                                                     settings.freeze_backbone),
+                           work / "checkpoints" / stage, emit, cancel, before[task.metric])
+        stage_dir = output / stage
+        shutil.rmtree(stage_dir, ignore_errors=True)
+        paddle.jit.save(model, str(stage_dir / "inference"),
+                        input_spec=[paddle.static.InputSpec(task.input_spec_shape, "float32", "x")])
+        after = task.evaluate(predictor_infer(stage_dir, inference_device))
+        emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
+        stages[stage] = {
+            "metric": task.metric, "before": _scores(before), "after": _scores(after),
+            "best_step": outcome.best_step, "steps_done": outcome.steps_done,
+            "seconds_per_step": {k: round(v, 3) for k, v in outcome.seconds_per_step.items()},
+            "changed_examples": _changed_examples(before, after),
+        }
+        if outcome.cancelled:
+            cancelled = True
+            break
+    result = {"name": job.name, "stages": stages, "data": data.summary(), "cancelled": cancelled,
+              "seconds": round(time.perf_counter() - started, 1)}
+    result.update(_register(job, base, output, stages, data.summary(), device))
+    emit(done_event(**result))
+    return result
+
+
+def _scores(scores: dict) -> dict:
+    return {k: round(v, 5) for k, v in scores.items() if isinstance(v, float)}
+
+
+def _changed_examples(before: dict, after: dict, limit: int = 12) -> list[dict]:
+    pairs = zip(before.get("examples", []), after.get("examples", []))
+    return [{"expected": expected, "before": old, "after": new}
+            for (expected, old), (_, new) in pairs if old != new][:limit]
+
+
+def _register(job: TrainJob, base, output: Path, stages: dict, data: dict, device: str) -> dict:
+    from desktop.core.models.registry import activate, add_version
+    from desktop.core.ocr.model_files import base_model_set
+
+    trained = {stage: info for stage, info in stages.items() if info["best_step"] > 0}
+    if not trained:
+        return {"model": None, "activated": False, "reason": "no step improved on the starting model"}
+    stock = base_model_set()
+    for stage in ("det", "rec"):
+        if stage in trained:
+            continue
+        shutil.rmtree(output / stage, ignore_errors=True)
+        inherited = getattr(base, f"{stage}_dir")
+        if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
+            shutil.copytree(inherited, output / stage)
+    not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in trained.values())
+    metadata = {
+        "base_model": base.name, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "device": device, "data": data,
+        "parameters": {stage: vars(getattr(job, stage)) for stage in trained},
+        "metrics": {stage: {"metric": i["metric"], "before": i["before"], "after": i["after"]}
+                    for stage, i in trained.items()},
+    }
+    version = add_version(job.name, output, metadata)
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not_worse)
+    if should_activate:
+        activate(version.name)
+    reason = "activated" if should_activate else (
+        "kept the current model: the new one scored lower on validation" if not not_worse
+        else "not activated (activate: never)")
+    return {"model": version.name, "activated": should_activate, "reason": reason}

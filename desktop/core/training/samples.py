@@ -1,0 +1,78 @@
+"""Labeled training samples from the sources users have: PaddleOCR det / rec label files,
+the app's corrections, and our synthetic screens.
+
+Recognition crops from full images are cut by the engine's own ``crop_text_region``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from desktop.core.labels import DetRegion, read_det_labels, read_rec_labels
+from desktop.core.ocr.crop import crop_text_region
+from desktop.core.ocr.images import load_image
+from desktop.core.ocr.types import ImageError
+
+MAX_DET_SIDE = 1280  # det trains at a few hundred pixels: keeping 12-MP photos in memory buys nothing
+
+
+@dataclass(frozen=True)
+class DetItem:
+    image: np.ndarray
+    regions: tuple[DetRegion, ...]
+    name: str
+
+
+@dataclass(frozen=True)
+class RecItem:
+    crop: np.ndarray
+    text: str
+    name: str
+
+
+def det_items_from_labels(label_file: Path, root: Path, skipped: list[str] | None = None) -> list[DetItem]:
+    items = []
+    for sample in read_det_labels(label_file):
+        try:
+            image = load_image(Path(root) / sample.path)
+        except ImageError as exc:
+            if skipped is not None:
+                skipped.append(str(exc))
+            continue
+        items.append(DetItem(image, sample.regions, sample.path))
+    return items
+
+
+def rec_items_from_labels(label_file: Path, root: Path, skipped: list[str] | None = None) -> list[RecItem]:
+    items = []
+    for sample in read_rec_labels(label_file):
+        try:
+            items.append(RecItem(load_image(Path(root) / sample.path), sample.text, sample.path))
+        except ImageError as exc:
+            if skipped is not None:
+                skipped.append(str(exc))
+    return items
+
+
+def rec_items_from_det_items(items: list[DetItem]) -> list[RecItem]:
+    """One crop per readable region, cut exactly as the engine cuts them at inference."""
+    return [
+        RecItem(crop_text_region(item.image, region.points), region.text, f"{item.name}#{index}")
+        for item in items
+        for index, region in enumerate(item.regions)
+        if not region.ignored and region.text.strip()
+    ]
+
+
+def downscaled(item: DetItem, max_side: int = MAX_DET_SIDE) -> DetItem:
+    height, width = item.image.shape[:2]
+    scale = max_side / max(height, width)
+    if scale >= 1:
+        return item
+    image = cv2.resize(item.image, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
+    regions = tuple(DetRegion(r.text, tuple((x * scale, y * scale) for x, y in r.points), r.ignored)
+                    for r in item.regions)
+    return DetItem(image, regions, item.name)

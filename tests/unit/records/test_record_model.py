@@ -1,0 +1,64 @@
+from datetime import date
+
+import pytest
+
+from desktop.core.records.model import Environment, MeasurementPoint, decimals_of
+from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
+
+
+@pytest.mark.parametrize("text, decimals", [("100.07", 2), ("30.0", 1), ("30", 0), ("-0.5", 1), (" 1.250 ", 3)])
+def test_decimals_follow_the_displayed_text(text, decimals):
+    assert decimals_of(text) == decimals
+
+
+def test_error_is_rounded_to_the_displayed_decimals():
+    point = MeasurementPoint("流量", "L/min", standard="20.00", reading="20.3", tolerance="1.00")
+    assert point.error_decimals == 2
+    assert point.error == 0.3
+
+
+@pytest.mark.parametrize("reading, passed", [("100.07", True), ("99.93", True), ("100.08", False), ("99.92", False)])
+def test_pass_rule_is_abs_error_within_tolerance_including_the_edge(reading, passed):
+    # 100.07 - 100.00 is 0.0699999... in binary floating point; the edge must still pass.
+    point = MeasurementPoint("大气压", "kPa", standard="100.00", reading=reading, tolerance="0.07")
+    assert point.passed is passed
+
+
+def test_no_tolerance_means_no_verdict(new_record):
+    point = MeasurementPoint("大气压", "kPa", standard="100.00", reading="100.07")
+    assert point.passed is None
+    assert new_record(points=[point]).passed is None
+
+
+def test_record_fails_when_any_point_fails(new_record):
+    record = new_record()
+    assert record.passed is True
+    record.points.append(MeasurementPoint("流量", "L/min", "40.00", "41.0", "0.50"))
+    assert record.passed is False
+
+
+def test_environment_is_filled_from_screen_readings_without_overwriting():
+    environment = Environment(temperature="22.0")
+    environment.fill_from_readings({"大气压": "100.07", "干球温度": "23.5", "相对湿度": "45", "流量": "30.0"})
+    assert environment == Environment(temperature="22.0", humidity="45", pressure="100.07")
+
+
+def test_environment_ignores_readings_that_are_not_numbers():
+    environment = Environment()
+    environment.fill_from_readings({"Pressure": "--.--"})
+    assert environment.pressure == ""
+
+
+def test_numbers_follow_the_pattern_and_restart_each_day():
+    day = date(2025, 3, 14)
+    assert format_number(DEFAULT_PATTERN, day, 7) == "LCD-20250314-0007"
+    existing = ["LCD-20250314-0001", "LCD-20250314-0009", "LCD-20250313-0042", "other"]
+    assert next_number(DEFAULT_PATTERN, day, existing) == "LCD-20250314-0010"
+    assert next_number(DEFAULT_PATTERN, date(2025, 3, 15), existing) == "LCD-20250315-0001"
+    assert next_number("JZ{date:%Y}-{seq:03d}", day, ["JZ2025-099"]) == "JZ2025-100"
+
+
+@pytest.mark.parametrize("pattern", ["LCD-{date:%Y}", "LCD-{serial}-{seq}"])
+def test_bad_patterns_are_refused_with_the_reason(pattern):
+    with pytest.raises(ValueError, match="numbering pattern"):
+        format_number(pattern, date(2025, 3, 14), 1)

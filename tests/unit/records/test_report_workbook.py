@@ -1,0 +1,159 @@
+"""Re-open the written report with openpyxl and check fields, formulas, formats, print setup and images."""
+from datetime import datetime
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from desktop.core.records.excel.report import export_report
+
+
+def _find(ws, text):
+    """The cell right of the label ``text`` in the header block (labels span A:B, values start at C)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return ws.cell(cell.row, cell.column + 2)
+    raise AssertionError(f"label {text!r} not found")
+
+
+def _table_row(ws, first_cell_text):
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == first_cell_text:
+            return row[0].row
+    raise AssertionError(f"row {first_cell_text!r} not found")
+
+
+@pytest.fixture
+def report(tmp_path, new_record, screen_photo):
+    path = export_report([new_record(photo=str(screen_photo))], tmp_path / "report.xlsx", photos=True)
+    return load_workbook(path)
+
+
+def test_header_block_holds_every_record_field(report):
+    ws = report["LCD-20250314-0001"]
+    assert ws["A1"].value == "校准原始记录"
+    expected = {"记录编号": "LCD-20250314-0001", "委托单位": "苏州清源环境检测有限公司", "器具名称": "烟尘采样器",
+                "制造厂": "崂应", "依据技术文件": "JJG 680-2007", "版本号": "V3.26"}
+    for label, value in expected.items():
+        assert _find(ws, label).value == value, label
+    pairs_right = {"校准日期": datetime(2025, 3, 14), "校准地点": "302", "型号": "3012H", "计量器具编号": "A-001",
+                   "检定校准分类": "校准", "核验员": "陈静"}
+    for label, value in pairs_right.items():  # right-hand pairs: label F:G, value from H
+        assert _find(ws, label).value == value, label
+    assert _find(ws, "校准日期").number_format == "yyyy-mm-dd"
+    assert _find(ws, "校准员").value == "王磊"
+    temperature = _find(ws, "环境温度 (℃)")
+    assert (temperature.value, temperature.number_format) == (21.6, "0.0")
+    pressure = ws.cell(temperature.row, 9)
+    assert ws.cell(temperature.row, 7).value == "大气压 (kPa)" and (pressure.value, pressure.number_format) == (101.32, "0.00")
+    standard_row = _table_row(ws, "数字式气压计")
+    assert [ws.cell(standard_row, c).value for c in (1, 3, 5, 6, 8, 9)] == [
+        "数字式气压计", "DPI 740", "740-1127", "YL2024-08812", datetime(2025, 9, 20), "U=0.02 kPa (k=2)"]
+
+
+def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
+    ws = report["LCD-20250314-0001"]
+    header = _table_row(ws, "序号")
+    assert [c.value for c in ws[header]][:10] == [
+        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "最大允许误差 (±)", "扩展不确定度 U (k=2)", "结论", "屏幕照片"]
+    r = header + 1
+    row = {c.column_letter: c for c in ws[r]}
+    assert [row[c].value for c in "ABCDE"] == [1, "大气压", "kPa", 100.0, 100.07]
+    assert row["F"].value == f"=ROUND(E{r}-D{r},2)"
+    assert row["I"].value == f'=IF(ABS(F{r})<=G{r},"合格","不合格")'
+    assert (row["G"].value, row["H"].value) == (0.5, 0.05)
+    assert [row[c].number_format for c in "DEFGH"] == ["0.00", "0.00", "0.00", "0.00", "0.00"]
+    flow = {c.column_letter: c for c in ws[r + 1]}
+    assert (flow["E"].value, flow["E"].number_format, flow["F"].number_format) == (30.5, "0.0", "0.00")
+    conclusion = _find(ws, "校准结论")
+    assert conclusion.value == f'=IF(COUNTIF(I{r}:I{r + 1},"不合格")>0,"不合格",IF(COUNTIF(I{r}:I{r + 1},"合格")>0,"合格",""))'
+
+
+def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
+    ws = report["LCD-20250314-0001"]
+    rules = {str(rng.sqref): [rule.formula[0] for rule in rng.rules] for rng in ws.conditional_formatting}
+    r = _table_row(ws, "序号") + 1
+    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"']
+    assert any(ref.startswith("C") and len(formulas) == 2 for ref, formulas in rules.items())  # the conclusion
+
+
+def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
+    ws = report["LCD-20250314-0001"]
+    header = _table_row(ws, "序号")
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+    assert ws.print_title_rows == f"${header}:${header}"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.freeze_panes == "A3"
+    summary = report["汇总"]
+    assert summary.page_setup.orientation == "landscape" and summary.freeze_panes == "C3"
+    assert summary.print_title_rows == "$2:$2"
+
+
+def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
+    ws = report["LCD-20250314-0001"]
+    r = _table_row(ws, "序号") + 1
+    anchors = sorted((img.anchor._from.col, img.anchor._from.row) for img in ws._images)
+    assert anchors == [(9, r - 1), (9, r)]  # column J, zero-based rows of both points
+    first = min(ws._images, key=lambda img: img.anchor._from.row)
+    assert first.width <= 140 and first.height <= 60  # a thumbnail, cropped to the reading (80 x 20 crop)
+    assert first.width / first.height == pytest.approx(4, rel=0.1)
+
+
+def test_without_photos_there_is_no_photo_column(tmp_path, new_record, screen_photo):
+    wb = load_workbook(export_report([new_record(photo=str(screen_photo))], tmp_path / "r.xlsx"))
+    ws = wb["LCD-20250314-0001"]
+    assert ws._images == [] and "屏幕照片" not in [c.value for c in ws[_table_row(ws, "序号")]]
+
+
+def test_summary_has_one_row_per_record_linked_to_its_sheet(tmp_path, example_records):
+    wb = load_workbook(export_report(example_records, tmp_path / "r.xlsx"))
+    assert wb.sheetnames == ["汇总", "LCD-20250314-0001", "LCD-20250314-0002"] and wb.active.title == "汇总"
+    ws = wb["汇总"]
+    assert [c.value for c in ws[2]][:3] == ["序号", "记录编号", "校准日期"]
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+    assert [row[:2] for row in rows] == [[1, "LCD-20250314-0001"], [2, "LCD-20250314-0002"]]
+    assert rows[1][4:7] == ["数字温湿度计", "DT-625", "CEM-625-0087"]
+    conclusion_cell = _find(wb["LCD-20250314-0002"], "校准结论").coordinate
+    assert rows[1][10] == f"='LCD-20250314-0002'!{conclusion_cell}"
+    assert ws["B3"].hyperlink.location == "'LCD-20250314-0001'!A1"
+
+
+def test_english_headers_follow_the_language(tmp_path, new_record):
+    wb = load_workbook(export_report([new_record()], tmp_path / "r.xlsx", lang="en"))
+    assert wb.sheetnames[0] == "Summary"
+    ws = wb["LCD-20250314-0001"]
+    assert ws["A1"].value == "Calibration Record"
+    r = _table_row(ws, "No.") + 1
+    assert ws[f"I{r}"].value == f'=IF(ABS(F{r})<=G{r},"Pass","Fail")'
+
+
+def test_append_keeps_other_sheets_and_adds_to_the_summary(tmp_path, new_record):
+    path = tmp_path / "report.xlsx"
+    existing = Workbook()
+    existing.active.title = "Lab notes"
+    existing.active["A1"] = "do not touch"
+    existing.active["B2"] = "=1+1"
+    existing.save(path)
+    export_report([new_record("LCD-20250314-0001")], path, append=True)
+    export_report([new_record("LCD-20250314-0002")], path, append=True)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["汇总", "Lab notes", "LCD-20250314-0001", "LCD-20250314-0002"]
+    assert (wb["Lab notes"]["A1"].value, wb["Lab notes"]["B2"].value) == ("do not touch", "=1+1")
+    assert [wb["汇总"].cell(r, 2).value for r in (3, 4)] == ["LCD-20250314-0001", "LCD-20250314-0002"]
+
+
+def test_re_exporting_a_record_replaces_it_instead_of_duplicating(tmp_path, new_record):
+    path = tmp_path / "report.xlsx"
+    export_report([new_record(customer="first")], path)
+    export_report([new_record(customer="corrected")], path, append=True)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["汇总", "LCD-20250314-0001"]
+    assert wb["汇总"].max_row == 3 and wb["汇总"]["D3"].value == "corrected"
+
+
+def test_a_missing_photo_is_reported_before_anything_is_written(tmp_path, new_record):
+    from desktop.core.records.excel.photos import PhotoError
+
+    with pytest.raises(PhotoError, match="nope.png"):
+        export_report([new_record(photo=str(tmp_path / "nope.png"))], tmp_path / "r.xlsx", photos=True)
+    assert list(tmp_path.iterdir()) == []
