@@ -4,167 +4,167 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50"/>
+        <location filename="../../desktop/ui/actions.py" line="53"/>
         <source>&amp;Open images…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="50"/>
+        <location filename="../../desktop/ui/actions.py" line="53"/>
         <source>Open image files</source>
         <translation>打开图片文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51"/>
+        <location filename="../../desktop/ui/actions.py" line="54"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="51"/>
+        <location filename="../../desktop/ui/actions.py" line="54"/>
         <source>Read every image in a folder</source>
         <translation>读取文件夹中的所有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="52"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>Read the image on the clipboard</source>
         <translation>读取剪贴板中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>&amp;Read again</source>
         <translation>重新识别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Read the current image again</source>
         <translation>重新识别当前图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>&amp;Stop the queue</source>
         <translation>停止队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>Do not read the images still waiting</source>
         <translation>不再识别等待中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>Reopen &amp;last session</source>
         <translation>重新打开上次会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>&amp;Live camera</source>
         <translation>实时相机(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>Start or stop the live camera</source>
         <translation>开启或关闭实时相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>&amp;Freeze</source>
         <translation>冻结画面(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>Freeze the picture</source>
         <translation>冻结当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>&amp;Capture</source>
         <translation>采集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>Record the stable readings with this picture</source>
         <translation>记录稳定读数及当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>&amp;Correct value</source>
         <translation>更正数值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Correct the selected value</source>
         <translation>更正所选数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>&amp;Previous image</source>
         <translation>上一张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>&amp;Next image</source>
         <translation>下一张(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="66"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>Switch &amp;language (中文 / English)</source>
         <translation>切换语言(&amp;L)（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="105"/>
+        <location filename="../../desktop/ui/actions.py" line="109"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="106"/>
+        <location filename="../../desktop/ui/actions.py" line="110"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="107"/>
+        <location filename="../../desktop/ui/actions.py" line="111"/>
         <source>&amp;Camera</source>
         <translation>相机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="108"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -190,17 +190,17 @@
 <context>
     <name>CameraBar</name>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="49"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="50"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="50"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="51"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="52"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="53"/>
         <source>Camera %1</source>
         <translation>相机 %1</translation>
     </message>
@@ -208,44 +208,44 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>Saved: %1 → %2</source>
         <translation>已保存：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -386,16 +386,11 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/models/readings_model.py" line="175"/>
-        <source>Checked</source>
-        <translation>已核对</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="177"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="178"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="176"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -403,22 +398,22 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="74"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="72"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="75"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="73"/>
         <source>Text boxes</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="76"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="74"/>
         <source>Double-click or press F2 to correct a value. Corrections are saved at once and become training data.</source>
         <translation>双击或按 F2 更正数值。更正会立即保存，并用作模型训练数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="138"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="136"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.labels import DetRegion
+from desktop.core.training.general_text import general_text_items
 from desktop.core.training.payload import Source, TrainJob
 from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
                                            rec_items_from_det_items, rec_items_from_labels)
@@ -99,6 +100,11 @@ def load_job_data(job: TrainJob) -> JobData:
     # Recognition also learns from every det-labeled screen, cut as the engine cuts.
     data.rec_train += rec_items_from_det_items(data.det_train)
     data.rec_val += rec_items_from_det_items(data.det_val)
+    if job.general_text_fraction > 0 and data.rec_train:
+        share = job.general_text_fraction / (1 - job.general_text_fraction)
+        data.rec_train += general_text_items(round(share * len(data.rec_train)), job.synthetic_seed)
+        data.rec_val += general_text_items(max(20, round(share * len(data.rec_val))),
+                                           job.synthetic_seed + SYNTHETIC_VAL_SEED_OFFSET)
     data.det_train = [downscaled(i) for i in data.det_train]
     data.det_val = [downscaled(i) for i in data.det_val]
     return data

@@ -38,6 +38,7 @@ class TrainJob:
     val_fraction: float = 0.2
     synthetic_screens: int = 100     # generated screens mixed in: digits, units and labels not forgotten
     synthetic_seed: int = 1
+    general_text_fraction: float = 0.3  # share of printed labels / units / words in the rec mix
     rec: StageSettings = field(default_factory=lambda: StageSettings(200, 16, 3e-4))
     det: StageSettings = field(default_factory=lambda: StageSettings(100, 4, 1e-4))
     eval_every: int = 25
@@ -92,6 +93,8 @@ def _check(job: TrainJob, origin: str) -> None:
         settings = getattr(job, stage)
         if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:
             problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0")
+    if not 0 <= job.general_text_fraction < 1:
+        problems.append("'general_text_fraction' must be between 0 and 1")
     if not 0 <= job.val_fraction < 1:
         problems.append("'val_fraction' must be between 0 and 1")
     if problems:

@@ -41,7 +41,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.paths import data_dir
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
-    from desktop.core.training.loop import LoopSettings, run_loop
+    from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
 
     started = time.perf_counter()
     paddle.seed(job.seed)
@@ -69,13 +69,11 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
         model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
         settings = getattr(job, stage)
-        outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, job.eval_every,
-                                                     settings.freeze_backbone),
+        outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,
+                                                     job.eval_every, settings.freeze_backbone),
                            work / "checkpoints" / stage, emit, cancel, before[task.metric])
         stage_dir = output / stage
-        shutil.rmtree(stage_dir, ignore_errors=True)
-        paddle.jit.save(model, str(stage_dir / "inference"),
-                        input_spec=[paddle.static.InputSpec(task.input_spec_shape, "float32", "x")])
+        save_inference_model(model, task, stage_dir)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {

@@ -1,0 +1,130 @@
+"""User preferences: a small, readable YAML file in the data folder.
+
+Pure Python (no Qt). A missing file gives the defaults; a corrupt file or a bad value gives the
+defaults for what is wrong plus a warning for the user, never an exception.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from desktop.core.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "preferences.yaml"
+DEVICES = ("auto", "cpu", "gpu")
+LANGUAGES = ("auto", "en", "zh_CN")
+DET_SIZES = (640, 736, 960, 1280, 1600)
+RESOLUTIONS = ((640, 480), (1280, 720), (1920, 1080))
+
+
+@dataclass
+class Preferences:
+    device: str = "auto"          # auto | cpu | gpu
+    model: str = "default"        # name in the model registry
+    det_size: int = 960           # detection input: longest side in pixels
+    stable_frames: int = 3        # live mode: consecutive agreeing frames before a reading is stable
+    language: str = "auto"        # auto (system locale) | en | zh_CN
+    data_folder: str = ""         # where sessions live; empty = the default user data folder
+    camera_index: int = 0
+    camera_width: int = 1280
+    camera_height: int = 720
+    template: str = ""            # instrument template; empty = automatic
+    low_confidence: float = 0.80  # readings below this score stand out
+
+    def session_dir(self) -> Path:
+        path = Path(self.data_folder).expanduser() if self.data_folder else data_dir()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+_DEFAULTS = Preferences()
+
+
+def _check(name: str, value):
+    """Return the value if it is valid for ``name``, else raise ValueError with a reason."""
+    if name in ("device",):
+        if value not in DEVICES:
+            raise ValueError(f"must be one of {', '.join(DEVICES)}")
+    elif name == "language":
+        if value not in LANGUAGES:
+            raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
+    elif name in ("model", "data_folder", "template"):
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+    elif name == "det_size":
+        if isinstance(value, bool) or not isinstance(value, int) or not 320 <= value <= 4096:
+            raise ValueError("must be a whole number between 320 and 4096")
+    elif name == "stable_frames":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 30:
+            raise ValueError("must be a whole number between 1 and 30")
+    elif name == "camera_index":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 16:
+            raise ValueError("must be a whole number between 0 and 16")
+    elif name in ("camera_width", "camera_height"):
+        if isinstance(value, bool) or not isinstance(value, int) or not 160 <= value <= 8192:
+            raise ValueError("must be a whole number between 160 and 8192")
+    elif name == "low_confidence":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError("must be a number between 0 and 1")
+        value = float(value)
+    return value
+
+
+def validate(raw: dict) -> tuple[Preferences, list[str]]:
+    """Build preferences from a mapping; invalid or unknown entries become warnings."""
+    prefs = Preferences()
+    warnings: list[str] = []
+    known = {f.name for f in fields(Preferences)}
+    for name, value in raw.items():
+        if name not in known:
+            warnings.append(f"Unknown preference '{name}' ignored.")
+            continue
+        try:
+            setattr(prefs, name, _check(name, value))
+        except ValueError as exc:
+            default = getattr(_DEFAULTS, name)
+            warnings.append(f"Preference '{name}' = {value!r} {exc}; using {default!r}.")
+    return prefs, warnings
+
+
+def default_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def load_preferences(path: Path | None = None) -> tuple[Preferences, list[str]]:
+    """Read the preferences; never raises. Returns (preferences, warnings for the user)."""
+    path = Path(path) if path else default_path()
+    if not path.exists():
+        return Preferences(), []
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        log.warning("preferences %s unreadable: %s", path, exc)
+        return Preferences(), [f"The preferences file {path} could not be read; using the defaults."]
+    if raw is None:
+        return Preferences(), []
+    if not isinstance(raw, dict):
+        return Preferences(), [f"The preferences file {path} is not a mapping; using the defaults."]
+    prefs, warnings = validate(raw)
+    for warning in warnings:
+        log.warning(warning)
+    return prefs, warnings
+
+
+def save_preferences(prefs: Preferences, path: Path | None = None) -> Path:
+    """Write the preferences atomically (write a temporary file, then rename)."""
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".yaml.tmp")
+    text = "# LCD Reader preferences (edit with care; invalid values fall back to defaults)\n"
+    text += yaml.safe_dump(asdict(prefs), allow_unicode=True, sort_keys=False)
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,76 @@
+"""Start the desktop app: preferences, language, theme, store, main window.
+
+Paddle is never imported here: the engine factory runs in the OCR worker thread, so the window
+is usable in well under 2 s while models load in the background.
+"""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+
+from desktop.core.paths import data_dir
+from desktop.core.preferences import Preferences, load_preferences
+
+log = logging.getLogger(__name__)
+
+
+def real_engine(prefs: Preferences):
+    """The production engine factory (called in the worker thread)."""
+    from desktop.core.ocr.engine import OcrEngine
+
+    return OcrEngine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
+
+
+def setup_logging() -> None:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(folder / "lcdreader.log", maxBytes=2_000_000, backupCount=3,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Preferences | None = None):
+    """Build the app's window on an existing QApplication (used by run_app and the screenshot script)."""
+    from desktop.core.store import SessionStore
+    from desktop.ui import i18n, theme
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.workers.camera import opencv_capture
+
+    warnings: list[str] = []
+    if prefs is None:
+        prefs, warnings = load_preferences()
+    theme.apply_theme(QApplicationInstance())
+    i18n.install_language(prefs.language)
+    store = SessionStore(prefs.session_dir())
+    window = MainWindow(engine_factory, prefs, store, capture_factory=capture_factory or opencv_capture)
+    for warning in warnings:
+        window.show_error(warning)
+    window.destroyed.connect(lambda *_: store.close())
+    return window
+
+
+def QApplicationInstance():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName("LCDReader")
+    app.setApplicationName("LCD Reader")
+    setup_logging()
+    log.info("starting LCD Reader")
+    window = create_window()
+    window.show()
+    QTimer.singleShot(0, window.offer_restore)
+    code = app.exec()
+    log.info("LCD Reader closed (%s)", code)
+    return code

@@ -1,0 +1,78 @@
+"""The one place the UI couples to ``desktop.core.reading``.
+
+Everything the UI needs from the reading layer goes through these functions, so a renamed core
+function is a one-line fix here.
+
+Edit policy: a value whose FORM is wrong (not a number, two decimal points, no digits, unknown
+unit) is refused with the reason. A well-formed value the core finds implausible (out of range,
+unit or decimals not fitting the key) is accepted but stays flagged: in calibration the instrument
+under test may really show an implausible value, and the technician must be able to record it.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from desktop.core import reading as core
+from desktop.core.reading import Reading  # noqa: F401  (re-exported for the UI)
+
+REFUSED = ("not_a_number", "two_decimal_points", "no_digits", "unknown_unit")
+KEY_ISSUES = ("ambiguous_key", "no_key")
+
+
+def extract(boxes, template: str | None = None, image_size: tuple[int, int] | None = None) -> list:
+    """Readings found in the boxes (pure; safe in the worker thread)."""
+    tpl = core.load_template(template) if template else None
+    return core.extract_readings(boxes, tpl, image_size)
+
+
+def list_templates() -> list[str]:
+    try:
+        return list(core.list_templates())
+    except Exception:  # a broken template folder must not break the settings dialog
+        return []
+
+
+def to_json(reading) -> dict:
+    data = reading.to_json()
+    data.setdefault("template", getattr(reading, "template", None))
+    return data
+
+
+def from_json(data: dict):
+    names = {f.name for f in dataclasses.fields(Reading)}
+    return Reading(**{k: v for k, v in data.items() if k in names})
+
+
+def issue_message(code: str, lang: str) -> str:
+    return core.issue_message(code, "zh" if lang.startswith("zh") else "en")
+
+
+def _lang(lang: str) -> str:
+    return "zh" if lang.startswith("zh") else "en"
+
+
+def edit_value(reading, text: str, lang: str):
+    """Validate a technician's edit of a value: ``(new_reading, None)`` or ``(None, reason)``."""
+    text = text.strip()
+    if not text:
+        return None, issue_message("no_digits", lang)
+    edited = core.edit_reading(reading, text)
+    if not edited.unit and reading.unit:  # "100.01" typed without its unit keeps the unit shown
+        edited = core.edit_reading(reading, text, unit=reading.unit)
+    refused = [code for code in edited.issues if code in REFUSED]
+    if refused:
+        return None, " ".join(issue_message(code, lang) for code in refused)
+    return _checked(reading, edited), None
+
+
+def edit_unit(reading, text: str):
+    return _checked(reading, core.edit_reading(reading, reading.value, unit=text.strip()))
+
+
+def edit_key(reading, text: str):
+    return _checked(reading, core.edit_reading(reading, reading.value, unit=reading.unit, key=text.strip()))
+
+
+def _checked(original, edited):
+    """A human-checked reading: full confidence; the original boxes are kept for the crops."""
+    return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes))

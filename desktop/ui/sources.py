@@ -1,0 +1,87 @@
+"""Where images come from: open files, a folder, drag and drop, the clipboard, recent files.
+
+A mixin of the main window (it needs ``self.session``, ``self.store``, ``self.actions``).
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui.dialogs.messages import Messages
+from desktop.ui.image_convert import qimage_to_png
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"}
+
+
+class SourcesMixin:
+    def open_files(self, paths: list[str] | None = None) -> list[int]:
+        paths = paths if paths is not None else Messages.open_files(self)
+        ids = self.session.add_files(paths) if paths else []
+        self._update_recent()
+        return ids
+
+    def open_folder(self, folder: str | None = None) -> list[int]:
+        folder = folder if folder is not None else Messages.open_folder(self)
+        if not folder:
+            return []
+        ids = self.session.add_folder(folder)
+        if not ids:
+            self.show_info(QCoreApplication.translate("SourcesMixin", "No images in %1").replace("%1", folder))
+        return ids
+
+    def paste(self) -> int | None:
+        return self.add_mime(QApplication.clipboard().mimeData(), source="clipboard")
+
+    def add_mime(self, mime: QMimeData | None, source: str) -> int | None:
+        """Files (or folders) first, then raw image data; returns the last image id added."""
+        if mime is None:
+            return None
+        if mime.hasUrls():
+            paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+            ids: list[int] = []
+            for path in paths:
+                if os.path.isdir(path):
+                    ids += self.session.add_folder(path)
+                elif Path(path).suffix.lower() in IMAGE_SUFFIXES:
+                    ids += self.session.add_files([path], source="drop")
+            if ids:
+                self._update_recent()
+                return ids[-1]
+        if mime.hasImage():
+            image = mime.imageData()
+            if image is not None and not image.isNull():
+                name = time.strftime(f"{source} %H:%M:%S")
+                return self.session.add_bytes(qimage_to_png(image), name, source)
+        for fmt in ("image/png", "image/jpeg", "image/bmp"):
+            if mime.hasFormat(fmt):
+                name = time.strftime(f"{source} %H:%M:%S")
+                return self.session.add_bytes(bytes(mime.data(fmt).data()), name, source)
+        self.show_info(QCoreApplication.translate("SourcesMixin", "Nothing to read: copy or drop an image or an image file."))
+        return None
+
+    # -- drag and drop --------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        if self.add_mime(event.mimeData(), source="drop") is not None:
+            event.acceptProposedAction()
+
+    # -- recent files ---------------------------------------------------------------------------
+    def _update_recent(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        recent = [p for p in self.store.recent_files() if Path(p).exists()]
+        for i, path in enumerate(recent):
+            action = QAction(f"&{(i + 1) % 10}  {Path(path).name}", menu)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+            menu.addAction(action)
+        menu.setEnabled(bool(recent))

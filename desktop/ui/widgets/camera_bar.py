@@ -1,0 +1,58 @@
+"""Live camera controls: device, resolution, start/stop, freeze, capture."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
+
+from desktop.core.preferences import RESOLUTIONS
+
+
+class CameraBar(QToolBar):
+    def __init__(self, actions, parent=None):
+        super().__init__(parent)
+        self.setObjectName("cameraBar")
+        self.setMovable(False)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.device_label = QLabel()
+        self.device = QComboBox()
+        for index in range(5):
+            self.device.addItem("", index)
+        self.resolution = QComboBox()
+        for width, height in RESOLUTIONS:
+            self.resolution.addItem(f"{width} × {height}", (width, height))
+        self.addWidget(self.device_label)
+        self.addWidget(self.device)
+        self.addWidget(self.resolution)
+        self.addSeparator()
+        self.addAction(actions.live)
+        self.addAction(actions.freeze)
+        self.addAction(actions.capture)
+        self.addSeparator()
+        self.state = QLabel()
+        self.addWidget(self.state)
+        self.retranslate()
+
+    def set_choice(self, index: int, width: int, height: int) -> None:
+        self.device.setCurrentIndex(max(0, min(self.device.count() - 1, index)))
+        for i in range(self.resolution.count()):
+            if self.resolution.itemData(i) == (width, height):
+                self.resolution.setCurrentIndex(i)
+
+    def choice(self) -> tuple[int, int, int]:
+        width, height = self.resolution.currentData()
+        return self.device.currentData(), width, height
+
+    def set_running(self, running: bool) -> None:
+        self.device.setEnabled(not running)
+        self.resolution.setEnabled(not running)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Camera"))
+        self.device_label.setText(self.tr("Camera:") + " ")
+        for i in range(self.device.count()):
+            self.device.setItemText(i, self.tr("Camera %1").replace("%1", str(i)))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

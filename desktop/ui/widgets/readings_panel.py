@@ -1,0 +1,139 @@
+"""The readings panel: readings table and text-boxes table in tabs, and the refusal notice.
+
+A refused edit shows its reason right at the cell (tooltip) and in the notice under the table,
+and the cell turns red; nothing modal interrupts the technician.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QToolTip,
+                               QVBoxLayout, QWidget)
+
+from desktop.ui.models.boxes_model import BoxesModel
+from desktop.ui.models.readings_model import ReadingsModel
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(30)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+class ReadingsPanel(QWidget):
+    readingSelected = Signal(int)    # row, -1 when cleared
+    boxRowSelected = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.readings_model = ReadingsModel(self)
+        self.boxes_model = BoxesModel(self)
+        self.readings_view = _table(self.readings_model)
+        header = self.readings_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 90, 60, 95)):
+            header.resizeSection(column, width)
+        self.boxes_view = _table(self.boxes_model)
+        self.boxes_view.horizontalHeader().resizeSection(0, 48)
+        self.boxes_view.horizontalHeader().resizeSection(1, 220)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.readings_view, "")
+        self.tabs.addTab(self.boxes_view, "")
+        self.notice = QLabel()
+        self.notice.setObjectName("bannerError")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5b6470;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.hint)
+        self.readings_model.editRejected.connect(self._on_rejected)
+        self.boxes_model.editRejected.connect(self._on_box_rejected)
+        self.readings_model.corrected.connect(lambda *a: self.notice.hide())
+        self.boxes_model.corrected.connect(lambda *a: self.notice.hide())
+        self.readings_view.selectionModel().selectionChanged.connect(self._on_reading_selection)
+        self.boxes_view.selectionModel().selectionChanged.connect(self._on_box_selection)
+        self._syncing = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Readings"))
+        self.tabs.setTabText(1, self.tr("Text boxes"))
+        self.hint.setText(self.tr("Double-click or press F2 to correct a value. Corrections are saved at once "
+                                  "and become training data."))
+        self.readings_model.retranslate()
+        self.boxes_model.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- selection sync -------------------------------------------------------------------------
+    def select_reading(self, row: int) -> None:
+        self._select(self.readings_view, row)
+
+    def select_box(self, index: int) -> None:
+        self._select(self.boxes_view, index)
+
+    def _select(self, view: QTableView, row: int) -> None:
+        self._syncing = True
+        if row < 0:
+            view.clearSelection()
+        else:
+            index = view.model().index(row, 0)
+            view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+        self._syncing = False
+
+    def edit_box(self, index: int) -> None:
+        self.tabs.setCurrentWidget(self.boxes_view)
+        self.select_box(index)
+        self.boxes_view.edit(self.boxes_model.index(index, 1))
+
+    def edit_current_value(self) -> None:
+        view = self.tabs.currentWidget()
+        row = view.currentIndex().row() if view.currentIndex().isValid() else 0
+        if view is self.readings_view and self.readings_model.rowCount():
+            view.setFocus()
+            view.edit(self.readings_model.index(row, 1))
+        elif view is self.boxes_view and self.boxes_model.rowCount():
+            view.setFocus()
+            view.edit(self.boxes_model.index(row, 1))
+
+    def _on_reading_selection(self, *_):
+        if not self._syncing:
+            rows = self.readings_view.selectionModel().selectedRows()
+            self.readingSelected.emit(rows[0].row() if rows else -1)
+
+    def _on_box_selection(self, *_):
+        if not self._syncing:
+            rows = self.boxes_view.selectionModel().selectedRows()
+            self.boxRowSelected.emit(rows[0].row() if rows else -1)
+
+    # -- refusals -------------------------------------------------------------------------------
+    def _on_rejected(self, row: int, column: int, reason: str) -> None:
+        self._show_refusal(self.readings_view, row, column, reason)
+
+    def _on_box_rejected(self, row: int, column: int, reason: str) -> None:
+        self._show_refusal(self.boxes_view, row, column, reason)
+
+    def _show_refusal(self, view: QTableView, row: int, column: int, reason: str) -> None:
+        self.notice.setText(self.tr("Not saved: %1").replace("%1", reason))
+        self.notice.show()
+        rect = view.visualRect(view.model().index(row, column))
+        QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()), reason, view)

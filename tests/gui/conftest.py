@@ -1,0 +1,98 @@
+"""pytest-qt setup: offscreen, isolated data folder and QSettings, fake engine, thread-leak check."""
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QThread  # noqa: E402
+
+from desktop.core.preferences import Preferences  # noqa: E402
+from desktop.core.store import SessionStore  # noqa: E402
+from desktop.ui import i18n  # noqa: E402
+from desktop.ui.dialogs.messages import Messages  # noqa: E402
+
+from .fakes import FakeCapture, FakeEngine  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch, qapp):
+    """Data folder and QSettings in tmp_path; English UI; no real dialog can block a test."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("LCDREADER_HOME", str(home))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    qapp.setOrganizationName("LCDReaderTests")
+    qapp.setApplicationName("LCD Reader tests")
+    i18n.install_language("en")
+    monkeypatch.setattr(Messages, "error", classmethod(lambda cls, *a: pytest.fail(f"unexpected dialog {a}")))
+    monkeypatch.setattr(Messages, "ask_restore", classmethod(lambda cls, *a: False))
+    monkeypatch.setattr(Messages, "open_files", classmethod(lambda cls, *a: []))
+    monkeypatch.setattr(Messages, "open_folder", classmethod(lambda cls, *a: ""))
+    yield home
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_threads(monkeypatch):
+    """Fail a test that leaves a QThread or a Python thread running (napari's practice)."""
+    started: list[QThread] = []
+    original = QThread.start
+
+    def start(self, *args):
+        started.append(self)
+        return original(self, *args)
+
+    monkeypatch.setattr(QThread, "start", start)
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    running = []
+    for thread in started:
+        try:
+            if thread.isRunning():
+                running.append(thread.objectName() or repr(thread))
+        except RuntimeError:  # the C++ object is gone: not running
+            pass
+    leaked = [t.name for t in threading.enumerate()
+              if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)]
+    assert not running, f"QThreads left running: {running}"
+    assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def engine():
+    return FakeEngine()
+
+
+@pytest.fixture
+def store(isolated):
+    s = SessionStore(isolated)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_window(qtbot, store):
+    """Build a main window with a fake engine (and camera); closed at teardown."""
+    windows = []
+
+    def make(engine=None, capture=None, prefs=None, wait_ready=True):
+        from desktop.ui.main_window import MainWindow
+
+        engine = engine or FakeEngine()
+        prefs = prefs or Preferences(stable_frames=3)
+        window = MainWindow(lambda p: engine, prefs, store,
+                            capture_factory=capture or (lambda i: FakeCapture(i)),
+                            prefs_path=store.path.parent / "preferences.yaml")
+        qtbot.addWidget(window)
+        window.engine = engine
+        windows.append(window)
+        window.show()
+        if wait_ready:
+            qtbot.waitUntil(lambda: window.ocr.ready, timeout=5000)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

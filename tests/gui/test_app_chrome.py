@@ -1,0 +1,94 @@
+"""Language switching, settings, shortcuts, threads after close, preferences warnings."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+
+from desktop.core.preferences import load_preferences
+from desktop.ui import i18n
+from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+from .fakes import FakeEngine, write_sample
+
+
+def test_switch_language_at_run_time(make_window, qtbot):
+    window = make_window()
+    assert window.actions.open.text() == "&Open images…"
+    window.actions.language.trigger()
+    assert i18n.current_language() == "zh_CN"
+    qtbot.waitUntil(lambda: window.actions.open.text() == "打开图片(&O)…", timeout=2000)  # LanguageChange is posted
+    assert window.readings.tabs.tabText(0) == "读数"
+    assert window.readings.readings_model.headerData(1, Qt.Orientation.Horizontal) == "数值"
+    assert "设备" in window.status.device.text()
+    assert load_preferences(window._prefs_path)[0].language == "zh_CN"   # remembered
+    window.actions.language.trigger()
+    qtbot.waitUntil(lambda: window.actions.open.text() == "&Open images…", timeout=2000)
+
+
+def test_system_locale_is_followed(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("zh_CN")))
+    assert i18n.resolve_language("auto") == "zh_CN"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.resolve_language("auto") == "en"
+    assert i18n.resolve_language("zh_CN") == "zh_CN"
+
+
+def test_every_frequent_action_has_a_shortcut(make_window):
+    window = make_window()
+    a = window.actions
+    for action in (a.open, a.open_folder, a.paste, a.reread, a.live, a.freeze, a.capture, a.correct,
+                   a.prev, a.next, a.zoom_in, a.zoom_out, a.fit, a.settings, a.language):
+        assert not action.shortcut().isEmpty(), action.text()
+        assert "(" in action.toolTip()  # the tooltip teaches the shortcut
+        assert not action.icon().isNull() or action in (a.language,)
+
+
+def test_settings_change_reloads_engine_and_saves_yaml(make_window, qtbot, monkeypatch):
+    created = []
+
+    def factory(prefs):
+        created.append(prefs)
+        return FakeEngine()
+
+    window = make_window()
+    window._engine_factory = factory
+    new = replace(window.prefs, device="cpu", det_size=1280, stable_frames=5, template="thermo-hygrometer")
+    monkeypatch.setattr(SettingsDialog, "edit", classmethod(lambda cls, prefs, parent=None: new))
+    window.actions.settings.trigger()
+    qtbot.waitUntil(lambda: window.ocr.ready and bool(created), timeout=5000)
+    assert (created[0].device, created[0].det_size) == ("cpu", 1280)
+    assert window.live.tracker.frames == 5
+    assert window.session.template == "thermo-hygrometer"
+    saved, warnings = load_preferences(window._prefs_path)
+    assert saved == new and warnings == []
+
+
+def test_settings_dialog_roundtrip(qtbot, make_window):
+    window = make_window()
+    dialog = SettingsDialog(replace(window.prefs, stable_frames=7, language="zh_CN", det_size=640), window)
+    qtbot.addWidget(dialog)
+    prefs = dialog.preferences()
+    assert (prefs.stable_frames, prefs.language, prefs.det_size) == (7, "zh_CN", 640)
+    assert dialog.template.count() > 1  # instrument templates from the core
+
+
+def test_close_stops_every_thread(make_window, qtbot, tmp_path):
+    window = make_window(FakeEngine(delay=0.1))
+    window.open_files([str(write_sample(tmp_path / f"{i}.png")) for i in range(3)])
+    window.close()   # while the queue is still being read
+    assert not window.ocr.is_running()
+
+
+def test_corrupt_preferences_warn_and_start(qtbot, isolated, monkeypatch):
+    from desktop.ui.app import create_window
+
+    isolated.mkdir(parents=True, exist_ok=True)
+    (isolated / "preferences.yaml").write_text("device: [gpu\n", encoding="utf-8")
+    window = create_window(lambda prefs: FakeEngine())
+    qtbot.addWidget(window)
+    assert "could not be read" in window.banner.text()
+    assert window.prefs.device == "auto"
+    window.close()

@@ -1,0 +1,109 @@
+"""Live camera: the UI stays responsive while OCR runs; a reading is stable only after agreement."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from .fakes import FakeCapture, FakeEngine
+
+
+def start_live(window, qtbot):
+    window.actions.live.trigger()
+    assert window.live.running
+
+
+def test_ui_never_stalls_while_ocr_runs(make_window, qtbot):
+    """A 5 ms timer ticks while the fake OCR sleeps 80 ms per frame in the worker: no gap >= 50 ms."""
+    engine = FakeEngine(delay=0.08)
+    window = make_window(engine, capture=lambda i: FakeCapture(i, fps=30, size=(720, 1280)))
+    start_live(window, qtbot)
+    qtbot.waitUntil(lambda: engine.calls >= 1, timeout=3000)  # the first frame is through
+    gaps, last = [], [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    calls_before = engine.calls
+    timer.start()
+    qtbot.wait(1500)
+    timer.stop()
+    window.actions.live.trigger()
+    assert not window.live.running
+    longest = max(gaps) * 1000
+    assert engine.calls - calls_before >= 8, "OCR kept running on the newest frames"
+    print(f"longest UI-thread stall {longest:.1f} ms over {len(gaps)} ticks, {engine.calls - calls_before} OCR reads")
+    assert longest < 50, f"longest UI-thread stall {longest:.1f} ms"
+    assert len(gaps) > 100
+
+
+def test_stable_only_after_agreement(make_window, qtbot):
+    flicker = ["23.5", "23.8"] * 4
+    engine = FakeEngine(delay=0.01, values=flicker + ["23.6"] * 50)
+    window = make_window(engine, prefs=None)
+    seen = []
+    window.live.result.connect(lambda outcome, states: seen.append(
+        ([r.value for r in outcome.readings], dict(states))))
+    start_live(window, qtbot)
+    qtbot.waitUntil(lambda: len(seen) >= len(flicker) + 4, timeout=5000)
+    window.actions.freeze.trigger()
+    frames = window.prefs.stable_frames
+    first_stable = next(i for i, (_, states) in enumerate(seen) if any(ok for _, ok in states.values()))
+    # every result before the first stable one was not stable, and the last N agree
+    values = [v[0] if v else None for v, _ in seen]
+    assert first_stable >= frames - 1
+    assert len(set(values[first_stable - frames + 1:first_stable + 1])) == 1
+    assert values[first_stable] == "23.6"
+    assert not any(v in ("23.5", "23.8") for v in window.live.tracker.stable_values().values())
+    # the table shows the reading as stable; capture records only stable readings
+    model = window.readings.readings_model
+    assert "Stable" in model.index(0, 4).data()
+    image_id = window.capture()
+    record = window.session.records[image_id]
+    assert [r.value for r in record.readings] == ["23.6"]
+    assert window.store.result(image_id).readings[0]["value"] == "23.6"
+    assert window.store.image_data(image_id).startswith(b"\x89PNG")
+    assert window.live.running  # capturing does not stop the camera
+
+
+def test_flicker_is_never_recorded(make_window, qtbot):
+    engine = FakeEngine(delay=0.01, values=["23.5", "23.8"] * 100)
+    window = make_window(engine)
+    start_live(window, qtbot)
+    qtbot.waitUntil(lambda: engine.calls >= 8, timeout=5000)
+    assert window.live.tracker.stable_values() == {}
+    image_id = window.capture()
+    assert window.session.records[image_id].readings == []
+    assert "No stable reading" in window.banner.text()
+
+
+def test_no_camera_gives_a_message(make_window, qtbot):
+    window = make_window(capture=lambda i: FakeCapture(i, opened=False))
+    window.actions.live.trigger()
+    qtbot.waitUntil(lambda: "No camera found" in window.banner.text(), timeout=3000)
+    assert not window.live.running and not window.actions.live.isChecked()
+    assert not window.actions.capture.isEnabled()
+
+
+def test_camera_driver_exception_is_a_message(make_window, qtbot):
+    def broken(index):
+        raise OSError("device busy")
+
+    window = make_window(capture=broken)
+    window.actions.live.trigger()
+    qtbot.waitUntil(lambda: "device busy" in window.banner.text(), timeout=3000)
+    assert not window.live.running
+
+
+def test_close_while_live_leaves_no_thread(make_window, qtbot):
+    window = make_window(FakeEngine(delay=0.05))
+    start_live(window, qtbot)
+    qtbot.wait(200)
+    window.close()
+    assert not window.ocr.is_running()
+    assert not window.live.running
