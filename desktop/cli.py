@@ -12,7 +12,7 @@ import sys
 
 from desktop import __version__
 
-COMMANDS = ("gui", "read", "eval", "bench", "train", "export")
+COMMANDS = ("gui", "read", "eval", "bench", "train", "finetune", "models", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

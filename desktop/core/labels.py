@@ -75,7 +75,7 @@ def read_rec_labels(label_file: Path) -> list[RecSample]:
 
 
 def format_det_line(path: str, regions) -> str:
-    items = [{"transcription": r.text, "points": [[round(x, 1), round(y, 1)] for x, y in r.points]}
+    items = [{"transcription": r.text, "points": [[round(float(x), 1), round(float(y), 1)] for x, y in r.points]}
              for r in regions]
     return f"{path}\t{json.dumps(items, ensure_ascii=False)}"
 

@@ -12,6 +12,7 @@ import numpy as np
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.model_files import ModelSet, load_dictionary
+from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
@@ -20,7 +21,7 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 
 class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
-                 det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False):
+                 det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True):
         from desktop.core.models.registry import resolve_model
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
@@ -28,6 +29,7 @@ class OcrEngine:
         from desktop.core.ocr.recognizer import TextRecognizer
 
         self.model_set = resolve_model(model) if isinstance(model, str) else model
+        self.split_gaps = split_gaps
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
@@ -49,6 +51,8 @@ class OcrEngine:
         timings: dict[str, float] = {}
         with _timed(timings, "det"):
             quads = self.detector.detect(image)
+            if self.split_gaps:
+                quads = [part for q in quads for part in split_at_gaps(q, crop_text_region(image, q))]
             crops = [crop_text_region(image, q) for q in quads]
         if self.classifier is not None and crops:
             with _timed(timings, "cls"):

@@ -10,6 +10,7 @@ from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
 from desktop.core.reading.model import Reading
 from desktop.core.reading.numbers import ParsedNumber, parse_number
+from desktop.core.reading.overlay import is_camera_overlay
 from desktop.core.reading.pairing import KeyItem, Pair, find_keys, pair_below, pair_line, pair_text_below
 from desktop.core.reading.templates import GENERIC, Field, Template, load_template
 from desktop.core.reading.tokens import UNIT
@@ -25,6 +26,8 @@ def extract_readings(
 ) -> list[Reading]:
     """Readings in reading order. ``image_size`` (width, height) enables template regions."""
     template = template or load_template(GENERIC)
+    # Overlays keep their place (readings point into ``boxes`` by index) but say nothing.
+    boxes = [TextBox(b.points, "", b.score) if is_camera_overlay(b.text) else b for b in boxes]
     units = load_units()
     match = make_matcher(template, load_keys())
     token_lines, texts = tokenize_lines(boxes, units)
@@ -33,7 +36,9 @@ def extract_readings(
     pairs = [pair for line in item_lines for pair in pair_line(line)]
     pair_below(pairs, key_items)
     pairs = pair_text_below(pairs, key_items, item_lines)
-    pairs += [Pair(key=key) for key in key_items if not key.paired]
+    # A key alone is worth reporting (its value was missed) only when it matched exactly: a fuzzy match
+    # with nothing to read is usually a title or status word (烟尘采样器 is not 烟尘采样嘴).
+    pairs += [Pair(key=key) for key in key_items if not key.paired and key.match.score >= 1.0]
     builder = _Builder(boxes, texts, template, units, image_size)
     readings = [(pair.anchor.line, pair.anchor.x0, builder.build(pair)) for pair in builder.ordered(pairs)]
     return [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]

@@ -10,7 +10,8 @@ from desktop.core.labels import DetRegion
 from desktop.core.training.general_text import general_text_items
 from desktop.core.training.payload import Source, TrainJob
 from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
-                                           rec_items_from_det_items, rec_items_from_labels)
+                                           rec_items_from_corrections, rec_items_from_det_items,
+                                           rec_items_from_labels)
 from desktop.core.training.split import shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
@@ -43,9 +44,7 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
         elif source.format == "rec":
             rec_items += rec_items_from_labels(Path(source.path), _root(source), skipped)
         else:
-            from desktop.core.store.training_data import corrections_as_rec_items
-
-            rec_items += corrections_as_rec_items(Path(source.path))
+            rec_items += rec_items_from_corrections(Path(source.path), skipped)
     return det_items, rec_items
 
 

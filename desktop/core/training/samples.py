@@ -57,6 +57,29 @@ def rec_items_from_labels(label_file: Path, root: Path, skipped: list[str] | Non
     return items
 
 
+def rec_items_from_corrections(store_file: Path, skipped: list[str] | None = None) -> list[RecItem]:
+    """The technician's corrections: crops the engine cut, with the corrected text."""
+    from desktop.core.ocr.images import decode_image_bytes
+    from desktop.core.store.session_store import SessionStore
+    from desktop.core.store.training_export import training_samples
+
+    if not Path(store_file).is_file():
+        raise ImageError(f"{store_file}: session store not found")
+    store = SessionStore(store_file)
+    try:
+        items = []
+        for sample in training_samples(store):
+            name = f"correction-image{sample.image_id}#{sample.correction_id}"
+            try:
+                items.append(RecItem(decode_image_bytes(sample.crop_png, name), sample.text, name))
+            except ImageError as exc:
+                if skipped is not None:
+                    skipped.append(str(exc))
+        return items
+    finally:
+        store.close()
+
+
 def rec_items_from_det_items(items: list[DetItem]) -> list[RecItem]:
     """One crop per readable region, cut exactly as the engine cuts them at inference."""
     return [

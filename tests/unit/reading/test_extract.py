@@ -264,3 +264,13 @@ def test_readings_are_dataclasses(box):
 
 def test_no_boxes_no_readings():
     assert extract_readings([]) == []
+
+
+def test_a_title_that_looks_like_a_key_is_not_a_reading(box):
+    boxes = [box(10, 0, 200, 30, "烟尘采样器"), box(10, 50, 80, 30, "大气压"), box(100, 50, 100, 30, "100.07kPa")]
+    assert [(r.key, r.value) for r in extract_readings(boxes)] == [("大气压", "100.07")]
+
+
+def test_an_exact_key_without_value_is_still_reported(box):
+    readings = extract_readings([box(10, 50, 80, 30, "大气压")])
+    assert [(r.key, r.valid, r.issues) for r in readings] == [("大气压", False, ["no_value"])]

@@ -10,7 +10,6 @@ Image ``i`` depends only on (seed, i): the same seed gives the same bytes.
 """
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import cv2
 
+from desktop.core.labels import format_det_line, format_rec_line
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.training.synth.fonts import FontSet, system_fonts
 from desktop.core.training.synth.photo import degrade
@@ -52,9 +52,7 @@ def make_screen(seed: int | str, fonts: FontSet | None = None, strength: float =
 
 
 def det_line(rel_path: str, screen: SyntheticScreen) -> str:
-    labels = [{"transcription": r.text, "points": [[round(float(x), 1), round(float(y), 1)] for x, y in r.points]}
-              for r in screen.regions]
-    return f"{rel_path}\t{json.dumps(labels, ensure_ascii=False)}\n"
+    return format_det_line(rel_path, screen.regions) + "\n"
 
 
 def generate_dataset(out_dir: str | Path, n: int, seed: int, *, strength: float = 1.0, crops: bool = True,
@@ -92,6 +90,6 @@ def _write_crops(out: Path, index: int, screen: SyntheticScreen, rec) -> int:
             continue
         rel = f"crops/{index:06d}_{j:02d}.png"
         cv2.imwrite(str(out / rel), crop)
-        rec.write(f"{rel}\t{region.text}\n")
+        rec.write(format_rec_line(rel, region.text) + "\n")
         written += 1
     return written

@@ -1,0 +1,84 @@
+"""`lcdreader finetune rec|det --train LABELS [--val LABELS] --root DIR`: the friendly form of `train`.
+
+Prints progress as it goes and, at the end, the table the PaddleOCR LCD note prints:
+scheme | hmean or accuracy, pretrained vs finetuned.
+"""
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("finetune", help="finetune det or rec on PaddleOCR label files")
+    parser.add_argument("task", choices=("rec", "det"))
+    parser.add_argument("--train", required=True, metavar="LABELS", help="training label file")
+    parser.add_argument("--val", metavar="LABELS", help="validation label file (default: split from --train)")
+    parser.add_argument("--root", metavar="DIR", help="folder the label paths are relative to")
+    parser.add_argument("--format", choices=("det", "rec"), help="label format (default: det for det, "
+                                                                   "rec for rec)")
+    parser.add_argument("--name", help="name of the new model version (default: finetune-<date>)")
+    parser.add_argument("--steps", type=int, default=None, help="training steps")
+    parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--learning-rate", type=float, default=None)
+    parser.add_argument("--synthetic", type=int, default=100, metavar="N", help="synthetic screens mixed in")
+    parser.add_argument("--device", choices=("auto", "cpu", "gpu"), default="auto")
+    parser.add_argument("--base", default="default", help="model to start from (default: the active one)")
+    parser.add_argument("--activate", choices=("if_not_worse", "always", "never"), default="if_not_worse")
+    parser.set_defaults(run=run)
+
+
+def build_job(args):
+    from desktop.core.training.payload import parse_job
+
+    source_format = args.format or args.task
+    stage = {key: value for key, value in (("steps", args.steps), ("batch_size", args.batch_size),
+                                           ("learning_rate", args.learning_rate)) if value is not None}
+    raw = {
+        "name": args.name or f"finetune-{args.task}-{datetime.now():%Y%m%d-%H%M%S}",
+        "tasks": [args.task], "base_model": args.base, "device": args.device, "activate": args.activate,
+        "synthetic_screens": args.synthetic,
+        "train": [{"format": source_format, "path": args.train, "root": args.root}],
+        "val": [{"format": source_format, "path": args.val, "root": args.root}] if args.val else [],
+        args.task: stage,
+    }
+    return parse_job(raw, "finetune")
+
+
+def run(args) -> int:
+    from desktop.commands.train import execute
+    from desktop.core.training.payload import PayloadError
+
+    try:
+        job = build_job(args)
+    except PayloadError as exc:
+        print(f"lcdreader: {exc}", file=sys.stderr)
+        return 2
+    return execute(job, human_emitter())
+
+
+def human_emitter():
+    """Events as lines a person reads; the final table on `done`."""
+
+    def emit(event: dict) -> None:
+        kind = event["event"]
+        if kind == "progress":
+            print(f"\r{event['stage']} step {event['step']}/{event['steps']}  loss {event['loss']:.4f}  "
+                  f"ETA {event['eta_s']:.0f} s", end="", file=sys.stderr, flush=True)
+        elif kind == "metric":
+            print(f"\n{event['stage']} {event['name']} ({event['when']}): {event['value']:.4f}", file=sys.stderr)
+        elif kind in ("log", "error"):
+            print(f"{'error: ' if kind == 'error' else ''}{event['message']}", file=sys.stderr)
+        elif kind == "done":
+            print(result_table(event))
+
+    return emit
+
+
+def result_table(done: dict) -> str:
+    rows = ["| scheme | metric | pretrained | finetuned |", "|---|---|---|---|"]
+    for stage, info in done.get("stages", {}).items():
+        metric = info["metric"]
+        rows.append(f"| PP-OCRv4 {stage} | {metric} | {info['before'][metric]:.4f} | {info['after'][metric]:.4f} |")
+    verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
+    return "\n".join(rows + ["", verdict])

@@ -1,0 +1,54 @@
+"""`lcdreader models list|activate|rollback|delete|export|import`: the model registry."""
+from __future__ import annotations
+
+import sys
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("models", help="list, activate, roll back, export or import models")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="all model versions and their metrics")
+    for name, help_text in (("activate", "use this model from now on"), ("delete", "delete a finetuned model")):
+        actions.add_parser(name, help=help_text).add_argument("name")
+    actions.add_parser("rollback", help="go back to the previously active model")
+    export = actions.add_parser("export", help="copy a model to a folder (for another PC)")
+    export.add_argument("name")
+    export.add_argument("folder")
+    actions.add_parser("import", help="add a model exported from another PC").add_argument("folder")
+    parser.set_defaults(run=run)
+
+
+def describe(version, active: str) -> str:
+    marker = "*" if version.name == active else " "
+    metrics = version.metadata.get("metrics", {})
+    scores = ", ".join(f"{stage} {m['metric']} {m['before'][m['metric']]:.3f} -> {m['after'][m['metric']]:.3f}"
+                       for stage, m in metrics.items())
+    created = version.metadata.get("created", "shipped" if version.bundled else "")
+    return f"{marker} {version.name:<28} {created:<26} {scores}".rstrip()
+
+
+def run(args) -> int:
+    from desktop.core.models import registry
+    from desktop.core.ocr.types import ModelError
+
+    try:
+        if args.action == "list":
+            active = registry.active_model_name()
+            for version in registry.list_versions():
+                print(describe(version, active))
+        elif args.action == "activate":
+            registry.activate(args.name)
+            print(f"active model: {args.name}")
+        elif args.action == "rollback":
+            print(f"active model: {registry.roll_back()}")
+        elif args.action == "delete":
+            registry.delete_version(args.name)
+            print(f"deleted {args.name}")
+        elif args.action == "export":
+            print(f"exported to {registry.export_version(args.name, args.folder)}")
+        else:
+            print(f"imported {registry.import_version(args.folder).name}")
+    except (ModelError, OSError) as exc:
+        print(f"lcdreader: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,42 @@
+import json
+
+import pytest
+
+from desktop.core.training.payload import PayloadError, load_job, parse_job
+
+
+def test_defaults_and_overrides():
+    job = parse_job({"name": "x", "rec": {"steps": 5}, "train": [{"format": "rec", "path": "a.txt"}]})
+    assert job.tasks == ["rec"] and job.rec.steps == 5 and job.rec.batch_size == 16
+    assert job.train[0].path == "a.txt" and job.activate == "if_not_worse"
+
+
+@pytest.mark.parametrize("raw, message", [
+    ({}, "needs at least a 'name'"),
+    ({"name": "x", "tasks": ["cls"]}, "'tasks'"),
+    ({"name": "x", "activate": "maybe"}, "'activate'"),
+    ({"name": "x", "train": [{"format": "csv", "path": "a"}]}, "source format 'csv'"),
+    ({"name": "x", "synthetic_screens": 0}, "no training data"),
+    ({"name": "x", "rec": {"steps": 0}}, "'rec' needs steps"),
+    ({"name": "x", "colour": "red"}, "unknown or missing field"),
+])
+def test_bad_jobs_say_what_is_wrong(raw, message):
+    with pytest.raises(PayloadError, match=message):
+        parse_job(raw)
+
+
+def test_load_job_errors_name_the_file(tmp_path):
+    with pytest.raises(PayloadError, match="cannot be read"):
+        load_job(tmp_path / "none.json")
+    bad = tmp_path / "job.json"
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(PayloadError, match="job.json: not valid JSON"):
+        load_job(bad)
+
+
+def test_round_trip(tmp_path):
+    job = parse_job({"name": "r", "tasks": ["det"], "det": {"steps": 3}})
+    path = tmp_path / "job.json"
+    path.write_text(job.to_json(), encoding="utf-8")
+    assert load_job(path) == job
+    assert json.loads(job.to_json())["det"]["steps"] == 3

@@ -1,0 +1,67 @@
+import numpy as np
+
+from desktop.core.labels import DetRegion
+from desktop.core.training.det_task import shrink_polygon, text_maps
+from desktop.core.training.general_text import GENERAL_PREFIX, general_text_items
+from desktop.core.training.samples import DetItem, downscaled, rec_items_from_det_items
+from desktop.core.training.split import shot_groups, split_items
+
+
+def shot(value: int, noise: int = 0) -> np.ndarray:
+    image = np.full((60, 80, 3), value, np.uint8)
+    image[10:20, 10 + noise: 30 + noise] = 255 - value
+    return image
+
+
+def test_consecutive_near_duplicates_share_a_group():
+    images = [shot(20), shot(20, 1), shot(200), shot(200, 1), shot(20)]
+    assert shot_groups(images) == [0, 0, 1, 1, 2]
+
+
+def test_split_is_deterministic_and_keeps_groups_together():
+    names = [f"img{i // 3}_{i % 3}.png" for i in range(60)]
+    groups = [i // 3 for i in range(60)]
+    train, val = split_items(list(range(60)), names, groups, 0.25)
+    assert (train, val) == split_items(list(range(60)), names, groups, 0.25)
+    assert val and train and len(train) + len(val) == 60
+    for g in range(20):
+        members = {i for i in range(60) if groups[i] == g}
+        assert members <= set(val) or members <= set(train)
+
+
+def test_tiny_sets_still_get_both_sides():
+    train, val = split_items(["a", "b"], ["a", "b"], [0, 1], 0.2)
+    assert len(train) == 1 and len(val) == 1
+
+
+def test_rec_crops_come_from_labeled_regions_and_skip_ignored():
+    image = np.zeros((100, 200, 3), np.uint8)
+    regions = (DetRegion("12.5", ((10, 10), (90, 10), (90, 40), (10, 40))),
+               DetRegion("###", ((100, 10), (150, 10), (150, 40), (100, 40)), ignored=True))
+    [item] = rec_items_from_det_items([DetItem(image, regions, "shot.png")])
+    assert item.text == "12.5" and item.crop.shape[:2] == (30, 80) and item.name == "shot.png#0"
+
+
+def test_downscale_moves_the_regions_too():
+    item = DetItem(np.zeros((2000, 4000, 3), np.uint8),
+                   (DetRegion("x", ((400, 200), (800, 200), (800, 400), (400, 400))),), "big")
+    small = downscaled(item, 1000)
+    assert small.image.shape[:2] == (500, 1000)
+    assert small.regions[0].points[2] == (200.0, 100.0)
+
+
+def test_text_maps_shrink_kernels_and_ignore_regions():
+    box = np.array([[10, 10], [110, 10], [110, 50], [10, 50]], np.float32)
+    target, weight = text_maps((64, 128), [box, box + [0, 0]], [False, True])
+    kernel = shrink_polygon(box)
+    assert kernel is not None and target.sum() > 0
+    assert target[30, 60] == 1.0 and target[11, 11] == 0.0  # centre in, edge shrunk away
+    assert weight[30, 60] == 0.0  # the ignored copy masks the loss there
+
+
+def test_general_text_items_are_legible_and_deterministic():
+    first = general_text_items(12, seed=5)
+    again = general_text_items(12, seed=5)
+    assert [i.text for i in first] == [i.text for i in again]
+    assert all(i.name.startswith(GENERAL_PREFIX) and i.crop.ndim == 3 and i.crop.shape[0] >= 8 for i in first)
+    assert np.array_equal(first[0].crop, again[0].crop)
