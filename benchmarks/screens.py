@@ -35,11 +35,13 @@ def screen_correct(expected, readings, units) -> tuple[int, int]:
 
 def evaluate(model: str, screens, general, units) -> dict:
     from desktop.core.evaluation.metrics import RecScore
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
     from desktop.core.reading import extract_readings
 
-    name, _, option = model.partition(":")
-    engine = OcrEngine(model=name, device="cpu", split_gaps=option != "nosplit")
+    spec, _, option = model.partition(":")
+    name, _, det_size = spec.partition("@")
+    engine = OcrEngine(model=name, device="cpu", split_gaps=option != "nosplit",
+                       det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE)
     strict = values = total_values = 0
     started = time.perf_counter()
     for screen in screens:
@@ -60,7 +62,8 @@ def main() -> int:
     parser.add_argument("--screens", type=int, default=150)
     parser.add_argument("--general", type=int, default=300, help="general-text crops")
     parser.add_argument("--models", nargs="+", default=["pp-ocrv4", "lcd-default"],
-                        help="model names; NAME:nosplit reads without splitting lines at wide gaps")
+                        help="model names; NAME@640 sets the detection size, NAME:nosplit reads without "
+                             "splitting lines at wide gaps")
     args = parser.parse_args()
     if TEST_FONT.is_file():
         os.environ["LCDREADER_CJK_FONT"] = str(TEST_FONT)

@@ -35,6 +35,7 @@ class Preferences:
     camera_height: int = 720
     template: str = ""            # instrument template; empty = automatic
     low_confidence: float = 0.80  # readings below this score stand out
+    record_number: str = "LCD-{date:%Y%m%d}-{seq:04d}"  # calibration record numbers (records/numbering.py)
 
     def session_dir(self) -> Path:
         path = Path(self.data_folder).expanduser() if self.data_folder else data_dir()
@@ -70,6 +71,17 @@ def _check(name: str, value):
     elif name in ("camera_width", "camera_height"):
         if isinstance(value, bool) or not isinstance(value, int) or not 160 <= value <= 8192:
             raise ValueError("must be a whole number between 160 and 8192")
+    elif name == "record_number":
+        from datetime import date
+
+        from desktop.core.records.numbering import format_number
+
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+        try:
+            format_number(value, date.today(), 1)
+        except (ValueError, IndexError, KeyError) as exc:
+            raise ValueError(str(exc)) from None
     elif name == "low_confidence":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ValueError("must be a number between 0 and 1")

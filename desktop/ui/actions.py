@@ -29,6 +29,8 @@ SPECS = {
     "fit": ("fit", "Ctrl+0", False),
     "actual": ("", "Ctrl+1", False),
     "settings": ("settings", "Ctrl+,", False),
+    "improve_model": ("improve", "", False),
+    "models": ("", "", False),
     "language": ("", "Ctrl+Shift+L", False),
 }
 
@@ -68,6 +70,9 @@ class Actions:
             "fit": (self.tr("&Fit to window"), ""),
             "actual": (self.tr("&Actual size"), ""),
             "settings": (self.tr("&Settings…"), ""),
+            "improve_model": (self.tr("&Improve the model…"),
+                              self.tr("Teach the model your instruments from your corrections")),
+            "models": (self.tr("&Models…"), self.tr("Model versions: use, roll back, export, import")),
             "language": (self.tr("Switch &language (中文 / English)"), ""),
         }
         for name, (text, tip) in texts.items():
@@ -99,6 +104,8 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     menus["view"].addSeparator()
     menus["view"].addActions([a.zoom_in, a.zoom_out, a.fit, a.actual])
     menus["camera"].addActions([a.live, a.freeze, a.capture])
+    menus["tools"].addActions([a.improve_model, a.models])
+    menus["tools"].addSeparator()
     menus["tools"].addActions([a.settings, a.language])
     return menus
 
@@ -123,5 +130,5 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     bar.addSeparator()
     bar.addActions([a.zoom_in, a.zoom_out, a.fit])
     bar.addSeparator()
-    bar.addAction(a.settings)
+    bar.addActions([a.improve_model, a.settings])
     return bar

@@ -20,6 +20,7 @@ from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
 from desktop.ui.live import LiveController
 from desktop.ui.models.queue_model import QueueModel
+from desktop.ui.records.dock import install_record_panel
 from desktop.ui.session import SessionController
 from desktop.ui.sources import SourcesMixin
 from desktop.ui.widgets.camera_bar import CameraBar
@@ -28,6 +29,7 @@ from desktop.ui.widgets.queue_panel import QueuePanel
 from desktop.ui.widgets.readings_panel import ReadingsPanel
 from desktop.ui.widgets.status_bar import StatusBar
 from desktop.ui.workers.camera import opencv_capture
+from desktop.ui.wizard.model_tools import install_model_tools
 from desktop.ui.workers.ocr_worker import OcrService
 
 log = logging.getLogger(__name__)
@@ -85,6 +87,8 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._connect()
+        self.record_panel = install_record_panel(self)  # docked calibration record (records/dock.py)
+        self.model_tools = install_model_tools(self)  # "Improve the model…" wizard, "Models…" (wizard/model_tools.py)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()
@@ -300,8 +304,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         old, self.prefs = self.prefs, new
         save_preferences(new, self._prefs_path)
         if (old.device, old.model, old.det_size) != (new.device, new.model, new.det_size):
-            self.status.set_loading()
-            self.ocr.reload(partial(self._engine_factory, replace(new)))
+            self.reload_engine()
         if old.language != new.language:
             i18n.install_language(new.language)
         if old.stable_frames != new.stable_frames:
@@ -311,6 +314,13 @@ class MainWindow(SourcesMixin, QMainWindow):
             target.low_confidence = new.low_confidence
         if old.data_folder != new.data_folder:
             self.show_info(self.tr("The new data folder is used from the next start."))
+
+    @Slot()
+    @Slot(str)
+    def reload_engine(self, _activated_model: str = "") -> None:
+        """Build the engine again from the preferences (a new model was activated, or settings changed)."""
+        self.status.set_loading()
+        self.ocr.reload(partial(self._engine_factory, replace(self.prefs)))
 
     def toggle_language(self) -> None:
         lang = "en" if i18n.current_language() == "zh_CN" else "zh_CN"
@@ -353,9 +363,13 @@ class MainWindow(SourcesMixin, QMainWindow):
             self.show_image(done[-1] if done else ids[0])
 
     def closeEvent(self, event) -> None:
+        if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended
+            event.ignore()
+            return
         self.live.stop()
         self.ocr.shutdown()
         self.session.close()
+        self.record_panel.shutdown()
         settings = QSettings()
         settings.setValue("layout/version", LAYOUT_VERSION)
         settings.setValue("window/geometry", self.saveGeometry())

@@ -4,167 +4,187 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>&amp;Open images…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="53"/>
+        <location filename="../../desktop/ui/actions.py" line="55"/>
         <source>Open image files</source>
         <translation>打开图片文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="54"/>
+        <location filename="../../desktop/ui/actions.py" line="56"/>
         <source>Read every image in a folder</source>
         <translation>读取文件夹中的所有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="57"/>
         <source>Read the image on the clipboard</source>
         <translation>读取剪贴板中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>&amp;Read again</source>
         <translation>重新识别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="58"/>
         <source>Read the current image again</source>
         <translation>重新识别当前图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>&amp;Stop the queue</source>
         <translation>停止队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="59"/>
         <source>Do not read the images still waiting</source>
         <translation>不再识别等待中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>Reopen &amp;last session</source>
         <translation>重新打开上次会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>&amp;Live camera</source>
         <translation>实时相机(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>Start or stop the live camera</source>
         <translation>开启或关闭实时相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>&amp;Freeze</source>
         <translation>冻结画面(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Freeze the picture</source>
         <translation>冻结当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>&amp;Capture</source>
         <translation>采集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>Record the stable readings with this picture</source>
         <translation>记录稳定读数及当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>&amp;Correct value</source>
         <translation>更正数值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>Correct the selected value</source>
         <translation>更正所选数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="66"/>
         <source>&amp;Previous image</source>
         <translation>上一张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>&amp;Next image</source>
         <translation>下一张(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69"/>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="72"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <source>&amp;Improve the model…</source>
+        <translation>改进模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
+        <source>Teach the model your instruments from your corrections</source>
+        <translation>用您的更正让模型学会识读您的仪器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <source>&amp;Models…</source>
+        <translation>模型管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <source>Model versions: use, roll back, export, import</source>
+        <translation>模型版本：启用、回退、导出、导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>Switch &amp;language (中文 / English)</source>
         <translation>切换语言(&amp;L)（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80"/>
+        <location filename="../../desktop/ui/actions.py" line="85"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="109"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="110"/>
+        <location filename="../../desktop/ui/actions.py" line="117"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="111"/>
+        <location filename="../../desktop/ui/actions.py" line="118"/>
         <source>&amp;Camera</source>
         <translation>相机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -206,46 +226,262 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="100"/>
+        <source>Check the samples</source>
+        <translation>检查样本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="101"/>
+        <source>A wrong label teaches the wrong answer. Untick (or double-click) a sample whose text does not match the picture.</source>
+        <translation>错误的标注会教给模型错误的答案。文字与图片不符的样本，请取消勾选（或双击）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="103"/>
+        <source>Drop selected</source>
+        <translation>剔除所选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="104"/>
+        <source>Keep all</source>
+        <translation>全部保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="140"/>
+        <source>Training: %1 sample(s)</source>
+        <translation>训练集：%1 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="141"/>
+        <source>Validation: %1 sample(s), never trained on: they measure the result</source>
+        <translation>验证集：%1 个样本，不参与训练，只用于衡量效果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="144"/>
+        <source>%1 kept, %2 dropped.</source>
+        <translation>保留 %1 个，剔除 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="146"/>
+        <source>%1 synthetic screens are added to training, and a fifth as many to validation.</source>
+        <translation>另有 %1 张合成屏幕加入训练集，其五分之一数量加入验证集。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="149"/>
+        <source>None of your samples is in validation: the result is measured on synthetic screens only.</source>
+        <translation>验证集中没有您的样本：效果只能用合成屏幕衡量。</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="69"/>
+        <source>What should the model learn from?</source>
+        <translation>模型从哪些数据学习？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="70"/>
+        <source>Your corrections are the best teacher: every value you corrected in the app is a picture of text with the right answer.</source>
+        <translation>您的更正是最好的老师：在软件中更正过的每个数值，都是一张带正确答案的文字图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="72"/>
+        <source>Untick a group to leave it out. You can add label files made with PPOCRLabel or PaddleOCR (Label.txt, rec_gt.txt).</source>
+        <translation>取消勾选可排除整组数据。也可以添加 PPOCRLabel 或 PaddleOCR 的标注文件（Label.txt、rec_gt.txt）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="74"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="74"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="74"/>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="75"/>
+        <source>Add label file…</source>
+        <translation>添加标注文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="76"/>
+        <source>Remove label file</source>
+        <translation>移除标注文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="77"/>
+        <source>Synthetic screens to mix in:</source>
+        <translation>混入的合成屏幕数量：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="78"/>
+        <source>Generated seven-segment and LCD screens keep the model good at digits, signs and units your own pictures rarely show. 40 is a good start; 0 trains on your data only.</source>
+        <translation>程序生成的七段数码管和液晶屏幕，能让模型保持对您图片中少见的数字、符号和单位的识读能力。建议从 40 开始；0 表示只用您自己的数据训练。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="109"/>
+        <source>Corrections: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="109"/>
+        <source>no instrument template</source>
+        <translation>未指定仪器模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="111"/>
+        <source>Label file: %1</source>
+        <translation>标注文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/wizard/data_page.py" line="112"/>
+        <source>%n picture(s)</source>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/wizard/data_page.py" line="113"/>
+        <source>%n text crop(s)</source>
+        <translation>
+            <numerusform>%n 个文字截图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="123"/>
+        <source>No corrections yet: correct a few misread values in the app first, or add a label file.</source>
+        <translation>还没有更正：请先在软件中更正一些读错的数值，或添加标注文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="158"/>
+        <source>Not a label file</source>
+        <translation>不是标注文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="179"/>
+        <source>Selected: %1 text crop(s) and %2 picture(s) with text boxes, plus %3 synthetic screens.</source>
+        <translation>已选：%1 个文字截图、%2 张带文字框的图片，另加 %3 张合成屏幕。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="181"/>
+        <source>Selected: %1 text crop(s), plus %3 synthetic screens.</source>
+        <translation>已选：%1 个文字截图，另加 %3 张合成屏幕。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="184"/>
+        <source>No data of your own: the model would learn from synthetic screens only, which rarely helps with your instruments.</source>
+        <translation>没有您自己的数据：模型只能从合成屏幕学习，对您的仪器帮助不大。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="186"/>
+        <source>That is too little to learn from reliably: correct at least %1 values, %2 or more gives clear gains.</source>
+        <translation>数据太少，难以可靠地学习：请至少更正 %1 个数值，%2 个以上效果明显。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="188"/>
+        <source>Enough to start. %2 or more corrected values give clearer gains.</source>
+        <translation>已足够开始。更正 %2 个以上数值，效果会更明显。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/data_page.py" line="189"/>
+        <source>Plenty of data: a good finetune is likely.</source>
+        <translation>数据充足：很可能得到好的微调效果。</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/style.py" line="32"/>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/style.py" line="32"/>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/style.py" line="33"/>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneWizard</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="53"/>
+        <source>Improve the model</source>
+        <translation>改进模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="67"/>
+        <source>Stop the training?</source>
+        <translation>停止训练？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
+        <source>The model is still training. Stop it now? The best model so far is kept and can be used later from Tools &gt; Models.</source>
+        <translation>模型仍在训练。现在停止吗？目前最好的模型会保留，之后可在“工具 &gt; 模型管理”中启用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="70"/>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="70"/>
+        <source>Keep training</source>
+        <translation>继续训练</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Saved: %1 → %2</source>
         <translation>已保存：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -290,6 +526,257 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <location filename="../../desktop/ui/dialogs/messages.py" line="43"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="159"/>
+        <source>Models</source>
+        <translation>模型管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="82"/>
+        <source>The models this PC can read with. The active one reads every screen; scores are on the validation samples of the training that made each model.</source>
+        <translation>本机可用的识读模型。正在使用的模型识读所有屏幕；分数来自生成该模型时训练所用的验证样本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <source>Based on</source>
+        <translation>基于</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <source>Scores (before → after)</source>
+        <translation>分数（训练前 → 训练后）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
+        <source>Roll back</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="180"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <source>Export to folder…</source>
+        <translation>导出到文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <source>Import from folder…</source>
+        <translation>从文件夹导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <source>Go back to the model that was in use before the current one</source>
+        <translation>恢复使用当前模型之前的那个模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
+        <source>Copy the model to a folder (a USB stick) to import it on another PC</source>
+        <translation>把模型复制到文件夹（如U盘），以便在其他电脑上导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
+        <source>recognition, read exactly</source>
+        <translation>识别，完全读对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="96"/>
+        <source>detection, text found (h-mean)</source>
+        <translation>检测，文字检出（h-mean）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="114"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="116"/>
+        <source>Stock model</source>
+        <translation>原版模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="118"/>
+        <source>Ships with the app</source>
+        <translation>随软件提供</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="177"/>
+        <source>Delete the model?</source>
+        <translation>删除模型？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="178"/>
+        <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
+        <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="180"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="187"/>
+        <source>Export the model to a folder</source>
+        <translation>把模型导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
+        <source>Model exported</source>
+        <translation>模型已导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="191"/>
+        <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
+        <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
+        <source>Choose an exported model folder</source>
+        <translation>选择导出的模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ModelMessages</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_messages.py" line="31"/>
+        <source>Add PaddleOCR / PPOCRLabel label files</source>
+        <translation>添加 PaddleOCR / PPOCRLabel 标注文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_messages.py" line="32"/>
+        <source>Label files</source>
+        <translation>标注文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_messages.py" line="33"/>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <source>Quantity</source>
+        <translation>测量项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <source>Standard</source>
+        <translation>标准值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <source>Reading</source>
+        <translation>示值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <source>Tolerance ±</source>
+        <translation>允许误差 ±</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <source>Error</source>
+        <translation>示值误差</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="93"/>
+        <source>The standard&apos;s value (type it)</source>
+        <translation>标准器的值（请输入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="94"/>
+        <source>The instrument&apos;s reading, as read and corrected</source>
+        <translation>被校仪器的示值（识别并校正后）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="95"/>
+        <source>Maximum permissible error, same unit; empty: no verdict</source>
+        <translation>最大允许误差，单位相同；留空则不判定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <source>Reading − standard, rounded to the displayed decimals</source>
+        <translation>示值 − 标准值，按显示位数修约</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="139"/>
+        <source>OCR read %1</source>
+        <translation>识别结果为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="141"/>
+        <source>Type the standard&apos;s value</source>
+        <translation>请输入标准值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="169"/>
+        <source>This cannot be empty.</source>
+        <translation>不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="171"/>
+        <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
+        <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="174"/>
+        <source>The tolerance is a ± limit: type it without a sign.</source>
+        <translation>允许误差是 ± 限值：请不带符号输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
     </message>
 </context>
 <context>
@@ -419,6 +906,497 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
 </context>
 <context>
+    <name>RecordController</name>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="105"/>
+        <source>“%1” is not a number: type digits only, the unit is fixed.</source>
+        <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="130"/>
+        <source>The record number cannot be empty.</source>
+        <translation>记录编号不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="132"/>
+        <source>%1 is already the number of another record.</source>
+        <translation>%1 已是另一条记录的编号。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="179"/>
+        <source>“%1” is not a number, so it cannot be a measurement point.</source>
+        <translation>“%1”不是数字，不能作为测量点。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="180"/>
+        <source>Reading</source>
+        <translation>示值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="192"/>
+        <source>Enter the instrument&apos;s name.</source>
+        <translation>请填写器具名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="194"/>
+        <source>Add at least one measurement point.</source>
+        <translation>请至少添加一个测量点。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="197"/>
+        <source>Type the standard value of point(s) %1.</source>
+        <translation>请填写第 %1 点的标准值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <source>The record could not be saved: %1</source>
+        <translation>记录未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="15"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="16"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="25"/>
+        <source>The workbook cannot be written</source>
+        <translation>无法写入工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="26"/>
+        <source>Save as %1 instead?</source>
+        <translation>改存为 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="28"/>
+        <source>Save as %1</source>
+        <translation>另存为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="34"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="35"/>
+        <source>The record was written to %1.</source>
+        <translation>记录已写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="37"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDock</name>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="66"/>
+        <source>Calibration record</source>
+        <translation>校准记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="67"/>
+        <source>Add current reading as &amp;point</source>
+        <translation>将当前读数加为测量点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="68"/>
+        <source>&amp;Export record to Excel…</source>
+        <translation>导出记录到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="69"/>
+        <source>Calibration &amp;record panel</source>
+        <translation>校准记录面板(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="90"/>
+        <source>Open or capture a picture of the screen first, then select its reading.</source>
+        <translation>请先打开或拍摄仪器屏幕图片，再选择其中的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="94"/>
+        <source>Select a reading in the Readings table first.</source>
+        <translation>请先在读数表中选择一个读数。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="126"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="126"/>
+        <source>Instrument under test</source>
+        <translation>被校器具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="127"/>
+        <source>Standard and environment</source>
+        <translation>标准器与环境条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <source>Date</source>
+        <translation>校准日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <source>Customer</source>
+        <translation>委托单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="132"/>
+        <source>Technician</source>
+        <translation>校准员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="132"/>
+        <source>Checker</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="133"/>
+        <source>Name</source>
+        <translation>器具名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="133"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="134"/>
+        <source>Manufacturer</source>
+        <translation>厂家</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="134"/>
+        <source>Serial no.</source>
+        <translation>计量器具编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="135"/>
+        <source>Version</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="135"/>
+        <source>Category</source>
+        <translation>检定校准分类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="136"/>
+        <source>Standard</source>
+        <translation>标准器名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="136"/>
+        <source>Standard no.</source>
+        <translation>标准器编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="137"/>
+        <source>Certificate</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="137"/>
+        <source>Temperature ℃</source>
+        <translation>温度 ℃</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="138"/>
+        <source>Humidity %RH</source>
+        <translation>湿度 %RH</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="138"/>
+        <source>Pressure kPa</source>
+        <translation>大气压 kPa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="142"/>
+        <source>Type to find an earlier instrument</source>
+        <translation>输入编号可查找以前的器具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="143"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="145"/>
+        <source>From the screen</source>
+        <translation>取自屏幕</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/records/panel.py" line="148"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 个测量点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="151"/>
+        <source>Fail: %1 of %2 points out of tolerance</source>
+        <translation>不合格：%2 个点中 %1 个超差</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="151"/>
+        <source>Pass: %2 of %2 points</source>
+        <translation>合格：%2 个点全部合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="167"/>
+        <source>Not exported yet: %1</source>
+        <translation>尚未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="194"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="200"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="212"/>
+        <source>%1 is open in Excel or another program, or is read-only.</source>
+        <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="215"/>
+        <source>The workbook could not be written: %1</source>
+        <translation>工作簿未能写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="217"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="243"/>
+        <source>Add current reading as point</source>
+        <translation>将当前读数加为测量点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="244"/>
+        <source>The reading selected in the Readings table, with its photo</source>
+        <translation>读数表中选中的读数，连同其照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="245"/>
+        <source>Remove point</source>
+        <translation>删除测量点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="246"/>
+        <source>New record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="247"/>
+        <source>Start the next record: customer, people, standard and environment are kept</source>
+        <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="249"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="250"/>
+        <source>Photos</source>
+        <translation>附照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="251"/>
+        <source>Put each point&apos;s screen photo in the workbook</source>
+        <translation>在工作簿中附上每个测量点的屏幕照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="252"/>
+        <source>Add to existing workbook</source>
+        <translation>追加到已有工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="253"/>
+        <source>Add this record to the chosen workbook instead of replacing it</source>
+        <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="65"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="66"/>
+        <source>Scores on the validation samples, which training never saw.</source>
+        <translation>在验证样本上的分数，这些样本从未参与训练。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <source>Score</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <source>Current model</source>
+        <translation>当前模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <source>New model</source>
+        <translation>新模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <source>Correct text</source>
+        <translation>正确文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <source>Current model read</source>
+        <translation>当前模型读出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
+        <source>New model reads</source>
+        <translation>新模型读出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
+        <source>Readings that changed</source>
+        <translation>读数有变化的示例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
+        <source>Keep the current one</source>
+        <translation>保留当前模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
+        <source>Text read exactly</source>
+        <translation>文字完全读对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
+        <source>Characters right</source>
+        <translation>字符正确率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="80"/>
+        <source>Printed labels and units read exactly (not forgotten)</source>
+        <translation>印刷标签和单位完全读对（未遗忘）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
+        <source>Text found (h-mean)</source>
+        <translation>文字检出（h-mean）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
+        <source>Found boxes that are text (precision)</source>
+        <translation>检出框中确为文字的比例（精确率）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="82"/>
+        <source>Text boxes found (recall)</source>
+        <translation>文字框检出比例（召回率）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
+        <source>Recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
+        <source>Detection</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="111"/>
+        <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
+        <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="118"/>
+        <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
+        <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="121"/>
+        <source>The new model “%1” scores at least as well as the current one and is now in use. You can switch back here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”的分数不低于当前模型，现已启用。您可以在这里或稍后在“工具 &gt; 模型管理”中切换回去。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="124"/>
+        <source>The new model “%1” scored lower than the current one, so the current model stays in use. You can still use the new one if you know better.</source>
+        <translation>新模型“%1”的分数低于当前模型，因此继续使用当前模型。如果您确有把握，仍可启用新模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="128"/>
+        <source>Training was stopped early.</source>
+        <translation>训练已提前停止。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="165"/>
+        <source>Use a model that scored lower?</source>
+        <translation>使用分数更低的模型？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="166"/>
+        <source>“%1” read the validation samples worse than the current model. Use it anyway?</source>
+        <translation>“%1”在验证样本上的识读效果比当前模型差。仍要使用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
+        <source>Use it anyway</source>
+        <translation>仍然使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="177"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <location filename="../../desktop/ui/session.py" line="98"/>
@@ -515,6 +1493,149 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="110"/>
+        <source>How to train</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="111"/>
+        <source>The defaults suit most labs: start with a quick run and see the result.</source>
+        <translation>默认设置适合大多数实验室：先做一次快速训练，看看效果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="112"/>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
+        <source>What to improve</source>
+        <translation>改进什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
+        <source>Reading the text (recognition): fixes misread digits, signs and units. Recommended.</source>
+        <translation>读文字（识别）：纠正读错的数字、符号和单位。推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
+        <source>Finding the text (detection): fixes values that are missed or cut off.</source>
+        <translation>找文字（检测）：纠正漏检或被截断的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="118"/>
+        <source>Both (takes longest)</source>
+        <translation>两者都改进（耗时最长）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
+        <source>Detection learns from pictures with text boxes (imported Label.txt files) and synthetic screens, not from corrected values.</source>
+        <translation>检测从带文字框的图片（导入的 Label.txt）和合成屏幕中学习，不使用更正的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="121"/>
+        <source>How long</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
+        <source>Quick: a short run that fixes the most frequent misreadings</source>
+        <translation>快速：短时间训练，纠正最常见的误读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
+        <source>Thorough: about three times longer, learns more from more data</source>
+        <translation>充分：时间约为三倍，能从更多数据中学到更多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
+        <source>Hide the numbers</source>
+        <translation>隐藏参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
+        <source>Advanced: show the numbers</source>
+        <translation>高级：显示参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <source>Freeze the backbone</source>
+        <translation>冻结主干网络</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <source>rec = recognition, det = detection. A frozen backbone trains only the last layers: safer with little data.</source>
+        <translation>rec = 识别，det = 检测。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="134"/>
+        <source>Automatic (GPU if present)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="135"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="136"/>
+        <source>GPU (NVIDIA, CUDA)</source>
+        <translation>GPU（NVIDIA，CUDA）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="139"/>
+        <source>Train on:</source>
+        <translation>训练设备：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="140"/>
+        <source>Name of the new model:</source>
+        <translation>新模型名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="179"/>
+        <source>letters, digits, - _ . only</source>
+        <translation>只能用字母、数字和 - _ .</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="180"/>
+        <source>a model with this name exists</source>
+        <translation>已有同名模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="185"/>
+        <source>On a GPU this is much faster than on the CPU (not measured on this PC).</source>
+        <translation>在 GPU 上比 CPU 快得多（本机未实测）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
+        <source>Estimated time on this PC: about %1 (CPU, %2 cores). You can keep using the app while it trains.</source>
+        <translation>本机预计用时：约 %1（CPU，%2 核）。训练期间可以继续使用软件。</translation>
+    </message>
+</context>
+<context>
     <name>SourcesMixin</name>
     <message>
         <location filename="../../desktop/ui/sources.py" line="34"/>
@@ -573,6 +1694,114 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <location filename="../../desktop/ui/widgets/status_bar.py" line="58"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
+        <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <source>See the result &gt;</source>
+        <translation>查看结果 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <source>Stop (keep the best so far)</source>
+        <translation>停止（保留目前最好的）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
+        <source>validation score</source>
+        <translation>验证分数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="74"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="74"/>
+        <source>Preparing the data and scoring the current model…</source>
+        <translation>正在准备数据并评估当前模型…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="96"/>
+        <source>The training data could not be written: %1</source>
+        <translation>无法写入训练数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="158"/>
+        <source>Stopped before any step was trained: nothing was saved.</source>
+        <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="161"/>
+        <source>The training process ended unexpectedly (exit code %1). See the log.</source>
+        <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <source>Recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <source>Detection</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
+        <source>Starting: loading the data and scoring the current model (about a minute)…</source>
+        <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <source>Stopping after the current step; the best model so far is kept…</source>
+        <translation>当前步完成后停止；目前最好的模型会保留…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
+        <source>Finished. Click Next to see the result.</source>
+        <translation>训练完成。点击“下一步”查看结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
+        <source>Stopped. The best model so far was kept: click Next to see the result.</source>
+        <translation>已停止，目前最好的模型已保留：点击“下一步”查看结果。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="183"/>
+        <source>%1: step %2 of %3 · loss %4</source>
+        <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="191"/>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
     </message>
 </context>
 </TS>

@@ -69,7 +69,16 @@ def test_corrupt_model_files_are_a_clear_error(tmp_path):
     (tmp_path / "inference.pdmodel").write_bytes(b"this is not a paddle program")
     (tmp_path / "inference.pdiparams").write_bytes(b"\0" * 64)
     broken = ModelSet("broken", det_dir=tmp_path, rec_dir=base.rec_dir, keys_path=base.keys_path)
-    with pytest.raises(ModelError, match="cannot be loaded"):
+    with pytest.raises(ModelError, match="inference.pdmodel is damaged"):
+        OcrEngine(model=broken, device="cpu")
+
+
+def test_damaged_json_model_is_a_clear_error(tmp_path):
+    base = base_model_set()
+    (tmp_path / "inference.json").write_text('{"program": ', encoding="utf-8")
+    (tmp_path / "inference.pdiparams").write_bytes(b"\0" * 64)
+    broken = ModelSet("broken", det_dir=base.det_dir, rec_dir=tmp_path, keys_path=base.keys_path)
+    with pytest.raises(ModelError, match="inference.json is damaged"):
         OcrEngine(model=broken, device="cpu")
 
 
@@ -87,3 +96,15 @@ def test_gpu_request_without_gpu_is_explained():
         pytest.skip("this machine has a GPU")
     with pytest.raises(OcrError, match="GPU was requested"):
         OcrEngine(model="pp-ocrv4", device="gpu")
+
+
+def test_truncated_weights_are_a_clear_error(tmp_path):
+    import shutil
+
+    base = base_model_set()
+    shutil.copytree(base.det_dir, tmp_path / "det")
+    weights = tmp_path / "det" / "inference.pdiparams"
+    weights.write_bytes(weights.read_bytes()[:100_000])
+    broken = ModelSet("broken", det_dir=tmp_path / "det", rec_dir=base.rec_dir, keys_path=base.keys_path)
+    with pytest.raises(ModelError, match="cannot be loaded.*damaged"):
+        OcrEngine(model=broken, device="cpu")

@@ -6,6 +6,7 @@ A model folder holds ``inference.json`` (Paddle 3, what our finetuning saves) or
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,22 @@ def program_and_params(model_dir: Path) -> tuple[Path, Path]:
     if program.stat().st_size == 0 or params.stat().st_size == 0:
         raise ModelError(f"model folder {model_dir} is damaged: a model file is empty")
     return program, params
+
+
+def check_program(program: Path) -> None:
+    """Parse the program file before Paddle sees it: Paddle's C++ loader crashes the whole process
+    (segmentation fault) on a damaged file instead of raising."""
+    data = program.read_bytes()
+    try:
+        if program.suffix == ".json":
+            json.loads(data)
+        else:
+            from paddle.base.proto import framework_pb2
+
+            if not framework_pb2.ProgramDesc.FromString(data).blocks:
+                raise ValueError("no program blocks")
+    except Exception as exc:  # DecodeError, JSONDecodeError, ValueError: all mean a damaged file
+        raise ModelError(f"model file {program} is damaged or not a Paddle model ({type(exc).__name__})") from exc
 
 
 def load_dictionary(keys_path: Path) -> list[str]:

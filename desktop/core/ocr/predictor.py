@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.ocr.device import Device
-from desktop.core.ocr.model_files import program_and_params
+from desktop.core.ocr.model_files import check_program, program_and_params
 from desktop.core.ocr.types import ModelError
 
 # A model as a function: input batch (NCHW float32) -> output array. Paddle Inference in the app,
@@ -33,6 +33,7 @@ def create_predictor(model_dir: Path, device: Device):
     from paddle import inference
 
     program, params = program_and_params(model_dir)
+    check_program(program)
     config = inference.Config(str(program), str(params))
     if device.kind == "gpu":
         config.enable_use_gpu(256, device.gpu_id)

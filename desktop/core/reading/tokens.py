@@ -73,9 +73,11 @@ def split_text(text: str, units: UnitTable) -> list[TextToken]:
             while end < n and not (is_cjk(text[end]) or text[end].isdigit() or text[end] in _SEPARATORS):
                 end += 1
             end = max(end, i + 1)
-            tokens.append(_classify_run(text[i:end], i, end, units))
+            token = _classify_run(text[i:end], i, end, units)
+            if token is not None:
+                tokens.append(token)
         i = end
-    return [t for t in tokens if t is not None]
+    return tokens
 
 
 def _match_value(text: str, i: int) -> re.Match | None:

@@ -32,16 +32,17 @@ class RecordFormatError(ValueError):
 class _Fields:
     """Reads one JSON object, naming the field's path (``records[0].points[2].reading``) in errors."""
 
-    def __init__(self, data: Any, where: str):
+    def __init__(self, data: Any, where: str, draft: bool = False):
         if not isinstance(data, dict):
             raise RecordFormatError(f"{where}: expected an object, got {type(data).__name__}")
-        self.data, self.where = data, where
+        self.data, self.where, self.draft = data, where, draft  # a draft may leave required fields blank
 
     def _at(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
+        required = required and not self.draft
         if value is None:
             if required:
                 raise RecordFormatError(f"{self._at(key)}: missing (required)")
@@ -52,6 +53,7 @@ class _Fields:
 
     def number(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
+        required = required and not self.draft
         if value is None or value == "":
             if required:
                 raise RecordFormatError(f"{self._at(key)}: missing (required)")
@@ -71,18 +73,19 @@ class _Fields:
 
     def objects(self, key: str, required: bool = False) -> list["_Fields"]:
         value = self.data.get(key)
+        required = required and not self.draft
         if value is None and not required:
             return []
         if not isinstance(value, list) or (required and not value):
             raise RecordFormatError(f"{self._at(key)}: expected a {'non-empty ' if required else ''}list")
-        return [_Fields(item, f"{self._at(key)}[{i}]") for i, item in enumerate(value)]
+        return [_Fields(item, f"{self._at(key)}[{i}]", self.draft) for i, item in enumerate(value)]
 
     def object(self, key: str, required: bool = False) -> "_Fields":
-        if key not in self.data and not required:
-            return _Fields({}, self._at(key))
+        if key not in self.data and not (required and not self.draft):
+            return _Fields({}, self._at(key), self.draft)
         if key not in self.data:
             raise RecordFormatError(f"{self._at(key)}: missing (required)")
-        return _Fields(self.data[key], self._at(key))
+        return _Fields(self.data[key], self._at(key), self.draft)
 
     def crop(self, key: str) -> tuple[int, int, int, int] | None:
         value = self.data.get(key)
@@ -93,8 +96,10 @@ class _Fields:
         return tuple(value)
 
 
-def record_from_dict(data: Any, where: str = "record") -> CalibrationRecord:
-    f = _Fields(data, where)
+def record_from_dict(data: Any, where: str = "record", draft: bool = False) -> CalibrationRecord:
+    """``draft``: a record still being filled in (the app saves as the technician types): required
+    fields may be blank and the point list empty; a value given must still be well formed."""
+    f = _Fields(data, where, draft)
     instrument = f.object("instrument", required=True)
     environment = f.object("environment")
     return CalibrationRecord(
@@ -108,7 +113,7 @@ def record_from_dict(data: Any, where: str = "record") -> CalibrationRecord:
             firmware=instrument.text("firmware"),
             category=instrument.text("category"),
         ),
-        calibration_date=f.day("calibration_date", required=True),
+        calibration_date=f.day("calibration_date", required=True) or date.today(),
         standards=[
             StandardUsed(
                 name=s.text("name", required=True),

@@ -2,6 +2,8 @@
 
 The session store owns the connection; this class only creates and uses its own two tables.
 An instrument's details are remembered by serial number so the next calibration can complete them.
+The app saves a record as the technician types it, so a stored record may be a draft (blank name,
+no points yet): records are read back leniently, and checked for completeness only on export.
 """
 from __future__ import annotations
 
@@ -48,11 +50,17 @@ class RecordRepository:
 
     def get_record(self, number: str) -> CalibrationRecord | None:
         row = self.connection.execute("SELECT data FROM records WHERE number = ?", (number,)).fetchone()
-        return record_from_dict(json.loads(row[0]), f"records[{number}]") if row else None
+        return record_from_dict(json.loads(row[0]), f"records[{number}]", draft=True) if row else None
 
     def list_records(self) -> list[CalibrationRecord]:
         rows = self.connection.execute("SELECT number, data FROM records ORDER BY calibration_date, number")
-        return [record_from_dict(json.loads(data), f"records[{number}]") for number, data in rows]
+        return [record_from_dict(json.loads(data), f"records[{number}]", draft=True) for number, data in rows]
+
+    def latest_number(self) -> str | None:
+        """The number of the record saved last (the one the technician was working on)."""
+        row = self.connection.execute(
+            "SELECT number FROM records ORDER BY updated_at DESC, rowid DESC LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def delete_record(self, number: str) -> None:
         with self.connection:
@@ -70,11 +78,19 @@ class RecordRepository:
         row = self.connection.execute("SELECT data FROM instruments WHERE serial = ?", (serial,)).fetchone()
         return Instrument(**json.loads(row[0])) if row else None
 
-    def suggest_instruments(self, prefix: str, limit: int = 10) -> list[Instrument]:
-        """Instruments whose serial starts with ``prefix`` (any case), most recently used first."""
+    def suggest_instruments(self, prefix: str, limit: int = 10, by: str = "serial") -> list[Instrument]:
+        """Instruments whose serial starts with ``prefix`` (any case), most recently used first.
+
+        ``by="name"``: instruments whose name contains ``prefix`` (烟尘 and 采样器 both find 烟尘采样器).
+        """
+        if by == "name":
+            where, params = "instr(lower(json_extract(data, '$.name')), lower(?)) > 0", (prefix,)
+        elif by == "serial":
+            where, params = "lower(substr(serial, 1, ?)) = lower(?)", (len(prefix), prefix)
+        else:
+            raise ValueError(f"suggest_instruments: by must be 'serial' or 'name', not {by!r}")
         rows = self.connection.execute(
-            "SELECT data FROM instruments WHERE lower(substr(serial, 1, ?)) = lower(?)"
-            " ORDER BY last_used DESC, serial LIMIT ?", (len(prefix), prefix, limit))
+            f"SELECT data FROM instruments WHERE {where} ORDER BY last_used DESC, serial LIMIT ?", (*params, limit))
         return [Instrument(**json.loads(data)) for (data,) in rows]
 
     def _remember(self, instrument: Instrument, now: str) -> None:

@@ -86,3 +86,12 @@ def test_parse_number_keeps_display_and_parses(text, value, number, decimals, is
 
 def test_negative_zero_is_plain_zero():
     assert str(parse_number("-0000").number) == "0.0"
+
+
+def test_stray_punctuation_between_number_and_unit_is_skipped():
+    from desktop.core.reading.tokens import split_text
+    from desktop.core.reading.units import load_units
+
+    tokens = split_text("12.5 ' kPa", load_units())
+    assert [(t.kind, t.text) for t in tokens][0][1] == "12.5"
+    assert tokens[-1].unit == "kPa"

@@ -46,3 +46,12 @@ def test_bad_values_fall_back_individually():
 def test_session_dir(tmp_path):
     prefs = Preferences(data_folder=str(tmp_path / "lab"))
     assert prefs.session_dir() == tmp_path / "lab" and (tmp_path / "lab").is_dir()
+
+
+def test_record_number_pattern_is_checked():
+    from desktop.core.preferences import validate
+
+    prefs, warnings = validate({"record_number": "CAL-{date:%Y}-{seq:03d}"})
+    assert prefs.record_number == "CAL-{date:%Y}-{seq:03d}" and warnings == []
+    prefs, warnings = validate({"record_number": "CAL-{customer}"})
+    assert prefs.record_number == "LCD-{date:%Y%m%d}-{seq:04d}" and "record_number" in warnings[0]

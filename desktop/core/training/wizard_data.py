@@ -1,0 +1,125 @@
+"""The finetune wizard's data, as plain Python: the technician's corrections and imported label files
+as a list of samples the user can look at and drop, a train / validation split, and the label files
+the training job reads. No Qt.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
+from desktop.core.training.payload import Source
+from desktop.core.training.split import split_items
+
+NO_TEMPLATE = ""
+
+
+@dataclass(frozen=True)
+class Sample:
+    key: str              # unique: "c12" (correction id), "<label file>:<line>"
+    kind: str             # "rec" (a text crop with its text) or "det" (a picture with text regions)
+    origin: str           # "corrections" or the imported label file
+    group: str            # instrument template for corrections, the label file name for imports
+    text: str             # the label; for det a summary of the transcriptions
+    shot: str             # samples of one shot share it (kept on one side of the split)
+    png: bytes | None = None   # the crop, for corrections
+    path: str | None = None    # the image file, for imports
+    det_label: str | None = None  # the original det label JSON
+
+
+def correction_samples(store_file: str | Path) -> list[Sample]:
+    """The corrections of every session in the store that carry a crop."""
+    from desktop.core.store.session_store import SessionStore
+    from desktop.core.store.training_export import training_samples
+
+    if not Path(store_file).is_file():
+        return []
+    store = SessionStore(store_file)
+    try:
+        return [Sample(f"c{s.correction_id}", "rec", "corrections", s.template or NO_TEMPLATE, s.text,
+                       f"image{s.image_id}", png=s.crop_png) for s in training_samples(store)]
+    finally:
+        store.close()
+
+
+def label_format(label_file: str | Path) -> str:
+    """"det" when the labels are JSON region lists (PPOCRLabel Label.txt), else "rec"."""
+    try:
+        lines = [ln for ln in Path(label_file).read_text(encoding="utf-8-sig").splitlines() if "\t" in ln]
+    except OSError as exc:
+        raise LabelError(f"{label_file}: cannot be read ({exc.strerror or exc})") from exc
+    if not lines:
+        raise LabelError(f"{label_file}: no 'path<TAB>label' lines")
+    label = lines[0].split("\t", 1)[1].strip()
+    if label.startswith("["):
+        try:
+            if isinstance(json.loads(label), list):
+                return "det"
+        except ValueError:
+            pass
+    return "rec"
+
+
+def imported_samples(label_file: str | Path, root: str | Path | None = None) -> list[Sample]:
+    """Samples from a PaddleOCR / PPOCRLabel label file; paths are relative to ``root`` (default: its folder).
+    Raises LabelError for a file that is not a label file."""
+    label_file = Path(label_file)
+    base = Path(root) if root else label_file.parent
+    name = label_file.name if label_file.parent.name in ("", ".") else f"{label_file.parent.name}/{label_file.name}"
+    samples = []
+    if label_format(label_file) == "det":
+        raw_lines = [ln for ln in label_file.read_text(encoding="utf-8-sig").splitlines() if ln.strip()]
+        for number, (sample, line) in enumerate(zip(read_det_labels(label_file), raw_lines), start=1):
+            texts = [r.text for r in sample.regions if not r.ignored]
+            summary = " · ".join(texts[:4]) + (" …" if len(texts) > 4 else "")
+            path = str((base / sample.path).resolve())
+            samples.append(Sample(f"{label_file}:{number}", "det", str(label_file), name, summary, path,
+                                  path=path, det_label=line.split("\t", 1)[1]))
+    else:
+        for number, sample in enumerate(read_rec_labels(label_file), start=1):
+            path = str((base / sample.path).resolve())
+            samples.append(Sample(f"{label_file}:{number}", "rec", str(label_file), name, sample.text,
+                                  sample.path.split("#")[0], path=path))
+    return samples
+
+
+def split_samples(samples: list[Sample], val_fraction: float = 0.2) -> tuple[list[Sample], list[Sample]]:
+    """Deterministic split; samples of one shot stay together (validation must not see a twin)."""
+    group_of = {shot: number for number, shot in enumerate(dict.fromkeys(s.shot for s in samples))}
+    return split_items(samples, [s.shot for s in samples], [group_of[s.shot] for s in samples], val_fraction)
+
+
+def counts(samples: list[Sample]) -> dict[str, int]:
+    return {"rec": sum(s.kind == "rec" for s in samples), "det": sum(s.kind == "det" for s in samples)}
+
+
+def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -> tuple[list[Source], list[Source]]:
+    """Write the kept samples as PaddleOCR label files (crops of corrections as PNG files) and return
+    the job's train and val sources. Validation always gets its files, even empty, so the job does
+    not split again."""
+    out = Path(out_dir)
+    result = []
+    for split, samples in (("train", train), ("val", val)):
+        folder = out / split
+        (folder / "crops").mkdir(parents=True, exist_ok=True)
+        rec_lines, det_lines = [], []
+        for sample in samples:
+            if sample.kind == "det":
+                det_lines.append(f"{sample.path}\t{sample.det_label}")
+                continue
+            path = sample.path
+            if sample.png is not None:
+                crop = folder / "crops" / f"{sample.key}.png"
+                crop.write_bytes(sample.png)
+                path = str(crop.resolve())
+            rec_lines.append(format_rec_line(path, sample.text))
+        sources = []
+        for kind, lines in (("rec", rec_lines), ("det", det_lines)):
+            if not lines and not (split == "val" and kind == "rec"):
+                continue
+            label_file = folder / f"{kind}_gt.txt"
+            label_file.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            sources.append(Source(kind, str(label_file), str(folder)))
+        result.append(sources)
+    return result[0], result[1]

@@ -1,0 +1,199 @@
+"""Tools > Models: the model versions with their scores and dates; activate, roll back, delete,
+export to a folder (to copy a good model to the lab's other PCs) and import from one."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from desktop.core.models import registry
+from desktop.core.ocr.types import ModelError
+from desktop.ui.dialogs.model_messages import ModelMessages
+from desktop.ui.theme import OK
+
+log = logging.getLogger(__name__)
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _created(metadata: dict) -> str:
+    value = metadata.get("created")
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(str(value)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(value)
+
+
+def _scores(metadata: dict, names: dict[str, str]) -> str:
+    """'Recognition, read exactly: 60% → 88%' for each trained stage."""
+    parts = []
+    for stage, info in (metadata.get("metrics") or {}).items():
+        try:
+            metric = info["metric"]
+            label = names.get(f"{stage}.{metric}", f"{stage} {metric}")
+            parts.append(f"{label}: {info['before'][metric]:.0%} → {info['after'][metric]:.0%}")
+        except (KeyError, TypeError, ValueError):
+            continue
+    return "; ".join(parts)
+
+
+class ModelManagerDialog(QDialog):
+    modelActivated = Signal(str)  # the engine must reload
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(860, 420)
+        self.intro = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, 5)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.activate_selected())
+        self.buttons = {name: QPushButton() for name in ("activate", "roll_back", "delete", "export", "import", "close")}
+        for name, slot in (("activate", self.activate_selected), ("roll_back", self.roll_back),
+                           ("delete", self.delete_selected), ("export", self.export_selected),
+                           ("import", self.import_folder), ("close", self.accept)):
+            self.buttons[name].clicked.connect(slot)
+        row = QHBoxLayout()
+        for name in ("activate", "roll_back", "delete", "export", "import"):
+            row.addWidget(self.buttons[name])
+        row.addStretch(1)
+        row.addWidget(self.buttons["close"])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Models"))
+        self.intro.setText(self.tr("The models this PC can read with. The active one reads every screen; "
+                                   "scores are on the validation samples of the training that made each model."))
+        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Status"), self.tr("Created"),
+                                              self.tr("Based on"), self.tr("Scores (before → after)")])
+        texts = {"activate": self.tr("Use this model"), "roll_back": self.tr("Roll back"),
+                 "delete": self.tr("Delete"), "export": self.tr("Export to folder…"),
+                 "import": self.tr("Import from folder…"), "close": self.tr("Close")}
+        for name, text in texts.items():
+            self.buttons[name].setText(text)
+        self.buttons["roll_back"].setToolTip(self.tr("Go back to the model that was in use before the current one"))
+        self.buttons["export"].setToolTip(self.tr("Copy the model to a folder (a USB stick) to import it on another PC"))
+
+    def _metric_names(self) -> dict[str, str]:
+        return {"rec.accuracy": self.tr("recognition, read exactly"),
+                "det.hmean": self.tr("detection, text found (h-mean)")}
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh()
+        super().changeEvent(event)
+
+    # -- list -------------------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        select = select or self.selected()
+        active = registry.active_model_name()
+        self.table.setRowCount(0)
+        for version in reversed(registry.list_versions()):  # newest user versions first
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            meta = version.metadata
+            if version.name == active:
+                status = self.tr("In use")
+            elif version.folder is None:
+                status = self.tr("Stock model")
+            elif version.bundled:
+                status = self.tr("Ships with the app")
+            else:
+                status = ""
+            base = meta.get("base_model", "") if version.folder is not None else meta.get("description", "")
+            cells = [version.name, status, _created(meta), str(base), _scores(meta, self._metric_names())]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(NAME_ROLE, version.name)
+                if version.name == active:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    if col == 1:
+                        item.setForeground(OK)
+                self.table.setItem(row, col, item)
+            if version.name == select:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.table.item(rows[0].row(), 0).data(NAME_ROLE) if rows else None
+
+    def select(self, name: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(NAME_ROLE) == name:
+                self.table.selectRow(row)
+
+    def _update_buttons(self) -> None:
+        name = self.selected()
+        version = next((v for v in registry.list_versions() if v.name == name), None) if name else None
+        active = registry.active_model_name()
+        self.buttons["activate"].setEnabled(version is not None and name != active)
+        self.buttons["delete"].setEnabled(version is not None and not version.bundled and name != active)
+        self.buttons["export"].setEnabled(version is not None and version.folder is not None)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def _run(self, work) -> bool:
+        try:
+            work()
+        except (ModelError, OSError) as exc:
+            ModelMessages.error(self, self.tr("Models"), str(exc))
+            return False
+        return True
+
+    def activate_selected(self) -> None:
+        name = self.selected()
+        if name and name != registry.active_model_name() and self._run(lambda: registry.activate(name)):
+            self.refresh(name)
+            self.modelActivated.emit(name)
+
+    def roll_back(self) -> None:
+        names: list[str] = []
+        if self._run(lambda: names.append(registry.roll_back())):
+            self.refresh(names[0])
+            self.modelActivated.emit(names[0])
+
+    def delete_selected(self) -> None:
+        name = self.selected()
+        if not name or not ModelMessages.ask(self, self.tr("Delete the model?"),
+                                             self.tr("Delete “%1” from this PC? This cannot be undone "
+                                                     "(export it first to keep a copy).").replace("%1", name),
+                                             self.tr("Delete"), self.tr("Cancel")):
+            return
+        if self._run(lambda: registry.delete_version(name)):
+            self.refresh()
+
+    def export_selected(self) -> None:
+        name = self.selected()
+        folder = ModelMessages.choose_folder(self, self.tr("Export the model to a folder")) if name else ""
+        targets = []
+        if folder and self._run(lambda: targets.append(registry.export_version(name, folder))):
+            ModelMessages.info(self, self.tr("Model exported"),
+                               self.tr("“%1” was copied to %2. On another PC: Tools > Models > Import from "
+                                       "folder, and choose that folder.").replace("%1", name)
+                               .replace("%2", str(targets[0])))
+
+    def import_folder(self) -> None:
+        folder = ModelMessages.choose_folder(self, self.tr("Choose an exported model folder"))
+        versions = []
+        if folder and self._run(lambda: versions.append(registry.import_version(folder))):
+            self.refresh(versions[0].name)

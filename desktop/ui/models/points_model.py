@@ -1,0 +1,184 @@
+"""Table model of a record's measurement points: standard value and tolerance typed by the technician,
+error and pass / fail computed live by the core's rules (``MeasurementPoint.error`` / ``.passed``).
+
+A refused edit (not a number, a negative tolerance) returns False and emits ``editRejected`` with the
+reason; the panel shows it in place (no message boxes here).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from desktop.core.records.model import MeasurementPoint, is_number_text
+from desktop.ui import theme
+
+INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT = range(8)
+EDITABLE = {QUANTITY: "quantity", UNIT: "unit", STANDARD: "standard", READING: "reading", TOLERANCE: "tolerance"}
+NUMERIC = (STANDARD, READING, TOLERANCE)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def point_error(point: MeasurementPoint) -> str:
+    """The error as displayed (with the point's decimals), or "" while a value is missing."""
+    if not (is_number_text(point.standard) and is_number_text(point.reading)):
+        return ""
+    error = point.error or 0.0  # never -0.00
+    return f"{error:{'+' if error else ''}.{point.error_decimals}f}"  # 0.00, not +0.00
+
+
+def point_verdict(point: MeasurementPoint) -> bool | None:
+    return point.passed if point_error(point) else None
+
+
+class PointsModel(QAbstractTableModel):
+    pointsChanged = Signal()              # any edit, add or remove: the record must be saved
+    editRejected = Signal(int, int, str)  # row, column, reason
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._points: list[MeasurementPoint] = []
+        self._rejected: dict[tuple[int, int], str] = {}
+
+    # -- content --------------------------------------------------------------------------------
+    def set_points(self, points: list[MeasurementPoint]) -> None:
+        self.beginResetModel()
+        self._points = [dataclasses.replace(p) for p in points]
+        self._rejected.clear()
+        self.endResetModel()
+
+    def points(self) -> list[MeasurementPoint]:
+        return [dataclasses.replace(p) for p in self._points]
+
+    def add_point(self, point: MeasurementPoint) -> int:
+        row = len(self._points)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._points.append(point)
+        self.endInsertRows()
+        self.pointsChanged.emit()
+        return row
+
+    def remove_point(self, row: int) -> None:
+        if not 0 <= row < len(self._points):
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._points[row]
+        self._rejected = {(r - (r > row), c): why for (r, c), why in self._rejected.items() if r != row}
+        self.endRemoveRows()
+        if self._points:  # the index column renumbers
+            self.dataChanged.emit(self.index(row if row < len(self._points) else 0, INDEX),
+                                  self.index(len(self._points) - 1, INDEX))
+        self.pointsChanged.emit()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._points:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # -- Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._points)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            names = ["#", self.tr("Quantity"), self.tr("Unit"), self.tr("Standard"), self.tr("Reading"),
+                     self.tr("Tolerance ±"), self.tr("Error"), self.tr("Result")]
+            return names[section] if 0 <= section < len(names) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = {STANDARD: self.tr("The standard's value (type it)"),
+                    READING: self.tr("The instrument's reading, as read and corrected"),
+                    TOLERANCE: self.tr("Maximum permissible error, same unit; empty: no verdict"),
+                    ERROR: self.tr("Reading − standard, rounded to the displayed decimals")}
+            return tips.get(section)
+        return None
+
+    def flags(self, index: AnyIndex):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._points):
+            return None
+        point, row, col = self._points[index.row()], index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == INDEX:
+                return str(row + 1)
+            if col in EDITABLE:
+                return getattr(point, EDITABLE[col])
+            if col == ERROR:
+                return point_error(point)
+            if col == VERDICT:
+                return self._verdict_text(point)
+        elif role == Qt.ItemDataRole.BackgroundRole:
+            if (row, col) in self._rejected:
+                return theme.INVALID_BG
+            if col == STANDARD and not point.standard:
+                return theme.LOW_CONFIDENCE_BG  # still to be typed
+        elif role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
+            verdict = point_verdict(point)
+            return None if verdict is None else (theme.OK if verdict else theme.BAD)
+        elif role == Qt.ItemDataRole.FontRole and col in (READING, VERDICT):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if (row, col) in self._rejected:
+                return self._rejected[(row, col)]
+            if col == READING and point.ocr_text and point.ocr_text != point.reading:
+                return self.tr("OCR read %1").replace("%1", point.ocr_text)
+            if col == STANDARD and not point.standard:
+                return self.tr("Type the standard's value")
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (*NUMERIC, ERROR):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: AnyIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() not in EDITABLE:
+            return False
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._points):
+            return False
+        text = ("" if value is None else str(value)).strip().replace("．", ".").replace("＋", "+").replace("－", "-")
+        reason = self._refusal(col, text)
+        if reason:
+            self._rejected[(row, col)] = reason
+            self._emit_row(row)
+            self.editRejected.emit(row, col, reason)
+            return False
+        self._rejected.pop((row, col), None)
+        if text != getattr(self._points[row], EDITABLE[col]):
+            self._points[row] = dataclasses.replace(self._points[row], **{EDITABLE[col]: text})
+            self.pointsChanged.emit()
+        self._emit_row(row)
+        return True
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _refusal(self, col: int, text: str) -> str:
+        if col in (QUANTITY, READING) and not text:
+            return self.tr("This cannot be empty.")
+        if col in NUMERIC and text and not is_number_text(text):
+            return self.tr("“%1” is not a number: type digits with at most one decimal point, "
+                           "e.g. 100.00").replace("%1", text)
+        if col == TOLERANCE and text.startswith("-"):
+            return self.tr("The tolerance is a ± limit: type it without a sign.")
+        return ""
+
+    def _verdict_text(self, point: MeasurementPoint) -> str:
+        verdict = point_verdict(point)
+        if verdict is None:
+            return ""
+        return self.tr("Pass") if verdict else self.tr("Fail")
+
+    def _emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

@@ -1,0 +1,150 @@
+"""The record's details: record, instrument, standard and environment fields, in three columns.
+
+Each field writes through ``RecordController.set_value`` as the technician types; a refused value
+turns the field red with the reason as its tooltip and in ``refused``. The instrument's serial and
+name complete from earlier records (``InstrumentCompleter``).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QWidget)
+
+from desktop.core.records.model import Instrument
+from desktop.ui.records.controller import RecordController
+
+INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUPS = {
+    "record": ("number", "date", "customer", "technician", "checker"),
+    "instrument": ("instrument.name", "instrument.model", "instrument.manufacturer", "instrument.serial",
+                   "instrument.firmware", "instrument.category"),
+    "standard": ("standard.name", "standard.serial", "standard.certificate", "environment.temperature",
+                 "environment.humidity", "environment.pressure"),
+}
+
+
+class InstrumentCompleter(QCompleter):
+    """Suggestions from ``RecordController.suggest_instruments`` as the technician types."""
+
+    chosen = Signal(object)  # Instrument
+
+    def __init__(self, edit: QLineEdit, controller: RecordController, by: str):
+        self.suggestions = QStandardItemModel()
+        super().__init__(self.suggestions, edit)
+        self.controller, self.by = controller, by
+        self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.setCompletionRole(COMPLETION_ROLE)
+        self.setWidget(edit)
+        edit.textEdited.connect(self.update_for)
+        self.activated[QModelIndex].connect(self._on_activated)
+
+    def update_for(self, text: str) -> None:
+        self.suggestions.clear()
+        for instrument in self.controller.suggest_instruments(text, self.by):
+            parts = [instrument.serial, instrument.name, instrument.model, instrument.manufacturer]
+            item = QStandardItem("  ·  ".join(p for p in parts if p))
+            item.setData(instrument, INSTRUMENT_ROLE)
+            item.setData(getattr(instrument, self.by), COMPLETION_ROLE)
+            self.suggestions.appendRow(item)
+        if self.suggestions.rowCount():
+            self.complete()
+        else:
+            self.popup().hide()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        instrument = index.data(INSTRUMENT_ROLE)
+        if isinstance(instrument, Instrument):
+            self.chosen.emit(instrument)
+
+
+class RecordForm(QWidget):
+    refused = Signal(str, str)  # key, reason ("" when a field became valid again)
+
+    def __init__(self, controller: RecordController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.groups: dict[str, QGroupBox] = {}
+        self.date = QDateEdit(calendarPopup=True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for name, keys in GROUPS.items():
+            box = QGroupBox()
+            form = QFormLayout(box)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setContentsMargins(8, 6, 8, 6)
+            form.setVerticalSpacing(4)
+            for key in keys:
+                self.labels[key] = QLabel()
+                form.addRow(self.labels[key], self.date if key == "date" else self._edit(key))
+            self.groups[name] = box
+            layout.addWidget(box, 1)
+        self.completers = {by: InstrumentCompleter(self.edits[f"instrument.{by}"], controller, by)
+                           for by in ("serial", "name")}
+        for completer in self.completers.values():
+            completer.chosen.connect(controller.apply_instrument)
+        self.date.dateChanged.connect(lambda d: controller.set_date(d.toPython()))
+        controller.loaded.connect(self.refresh)
+        controller.fieldsFilled.connect(self.refresh)
+        self.retranslate()
+
+    def _edit(self, key: str) -> QLineEdit:
+        edit = QLineEdit()
+        self.edits[key] = edit
+        if key == "number":  # renaming the record: when the technician is done, not per keystroke
+            edit.editingFinished.connect(lambda: self._commit(key, edit.text()))
+        else:
+            edit.textEdited.connect(lambda text, k=key: self._commit(k, text))
+        return edit
+
+    def _commit(self, key: str, text: str) -> None:
+        reason = self.controller.set_value(key, text)
+        edit = self.edits[key]
+        edit.setStyleSheet("background: #fbdedb;" if reason else "")
+        edit.setToolTip(reason)
+        if reason and key == "number":
+            edit.setText(self.controller.value(key))  # keep the number that is in use
+        self.refused.emit(key, reason)
+
+    def refresh(self, keys: list | None = None) -> None:
+        for key in keys or list(self.edits):
+            edit = self.edits[key]
+            if edit.text() != self.controller.value(key):
+                edit.setText(self.controller.value(key))
+            edit.setStyleSheet("")
+            edit.setToolTip("")
+        if not keys:
+            self.date.blockSignals(True)
+            self.date.setDate(QDate(self.controller.record.calibration_date))
+            self.date.blockSignals(False)
+
+    def retranslate(self) -> None:
+        titles = {"record": self.tr("Record"), "instrument": self.tr("Instrument under test"),
+                  "standard": self.tr("Standard and environment")}
+        for name, box in self.groups.items():
+            box.setTitle(titles[name])
+        texts = {
+            "number": self.tr("Record no."), "date": self.tr("Date"), "customer": self.tr("Customer"),
+            "technician": self.tr("Technician"), "checker": self.tr("Checker"),
+            "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
+            "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),
+            "instrument.firmware": self.tr("Version"), "instrument.category": self.tr("Category"),
+            "standard.name": self.tr("Standard"), "standard.serial": self.tr("Standard no."),
+            "standard.certificate": self.tr("Certificate"), "environment.temperature": self.tr("Temperature ℃"),
+            "environment.humidity": self.tr("Humidity %RH"), "environment.pressure": self.tr("Pressure kPa"),
+        }
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        self.edits["instrument.serial"].setPlaceholderText(self.tr("Type to find an earlier instrument"))
+        self.edits["instrument.name"].setPlaceholderText(self.tr("Required"))
+        for key in ("environment.temperature", "environment.humidity", "environment.pressure"):
+            self.edits[key].setPlaceholderText(self.tr("From the screen"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

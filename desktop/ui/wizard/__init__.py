@@ -1,0 +1,1 @@
+"""The finetune wizard ("Improve the model…"): one class per page."""

@@ -1,0 +1,81 @@
+"""The main window's door to the finetune wizard and the model manager: opens them, tells the window
+when the active model changed (so its engine reloads), and stops a training run before the app exits."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.dialogs.model_manager import ModelManagerDialog
+from desktop.ui.wizard.finetune_wizard import FinetuneWizard
+
+
+class ModelTools(QObject):
+    modelActivated = Signal(str)
+
+    def __init__(self, window: QWidget, store_file: Path | None):
+        super().__init__(window)
+        self.window = window
+        self.store_file = store_file
+        self.wizard: FinetuneWizard | None = None
+        self.manager: ModelManagerDialog | None = None
+        self.gpu: bool | None = None
+        self._close_pending = False
+
+    @Slot(object)
+    def engine_ready(self, info: dict) -> None:
+        self.gpu = str(info.get("device", "")).lower().startswith("gpu")
+
+    @Slot()
+    def open_wizard(self) -> FinetuneWizard:
+        if self.wizard is None or not self.wizard.isVisible():
+            if self.wizard is not None:
+                self.wizard.deleteLater()
+            self.wizard = FinetuneWizard(self.store_file, self.window, gpu=self.gpu)
+            self.wizard.modelActivated.connect(self.modelActivated)
+        self.wizard.show()
+        self.wizard.raise_()
+        self.wizard.activateWindow()
+        return self.wizard
+
+    @Slot()
+    def open_manager(self) -> ModelManagerDialog:
+        if self.manager is None:
+            self.manager = ModelManagerDialog(self.window)
+            self.manager.modelActivated.connect(self.modelActivated)
+        self.manager.refresh()
+        self.manager.open()  # window-modal, does not block the event loop
+        return self.manager
+
+    def may_close(self, close_again: Callable[[], object]) -> bool:
+        """The app may exit now? During a training run asks; when the user agrees, the run is stopped
+        and ``close_again`` is called once it has ended."""
+        wizard = self.wizard
+        if wizard is None or not wizard.isVisible():
+            return True
+        if not wizard.running():
+            wizard.close()
+            return not wizard.isVisible()
+        if wizard.request_close():
+            return True
+        if wizard.running() and wizard.training_page.process.stopping and not self._close_pending:
+            self._close_pending = True
+            wizard.closedAfterStop.connect(close_again)
+        return False
+
+    def shutdown(self) -> None:
+        """Last resort at exit: no training process outlives the app."""
+        if self.wizard is not None and self.wizard.running():
+            self.wizard.stop_and_wait()
+
+
+def install_model_tools(window) -> ModelTools:
+    """Wire "Improve the model…" and "Models…" into the main window; activation reloads its engine."""
+    tools = ModelTools(window, getattr(window.store, "path", None))
+    window.actions.improve_model.triggered.connect(tools.open_wizard)
+    window.actions.models.triggered.connect(tools.open_manager)
+    window.ocr.engineReady.connect(tools.engine_ready)
+    tools.modelActivated.connect(window.reload_engine)
+    return tools

@@ -1,0 +1,34 @@
+"""Small look helpers of the wizard pages."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from desktop.core.training.presets import format_duration
+
+
+BANNERS = {  # the theme's banner colours (theme.py QLabel#bannerInfo / #bannerError)
+    "bannerInfo": "background: #e6eef7; color: #16324f; padding: 6px 10px; border-radius: 4px;",
+    "bannerError": "background: #fbdedb; color: #7b1d12; padding: 6px 10px; border-radius: 4px;",
+    "": "",
+}
+
+
+def set_banner(label: QLabel, kind: str) -> None:
+    """Colour a label as the theme's banner ("bannerInfo" / "bannerError"), or plain for ""."""
+    label.setStyleSheet(BANNERS[kind])
+
+
+def fit_height(table: QTableWidget, max_rows: int = 12) -> None:
+    """A table as tall as its rows (up to ``max_rows``): no empty box under a short table."""
+    rows = min(table.rowCount(), max_rows)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(rows)) if rows else table.verticalHeader().defaultSectionSize()
+    table.setFixedHeight(height)
+
+
+def duration(seconds: float) -> str:
+    """A duration in the UI language: '12 min' / '12 分钟'."""
+    units = (QCoreApplication.translate("Duration", "s"), QCoreApplication.translate("Duration", "min"),
+             QCoreApplication.translate("Duration", "h"))
+    return format_duration(seconds, units)

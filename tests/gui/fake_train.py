@@ -1,0 +1,94 @@
+"""A stand-in for `lcdreader train` in GUI tests: speaks the same JSON lines, honours the cancel file
+and SIGTERM, and registers a fake model version. No Paddle: it runs in a fraction of a second.
+
+Usage: python fake_train.py JOB.json. FAKE_TRAIN_SCENARIO: "better" (default), "worse", "fail";
+FAKE_TRAIN_DELAY: seconds per step (default 0.02).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+stop = False
+
+
+def on_term(_signum, _frame):
+    global stop
+    stop = True
+
+
+def emit(event: dict) -> None:
+    print(json.dumps(event, ensure_ascii=False), flush=True)
+
+
+def fake_version(name: str, before: float, after: float) -> None:
+    from desktop.core.models.registry import add_version
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "rec").mkdir()
+        (Path(tmp) / "rec" / "inference.json").write_text("{}", encoding="utf-8")
+        (Path(tmp) / "rec" / "inference.pdiparams").write_bytes(b"0")
+        add_version(name, Path(tmp), {"base_model": "pp-ocrv4", "created": "2025-01-02T03:04:05+00:00",
+                                      "metrics": {"rec": {"metric": "accuracy", "before": {"accuracy": before},
+                                                          "after": {"accuracy": after}}}})
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, on_term)
+    job = json.loads(Path(sys.argv[-1]).read_text(encoding="utf-8"))
+    scenario = os.environ.get("FAKE_TRAIN_SCENARIO", "better")
+    delay = float(os.environ.get("FAKE_TRAIN_DELAY", "0.02"))
+    cancel = Path(job["cancel_file"]) if job.get("cancel_file") else None
+    print("W0101 paddle noise on stderr", file=sys.stderr, flush=True)
+    emit({"event": "log", "message": f"loading data for '{job['name']}'"})
+    if scenario == "fail":
+        emit({"event": "error", "message": "out of memory: use a smaller batch size"})
+        return 1
+    before, after = (0.62, 0.88) if scenario == "better" else (0.80, 0.71)
+    stages, cancelled = {}, False
+    for stage in job["tasks"]:
+        steps = job[stage]["steps"]
+        emit({"event": "metric", "stage": stage, "name": "accuracy", "value": before, "when": "before", "split": "val"})
+        step = 0
+        while step < steps:
+            if stop or (cancel is not None and cancel.exists()):
+                cancelled = True
+                break
+            time.sleep(delay)
+            step += 1
+            emit({"event": "progress", "stage": stage, "step": step, "steps": steps, "loss": 3.0 / step,
+                  "eta_s": delay * (steps - step)})
+            if step % 5 == 0 or step == steps:
+                emit({"event": "metric", "stage": stage, "name": "accuracy", "value": before + (after - before) * step / steps,
+                      "when": f"step {step}", "split": "val"})
+        emit({"event": "metric", "stage": stage, "name": "accuracy", "value": after, "when": "after", "split": "val"})
+        stages[stage] = {"metric": "accuracy", "before": {"accuracy": before, "norm_edit_dis": 0.9},
+                         "after": {"accuracy": after, "norm_edit_dis": 0.95}, "best_step": max(step, 1),
+                         "steps_done": step, "seconds_per_step": {},
+                         "changed_examples": [{"expected": "100.07", "before": "10007", "after": "100.07"},
+                                              {"expected": "-1.25", "before": "8.8.25", "after": "-1.25"}]}
+        if cancelled:
+            break
+    name = job["name"]
+    fake_version(name, before, after)
+    activated = after >= before
+    if activated:
+        from desktop.core.models.registry import activate
+
+        activate(name)
+    emit({"event": "done", "name": name, "stages": stages,
+          "data": {"rec_train": 40, "rec_val": 12, "det_train": 0, "det_val": 0},
+          "cancelled": cancelled, "seconds": 1.0, "model": name, "activated": activated,
+          "reason": "activated" if activated else "kept the current model: the new one scored lower on validation"})
+    return 3 if cancelled else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Tools > Models on a temp LCDREADER_HOME with fake versions, and the main window's two new actions."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.models import registry
+from desktop.ui.dialogs.model_manager import ModelManagerDialog
+
+from .wizard_helpers import Questions, make_version
+
+
+@pytest.fixture
+def questions(monkeypatch):
+    return Questions(monkeypatch)
+
+
+@pytest.fixture
+def dialog(qtbot, questions):
+    make_version("lab-a", 0.85, "2025-03-01T10:00:00+00:00")
+    make_version("lab-b", 0.91, "2025-03-02T10:00:00+00:00")
+    registry.activate("lab-a")
+    registry.activate("lab-b")
+    d = ModelManagerDialog()
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def names(d: ModelManagerDialog) -> list[str]:
+    return [d.table.item(row, 0).text() for row in range(d.table.rowCount())]
+
+
+def row_of(d: ModelManagerDialog, name: str) -> int:
+    return names(d).index(name)
+
+
+def test_lists_versions_with_status_dates_and_scores(dialog):
+    assert {"lab-a", "lab-b", "pp-ocrv4"} <= set(names(dialog))
+    row = row_of(dialog, "lab-b")
+    assert dialog.table.item(row, 1).text() == "In use"
+    assert dialog.table.item(row, 2).text().startswith("2025-03-0")
+    assert dialog.table.item(row, 4).text() == "recognition, read exactly: 60% → 91%"
+    assert dialog.table.item(row_of(dialog, "pp-ocrv4"), 1).text() == "Stock model"
+
+
+def test_activate_and_roll_back_emit_for_the_engine(dialog, qtbot):
+    dialog.select("lab-b")
+    assert not dialog.buttons["activate"].isEnabled() and not dialog.buttons["delete"].isEnabled()
+    dialog.select("lab-a")
+    assert dialog.buttons["activate"].isEnabled()
+    with qtbot.waitSignal(dialog.modelActivated) as signal:
+        dialog.buttons["activate"].click()
+    assert signal.args == ["lab-a"] and registry.active_model_name() == "lab-a"
+    assert dialog.table.item(row_of(dialog, "lab-a"), 1).text() == "In use"
+    with qtbot.waitSignal(dialog.modelActivated) as signal:
+        dialog.buttons["roll_back"].click()
+    assert signal.args == ["lab-b"] and registry.active_model_name() == "lab-b"
+
+
+def test_delete_asks_and_refuses_the_active_one(dialog, questions):
+    dialog.select("lab-a")
+    questions.answers = [False]
+    dialog.buttons["delete"].click()
+    assert "lab-a" in names(dialog)
+    questions.answers = [True]
+    dialog.buttons["delete"].click()
+    assert "lab-a" not in names(dialog) and questions.asked == ["Delete the model?"] * 2
+    dialog.select("lab-b")  # active: cannot be deleted
+    assert not dialog.buttons["delete"].isEnabled()
+    dialog.select("pp-ocrv4")  # stock: cannot be deleted or exported
+    assert not dialog.buttons["delete"].isEnabled() and not dialog.buttons["export"].isEnabled()
+
+
+def test_export_then_import_on_another_pc(dialog, questions, tmp_path, monkeypatch):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    dialog.select("lab-a")
+    questions.folders = [str(usb)]
+    dialog.buttons["export"].click()
+    assert (usb / "lab-a" / "model.yaml").is_file() and (usb / "lab-a" / "rec").is_dir()
+    assert "Import from folder" in questions.infos[0]
+    # "another PC": a fresh data folder
+    monkeypatch.setenv("LCDREADER_HOME", str(tmp_path / "other-pc"))
+    dialog.refresh()
+    assert "lab-a" not in names(dialog)
+    questions.folders = [str(usb / "lab-a")]
+    dialog.buttons["import"].click()
+    assert "lab-a" in names(dialog) and dialog.selected() == "lab-a"
+    assert registry.find_version("lab-a").metadata["metrics"]["rec"]["after"]["accuracy"] == 0.85
+
+
+def test_import_of_a_wrong_folder_says_why(dialog, questions, tmp_path, monkeypatch):
+    from desktop.ui.dialogs.model_messages import ModelMessages
+
+    errors = []
+    monkeypatch.setattr(ModelMessages, "error", classmethod(lambda cls, parent, title, text: errors.append(text)))
+    questions.folders = [str(tmp_path)]
+    dialog.buttons["import"].click()
+    assert errors and "not an exported model" in errors[0]
+
+
+def test_main_window_actions_open_the_wizard_and_manager_and_reload(make_window, qtbot, questions):
+    make_version("lab-a")
+    window = make_window()
+    assert window.actions.improve_model.text() == "&Improve the model…"
+    assert window.actions.improve_model in window._menus["tools"].actions()
+    window.actions.improve_model.trigger()
+    wizard = window.model_tools.wizard
+    assert wizard.isVisible() and wizard.state.store_file == window.store.path
+    window.actions.improve_model.trigger()  # a second click raises the same wizard
+    assert window.model_tools.wizard is wizard
+    wizard.close()
+    window.actions.models.trigger()
+    manager = window.model_tools.manager
+    assert manager.isVisible()
+    manager.select("lab-a")
+    with qtbot.waitSignal(window.ocr.engineReady, timeout=5000):  # the engine reloads with the new model
+        manager.buttons["activate"].click()
+    assert registry.active_model_name() == "lab-a"
+    manager.accept()

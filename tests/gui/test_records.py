@@ -1,0 +1,277 @@
+"""The record panel: details saved as typed and restored, completion, points from the current reading,
+live error and verdict, refusals in place, Excel export on the thread pool (locked target included)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.preferences import Preferences
+from desktop.core.records.excel.labels import labels_for
+from desktop.core.records.model import Instrument
+from desktop.core.records.repository import RecordRepository
+from desktop.core.store import SessionStore
+from desktop.ui import i18n
+from desktop.ui.dialogs.record_dialogs import RecordDialogs
+from desktop.ui.models.points_model import ERROR, READING, STANDARD, TOLERANCE, VERDICT
+
+from .fakes import FakeCapture, FakeEngine, write_sample
+from .test_open_image import value_row
+
+
+@pytest.fixture
+def dialogs(monkeypatch, tmp_path):
+    """Replaces the panel's dialogs; records what they were asked."""
+    calls = {"save": [], "alternative": [], "open": [], "opened": []}
+    target = tmp_path / "out" / "report.xlsx"
+    target.parent.mkdir()
+    calls["target"] = target
+
+    def save_report(cls, parent, suggested):
+        calls["save"].append(suggested)
+        return str(calls["target"])
+
+    monkeypatch.setattr(RecordDialogs, "save_report", classmethod(save_report))
+    monkeypatch.setattr(RecordDialogs, "ask_alternative",
+                        classmethod(lambda cls, parent, message, suggestion:
+                                    calls["alternative"].append((message, suggestion)) or True))
+    monkeypatch.setattr(RecordDialogs, "ask_open_folder",
+                        classmethod(lambda cls, parent, path: calls["open"].append(path) or True))
+    monkeypatch.setattr(RecordDialogs, "open_folder", classmethod(lambda cls, path: calls["opened"].append(path)))
+    return calls
+
+
+def type_into(qtbot, panel, key: str, text: str) -> None:
+    """Typing: ASCII as key presses, Chinese as an input method commits it (QTest cannot type it)."""
+    edit = panel.form.edits[key]
+    edit.setFocus()
+    edit.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(edit, event)
+
+
+def open_screen(window, qtbot, tmp_path):
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=5000)
+    window.readings.readings_view.selectRow(value_row(window.readings.readings_model))
+    return image_id
+
+
+def add_point(window, qtbot, tmp_path):
+    open_screen(window, qtbot, tmp_path)
+    qtbot.mouseClick(window.record_panel.add_button, Qt.MouseButton.LeftButton)
+    return window.record_panel.controller.points_model
+
+
+def test_details_are_saved_as_typed_and_restored_after_a_restart(make_window, qtbot, isolated):
+    window = make_window()
+    panel = window.record_panel
+    number = panel.form.edits["number"].text()
+    assert number.startswith("LCD-") and number.endswith("-0001")          # from the numbering pattern
+    for key, text in [("customer", "某环境监测站"), ("instrument.name", "烟尘采样器"),
+                      ("instrument.model", "3012H"), ("instrument.manufacturer", "青岛崂应"),
+                      ("instrument.serial", "A3012H-0001"), ("instrument.firmware", "V2.1"),
+                      ("instrument.category", "流量"), ("standard.name", "皂膜流量计"),
+                      ("technician", "张工"), ("checker", "李工")]:
+        type_into(qtbot, panel, key, text)
+    # saved in the store without any explicit save (a second connection sees it: it survives a crash)
+    other = SessionStore(isolated)
+    try:
+        repository = RecordRepository(other.conn)
+        qtbot.waitUntil(lambda: (r := repository.get_record(number)) is not None and r.checker == "李工",
+                        timeout=3000)
+        saved = repository.get_record(number)
+    finally:
+        other.close()
+    assert saved.instrument == Instrument("烟尘采样器", "3012H", "青岛崂应", "A3012H-0001", "V2.1", "流量")
+    assert (saved.customer, saved.technician, saved.standards[0].name) == ("某环境监测站", "张工", "皂膜流量计")
+    window.close()
+
+    from desktop.ui.main_window import MainWindow
+
+    store = SessionStore(isolated)  # a new start on the same LCDREADER_HOME
+    again = MainWindow(lambda p: FakeEngine(), Preferences(), store, capture_factory=lambda i: FakeCapture(i))
+    try:
+        qtbot.waitUntil(lambda: again.ocr.ready, timeout=5000)
+        edits = again.record_panel.form.edits
+        assert edits["number"].text() == number
+        assert edits["instrument.serial"].text() == "A3012H-0001"
+        assert edits["instrument.name"].text() == "烟尘采样器"
+        assert edits["checker"].text() == "李工"
+        assert edits["standard.name"].text() == "皂膜流量计"
+    finally:
+        again.close()
+        again.deleteLater()
+        qtbot.wait(10)
+        store.close()
+
+
+def test_completion_suggests_an_earlier_instrument(make_window, qtbot, store):
+    RecordRepository(store.conn).remember_instrument(
+        Instrument("烟尘采样器", model="3012H", manufacturer="青岛崂应", serial="A3012H-0001", firmware="V2.1"))
+    window = make_window()
+    panel = window.record_panel
+    completer = panel.form.completers["serial"]
+    type_into(qtbot, panel, "instrument.serial", "a30")
+    assert completer.suggestions.rowCount() == 1
+    assert "烟尘采样器" in completer.suggestions.index(0, 0).data()
+    qtbot.waitUntil(completer.popup().isVisible, timeout=1000)
+    popup = completer.popup()
+    popup.setCurrentIndex(completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    edits = panel.form.edits
+    assert edits["instrument.serial"].text() == "A3012H-0001"
+    assert (edits["instrument.name"].text(), edits["instrument.model"].text()) == ("烟尘采样器", "3012H")
+    assert edits["instrument.manufacturer"].text() == "青岛崂应"
+    assert panel.controller.record.instrument.firmware == "V2.1"
+    # by name too: any part of it
+    type_into(qtbot, panel, "instrument.name", "采样")
+    assert panel.form.completers["name"].suggestions.rowCount() == 1
+
+
+def test_add_current_reading_as_point_with_photo_and_environment(make_window, qtbot, tmp_path):
+    window = make_window()
+    model = add_point(window, qtbot, tmp_path)
+    assert model.rowCount() == 1
+    (point,) = model.points()
+    assert (point.quantity, point.unit, point.reading, point.standard) == ("大气压", "kPa", "100.07", "")
+    assert point.photo == str(tmp_path / "screen.png")
+    assert point.crop == (20, 20, 360, 40)                       # key, value and unit boxes in the photo
+    assert model.index(0, READING).data() == "100.07"
+    # the screen shows 大气压: the record's ambient pressure is filled from it
+    assert window.record_panel.form.edits["environment.pressure"].text() == "100.07"
+
+
+def test_add_point_without_a_picture_says_why(make_window, qtbot):
+    window = make_window()
+    qtbot.mouseClick(window.record_panel.add_button, Qt.MouseButton.LeftButton)
+    assert window.record_panel.controller.points_model.rowCount() == 0
+    assert window.record_panel.notice.isVisible() and "first" in window.record_panel.notice.text()
+
+
+def test_standard_value_updates_error_and_verdict(make_window, qtbot, tmp_path, qtmodeltester):
+    window = make_window()
+    model = add_point(window, qtbot, tmp_path)
+    view = window.record_panel.points_view
+    # typed in the table like a technician: select the cell, type, Enter
+    view.setCurrentIndex(model.index(0, STANDARD))
+    view.edit(model.index(0, STANDARD))
+    editor = view.indexWidget(model.index(0, STANDARD))
+    qtbot.keyClicks(editor, "100.00")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits from a queued call
+    qtbot.waitUntil(lambda: model.index(0, STANDARD).data() == "100.00", timeout=1000)
+    assert model.index(0, ERROR).data() == "+0.07"
+    assert model.index(0, VERDICT).data() == ""                   # no tolerance: no verdict
+    assert model.setData(model.index(0, TOLERANCE), "0.05")
+    assert model.index(0, VERDICT).data() == "Fail"
+    assert "Fail" in window.record_panel.verdict.text()
+    assert model.setData(model.index(0, TOLERANCE), "0.10")
+    assert model.index(0, VERDICT).data() == "Pass"
+    assert window.record_panel.controller.record.points[0].tolerance == "0.10"
+    qtmodeltester.check(model)
+
+
+def test_invalid_standard_value_is_refused_with_reason(make_window, qtbot, tmp_path):
+    window = make_window()
+    model = add_point(window, qtbot, tmp_path)
+    with qtbot.waitSignal(model.editRejected, timeout=1000) as blocker:
+        assert not model.setData(model.index(0, STANDARD), "1O0.00")
+    reason = blocker.args[2]
+    assert "1O0.00" in reason and "not a number" in reason
+    assert model.index(0, STANDARD).data() == ""                  # unchanged
+    assert model.index(0, STANDARD).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(0, STANDARD).data(Qt.ItemDataRole.ToolTipRole) == reason
+    notice = window.record_panel.notice
+    assert notice.isVisible() and reason in notice.text()
+    assert not model.setData(model.index(0, TOLERANCE), "-0.1")    # a ± limit has no sign
+
+
+def test_export_is_refused_until_the_record_is_complete(make_window, dialogs):
+    window = make_window()
+    window.record_panel.export()
+    assert dialogs["save"] == []
+    assert "instrument" in window.record_panel.notice.text()
+
+
+def fill_for_export(window, qtbot, tmp_path):
+    panel = window.record_panel
+    type_into(qtbot, panel, "instrument.name", "烟尘采样器")
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00")
+    assert model.setData(model.index(0, TOLERANCE), "0.10")
+    return panel
+
+
+def measurement_row(ws, quantity: str) -> int:
+    return next(cell.row for cell in ws["B"] if cell.value == quantity)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_export_writes_a_workbook_in_the_ui_language(make_window, qtbot, tmp_path, dialogs, lang):
+    i18n.install_language(lang)
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    number = panel.controller.record.number
+    with qtbot.waitSignal(panel.exportFinished, timeout=10000) as blocker:
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+        assert panel.busy.isVisible() and not panel.export_button.isEnabled()  # busy while it runs
+    assert Path(blocker.args[0]) == dialogs["target"]
+    assert dialogs["save"][0].endswith(f"{number}.xlsx")          # suggested name: the record number
+    assert dialogs["opened"] == [str(dialogs["target"])]           # offered to open the folder, accepted
+    assert not panel.busy.isVisible() and panel.export_button.isEnabled()
+    assert panel.pool.waitForDone(2000) and panel.pool.activeThreadCount() == 0   # no thread left running
+    wb = openpyxl.load_workbook(dialogs["target"])
+    labels = labels_for("zh" if lang == "zh_CN" else "en")
+    assert wb.sheetnames[0] == labels["summary_sheet"]
+    ws = wb[number]
+    row = measurement_row(ws, "大气压")
+    assert ws[f"C{row}"].value == "kPa"
+    assert ws[f"E{row}"].value == pytest.approx(100.07)
+    assert str(ws[f"F{row}"].value).startswith("=ROUND(")
+    assert labels["record_title"] in [c.value for c in ws[1]]
+
+
+def test_locked_target_offers_the_free_name(make_window, qtbot, tmp_path, dialogs):
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    target = dialogs["target"]
+    target.write_bytes(b"")
+    (target.parent / f"~${target.name}").write_bytes(b"owner")     # open in Excel
+    with qtbot.waitSignal(panel.exportFinished, timeout=10000) as blocker:
+        panel.export()
+    ((message, suggestion),) = dialogs["alternative"]
+    assert "report.xlsx" in message and "open in Excel" in message
+    assert Path(suggestion).name == "report (2).xlsx"
+    assert Path(blocker.args[0]).name == "report (2).xlsx"
+    assert openpyxl.load_workbook(blocker.args[0])[panel.controller.record.number] is not None
+    assert target.read_bytes() == b""                               # the locked file untouched
+    assert panel.pool.waitForDone(2000) and panel.pool.activeThreadCount() == 0
+
+
+def test_new_record_takes_the_next_number_and_keeps_the_bench(make_window, qtbot, tmp_path):
+    window = make_window()
+    panel = window.record_panel
+    first = panel.form.edits["number"].text()
+    type_into(qtbot, panel, "customer", "某环境监测站")
+    type_into(qtbot, panel, "instrument.name", "烟尘采样器")
+    add_point(window, qtbot, tmp_path)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    edits = panel.form.edits
+    assert edits["number"].text() == first[:-4] + "0002"
+    assert edits["customer"].text() == "某环境监测站"                   # kept for the next instrument
+    assert edits["instrument.name"].text() == "" and panel.controller.points_model.rowCount() == 0
+    repository = RecordRepository(window.store.conn)
+    assert repository.get_record(first).instrument.name == "烟尘采样器"  # the first one is kept
+    # renaming to a number in use is refused and the field keeps its number
+    edits["number"].setText(first)
+    edits["number"].editingFinished.emit()
+    assert edits["number"].text() == first[:-4] + "0002"
+    assert "already" in panel.notice.text()

@@ -1,0 +1,103 @@
+"""The finetune wizard's pure core: presets and time estimate, run state from events, data files."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
+from desktop.core.training.payload import TrainJob, parse_job
+from desktop.core.training.presets import data_level, estimate_seconds, format_duration, preset
+from desktop.core.training.run_state import RunState, parse_line
+from desktop.core.training.wizard_data import (Sample, imported_samples, label_format, split_samples,
+                                               write_sources)
+
+
+def test_presets_carry_the_measured_numbers():
+    assert (preset("quick", "rec").steps, preset("quick", "rec").batch_size, preset("quick", "rec").learning_rate) == \
+        (60, 16, 2e-4)
+    assert (preset("quick", "det").steps, preset("quick", "det").batch_size) == (30, 4)
+    assert preset("thorough", "rec").steps == 200 and preset("thorough", "det").steps == 100
+    a = preset("quick", "rec")
+    a.steps = 1
+    assert preset("quick", "rec").steps == 60  # a copy, not the table
+
+
+def test_estimate_on_the_measured_2_core_cpu():
+    job = TrainJob(name="x", tasks=["rec"], rec=preset("quick", "rec"), synthetic_screens=0)
+    seconds = estimate_seconds(job, cpu_count=2)
+    assert 60 * 9 <= seconds <= 60 * 9 + 120  # ~9 s per step at batch 16, plus start-up and scoring
+    thorough = TrainJob(name="x", tasks=["rec"], rec=preset("thorough", "rec"), synthetic_screens=0)
+    assert estimate_seconds(thorough, cpu_count=2) > 3 * seconds * 0.9
+    both = TrainJob(name="x", tasks=["det", "rec"], rec=preset("quick", "rec"), det=preset("quick", "det"))
+    assert estimate_seconds(both, cpu_count=2) > seconds + 30 * 2
+    assert estimate_seconds(job, cpu_count=8) < seconds
+    assert estimate_seconds(TrainJob(name="x", device="gpu")) is None
+
+
+def test_data_levels_and_durations():
+    assert [data_level(n) for n in (0, 5, 20, 99, 100)] == ["none", "little", "ok", "ok", "good"]
+    assert data_level(12, "det") == "ok"
+    assert [format_duration(s) for s in (42, 600, 4800)] == ["42 s", "10 min", "1 h 20 min"]
+
+
+def test_run_state_from_event_lines():
+    state = RunState(["det", "rec"], {"det": 10, "rec": 20})
+    assert parse_line("W0101 12:00 paddle says hi") is None and parse_line("{not json") is None
+    for line in ['{"event": "log", "message": "loading"}',
+                 '{"event": "metric", "stage": "det", "name": "hmean", "value": 0.5, "when": "before"}',
+                 '{"event": "progress", "stage": "det", "step": 5, "steps": 10, "loss": 1.5, "eta_s": 10}',
+                 '{"event": "metric", "stage": "det", "name": "hmean", "value": 0.6, "when": "step 5"}']:
+        state.feed(parse_line(line))
+    assert state.fraction == pytest.approx(5 / 30)
+    assert state.remaining_seconds() == pytest.approx(10 + 20 * 2)  # this stage + the next at this rate
+    assert state.metrics["det"] == [(0, 0.5), (5, 0.6)] and state.losses["det"] == [(5, 1.5)]
+    state.feed({"event": "error", "message": "boom"})
+    assert state.error == "boom"
+    state.feed({"event": "done", "stages": {}, "cancelled": False})
+    assert state.fraction == 1.0 and state.remaining_seconds() == 0.0
+
+
+def _rec_folder(tmp_path):
+    from desktop.core.training.synth.dataset import generate_dataset
+
+    generate_dataset(tmp_path / "ds", 2, seed=5)
+    return tmp_path / "ds"
+
+
+def test_imported_label_files_and_format_detection(tmp_path):
+    ds = _rec_folder(tmp_path)
+    assert label_format(ds / "det_gt.txt") == "det" and label_format(ds / "rec_gt.txt") == "rec"
+    det = imported_samples(ds / "det_gt.txt")
+    rec = imported_samples(ds / "rec_gt.txt")
+    assert len(det) == 2 and all(s.kind == "det" and s.path and s.det_label.startswith("[") for s in det)
+    assert rec and all(s.kind == "rec" for s in rec)
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(LabelError):
+        imported_samples(bad)
+
+
+def test_split_keeps_shots_together_and_sources_round_trip(tmp_path):
+    ds = _rec_folder(tmp_path)
+    samples = imported_samples(ds / "rec_gt.txt") + imported_samples(ds / "det_gt.txt")
+    samples.append(Sample("c1", "rec", "corrections", "", "100.07", "image1", png=(ds / "images/000000.png").read_bytes()))
+    train, val = split_samples(samples)
+    assert train and val and len(train) + len(val) == len(samples)
+    assert not {s.shot for s in train} & {s.shot for s in val}
+    train_sources, val_sources = write_sources(train, val, tmp_path / "job")
+    job = parse_job({"name": "t", "train": [vars(s) for s in train_sources], "val": [vars(s) for s in val_sources]})
+    rec_files = [s for s in job.train + job.val if s.format == "rec"]
+    read_back = sum(len(read_rec_labels(s.path)) for s in rec_files)
+    assert read_back == sum(s.kind == "rec" for s in samples)
+    det_files = [s for s in job.train + job.val if s.format == "det"]
+    assert sum(len(read_det_labels(s.path)) for s in det_files) == 2
+    # the job's data loader reads them without re-splitting (validation is always given)
+    assert any(s.format == "rec" for s in job.val)
+    json.dumps([vars(s) for s in train_sources])
+
+
+def test_an_empty_validation_still_gets_a_label_file(tmp_path):
+    only = [Sample("c1", "rec", "corrections", "", "1.5", "image1", png=b"png")]
+    train_sources, val_sources = write_sources(only, [], tmp_path)
+    assert [s.format for s in val_sources] == ["rec"] and read_rec_labels(val_sources[0].path) == []
