@@ -35,6 +35,8 @@ def execute(job, emit) -> int:
     from desktop.core.training.events import error_event
     from desktop.core.training.runner import run_job
 
+    import paddle  # noqa: F401  (paddle installs its own SIGTERM handler on import: ours must come after)
+
     cancel = CancelToken(job.cancel_file)
     cancel.cancel_on_sigterm()
     try:

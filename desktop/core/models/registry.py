@@ -120,13 +120,17 @@ def roll_back() -> str:
     return name
 
 
-def add_version(name: str, source: Path, metadata: dict) -> ModelVersion:
-    """Move a trained model folder (det/ and / or rec/) into the registry under ``name``."""
+def add_version(name: str, source: Path, metadata: dict, replace: bool = False) -> ModelVersion:
+    """Copy a trained model folder (det/ and / or rec/) into the registry under ``name``.
+
+    ``replace`` overwrites a version of that name (a resumed job finishing what its cancelled run began).
+    """
     if not VALID_NAME.match(name) or name in (BASE_NAME, DEFAULT_NAME):
         raise ModelError(f"'{name}' cannot be a model name: use letters, digits, '-', '_' or '.'")
     target = user_models_dir() / name
-    if target.exists():
+    if target.exists() and not replace:
         raise ModelError(f"a model named '{name}' exists already")
+    shutil.rmtree(target, ignore_errors=True)
     if not any((Path(source) / part).is_dir() for part in ("det", "rec")):
         raise ModelError(f"{source} holds no det/ or rec/ model")
     shutil.copytree(source, target)

@@ -38,7 +38,6 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.ocr.device import choose_device
     from desktop.core.ocr.model_files import load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
-    from desktop.core.paths import data_dir
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
@@ -49,7 +48,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     paddle.set_device(device)
     inference_device = choose_device("cpu" if device == "cpu" else "gpu")
     base = resolve_model(job.base_model)
-    work = Path(job.work_dir) if job.work_dir else data_dir() / "jobs" / job.name
+    work = _work_dir(job)
     output = work / "model"
     emit(log_event(f"loading data for '{job.name}' (base model {base.name}, training on {device})"))
     data = load_job_data(job)
@@ -102,6 +101,24 @@ def _changed_examples(before: dict, after: dict, limit: int = 12) -> list[dict]:
             for (expected, old), (_, new) in pairs if old != new][:limit]
 
 
+def _same_job(job: TrainJob) -> bool:
+    """Is the version named like this job the one an earlier (cancelled) run of this job registered?"""
+    from desktop.core.models.registry import find_version
+    from desktop.core.ocr.types import ModelError
+
+    try:
+        version = find_version(job.name)
+    except ModelError:
+        return False
+    return not version.bundled and version.metadata.get("job_work_dir") == str(_work_dir(job))
+
+
+def _work_dir(job: TrainJob) -> Path:
+    from desktop.core.paths import data_dir
+
+    return Path(job.work_dir) if job.work_dir else data_dir() / "jobs" / job.name
+
+
 def _register(job: TrainJob, base, output: Path, stages: dict, data: dict, device: str) -> dict:
     from desktop.core.models.registry import activate, add_version
     from desktop.core.ocr.model_files import base_model_set
@@ -120,12 +137,12 @@ def _register(job: TrainJob, base, output: Path, stages: dict, data: dict, devic
     not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in trained.values())
     metadata = {
         "base_model": base.name, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "device": device, "data": data,
+        "device": device, "data": data, "job_work_dir": str(output.parent),
         "parameters": {stage: vars(getattr(job, stage)) for stage in trained},
         "metrics": {stage: {"metric": i["metric"], "before": i["before"], "after": i["after"]}
                     for stage, i in trained.items()},
     }
-    version = add_version(job.name, output, metadata)
+    version = add_version(job.name, output, metadata, replace=_same_job(job))
     should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not_worse)
     if should_activate:
         activate(version.name)
