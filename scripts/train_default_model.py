@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "models" / "lcd-default"
 RECIPE = {
@@ -59,10 +61,12 @@ def main() -> int:
     version = find_version(name)
     shutil.rmtree(TARGET, ignore_errors=True)
     shutil.copytree(version.folder, TARGET)
-    metadata = (TARGET / "model.yaml").read_text(encoding="utf-8")
-    (TARGET / "model.yaml").write_text(
-        metadata + "description: PP-OCRv4 finetuned on synthetic instrument screens (LCD, LED, seven-segment)\n"
-        "reproduce: .venv/bin/python scripts/train_default_model.py\n", encoding="utf-8")
+    metadata = yaml.safe_load((TARGET / "model.yaml").read_text(encoding="utf-8"))
+    metadata.pop("job_work_dir", None)  # a path on the machine that trained it
+    metadata["description"] = "PP-OCRv4 finetuned on synthetic instrument screens (LCD, LED, seven-segment)"
+    metadata["reproduce"] = ".venv/bin/python scripts/train_default_model.py"
+    (TARGET / "model.yaml").write_text(yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
     print(f"copied to {TARGET}", file=sys.stderr)
     return 0
 

@@ -1,0 +1,33 @@
+"""The bundled LCD-tuned model (models/lcd-default) reads every expected reading on the sample screens."""
+import pytest
+
+from desktop.core.models.registry import BUNDLED_DEFAULT, active_model_name, bundled_models_dir
+from desktop.core.ocr.engine import OcrEngine
+from desktop.core.ocr.images import load_image
+from desktop.core.reading import extract_readings
+
+from .conftest import sample
+
+pytestmark = [pytest.mark.model,
+              pytest.mark.skipif(not (bundled_models_dir() / BUNDLED_DEFAULT / "model.yaml").is_file(),
+                                 reason="models/lcd-default is not built (scripts/train_default_model.py)")]
+
+
+@pytest.fixture(scope="module")
+def default_engine():
+    return OcrEngine(device="cpu")
+
+
+def test_a_fresh_install_uses_the_bundled_model(default_engine):
+    assert active_model_name() == BUNDLED_DEFAULT
+    assert default_engine.model_name == BUNDLED_DEFAULT
+
+
+@pytest.mark.parametrize("name", ["sampler_lcd.png", "thermo_hygrometer_blue.png", "pressure_gauge_white.png",
+                                  "panel_meter_red_led.png", "insulation_tester.png", "flow_meter_green_led.png"])
+def test_every_sample_reading(default_engine, sample_truth, name):
+    readings = extract_readings(default_engine.read(load_image(sample(name))).boxes)
+    got = {(r.value, r.unit) for r in readings}
+    for expected in sample_truth[name]["readings"]:
+        unit = {"°C": "℃"}.get(expected["unit"], expected["unit"])
+        assert (expected["value"], unit) in got, (expected, [(r.key, r.value, r.unit) for r in readings])
