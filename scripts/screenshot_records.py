@@ -7,16 +7,13 @@ docs/screenshots/records_en.png and records_zh.png.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
-import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from screenshot_common import arguments, grab_in_both_languages, window_on_sample  # noqa: E402
 
 DETAILS = {
     "customer": "某市环境监测站", "technician": "张工", "checker": "李工",
@@ -26,16 +23,6 @@ DETAILS = {
 }
 # key on the screen -> (standard value, tolerance)
 POINTS = {"大气压": ("100.00", "0.50"), "流量": ("30.00", "1.5"), "计前压力": ("-1.18", "0.05")}
-
-
-def wait(app, condition, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > end:
-            return False
-        app.processEvents()
-        time.sleep(0.01)
-    return True
 
 
 def correct_readings(window, sample: Path) -> None:
@@ -80,58 +67,17 @@ def fill_record(window) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sample", default=str(ROOT / "resources" / "samples" / "sampler_lcd.png"))
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--fake", action="store_true", help="use a fake engine (no models)")
-    args = parser.parse_args()
-    os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-shot-")
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.core.preferences import Preferences
-    from desktop.ui import i18n
-    from desktop.ui.app import create_window, real_engine
-
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):  # no saved layout
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, os.environ["LCDREADER_HOME"])
-    app = QApplication(sys.argv)
-    app.setOrganizationName("LCDReaderScreenshots")
-    app.setApplicationName("LCD Reader")
-    factory = real_engine
-    if args.fake:
-        sys.path.insert(0, str(ROOT / "tests" / "gui"))
-        from fakes import FakeEngine
-
-        factory = lambda prefs: FakeEngine()  # noqa: E731
-    window = create_window(factory, prefs=Preferences(language="en"))
-    window.resize(1400, 880)
-    window.show()
-    if not wait(app, lambda: window.ocr.ready, 120):
-        print("engine not ready:", window.banner.text())
+    args = arguments()
+    opened = window_on_sample(args, height=880)
+    if opened is None:
         return 1
-    ids = window.open_files([args.sample])
-    if not wait(app, lambda: window.session.records[ids[0]].status in ("done", "error"), 120):
-        return 1
-    record = window.session.records[ids[0]]
+    app, window, record = opened
     print("read", [(r.key, r.value, r.unit) for r in record.readings])
     correct_readings(window, Path(args.sample))
     fill_record(window)
     print("points", [(p.quantity, p.standard, p.reading, p.tolerance) for p in
                      window.record_panel.controller.record.points])
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    for lang in ("en", "zh_CN"):
-        window.apply_preferences(replace(window.prefs, language=lang))
-        wait(app, lambda: False, 0.5)
-        window.view.fit()
-        wait(app, lambda: False, 0.2)
-        path = out / f"records_{'en' if lang == 'en' else 'zh'}.png"
-        window.grab().save(str(path))
-        print("wrote", path)
-    window.close()
-    i18n.install_language("en")
+    grab_in_both_languages(app, window, Path(args.out), "records")
     return 0
 
 
