@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QToolTip, QVBoxLayout, QWidget)
 
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
@@ -20,6 +20,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.points_model import STANDARD
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.form import RecordForm
+from desktop.ui.widgets.tables import editable_table
 from desktop.ui.workers.export_job import ExportJob
 
 log = logging.getLogger(__name__)
@@ -61,17 +62,8 @@ class RecordPanel(QWidget):
         self.retranslate()
 
     def _points_view(self) -> QTableView:
-        view = QTableView()
-        view.setModel(self.controller.points_model)
-        view.setAlternatingRowColors(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(28)
+        view = editable_table(self.controller.points_model, row_height=28)
         header = view.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(28)
         for column in range(7):  # headers differ by language: fit them; the quantity may be long
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -6,24 +6,16 @@ and the cell turns red; nothing modal interrupts the technician.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QToolTip,
+from PySide6.QtWidgets import (QHeaderView, QLabel, QTableView, QTabWidget, QToolTip,
                                QVBoxLayout, QWidget)
 
 from desktop.ui.models.boxes_model import BoxesModel
+from desktop.ui.widgets.tables import editable_table
 from desktop.ui.models.readings_model import ReadingsModel
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                         | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(30)
-    view.horizontalHeader().setStretchLastSection(True)
+    view = editable_table(model)
     view.setWordWrap(False)
     return view
 
