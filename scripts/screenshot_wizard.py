@@ -51,8 +51,10 @@ def done_event(name: str) -> dict:
     return {"event": "done", "name": name, "cancelled": False, "seconds": 612.4, "model": name, "activated": True,
             "reason": "activated", "data": {"det_train": 40, "det_val": 8, "rec_train": 412, "rec_val": 96},
             "stages": {"rec": {"metric": "accuracy", "best_step": 60, "steps_done": 60, "seconds_per_step": {},
-                               "before": {"accuracy": 0.62, "norm_edit_dis": 0.91, "general_text_accuracy": 0.83},
-                               "after": {"accuracy": 0.88, "norm_edit_dis": 0.97, "general_text_accuracy": 0.82},
+                               "before": {"accuracy": 0.62, "norm_edit_dis": 0.91, "general_text_accuracy": 0.83,
+                                          "accuracy@smoke-dust-sampler": 0.55, "accuracy@thermo-hygrometer": 0.7},
+                               "after": {"accuracy": 0.88, "norm_edit_dis": 0.97, "general_text_accuracy": 0.82,
+                                         "accuracy@smoke-dust-sampler": 0.9, "accuracy@thermo-hygrometer": 0.85},
                                "changed_examples": [{"expected": e, "before": b, "after": a} for e, b, a in examples]}}}
 
 

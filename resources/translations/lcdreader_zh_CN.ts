@@ -885,22 +885,22 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="72"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="64"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="73"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="65"/>
         <source>Text boxes</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="74"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="66"/>
         <source>Double-click or press F2 to correct a value. Corrections are saved at once and become training data.</source>
         <translation>双击或按 F2 更正数值。更正会立即保存，并用作模型训练数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="136"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="128"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1150,99 +1150,99 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="148"/>
+        <location filename="../../desktop/ui/records/panel.py" line="140"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="151"/>
+        <location filename="../../desktop/ui/records/panel.py" line="143"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="151"/>
+        <location filename="../../desktop/ui/records/panel.py" line="143"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="167"/>
+        <location filename="../../desktop/ui/records/panel.py" line="159"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="194"/>
+        <location filename="../../desktop/ui/records/panel.py" line="186"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="200"/>
+        <location filename="../../desktop/ui/records/panel.py" line="192"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="212"/>
+        <location filename="../../desktop/ui/records/panel.py" line="204"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="215"/>
+        <location filename="../../desktop/ui/records/panel.py" line="207"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="217"/>
+        <location filename="../../desktop/ui/records/panel.py" line="209"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="243"/>
+        <location filename="../../desktop/ui/records/panel.py" line="235"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="244"/>
+        <location filename="../../desktop/ui/records/panel.py" line="236"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="245"/>
+        <location filename="../../desktop/ui/records/panel.py" line="237"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="246"/>
+        <location filename="../../desktop/ui/records/panel.py" line="238"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="247"/>
+        <location filename="../../desktop/ui/records/panel.py" line="239"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="249"/>
+        <location filename="../../desktop/ui/records/panel.py" line="241"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="250"/>
+        <location filename="../../desktop/ui/records/panel.py" line="242"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="251"/>
+        <location filename="../../desktop/ui/records/panel.py" line="243"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="252"/>
+        <location filename="../../desktop/ui/records/panel.py" line="244"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="253"/>
+        <location filename="../../desktop/ui/records/panel.py" line="245"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>
@@ -1306,7 +1306,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="171"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
@@ -1351,47 +1351,52 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="111"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="85"/>
+        <source>%1: text read exactly</source>
+        <translation>%1：完全读对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="114"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="118"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="121"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="121"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="124"/>
         <source>The new model “%1” scores at least as well as the current one and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”的分数不低于当前模型，现已启用。您可以在这里或稍后在“工具 &gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="127"/>
         <source>The new model “%1” scored lower than the current one, so the current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”的分数低于当前模型，因此继续使用当前模型。如果您确有把握，仍可启用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="131"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="165"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="166"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="169"/>
         <source>“%1” read the validation samples worse than the current model. Use it anyway?</source>
         <translation>“%1”在验证样本上的识读效果比当前模型差。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="171"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="177"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="180"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1495,142 +1500,142 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="110"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="111"/>
         <source>How to train</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="111"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="112"/>
         <source>The defaults suit most labs: start with a quick run and see the result.</source>
         <translation>默认设置适合大多数实验室：先做一次快速训练，看看效果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="112"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
         <source>What to improve</source>
         <translation>改进什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
         <source>Reading the text (recognition): fixes misread digits, signs and units. Recommended.</source>
         <translation>读文字（识别）：纠正读错的数字、符号和单位。推荐。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
         <source>Finding the text (detection): fixes values that are missed or cut off.</source>
         <translation>找文字（检测）：纠正漏检或被截断的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="118"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
         <source>Both (takes longest)</source>
         <translation>两者都改进（耗时最长）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="120"/>
         <source>Detection learns from pictures with text boxes (imported Label.txt files) and synthetic screens, not from corrected values.</source>
         <translation>检测从带文字框的图片（导入的 Label.txt）和合成屏幕中学习，不使用更正的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="121"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
         <source>How long</source>
         <translation>训练时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
         <source>Quick: a short run that fixes the most frequent misreadings</source>
         <translation>快速：短时间训练，纠正最常见的误读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
         <source>Thorough: about three times longer, learns more from more data</source>
         <translation>充分：时间约为三倍，能从更多数据中学到更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
         <source>Hide the numbers</source>
         <translation>隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
         <source>Advanced: show the numbers</source>
         <translation>高级：显示参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
         <source>Freeze the backbone</source>
         <translation>冻结主干网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>rec = recognition, det = detection. A frozen backbone trains only the last layers: safer with little data.</source>
         <translation>rec = 识别，det = 检测。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="134"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="135"/>
         <source>Automatic (GPU if present)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="135"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="136"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="136"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="137"/>
         <source>GPU (NVIDIA, CUDA)</source>
         <translation>GPU（NVIDIA，CUDA）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="139"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="140"/>
         <source>Train on:</source>
         <translation>训练设备：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="141"/>
         <source>Name of the new model:</source>
         <translation>新模型名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="179"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="180"/>
         <source>letters, digits, - _ . only</source>
         <translation>只能用字母、数字和 - _ .</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="181"/>
         <source>a model with this name exists</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="185"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="186"/>
         <source>On a GPU this is much faster than on the CPU (not measured on this PC).</source>
         <translation>在 GPU 上比 CPU 快得多（本机未实测）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="188"/>
         <source>Estimated time on this PC: about %1 (CPU, %2 cores). You can keep using the app while it trains.</source>
         <translation>本机预计用时：约 %1（CPU，%2 核）。训练期间可以继续使用软件。</translation>
     </message>
@@ -1699,107 +1704,107 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
         <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
         <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
         <source>See the result &gt;</source>
         <translation>查看结果 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
         <source>Stop (keep the best so far)</source>
         <translation>停止（保留目前最好的）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>validation score</source>
         <translation>验证分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>Preparing the data and scoring the current model…</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="96"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="94"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="158"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="156"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="161"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="159"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="172"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="172"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
         <source>Stopped. The best model so far was kept: click Next to see the result.</source>
         <translation>已停止，目前最好的模型已保留：点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="183"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="181"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="185"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="191"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="189"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

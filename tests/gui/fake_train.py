@@ -69,8 +69,9 @@ def main() -> int:
                 emit({"event": "metric", "stage": stage, "name": "accuracy", "value": before + (after - before) * step / steps,
                       "when": f"step {step}", "split": "val"})
         emit({"event": "metric", "stage": stage, "name": "accuracy", "value": after, "when": "after", "split": "val"})
-        stages[stage] = {"metric": "accuracy", "before": {"accuracy": before, "norm_edit_dis": 0.9},
-                         "after": {"accuracy": after, "norm_edit_dis": 0.95}, "best_step": max(step, 1),
+        stages[stage] = {"metric": "accuracy", "before": {"accuracy": before, "norm_edit_dis": 0.9,
+                                                           "accuracy@smoke-dust-sampler": 0.5},
+                         "after": {"accuracy": after, "norm_edit_dis": 0.95, "accuracy@smoke-dust-sampler": 0.9}, "best_step": max(step, 1),
                          "steps_done": step, "seconds_per_step": {},
                          "changed_examples": [{"expected": "100.07", "before": "10007", "after": "100.07"},
                                               {"expected": "-1.25", "before": "8.8.25", "after": "-1.25"}]}

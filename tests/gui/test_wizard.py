@@ -105,7 +105,9 @@ def test_check_page_split_and_dropped_samples_stay_out(make_wizard, qtbot):
     to_training_from_check(wizard)
     qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
     job = json.loads((wizard.training_page.work / "job.json").read_text(encoding="utf-8"))
-    assert [s["format"] for s in job["train"]] == ["rec"] and [s["format"] for s in job["val"]] == ["rec"]
+    assert [s["format"] for s in job["train"]] == ["rec"]
+    assert {s["format"] for s in job["val"]} == {"rec"}  # one validation file per instrument group
+    assert len(job["val"]) == len({s["group"] for s in job["val"]})
     train_lines = open(job["train"][0]["path"], encoding="utf-8").read().splitlines()
     assert len(train_lines) == n_train - 1
     assert all(not line.endswith("\t" + dropped_text) or dropped_key not in line for line in train_lines)
@@ -157,7 +159,9 @@ def test_whole_wizard_better_model_is_used_and_engine_reloads(make_wizard, qtbot
     wizard.next()
     result = wizard.result_page
     name = wizard.state.job.name
-    assert result.scores.rowCount() == 2 and result.scores.item(0, 3).text().startswith("+26")
+    assert result.scores.rowCount() == 3 and result.scores.item(0, 3).text().startswith("+26")
+    assert "smoke-dust-sampler" in result.scores.item(2, 0).text()  # per instrument
+    assert result.scores.item(2, 3).text().startswith("+40")
     assert result.examples.rowCount() == 2 and "✓ -1.25" == result.examples.item(1, 2).text()
     assert result.use_button.isChecked() and "now in use" in result.verdict.text()
     with qtbot.waitSignal(wizard.modelActivated) as signal:

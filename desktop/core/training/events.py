@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 
 Emit = Callable[[dict], None]
+GROUP_ACCURACY = "accuracy@"  # score key prefix: rec accuracy on one group (instrument template) alone
 
 
 def progress_event(stage: str, step: int, steps: int, loss: float, eta_s: float, **extra) -> dict:

@@ -3,7 +3,7 @@ synthetic screens (validated on seeds never trained on)."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.core.labels import DetRegion
@@ -41,10 +41,12 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
     for source in sources:
         if source.format == "det":
             det_items += det_items_from_labels(Path(source.path), _root(source), skipped)
-        elif source.format == "rec":
-            rec_items += rec_items_from_labels(Path(source.path), _root(source), skipped)
+            continue
+        if source.format == "rec":
+            items = rec_items_from_labels(Path(source.path), _root(source), skipped)
         else:
-            rec_items += rec_items_from_corrections(Path(source.path), skipped)
+            items = rec_items_from_corrections(Path(source.path), skipped)
+        rec_items += [replace(item, group=source.group) for item in items] if source.group else items
     return det_items, rec_items
 
 

@@ -18,6 +18,7 @@ class Source:
     format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store
     path: str            # the label file, or the session store's SQLite file
     root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
+    group: str | None = None  # e.g. the instrument template: validation accuracy is also reported per group
 
 
 @dataclass

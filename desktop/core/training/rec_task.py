@@ -10,6 +10,7 @@ from desktop.core.evaluation.metrics import RecScore
 from desktop.core.ocr.predictor import Infer
 from desktop.core.ocr.recognizer import TextRecognizer, batch_width, make_batch
 from desktop.core.training.augment import augment_crop
+from desktop.core.training.events import GROUP_ACCURACY
 from desktop.core.training.general_text import GENERAL_PREFIX
 from desktop.core.training.samples import RecItem
 
@@ -76,11 +77,15 @@ class RecTask:
         """Accuracy on all validation crops, and apart on the general-text replay ones (forgetting)."""
         recognizer = TextRecognizer(infer, self.dictionary, batch_size=32)
         score, general = RecScore(), RecScore()
+        groups: dict[str, RecScore] = {}
         predictions = recognizer.recognize([item.crop for item in self.val])
         for (text, _conf), item in zip(predictions, self.val):
             score.add(text, item.text)
             if item.name.startswith(GENERAL_PREFIX):
                 general.add(text, item.text)
+            if item.group:
+                groups.setdefault(item.group, RecScore()).add(text, item.text)
         return {"accuracy": score.accuracy, "norm_edit_dis": score.norm_edit, "samples": score.total,
                 "general_text_accuracy": general.accuracy,
+                **{f"{GROUP_ACCURACY}{name}": group.accuracy for name, group in sorted(groups.items())},
                 "examples": [(item.text, text) for (text, _c), item in zip(predictions, self.val)]}

@@ -31,6 +31,7 @@ class RecItem:
     crop: np.ndarray
     text: str
     name: str
+    group: str = ""  # the source's group (an instrument template), for per-group validation scores
 
 
 def det_items_from_labels(label_file: Path, root: Path, skipped: list[str] | None = None) -> list[DetItem]:

@@ -103,7 +103,7 @@ def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -
     for split, samples in (("train", train), ("val", val)):
         folder = out / split
         (folder / "crops").mkdir(parents=True, exist_ok=True)
-        rec_lines, det_lines = [], []
+        rec_lines, det_lines, rec_groups = [], [], []
         for sample in samples:
             if sample.kind == "det":
                 det_lines.append(f"{sample.path}\t{sample.det_label}")
@@ -114,12 +114,20 @@ def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -
                 crop.write_bytes(sample.png)
                 path = str(crop.resolve())
             rec_lines.append(format_rec_line(path, sample.text))
+            rec_groups.append((sample.group, rec_lines[-1]))
         sources = []
         for kind, lines in (("rec", rec_lines), ("det", det_lines)):
             if not lines and not (split == "val" and kind == "rec"):
                 continue
-            label_file = folder / f"{kind}_gt.txt"
-            label_file.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-            sources.append(Source(kind, str(label_file), str(folder)))
+            by_group = {"": lines}
+            if split == "val" and kind == "rec":  # one file per instrument: the result names each
+                by_group = {}
+                for group, line in rec_groups:
+                    by_group.setdefault(group, []).append(line)
+                by_group = by_group or {"": []}
+            for number, (group, group_lines) in enumerate(sorted(by_group.items())):
+                label_file = folder / (f"{kind}_gt.txt" if number == 0 else f"{kind}_gt.{number}.txt")
+                label_file.write_text("".join(line + "\n" for line in group_lines), encoding="utf-8")
+                sources.append(Source(kind, str(label_file), str(folder), group=group or None))
         result.append(sources)
     return result[0], result[1]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHeaderView, QLa
 
 from desktop.core.models import registry
 from desktop.core.ocr.types import ModelError
+from desktop.core.training.events import GROUP_ACCURACY
 from desktop.ui.dialogs.model_messages import ModelMessages
 from desktop.ui.theme import BAD, OK
 from desktop.ui.wizard.state import WizardState
@@ -80,6 +81,8 @@ class ResultPage(QWizardPage):
                  "hmean": self.tr("Text found (h-mean)"), "precision": self.tr("Found boxes that are text (precision)"),
                  "recall": self.tr("Text boxes found (recall)")}
         stage_name = {"rec": self.tr("Recognition"), "det": self.tr("Detection")}.get(stage, stage)
+        if key.startswith(GROUP_ACCURACY):
+            return f"{stage_name}: " + self.tr("%1: text read exactly").replace("%1", key[len(GROUP_ACCURACY):])
         return f"{stage_name}: {names.get(key, key)}"
 
     def initializePage(self) -> None:
@@ -87,7 +90,8 @@ class ResultPage(QWizardPage):
         self.scores.setRowCount(0)
         for stage, info in result.get("stages", {}).items():
             before, after = info.get("before", {}), info.get("after", {})
-            for key in SHOWN_SCORES.get(stage, tuple(before)):
+            per_instrument = sorted(k for k in before if k.startswith(GROUP_ACCURACY))
+            for key in (*SHOWN_SCORES.get(stage, tuple(before)), *per_instrument):
                 if key not in before or key not in after:
                     continue
                 change = after[key] - before[key]

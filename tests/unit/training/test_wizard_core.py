@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import cv2
+
 import pytest
 
 from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
@@ -101,3 +103,24 @@ def test_an_empty_validation_still_gets_a_label_file(tmp_path):
     only = [Sample("c1", "rec", "corrections", "", "1.5", "image1", png=b"png")]
     train_sources, val_sources = write_sources(only, [], tmp_path)
     assert [s.format for s in val_sources] == ["rec"] and read_rec_labels(val_sources[0].path) == []
+
+
+def test_validation_is_written_per_instrument_and_scored_per_group(tmp_path):
+    import numpy as np
+
+    from desktop.core.ocr.model_files import base_model_set, load_dictionary
+    from desktop.core.training.events import GROUP_ACCURACY
+    from desktop.core.training.job_data import load_sources
+    from desktop.core.training.rec_task import RecTask
+    from desktop.core.training.wizard_data import Sample
+
+    png = cv2.imencode(".png", np.full((20, 60, 3), 255, np.uint8))[1].tobytes()
+    val = [Sample(f"c{i}", "rec", "corrections", group, "12.5", f"image{i}", png=png)
+           for i, group in enumerate(["sampler", "sampler", "hygrometer"])]
+    _train_sources, val_sources = write_sources([], val, tmp_path)
+    assert sorted(s.group for s in val_sources) == ["hygrometer", "sampler"]
+    _det, items = load_sources(val_sources, [])
+    assert sorted(i.group for i in items) == ["hygrometer", "sampler", "sampler"]
+    blank = lambda batch: np.eye(6625)[np.zeros((len(batch), 40), int)]  # noqa: E731  (reads nothing)
+    scores = RecTask(items, items, load_dictionary(base_model_set().keys_path)).evaluate(blank)
+    assert scores[f"{GROUP_ACCURACY}sampler"] == 0.0 and f"{GROUP_ACCURACY}hygrometer" in scores
