@@ -50,10 +50,7 @@ class OcrEngine:
         """Read a BGR uint8 image."""
         timings: dict[str, float] = {}
         with _timed(timings, "det"):
-            quads = self.detector.detect(image)
-            if self.split_gaps:
-                quads = [part for q in quads for part in split_at_gaps(q, crop_text_region(image, q))]
-            crops = [crop_text_region(image, q) for q in quads]
+            quads, crops = self._lines(image)
         if self.classifier is not None and crops:
             with _timed(timings, "cls"):
                 crops = self.classifier.upright(crops)
@@ -66,6 +63,16 @@ class OcrEngine:
         ]
         return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
                          model=self.model_name, boxes=boxes, timings_ms=timings)
+
+    def _lines(self, image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Detected text lines and their crops; a line split at a wide gap is cut again per part."""
+        quads, crops = [], []
+        for quad in self.detector.detect(image):
+            crop = crop_text_region(image, quad)
+            parts = split_at_gaps(quad, crop) if self.split_gaps else [quad]
+            quads += parts
+            crops += [crop] if len(parts) == 1 else [crop_text_region(image, part) for part in parts]
+        return quads, crops
 
     def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Recognition only, for crops already cut (evaluation, training checks)."""

@@ -21,6 +21,14 @@ def encodable(text: str, index: dict[str, int]) -> bool:
     return 0 < len(text) <= MAX_LABEL and all(ch in index for ch in text)
 
 
+def width_buckets(items: list[RecItem]) -> list[list[RecItem]]:
+    """Items grouped by the batch width the engine would give each alone, narrowest first."""
+    groups: dict[int, list[RecItem]] = {}
+    for item in items:
+        groups.setdefault(batch_width([item.crop]), []).append(item)
+    return [groups[width] for width in sorted(groups)]
+
+
 class RecTask:
     stage = "rec"
     metric = "accuracy"
@@ -36,22 +44,13 @@ class RecTask:
         self.val = [item for item in val if encodable(item.text, self.index)]
         self.batch_size = min(batch_size, max(len(self.train), 1))
         self.seed = seed
-
-    def _buckets(self) -> list[list[RecItem]]:
-        """Training items grouped by the batch width the engine would give them alone."""
-        if not hasattr(self, "_by_width"):
-            groups: dict[int, list[RecItem]] = {}
-            for item in self.train:
-                groups.setdefault(batch_width([item.crop]), []).append(item)
-            self._by_width = [groups[w] for w in sorted(groups)]
-        return self._by_width
+        self.buckets = width_buckets(self.train)
 
     def batch(self, step: int):
         # One width bucket per batch: a single long label no longer pads fifteen short crops to 960
         # pixels, which tripled step time and pushed memory past 7 GB at batch 16.
         rng = random.Random(self.seed * 100_003 + step)
-        buckets = self._buckets()
-        pool = rng.choices(buckets, weights=[len(b) for b in buckets])[0]
+        pool = rng.choices(self.buckets, weights=[len(b) for b in self.buckets])[0]
         chosen = rng.sample(pool, self.batch_size) if len(pool) >= self.batch_size \
             else [rng.choice(pool) for _ in range(self.batch_size)]
         images = make_batch([augment_crop(item.crop, rng) for item in chosen])
