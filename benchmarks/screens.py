@@ -4,7 +4,7 @@ The test screens come from seeds the training never used and are drawn with anot
 (WenQuanYi Micro Hei instead of Noto Sans CJK) and a stronger phone-photo degradation. General-text
 crops (labels, units, words) check that finetuning forgot nothing.
 
-    .venv/bin/python benchmarks/screens.py [--screens 150] [--models pp-ocrv4 lcd-default lcd-default:nosplit]
+    .venv/bin/python benchmarks/screens.py [--screens 150] [--models stock pp-ocrv4 lcd-default lcd-default:nosplit]
 
 Strict reading accuracy: a screen counts only if EVERY value on it is read exactly with its unit.
 """
@@ -33,25 +33,54 @@ def screen_correct(expected, readings, units) -> tuple[int, int]:
     return hits, len(expected)
 
 
-def evaluate(model: str, screens, general, units) -> dict:
-    from desktop.core.evaluation.metrics import RecScore
-    from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
-    from desktop.core.reading import extract_readings
+class StockReader:
+    """Stock PaddleOCR.ocr() (paddleocr 2.10, its defaults, the stock files) behind the engine's two calls."""
 
+    def __init__(self):
+        from desktop.core.evaluation.stock import stock_ocr
+
+        self._ocr = stock_ocr()
+
+    def read(self, image):
+        from desktop.core.ocr.types import OcrResult, TextBox
+
+        lines = (self._ocr.ocr(image, cls=False) or [None])[0] or []
+        boxes = [TextBox(points=tuple(tuple(map(float, p)) for p in points), text=text, score=score)
+                 for points, (text, score) in lines]
+        return OcrResult(width=image.shape[1], height=image.shape[0], device="cpu", model="stock",
+                         boxes=boxes, timings_ms={})
+
+    def recognize_crops(self, crops):
+        return [self._ocr.ocr(crop, det=False, cls=False)[0][0] for crop in crops]
+
+
+def make_reader(model: str):
+    """``stock``, or a model name with optional @DET_SIZE and :nosplit."""
+    from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
+
+    if model == "stock":
+        return StockReader()
     spec, _, option = model.partition(":")
     name, _, det_size = spec.partition("@")
-    engine = OcrEngine(model=name, device="cpu", split_gaps=option != "nosplit",
-                       det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE)
+    return OcrEngine(model=name, device="cpu", split_gaps=option != "nosplit",
+                     det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE)
+
+
+def evaluate(model: str, screens, general, units) -> dict:
+    from desktop.core.evaluation.metrics import RecScore
+    from desktop.core.reading import extract_readings
+
+    reader = make_reader(model)
     strict = values = total_values = 0
     started = time.perf_counter()
     for screen in screens:
-        result = engine.read(screen.image)
+        result = reader.read(screen.image)
         hits, count = screen_correct(screen.readings, extract_readings(result.boxes), units)
         values += hits
         total_values += count
         strict += hits == count
     score = RecScore()
-    for (text, _conf), item in zip(engine.recognize_crops([i.crop for i in general]), general):
+    for (text, _conf), item in zip(reader.recognize_crops([i.crop for i in general]), general):
         score.add(text, item.text)
     return {"model": model, "strict": strict / len(screens), "values": values / total_values,
             "general": score.accuracy, "ms": (time.perf_counter() - started) * 1000 / len(screens)}
@@ -63,7 +92,7 @@ def main() -> int:
     parser.add_argument("--general", type=int, default=300, help="general-text crops")
     parser.add_argument("--models", nargs="+", default=["pp-ocrv4", "lcd-default"],
                         help="model names; NAME@640 sets the detection size, NAME:nosplit reads without "
-                             "splitting lines at wide gaps")
+                             "splitting lines at wide gaps; 'stock' is PaddleOCR.ocr() itself (needs .[bench])")
     args = parser.parse_args()
     if TEST_FONT.is_file():
         os.environ["LCDREADER_CJK_FONT"] = str(TEST_FONT)

@@ -23,17 +23,22 @@ def stock_model_set() -> ModelSet:
     return model
 
 
-def stock_pipeline(enable_mkldnn: bool = False, det_limit_side: int = 960):
-    """A callable image -> list of (points, text, score), PaddleOCR's ``ocr()`` with its defaults."""
+def stock_ocr(enable_mkldnn: bool = False, det_limit_side: int = 960):
+    """PaddleOCR's own wrapper object, with its defaults, on the shipped files."""
     from paddleocr import PaddleOCR
 
     model = stock_model_set()
-    ocr = PaddleOCR(
+    return PaddleOCR(
         use_angle_cls=False, lang="ch", use_gpu=False, show_log=False, enable_mkldnn=enable_mkldnn,
         det_model_dir=str(model.det_dir), rec_model_dir=str(model.rec_dir),
         cls_model_dir=str(model.cls_dir), rec_char_dict_path=str(model.keys_path),
         det_limit_side_len=det_limit_side,
     )
+
+
+def stock_pipeline(enable_mkldnn: bool = False, det_limit_side: int = 960):
+    """A callable image -> list of (points, text, score), PaddleOCR's ``ocr()`` with its defaults."""
+    ocr = stock_ocr(enable_mkldnn, det_limit_side)
 
     def run(image):
         pages = ocr.ocr(image, cls=False)

@@ -1,10 +1,11 @@
 """Text detection: DB (PP-OCR det) probability map -> quadrilateral boxes in image pixels.
 
-Pre- and post-processing are rapidocr_paddle's ports of PaddleOCR's own (DetResizeForTest,
+Resizing and post-processing are rapidocr_paddle's ports of PaddleOCR's own (DetResizeForTest,
 DBPostProcess), configured like stock PaddleOCR so our boxes match its boxes.
 """
 from __future__ import annotations
 
+import cv2
 import numpy as np
 from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
@@ -21,15 +22,28 @@ class TextDetector:
     def __init__(self, infer: Infer, limit_side_len: int = 960, limit_type: str = "max",
                  thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5):
         self._infer = infer
-        self._preprocess = DetPreProcess(limit_side_len, limit_type, IMAGENET_MEAN, IMAGENET_STD)
+        self._resize = DetPreProcess(limit_side_len, limit_type).resize
+        std = np.array(IMAGENET_STD)
+        self._scale = 1.0 / (255.0 * std)
+        self._offset = -np.array(IMAGENET_MEAN) / std
         self._postprocess = DBPostProcess(thresh=thresh, box_thresh=box_thresh, unclip_ratio=unclip_ratio,
                                           score_mode="fast", use_dilation=False)
 
     def probability_map(self, image: np.ndarray) -> np.ndarray | None:
         if min(image.shape[:2]) < MIN_SIDE:
             return None
-        batch = self._preprocess(image)
-        return None if batch is None else self._infer(batch)
+        resized = self._resize(image)
+        return None if resized is None else self._infer(self._normalise(resized)[np.newaxis])
+
+    def _normalise(self, image: np.ndarray) -> np.ndarray:
+        """HWC uint8 -> CHW float32 (pixel / 255 - mean) / std, one plane at a time: 0.5 ms for a
+        640x480 photo where rapidocr's float64 HWC version takes 6-9 ms."""
+        planes = np.empty((3, *image.shape[:2]), np.float32)
+        for plane, channel, scale, offset in zip(planes, cv2.split(image), self._scale, self._offset):
+            plane[:] = channel
+            plane *= scale
+            plane += offset
+        return planes
 
     def detect(self, image: np.ndarray) -> list[np.ndarray]:
         """Boxes (4x2 float32, clockwise from top-left) in reading order."""

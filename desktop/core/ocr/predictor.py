@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.ocr.device import Device
+from desktop.core.ocr.heap import release_freed_memory
 from desktop.core.ocr.model_files import check_program, program_and_params
 from desktop.core.ocr.types import ModelError
 
@@ -26,6 +27,7 @@ def _prepare_paddle_environment() -> None:
     if bundle:
         os.environ.setdefault("FLAGS_mklml_dir", str(Path(bundle) / "paddle" / "libs"))
     os.environ.setdefault("GLOG_minloglevel", "2")
+    release_freed_memory()
 
 
 def create_predictor(model_dir: Path, device: Device):

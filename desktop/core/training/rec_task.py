@@ -8,7 +8,7 @@ import numpy as np
 
 from desktop.core.evaluation.metrics import RecScore
 from desktop.core.ocr.predictor import Infer
-from desktop.core.ocr.recognizer import TextRecognizer, batch_width, make_batch
+from desktop.core.ocr.recognizer import TextRecognizer, make_batch, width_groups
 from desktop.core.training.augment import augment_crop
 from desktop.core.training.events import GROUP_ACCURACY
 from desktop.core.training.general_text import GENERAL_PREFIX
@@ -23,10 +23,7 @@ def encodable(text: str, index: dict[str, int]) -> bool:
 
 def width_buckets(items: list[RecItem]) -> list[list[RecItem]]:
     """Items grouped by the batch width the engine would give each alone, narrowest first."""
-    groups: dict[int, list[RecItem]] = {}
-    for item in items:
-        groups.setdefault(batch_width([item.crop]), []).append(item)
-    return [groups[width] for width in sorted(groups)]
+    return [[items[i] for i in members] for members in width_groups([item.crop for item in items]).values()]
 
 
 class RecTask:

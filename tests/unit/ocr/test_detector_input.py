@@ -1,0 +1,14 @@
+import numpy as np
+from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
+
+from desktop.core.ocr.detector import IMAGENET_MEAN, IMAGENET_STD, TextDetector
+
+
+def test_detector_input_matches_paddleocr_preprocessing():
+    image = np.random.default_rng(4).integers(0, 256, (200, 300, 3), dtype=np.uint8)
+    seen = []
+    TextDetector(lambda batch: seen.append(batch) or batch).probability_map(image)
+    reference = DetPreProcess(960, "max", IMAGENET_MEAN, IMAGENET_STD)(image)
+    assert seen[0].shape == reference.shape == (1, 3, 192, 288)
+    assert seen[0].dtype == np.float32
+    np.testing.assert_allclose(seen[0], reference, atol=1e-5)

@@ -1,0 +1,32 @@
+import numpy as np
+
+from desktop.core.ocr.recognizer import REC_MIN_WIDTH, WIDTH_STEP, TextRecognizer, width_groups
+
+DICTIONARY = list("0123456789.")
+
+
+def crop(width: int, height: int = 48) -> np.ndarray:
+    return np.full((height, width, 3), 128, np.uint8)
+
+
+def test_each_crop_is_padded_only_to_its_own_width_step():
+    crops = [crop(100), crop(900), crop(150), crop(330)]
+    assert width_groups(crops) == {REC_MIN_WIDTH: [0, 2], 480: [3], 960: [1]}
+
+
+def test_recognize_batches_per_width_and_returns_results_in_input_order():
+    shapes = []
+
+    def fake_infer(batch: np.ndarray) -> np.ndarray:
+        shapes.append(batch.shape)
+        steps = batch.shape[3] // 8
+        probs = np.zeros((batch.shape[0], steps, len(DICTIONARY) + 2), np.float32)
+        probs[:, :, 0] = 1.0  # blank everywhere...
+        probs[:, 0, 0] = 0.0
+        probs[:, 0, 1 + batch.shape[3] // WIDTH_STEP] = 1.0  # ...but the first step names the width
+        return probs
+
+    recognizer = TextRecognizer(fake_infer, DICTIONARY, batch_size=8)
+    texts = [text for text, _score in recognizer.recognize([crop(900), crop(100), crop(150)])]
+    assert sorted(shapes) == [(1, 3, 48, 960), (2, 3, 48, 320)]
+    assert texts == ["6", "2", "2"]  # 960 / 160 = 6, 320 / 160 = 2
