@@ -532,7 +532,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <name>ModelManagerDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="81"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="159"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="160"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
@@ -578,7 +578,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="181"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -618,52 +618,57 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>检测，文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="114"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="97"/>
+        <source>whole screens, readings right</source>
+        <translation>整屏读数正确</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="115"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="116"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="117"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="177"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="178"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="179"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="180"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="181"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="188"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="191"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>
@@ -1250,153 +1255,178 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="65"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="66"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
         <source>Scores on the validation samples, which training never saw.</source>
         <translation>在验证样本上的分数，这些样本从未参与训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
         <source>Score</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
         <source>Current model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="76"/>
         <source>Correct text</source>
         <translation>正确文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="76"/>
         <source>Current model read</source>
         <translation>当前模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="77"/>
         <source>New model reads</source>
         <translation>新模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="78"/>
         <source>Readings that changed</source>
         <translation>读数有变化的示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="171"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="80"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
+        <source>confirmed readings read right</source>
+        <translation>已确认读数读对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
+        <source>Whole screens, %1: %2</source>
+        <translation>整屏（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
+        <source>Whole screens: %1</source>
+        <translation>整屏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Text read exactly</source>
         <translation>文字完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Characters right</source>
         <translation>字符正确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="80"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
         <source>Printed labels and units read exactly (not forgotten)</source>
         <translation>印刷标签和单位完全读对（未遗忘）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
         <source>Text found (h-mean)</source>
         <translation>文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
         <source>Found boxes that are text (precision)</source>
         <translation>检出框中确为文字的比例（精确率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="82"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
         <source>Text boxes found (recall)</source>
         <translation>文字框检出比例（召回率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="95"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="95"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="85"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="97"/>
         <source>%1: text read exactly</source>
         <translation>%1：完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="114"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="126"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="121"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="130"/>
+        <source>Whole-screen readings were checked on %1 of your corrected screens.</source>
+        <translation>整屏读数已在您校正过的 %1 张屏幕上检验。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="132"/>
+        <source>No corrected screen of yours was set aside for validation, so whole-screen readings were not checked.</source>
+        <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="137"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
         <source>The new model “%1” scores at least as well as the current one and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”的分数不低于当前模型，现已启用。您可以在这里或稍后在“工具 &gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="143"/>
         <source>The new model “%1” scored lower than the current one, so the current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”的分数低于当前模型，因此继续使用当前模型。如果您确有把握，仍可启用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="131"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="168"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="184"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="169"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="185"/>
         <source>“%1” read the validation samples worse than the current model. Use it anyway?</source>
         <translation>“%1”在验证样本上的识读效果比当前模型差。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="171"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="196"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1749,62 +1779,62 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="96"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="156"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="158"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="159"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="161"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="172"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="172"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
         <source>Stopped. The best model so far was kept: click Next to see the result.</source>
         <translation>已停止，目前最好的模型已保留：点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="181"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="183"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="185"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="189"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="191"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

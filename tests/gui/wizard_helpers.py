@@ -41,6 +41,30 @@ def add_corrections(store: SessionStore, rec_label: Path, templates=("烟尘采�
     return len(lines)
 
 
+def add_sample_screen(store: SessionStore, name: str = "sampler_lcd.png", template: str = "smoke-dust-sampler") -> int:
+    """A sample screen read with its true readings, and one corrected value box with its crop; returns its image id."""
+    import json
+
+    import cv2
+    import numpy as np
+
+    from desktop.core.ocr.crop import crop_text_region
+
+    samples = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    truth = json.loads((samples / "samples.json").read_text(encoding="utf-8"))[name]
+    image_path = samples / name
+    boxes = [{"text": r["text"], "score": 0.9, "points": r["points"]} for r in truth["regions"]]
+    value = next(i for i, r in enumerate(truth["regions"]) if r["kind"] == "value")
+    crop = crop_text_region(cv2.imread(str(image_path)), np.array(boxes[value]["points"], np.float32))
+    image_id = store.add_image(store.new_session(), "file", name, path=str(image_path))
+    store.save_result(image_id, width=640, height=480, device="cpu", model="fake", elapsed_ms=1.0,
+                      boxes=boxes, readings=[], template=template)
+    store.add_correction(image_id, kind="box", original=boxes[value]["text"] + "?", corrected=boxes[value]["text"],
+                         boxes=boxes, readings=truth["readings"], box_index=value,
+                         crop_png=cv2.imencode(".png", crop)[1].tobytes(), template=template)
+    return image_id
+
+
 class Questions:
     """Replaces ModelMessages: answers questions from a queue and records them."""
 

@@ -135,13 +135,20 @@ class SessionStore:
             raise ValueError(f"unknown status {status!r}")
         self._write("UPDATE images SET status = ?, error = ? WHERE id = ?", (status, error, image_id))
 
-    def images(self, session_id: int) -> list[ImageRow]:
+    def _image_rows(self, where: str, params: tuple) -> list[ImageRow]:
         rows = self.conn.execute(
             "SELECT id, session_id, source, path, name, status, error, data IS NOT NULL AS has_data"
-            " FROM images WHERE session_id = ? ORDER BY id",
-            (session_id,),
+            f" FROM images WHERE {where} ORDER BY id",
+            params,
         ).fetchall()
         return [ImageRow(*row[:7], bool(row[7])) for row in rows]
+
+    def images(self, session_id: int) -> list[ImageRow]:
+        return self._image_rows("session_id = ?", (session_id,))
+
+    def image(self, image_id: int) -> ImageRow | None:
+        rows = self._image_rows("id = ?", (image_id,))
+        return rows[0] if rows else None
 
     def image_data(self, image_id: int) -> bytes | None:
         row = self.conn.execute("SELECT data FROM images WHERE id = ?", (image_id,)).fetchone()

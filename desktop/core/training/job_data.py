@@ -12,6 +12,7 @@ from desktop.core.training.payload import Source, TrainJob
 from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
                                            rec_items_from_corrections, rec_items_from_det_items,
                                            rec_items_from_labels)
+from desktop.core.training.screens import Screen, read_screens
 from desktop.core.training.split import shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
@@ -23,12 +24,14 @@ class JobData:
     det_val: list[DetItem] = field(default_factory=list)
     rec_train: list[RecItem] = field(default_factory=list)
     rec_val: list[RecItem] = field(default_factory=list)
+    screens: list[Screen] = field(default_factory=list)  # whole screens, for reading accuracy
     skipped: list[str] = field(default_factory=list)
     digest: str = ""
 
     def summary(self) -> dict:
         return {"det_train": len(self.det_train), "det_val": len(self.det_val), "rec_train": len(self.rec_train),
-                "rec_val": len(self.rec_val), "skipped": len(self.skipped), "sha256": self.digest}
+                "rec_val": len(self.rec_val), "screens": len(self.screens), "skipped": len(self.skipped),
+                "sha256": self.digest}
 
 
 def _root(source: Source) -> Path:
@@ -88,9 +91,12 @@ def data_digest(sources: list[Source], job: TrainJob) -> str:
 def load_job_data(job: TrainJob) -> JobData:
     data = JobData(digest=data_digest(job.train + job.val, job))
     det_items, rec_items = load_sources(job.train, data.skipped)
-    if job.val:
+    val_sources = [source for source in job.val if source.format != "screens"]
+    data.screens = [screen for source in job.val if source.format == "screens"
+                    for screen in read_screens(source.path, data.skipped)]
+    if val_sources:
         data.det_train, data.rec_train = det_items, rec_items
-        data.det_val, data.rec_val = load_sources(job.val, data.skipped)
+        data.det_val, data.rec_val = load_sources(val_sources, data.skipped)
     else:
         data.det_train, data.det_val = _split_det(det_items, job.val_fraction)
         data.rec_train, data.rec_val = _split_rec(rec_items, job.val_fraction)

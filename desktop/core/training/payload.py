@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
-SOURCE_FORMATS = ("det", "rec", "corrections")
+SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
 
 
 class PayloadError(ValueError):
@@ -15,7 +15,8 @@ class PayloadError(ValueError):
 
 @dataclass
 class Source:
-    format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store
+    format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store;
+                         # "screens" (validation only): whole screens with confirmed readings (training/screens.py)
     path: str            # the label file, or the session store's SQLite file
     root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
     group: str | None = None  # e.g. the instrument template: validation accuracy is also reported per group
@@ -88,6 +89,8 @@ def _check(job: TrainJob, origin: str) -> None:
     for source in job.train + job.val:
         if source.format not in SOURCE_FORMATS:
             problems.append(f"source format '{source.format}' is not one of {', '.join(SOURCE_FORMATS)}")
+    if any(source.format == "screens" for source in job.train):
+        problems.append("'screens' sources only score a model: put them under 'val'")
     if not job.train and job.synthetic_screens <= 0:
         problems.append("no training data: give 'train' sources or 'synthetic_screens'")
     for stage in ("rec", "det"):

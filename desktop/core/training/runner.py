@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     for message in data.skipped[:20]:
         emit(log_event(f"skipped: {message}"))
     dictionary = load_dictionary(base.keys_path)
+    readings_before = _reading_scores(base, data.screens, inference_device, emit, "current model")
     stages: dict[str, dict] = {}
     cancelled = False
     for stage in job.tasks:
@@ -84,11 +86,43 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         if outcome.cancelled:
             cancelled = True
             break
-    result = {"name": job.name, "stages": stages, "data": data.summary(), "cancelled": cancelled,
-              "seconds": round(time.perf_counter() - started, 1)}
-    result.update(_register(job, base, output, stages, data.summary(), device))
+    candidate = _candidate(job, base, output, stages)
+    readings = None
+    if readings_before is not None and candidate is not None:
+        after = _reading_scores(candidate, data.screens, inference_device, emit, "new model")
+        readings = {"metric": "accuracy", "screens": len(data.screens), "before": _scores(readings_before),
+                    "after": _scores(after), "changed_examples": _changed_examples(readings_before, after)}
+    result = {"name": job.name, "stages": stages, "readings": readings, "data": data.summary(),
+              "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
+    result.update(_register(job, base, output, stages, readings, data.summary(), device))
     emit(done_event(**result))
     return result
+
+
+def _trained(stages: dict) -> dict:
+    """The stages a new version takes from this run: those where some step beat the starting model."""
+    return {stage: info for stage, info in stages.items() if info["best_step"] > 0}
+
+
+def _candidate(job: TrainJob, base, output: Path, stages: dict):
+    """The model the run would register (its trained stages over the base), or None."""
+    trained = _trained(stages)
+    if not trained:
+        return None
+    return replace(base, name=job.name, **{f"{stage}_dir": output / stage for stage in trained})
+
+
+def _reading_scores(model, screens: list, device, emit: Emit, label: str) -> dict | None:
+    """Whole-screen reading accuracy of one model (the full engine: detection, recognition, pairing)."""
+    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.training.screens import score_screens
+
+    if not screens:
+        return None
+    scores = score_screens(OcrEngine(model, device=device.kind), screens)
+    emit(log_event(f"whole screens, {label}: {scores['accuracy']:.1%} of {scores['readings']} confirmed "
+                   f"readings right on {scores['screens']} screens"))
+    return scores
 
 
 def _scores(scores: dict) -> dict:
@@ -119,11 +153,12 @@ def _work_dir(job: TrainJob) -> Path:
     return Path(job.work_dir) if job.work_dir else data_dir() / "jobs" / job.name
 
 
-def _register(job: TrainJob, base, output: Path, stages: dict, data: dict, device: str) -> dict:
+def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
+              device: str) -> dict:
     from desktop.core.models.registry import activate, add_version
     from desktop.core.ocr.model_files import base_model_set
 
-    trained = {stage: info for stage, info in stages.items() if info["best_step"] > 0}
+    trained = _trained(stages)
     if not trained:
         return {"model": None, "activated": False, "reason": "no step improved on the starting model"}
     stock = base_model_set()
@@ -134,13 +169,14 @@ def _register(job: TrainJob, base, output: Path, stages: dict, data: dict, devic
         inherited = getattr(base, f"{stage}_dir")
         if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
             shutil.copytree(inherited, output / stage)
-    not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in trained.values())
+    scored = {**trained, **({"readings": readings} if readings else {})}  # readings: whole screens
+    not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in scored.values())
     metadata = {
         "base_model": base.name, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
         "parameters": {stage: vars(getattr(job, stage)) for stage in trained},
         "metrics": {stage: {"metric": i["metric"], "before": i["before"], "after": i["after"]}
-                    for stage, i in trained.items()},
+                    for stage, i in scored.items()},
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
     should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not_worse)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
 from desktop.core.training.payload import Source
+from desktop.core.training.screens import Screen, expected_readings, write_screens
 from desktop.core.training.split import split_items
 
 NO_TEMPLATE = ""
@@ -26,6 +27,7 @@ class Sample:
     png: bytes | None = None   # the crop, for corrections
     path: str | None = None    # the image file, for imports
     det_label: str | None = None  # the original det label JSON
+    image_id: int | None = None   # the session image a correction was made on
 
 
 def correction_samples(store_file: str | Path) -> list[Sample]:
@@ -38,7 +40,7 @@ def correction_samples(store_file: str | Path) -> list[Sample]:
     store = SessionStore(store_file)
     try:
         return [Sample(f"c{s.correction_id}", "rec", "corrections", s.template or NO_TEMPLATE, s.text,
-                       f"image{s.image_id}", png=s.crop_png) for s in training_samples(store)]
+                       f"image{s.image_id}", png=s.crop_png, image_id=s.image_id) for s in training_samples(store)]
     finally:
         store.close()
 
@@ -131,3 +133,47 @@ def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -
                 sources.append(Source(kind, str(label_file), str(folder), group=group or None))
         result.append(sources)
     return result[0], result[1]
+
+
+def write_screen_source(store_file: str | Path | None, val: list[Sample], out_dir: str | Path) -> Source | None:
+    """The whole screens behind the validation corrections, with the readings as the technician left
+    them, as a "screens" source: the job scores whole-screen reading accuracy on them. None when
+    there are none (no store, no result saved, the image file gone)."""
+    from desktop.core.store.session_store import SessionStore
+
+    image_ids = sorted({s.image_id for s in val if s.image_id is not None})
+    if not store_file or not image_ids or not Path(store_file).is_file():
+        return None
+    folder = Path(out_dir) / "val" / "screens"
+    store = SessionStore(store_file)
+    try:
+        screens = []
+        for image_id in image_ids:
+            result = store.result(image_id)
+            readings = expected_readings(result.readings) if result else ()
+            image = _screen_image(store, image_id, folder) if readings else None
+            if image is not None:
+                screens.append(Screen(str(image), readings, result.template, result.template))
+    finally:
+        store.close()
+    if not screens:
+        return None
+    label_file = folder.parent / "screens.jsonl"
+    write_screens(label_file, screens)
+    return Source("screens", str(label_file))
+
+
+def _screen_image(store, image_id: int, folder: Path) -> Path | None:
+    """The image file of a session image: its own file, or its stored bytes written out."""
+    row = store.image(image_id)
+    if row is None:
+        return None
+    if row.path and Path(row.path).is_file():
+        return Path(row.path)
+    data = store.image_data(image_id) if row.has_data else None
+    if not data:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"image{image_id}{Path(row.name).suffix or '.png'}"
+    path.write_bytes(data)
+    return path

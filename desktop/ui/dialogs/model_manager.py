@@ -93,7 +93,8 @@ class ModelManagerDialog(QDialog):
 
     def _metric_names(self) -> dict[str, str]:
         return {"rec.accuracy": self.tr("recognition, read exactly"),
-                "det.hmean": self.tr("detection, text found (h-mean)")}
+                "det.hmean": self.tr("detection, text found (h-mean)"),
+                "readings.accuracy": self.tr("whole screens, readings right")}
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -17,7 +17,14 @@ from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import fit_height, set_banner
 
 log = logging.getLogger(__name__)
-SHOWN_SCORES = {"rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"), "det": ("hmean", "precision", "recall")}
+SHOWN_SCORES = {"readings": ("accuracy",), "rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"),
+                "det": ("hmean", "precision", "recall")}
+
+
+def scored_sections(result: dict) -> list[tuple[str, dict]]:
+    """Whole-screen readings first (what the technician cares about), then each trained stage."""
+    readings = result.get("readings")
+    return [*([("readings", readings)] if readings else []), *result.get("stages", {}).items()]
 
 
 def _table(columns: int, fit_first: bool) -> QTableWidget:
@@ -76,6 +83,11 @@ class ResultPage(QWizardPage):
 
     # -- showing ----------------------------------------------------------------------------------
     def score_name(self, stage: str, key: str) -> str:
+        if stage == "readings":
+            right = self.tr("confirmed readings read right")
+            if key.startswith(GROUP_ACCURACY):
+                return self.tr("Whole screens, %1: %2").replace("%1", key[len(GROUP_ACCURACY):]).replace("%2", right)
+            return self.tr("Whole screens: %1").replace("%1", right)
         names = {"accuracy": self.tr("Text read exactly"), "norm_edit_dis": self.tr("Characters right"),
                  "general_text_accuracy": self.tr("Printed labels and units read exactly (not forgotten)"),
                  "hmean": self.tr("Text found (h-mean)"), "precision": self.tr("Found boxes that are text (precision)"),
@@ -88,7 +100,7 @@ class ResultPage(QWizardPage):
     def initializePage(self) -> None:
         result = self.state.result or {}
         self.scores.setRowCount(0)
-        for stage, info in result.get("stages", {}).items():
+        for stage, info in scored_sections(result):
             before, after = info.get("before", {}), info.get("after", {})
             per_instrument = sorted(k for k in before if k.startswith(GROUP_ACCURACY))
             for key in (*SHOWN_SCORES.get(stage, tuple(before)), *per_instrument):
@@ -114,7 +126,11 @@ class ResultPage(QWizardPage):
         self.data_note.setText(self.tr("Trained on %1 text crops and %2 pictures; validated on %3 text crops and "
                                        "%4 pictures (yours and synthetic).")
                                .replace("%1", str(data.get("rec_train", 0))).replace("%2", str(data.get("det_train", 0)))
-                               .replace("%3", str(data.get("rec_val", 0))).replace("%4", str(data.get("det_val", 0))))
+                               .replace("%3", str(data.get("rec_val", 0))).replace("%4", str(data.get("det_val", 0)))
+                               + " " + (self.tr("Whole-screen readings were checked on %1 of your corrected screens.")
+                                        .replace("%1", str(data["screens"])) if data.get("screens") else
+                                        self.tr("No corrected screen of yours was set aside for validation, so "
+                                                "whole-screen readings were not checked.")))
         model, activated = result.get("model"), bool(result.get("activated"))
         worse = model is not None and not activated
         if model is None:
@@ -137,7 +153,7 @@ class ResultPage(QWizardPage):
 
     def _fill_examples(self, result: dict) -> None:
         self.examples.setRowCount(0)
-        for info in result.get("stages", {}).values():
+        for _stage, info in scored_sections(result):
             for ex in info.get("changed_examples", [])[:12]:
                 row = self.examples.rowCount()
                 self.examples.insertRow(row)
@@ -148,7 +164,7 @@ class ResultPage(QWizardPage):
                         item.setForeground(OK if right else BAD)
                         item.setText(("✓ " if right else "✗ ") + item.text())
                     self.examples.setItem(row, col, item)
-        fit_height(self.examples, 8)
+        fit_height(self.examples, 5)  # scrolls for more: the scores above come first
         self.examples_title.setVisible(self.examples.rowCount() > 0)
         self.examples.setVisible(self.examples.rowCount() > 0)
 

@@ -17,6 +17,7 @@ def test_defaults_and_overrides():
     ({"name": "x", "activate": "maybe"}, "'activate'"),
     ({"name": "x", "train": [{"format": "csv", "path": "a"}]}, "source format 'csv'"),
     ({"name": "x", "synthetic_screens": 0}, "no training data"),
+    ({"name": "x", "train": [{"format": "screens", "path": "s.jsonl"}]}, "only score a model"),
     ({"name": "x", "rec": {"steps": 0}}, "'rec' needs steps"),
     ({"name": "x", "colour": "red"}, "unknown or missing field"),
 ])

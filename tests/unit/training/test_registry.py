@@ -65,15 +65,24 @@ def stages(before: float, after: float) -> dict:
 def test_a_worse_model_is_registered_but_not_activated(tmp_path):
     job = parse_job({"name": "worse"})
     base = registry.resolve_model("pp-ocrv4")
-    result = _register(job, base, trained_folder(tmp_path), stages(0.9, 0.8), {}, "cpu")
+    result = _register(job, base, trained_folder(tmp_path), stages(0.9, 0.8), None, {}, "cpu")
     assert result["model"] == "worse" and result["activated"] is False and "lower" in result["reason"]
     assert registry.active_model_name() != "worse"
 
 
+def test_better_crops_but_worse_whole_screen_readings_is_not_activated(tmp_path):
+    base = registry.resolve_model("pp-ocrv4")
+    readings = {"metric": "accuracy", "before": {"accuracy": 0.75}, "after": {"accuracy": 0.5}}
+    result = _register(parse_job({"name": "mixed"}), base, trained_folder(tmp_path), stages(0.8, 0.9), readings,
+                       {}, "cpu")
+    assert result["model"] == "mixed" and not result["activated"]
+    assert registry.find_version("mixed").metadata["metrics"]["readings"]["after"] == {"accuracy": 0.5}
+
+
 def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     base = registry.resolve_model("pp-ocrv4")
-    result = _register(parse_job({"name": "better"}), base, trained_folder(tmp_path, "a"), stages(0.8, 0.9), {}, "cpu")
+    result = _register(parse_job({"name": "better"}), base, trained_folder(tmp_path, "a"), stages(0.8, 0.9), None, {}, "cpu")
     assert result["activated"] and registry.active_model_name() == "better"
     forced = _register(parse_job({"name": "forced", "activate": "always"}), base, trained_folder(tmp_path, "b"),
-                       stages(0.9, 0.5), {}, "cpu")
+                       stages(0.9, 0.5), None, {}, "cpu")
     assert forced["activated"] and registry.active_model_name() == "forced"

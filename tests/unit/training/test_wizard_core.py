@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import cv2
+import numpy as np
 
 import pytest
 
@@ -124,3 +125,44 @@ def test_validation_is_written_per_instrument_and_scored_per_group(tmp_path):
     blank = lambda batch: np.eye(6625)[np.zeros((len(batch), 40), int)]  # noqa: E731  (reads nothing)
     scores = RecTask(items, items, load_dictionary(base_model_set().keys_path)).evaluate(blank)
     assert scores[f"{GROUP_ACCURACY}sampler"] == 0.0 and f"{GROUP_ACCURACY}hygrometer" in scores
+
+
+def test_validation_screens_come_from_the_store_with_the_readings_as_left(tmp_path):
+    """Whole screens behind validation corrections, from a real session store: a pasted image (bytes
+    in the store) and a file image; screens without readings or with their file gone are left out."""
+    from desktop.core.store.session_store import SessionStore
+    from desktop.core.training.job_data import load_job_data
+    from desktop.core.training.wizard_data import correction_samples, write_screen_source
+
+    store = SessionStore(tmp_path / "store")
+    session = store.new_session()
+    png = cv2.imencode(".png", np.full((60, 120, 3), 200, np.uint8))[1].tobytes()
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png)
+    gone = tmp_path / "gone.png"
+    gone.write_bytes(png)
+    readings = [{"key": "大气压", "value": "100.07", "unit": "kPa"}, {"key": "", "value": "12", "unit": ""}]
+    ids = [store.add_image(session, "clipboard", "pasted.png", data=png),
+           store.add_image(session, "file", "photo.png", path=str(photo)),
+           store.add_image(session, "file", "gone.png", path=str(gone)),
+           store.add_image(session, "clipboard", "empty.png", data=png)]
+    for number, image_id in enumerate(ids):
+        box = {"text": "100.01", "score": 0.9, "points": [[0, 0], [10, 0], [10, 5], [0, 5]]}
+        template = "烟尘采样器" if number == 0 else None
+        store.save_result(image_id, width=120, height=60, device="cpu", model="m", elapsed_ms=1.0, boxes=[box],
+                          readings=[], template=template)
+        store.add_correction(image_id, kind="box", original="100.01", corrected="100.07", boxes=[box],
+                             readings=readings if number < 3 else [], box_index=0, crop_png=png, template=template)
+    store.close()
+    gone.unlink()
+    val = correction_samples(store.path)
+    source = write_screen_source(store.path, val, tmp_path / "job")
+    assert source.format == "screens"
+    (tmp_path / "train.txt").write_text("", encoding="utf-8")
+    data = load_job_data(parse_job({"name": "t", "synthetic_screens": 0, "val": [vars(source)],
+                                    "train": [{"format": "rec", "path": str(tmp_path / "train.txt")}]}))
+    assert [(s.template, s.group, s.readings) for s in data.screens] == [
+        ("烟尘采样器", "烟尘采样器", (("大气压", "100.07", "kPa"),)), (None, None, (("大气压", "100.07", "kPa"),))]
+    assert data.screens[1].image == str(photo) and data.screens[0].image.endswith("image1.png")
+    assert write_screen_source(None, val, tmp_path / "other") is None
+    assert write_screen_source(store.path, [s for s in val if s.image_id in ids[2:]], tmp_path / "x") is None

@@ -1,0 +1,114 @@
+"""Whole screens with the readings a technician confirmed: how often the full pipeline (detection,
+recognition, key-value pairing) gives exactly those readings. The wizard writes them from corrected
+images of the app's sessions; a training job scores the model before and after finetuning on them.
+
+File format: JSON Lines, one screen per line:
+    {"image": "screens/image12.png", "template": "sampler", "group": "sampler",
+     "readings": [{"key": "大气压", "value": "100.07", "unit": "kPa"}]}
+Image paths are relative to the file's folder unless absolute.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.training.events import GROUP_ACCURACY
+
+Expected = tuple[str, str, str]  # key, value, unit
+
+
+@dataclass(frozen=True)
+class Screen:
+    image: str
+    readings: tuple[Expected, ...]
+    template: str | None = None
+    group: str | None = None
+
+
+def expected_readings(readings: list[dict]) -> tuple[Expected, ...]:
+    """(key, value, unit) of the stored readings (``Reading.to_json()``) that have a key and a value."""
+    return tuple((r["key"], r["value"], r.get("unit", "")) for r in readings if r.get("key") and r.get("value"))
+
+
+def write_screens(path: str | Path, screens: list[Screen]) -> None:
+    folder = Path(path).parent
+    lines = []
+    for screen in screens:
+        image = Path(screen.image)
+        lines.append(json.dumps({
+            "image": str(image.relative_to(folder)) if image.is_relative_to(folder) else str(image),
+            "template": screen.template, "group": screen.group,
+            "readings": [{"key": k, "value": v, "unit": u} for k, v, u in screen.readings],
+        }, ensure_ascii=False))
+    Path(path).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def read_screens(path: str | Path, skipped: list[str]) -> list[Screen]:
+    """The screens of a file; unreadable lines and missing images are listed in ``skipped``."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        skipped.append(f"{path}: cannot be read ({exc.strerror or exc})")
+        return []
+    screens = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            screen = Screen(str(path.parent / raw["image"]), expected_readings(raw["readings"]),
+                            raw.get("template"), raw.get("group"))
+        except (ValueError, KeyError, TypeError) as exc:
+            skipped.append(f"{path}:{number}: not a screen line ({exc})")
+            continue
+        if not Path(screen.image).is_file():
+            skipped.append(f"{path}:{number}: image not found: {screen.image}")
+        elif screen.readings:
+            screens.append(screen)
+    return screens
+
+
+def _template(name: str | None):
+    from desktop.core.reading.templates import TemplateError, load_template
+
+    try:
+        return load_template(name) if name else None
+    except TemplateError:  # deleted since: the generic rules still read the screen
+        return None
+
+
+def _shown(reading: Expected | None) -> str:
+    return " ".join(part for part in reading if part) if reading else "—"
+
+
+def score_screens(engine, screens: list[Screen]) -> dict:
+    """Share of confirmed readings the engine reproduces exactly (key, value and unit), overall and per
+    group, with one example per confirmed reading: (expected, what was read for that key)."""
+    from desktop.core.ocr.images import load_image
+    from desktop.core.ocr.types import OcrError
+    from desktop.core.reading import extract_readings
+
+    hits: dict[str | None, list[int]] = {}
+    examples = []
+    for screen in screens:
+        try:
+            image = load_image(screen.image)
+        except OcrError:  # changed on disk since it was listed: score the others
+            continue
+        boxes = engine.read(image).boxes
+        read = extract_readings(boxes, _template(screen.template), (image.shape[1], image.shape[0]))
+        by_key = {r.key: (r.key, r.value, r.unit) for r in reversed(read)}  # the first of a key wins
+        for expected in screen.readings:
+            right = by_key.get(expected[0]) == expected
+            for group in {None, screen.group}:
+                counts = hits.setdefault(group, [0, 0])
+                counts[0] += right
+                counts[1] += 1
+            examples.append((_shown(expected), _shown(by_key.get(expected[0]))))
+    total_right, total = hits.get(None, [0, 0])
+    return {"accuracy": total_right / total if total else 0.0, "readings": total, "screens": len(screens),
+            **{f"{GROUP_ACCURACY}{group}": right / count
+               for group, (right, count) in sorted(hits.items(), key=lambda kv: str(kv[0])) if group},
+            "examples": examples}

@@ -1,0 +1,72 @@
+"""Whole-screen reading accuracy: the screens file, and scoring with a stand-in engine."""
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from desktop.core.ocr.types import OcrResult, TextBox
+from desktop.core.training.screens import Screen, expected_readings, read_screens, score_screens, write_screens
+
+
+def box(text: str, x: float, y: float, w: float = 80, h: float = 30) -> TextBox:
+    return TextBox(((x, y), (x + w, y), (x + w, y + h), (x, y + h)), text, 0.99)
+
+
+class LinesEngine:
+    """Reads each image as the boxes listed for its width: a stand-in for the OCR engine."""
+
+    def __init__(self, boxes_by_width: dict[int, list[TextBox]]):
+        self.boxes_by_width = boxes_by_width
+
+    def read(self, image: np.ndarray) -> OcrResult:
+        return OcrResult(image.shape[1], image.shape[0], "cpu", "fake", self.boxes_by_width[image.shape[1]], {})
+
+
+def image_file(folder, name: str, width: int) -> str:
+    path = folder / name
+    cv2.imwrite(str(path), np.zeros((120, width, 3), np.uint8))
+    return str(path)
+
+
+def test_stored_readings_without_key_or_value_are_not_expected():
+    stored = [{"key": "大气压", "value": "100.07", "unit": "kPa"}, {"key": "", "value": "12"},
+              {"key": "流量", "value": ""}, {"key": "电压", "value": "5.0"}]
+    assert expected_readings(stored) == (("大气压", "100.07", "kPa"), ("电压", "5.0", ""))
+
+
+def test_file_round_trip_with_relative_images_and_bad_lines(tmp_path):
+    screens = [Screen(image_file(tmp_path, "a.png", 300), (("大气压", "100.07", "kPa"),), "烟尘采样器", "烟尘采样器"),
+               Screen(image_file(tmp_path, "b.png", 310), (("流量", "30.0", "L/min"),))]
+    label_file = tmp_path / "screens.jsonl"
+    write_screens(label_file, screens)
+    assert '"image": "a.png"' in label_file.read_text(encoding="utf-8")
+    with label_file.open("a", encoding="utf-8") as out:
+        out.write("not json\n")
+        out.write('{"image": "gone.png", "readings": [{"key": "流量", "value": "1", "unit": ""}]}\n')
+    skipped: list[str] = []
+    assert read_screens(label_file, skipped) == screens
+    assert len(skipped) == 2 and "not a screen line" in skipped[0] and "image not found" in skipped[1]
+    assert read_screens(tmp_path / "missing.jsonl", skipped) == [] and "cannot be read" in skipped[-1]
+
+
+def test_accuracy_counts_confirmed_readings_read_exactly_overall_and_per_instrument(tmp_path):
+    sampler = Screen(image_file(tmp_path, "s.png", 400),
+                     (("大气压", "100.07", "kPa"), ("流量", "30.0", "L/min")), None, "烟尘采样器")
+    meter = Screen(image_file(tmp_path, "m.png", 500), (("电压", "5.00", "V"),), None, "万用表")
+    engine = LinesEngine({
+        400: [box("大气压", 10, 10), box("100.01", 100, 10), box("kPa", 190, 10),
+              box("流量", 10, 60), box("30.0", 100, 60), box("L/min", 190, 60)],
+        500: [box("电压", 10, 10), box("5.00", 100, 10), box("V", 190, 10, w=20)],
+    })
+    scores = score_screens(engine, [sampler, meter])
+    assert scores["readings"] == 3 and scores["screens"] == 2
+    assert scores["accuracy"] == 2 / 3
+    assert scores["accuracy@烟尘采样器"] == 0.5 and scores["accuracy@万用表"] == 1.0
+    assert scores["examples"][0] == ("大气压 100.07 kPa", "大气压 100.01 kPa")
+    assert scores["examples"][1] == ("流量 30.0 L/min", "流量 30.0 L/min")
+
+
+def test_a_key_the_engine_missed_shows_as_a_dash(tmp_path):
+    screen = Screen(image_file(tmp_path, "s.png", 400), (("大气压", "100.07", "kPa"),))
+    scores = score_screens(LinesEngine({400: [box("hello", 10, 10)]}), [screen])
+    assert scores["accuracy"] == 0.0 and scores["examples"] == [("大气压 100.07 kPa", "—")]
