@@ -1,6 +1,7 @@
 """Whole screens with the readings a technician confirmed: how often the full pipeline (detection,
 recognition, key-value pairing) gives exactly those readings. The wizard writes them from corrected
-images of the app's sessions; a training job scores the model before and after finetuning on them.
+images of the app's sessions and from det-labeled pictures; a training job scores the model before
+and after finetuning on them.
 
 File format: JSON Lines, one screen per line:
     {"image": "screens/image12.png", "template": "sampler", "group": "sampler",
@@ -13,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core.labels import IGNORED_TEXT
 from desktop.core.training.events import GROUP_ACCURACY
 
 Expected = tuple[str, str, str]  # key, value, unit
@@ -31,6 +33,24 @@ def expected_readings(readings: list[dict]) -> tuple[Expected, ...]:
     return tuple((r["key"], r["value"], r.get("unit", "")) for r in readings if r.get("key") and r.get("value"))
 
 
+def labeled_screen(image: str, det_label: str, group: str | None = None) -> Screen | None:
+    """A det-labeled picture (PaddleOCR / PPOCRLabel regions) as a screen: the readings that its true
+    text regions give are the expected ones. None when they give no reading."""
+    from desktop.core.ocr.types import TextBox
+    from desktop.core.reading import extract_readings
+
+    boxes = []
+    for item in json.loads(det_label):
+        text = str(item.get("transcription", ""))
+        if text == IGNORED_TEXT or item.get("difficult"):
+            continue
+        xs, ys = [float(x) for x, _ in item["points"]], [float(y) for _, y in item["points"]]
+        corners = ((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys)))
+        boxes.append(TextBox(corners, text, 1.0))
+    readings = tuple((r.key, r.value, r.unit) for r in extract_readings(boxes) if r.key and r.value)
+    return Screen(image, readings, None, group) if readings else None
+
+
 def write_screens(path: str | Path, screens: list[Screen]) -> None:
     folder = Path(path).parent
     lines = []
@@ -41,6 +61,7 @@ def write_screens(path: str | Path, screens: list[Screen]) -> None:
             "template": screen.template, "group": screen.group,
             "readings": [{"key": k, "value": v, "unit": u} for k, v, u in screen.readings],
         }, ensure_ascii=False))
+    folder.mkdir(parents=True, exist_ok=True)
     Path(path).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
 from desktop.core.training.payload import Source
-from desktop.core.training.screens import Screen, expected_readings, write_screens
+from desktop.core.training.screens import Screen, expected_readings, labeled_screen, write_screens
 from desktop.core.training.split import split_items
 
 NO_TEMPLATE = ""
@@ -136,15 +136,27 @@ def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -
 
 
 def write_screen_source(store_file: str | Path | None, val: list[Sample], out_dir: str | Path) -> Source | None:
-    """The whole screens behind the validation corrections, with the readings as the technician left
-    them, as a "screens" source: the job scores whole-screen reading accuracy on them. None when
-    there are none (no store, no result saved, the image file gone)."""
+    """The whole screens among the validation samples, as a "screens" source the job scores for
+    reading accuracy: the session images behind corrections, with the readings as the technician left
+    them, and det-labeled pictures, with the readings their true text gives. None when there are none."""
+    folder = Path(out_dir) / "val" / "screens"
+    screens = _session_screens(store_file, val, folder) + [
+        screen for s in val if s.kind == "det" and s.det_label
+        if (screen := labeled_screen(s.path, s.det_label, s.group)) is not None]
+    if not screens:
+        return None
+    label_file = folder.parent / "screens.jsonl"
+    write_screens(label_file, screens)
+    return Source("screens", str(label_file))
+
+
+def _session_screens(store_file: str | Path | None, val: list[Sample], folder: Path) -> list[Screen]:
+    """Session images behind the validation corrections that still have a result with readings and an image."""
     from desktop.core.store.session_store import SessionStore
 
     image_ids = sorted({s.image_id for s in val if s.image_id is not None})
     if not store_file or not image_ids or not Path(store_file).is_file():
-        return None
-    folder = Path(out_dir) / "val" / "screens"
+        return []
     store = SessionStore(store_file)
     try:
         screens = []
@@ -154,13 +166,9 @@ def write_screen_source(store_file: str | Path | None, val: list[Sample], out_di
             image = _screen_image(store, image_id, folder) if readings else None
             if image is not None:
                 screens.append(Screen(str(image), readings, result.template, result.template))
+        return screens
     finally:
         store.close()
-    if not screens:
-        return None
-    label_file = folder.parent / "screens.jsonl"
-    write_screens(label_file, screens)
-    return Source("screens", str(label_file))
 
 
 def _screen_image(store, image_id: int, folder: Path) -> Path | None:

@@ -70,3 +70,31 @@ def test_a_key_the_engine_missed_shows_as_a_dash(tmp_path):
     screen = Screen(image_file(tmp_path, "s.png", 400), (("大气压", "100.07", "kPa"),))
     scores = score_screens(LinesEngine({400: [box("hello", 10, 10)]}), [screen])
     assert scores["accuracy"] == 0.0 and scores["examples"] == [("大气压 100.07 kPa", "—")]
+
+
+def det_label(*regions: tuple[str, float, float, float]) -> str:
+    import json
+
+    return json.dumps([{"transcription": text, "points": [[x, y], [x + w, y], [x + w, y + 30], [x, y + 30]]}
+                       for text, x, y, w in regions], ensure_ascii=False)
+
+
+def test_a_det_labeled_picture_expects_the_readings_its_true_text_gives(tmp_path):
+    from desktop.core.training.screens import labeled_screen
+
+    label = det_label(("大气压", 10, 10, 80), ("100.07", 100, 10, 80), ("kPa", 190, 10, 40), ("###", 10, 60, 50))
+    screen = labeled_screen(str(tmp_path / "a.png"), label, "lab.txt")
+    assert screen.readings == (("大气压", "100.07", "kPa"),) and screen.group == "lab.txt"
+    assert labeled_screen(str(tmp_path / "b.png"), det_label(("hello", 10, 10, 80)), None) is None
+
+
+def test_wizard_writes_det_labeled_validation_pictures_as_screens(tmp_path):
+    from desktop.core.training.wizard_data import Sample, write_screen_source
+
+    image = image_file(tmp_path, "shot.png", 300)
+    label = det_label(("流量", 10, 10, 60), ("30.0", 100, 10, 60), ("L/min", 170, 10, 60))
+    val = [Sample("lab.txt:1", "det", "lab.txt", "lab.txt", "流量 · 30.0", image, path=image, det_label=label)]
+    source = write_screen_source(None, val, tmp_path / "job")
+    skipped: list[str] = []
+    assert read_screens(source.path, skipped) == [Screen(image, (("流量", "30.0", "L/min"),), None, "lab.txt")]
+    assert not skipped
