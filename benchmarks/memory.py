@@ -58,6 +58,9 @@ def main() -> int:
     peak = max(rss for _done, rss in samples)
     print(f"{args.images} photos: RSS peak up to image 10 {after_10:.0f} MB, over the last 10 "
           f"{max(late) if late else float('nan'):.0f} MB, overall peak {peak:.0f} MB")
+    curve = [f"{n}: {max(rss for done, rss in samples if done <= n):.0f}"
+             for n in range(10, args.images + 1, 10) if any(done <= n for done, _ in samples)]
+    print("peak RSS (MB) up to image N: " + ", ".join(curve))
     growth = (max(late) - after_10) / args.images if late else float("nan")
     print(f"growth per image after warm-up: {growth:.2f} MB")
     return process.returncode
