@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 
 from desktop.core.ocr.device import Device
-from desktop.core.ocr.heap import release_freed_memory
 from desktop.core.ocr.model_files import check_program, program_and_params
 from desktop.core.ocr.types import ModelError
 
@@ -27,10 +26,12 @@ def _prepare_paddle_environment() -> None:
     if bundle:
         os.environ.setdefault("FLAGS_mklml_dir", str(Path(bundle) / "paddle" / "libs"))
     os.environ.setdefault("GLOG_minloglevel", "2")
-    release_freed_memory()
 
 
-def create_predictor(model_dir: Path, device: Device):
+def create_predictor(model_dir: Path, device: Device, new_ir: bool = False):
+    """``new_ir``: run a legacy program through Paddle's new IR and executor. Measured on PP-OCRv4
+    (6 crops at 48x320, 2 cores): recognition 61 instead of 82 ms, detection 48 instead of 44 ms, the
+    same outputs to 1e-5; ``inference.json`` models run there anyway."""
     _prepare_paddle_environment()
     from paddle import inference
 
@@ -44,6 +45,9 @@ def create_predictor(model_dir: Path, device: Device):
         config.enable_mkldnn()  # oneDNN: about 5x faster on CPU (measured in the spike)
         config.set_cpu_math_library_num_threads(device.threads)
     config.switch_ir_optim(True)
+    if new_ir:
+        config.enable_new_ir(True)
+        config.enable_new_executor(True)
     config.disable_glog_info()
     # enable_memory_optim() is deliberately not called: it breaks some predictors on paddle 3.x.
     try:
@@ -53,8 +57,8 @@ def create_predictor(model_dir: Path, device: Device):
         raise ModelError(f"model in {model_dir} cannot be loaded: {first_line[:300]}") from exc
 
 
-def predictor_infer(model_dir: Path, device: Device) -> Infer:
-    predictor = create_predictor(model_dir, device)
+def predictor_infer(model_dir: Path, device: Device, new_ir: bool = False) -> Infer:
+    predictor = create_predictor(model_dir, device, new_ir)
     return lambda batch: run_predictor(predictor, batch)
 
 
