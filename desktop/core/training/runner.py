@@ -37,9 +37,10 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
 
     from desktop.core.models.registry import resolve_model
     from desktop.core.ocr.device import choose_device
-    from desktop.core.ocr.model_files import load_dictionary
+    from desktop.core.ocr.model_files import base_model_set, load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
     from desktop.core.training.convert import trainable_copy
+    from desktop.core.training.legacy_export import to_legacy_program
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
 
@@ -75,6 +76,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
                            work / "checkpoints" / stage, emit, cancel, before[task.metric])
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
+        if stage == "det":  # the legacy executor runs detection a third faster (see legacy_export.py)
+            to_legacy_program(stage_dir, base_model_set().det_dir)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
