@@ -38,12 +38,14 @@ def make_photos(folder: Path, count: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, default=100)
+    parser.add_argument("--model", default="default")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder, out = Path(scratch) / "photos", Path(scratch) / "out.jsonl"
         folder.mkdir()
         make_photos(folder, args.images)
-        process = subprocess.Popen([sys.executable, "-m", "desktop.cli", "read", str(folder), "--out", str(out)],
+        process = subprocess.Popen([sys.executable, "-m", "desktop.cli", "read", str(folder), "--out", str(out),
+                                    "--model", args.model],
                                    stderr=subprocess.DEVNULL)
         samples: list[tuple[int, float]] = []
         while process.poll() is None:

@@ -49,7 +49,10 @@ def create_predictor(model_dir: Path, device: Device, new_ir: bool = False):
         config.enable_new_ir(True)
         config.enable_new_executor(True)
     config.disable_glog_info()
-    # enable_memory_optim() is deliberately not called: it breaks some predictors on paddle 3.x.
+    if program.suffix == ".pdmodel":
+        # Buffer reuse: without it the legacy detector kept about 1 GB more over 100 photos
+        # (benchmarks/memory.py). Paddle 3-format programs are left alone: it broke some of them.
+        config.enable_memory_optim()
     try:
         return inference.create_predictor(config)
     except Exception as exc:
