@@ -36,3 +36,17 @@ def test_weights_of_another_architecture_leave_the_folder_unchanged(tmp_path):
     files = sorted(p.name for p in trained.iterdir())
     assert not to_legacy_program(trained, stock.det_dir)
     assert sorted(p.name for p in trained.iterdir()) == files
+
+
+def test_a_failed_rewrite_keeps_the_trained_detector_and_says_so(tmp_path):
+    from desktop.core.training.runner import _detector_for_speed
+
+    trained = tmp_path / "det"
+    trained.mkdir()
+    (trained / "inference.json").write_text("{}", encoding="utf-8")  # unloadable
+    (trained / "inference.pdiparams").write_bytes(b"weights")
+    events = []
+    _detector_for_speed(trained, events.append)
+    assert sorted(p.name for p in trained.iterdir()) == ["inference.json", "inference.pdiparams"]
+    assert not (tmp_path / "det.legacy").exists()
+    assert "kept in Paddle 3 format" in events[0]["message"]

@@ -32,7 +32,7 @@ def trained_weights(model_dir: Path) -> dict:
 def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
     """Rewrite the ``inference.json`` model in ``model_dir`` as ``architecture``'s legacy
     ``inference.pdmodel`` with the trained weights. False (and the folder unchanged) when the
-    weights do not fit that program one to one."""
+    weights do not fit that program one to one; on an error the folder is unchanged too."""
     import numpy as np
     import paddle
     from paddle.pir_utils import OldIrGuard
@@ -57,11 +57,13 @@ def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
             feed_vars = [program.global_block().var(name) for name in feeds]
             paddle.static.save_inference_model(str(staging / "inference"), feed_vars, fetches, executor,
                                                program=program)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         paddle.disable_static()
-    for old in model_dir.iterdir():
-        old.unlink()
-    for new in staging.iterdir():
-        new.rename(model_dir / new.name)
-    staging.rmdir()
+    saved = model_dir.with_name(model_dir.name + ".json-format")
+    model_dir.rename(saved)  # two renames: the folder always holds one complete model
+    staging.rename(model_dir)
+    shutil.rmtree(saved)
     return True
