@@ -42,7 +42,9 @@ class Token:
 def group_lines(boxes: Sequence[TextBox]) -> list[list[int]]:
     """Box indices per line, lines top to bottom, boxes left to right."""
     lines: list[dict] = []
-    for i in sorted(range(len(boxes)), key=lambda i: boxes[i].center[1]):
+    # Tallest boxes first: big digits set the line, and a small unit at their top right joins it
+    # instead of starting a line of its own above the key beside them.
+    for i in sorted(range(len(boxes)), key=lambda i: (-boxes[i].height, boxes[i].center[1])):
         box = boxes[i]
         best, best_ratio = None, LINE_OVERLAP
         for line in lines:

@@ -274,3 +274,12 @@ def test_a_title_that_looks_like_a_key_is_not_a_reading(box):
 def test_an_exact_key_without_value_is_still_reported(box):
     readings = extract_readings([box(10, 50, 80, 30, "大气压")])
     assert [(r.key, r.valid, r.issues) for r in readings] == [("大气压", False, ["no_value"])]
+
+
+def test_a_small_unit_at_the_top_right_of_big_digits_belongs_to_them(box, shuffled):
+    """LCDs print the unit small, top-aligned beside tall digits, with the key centred on the left."""
+    boxes = [box(148, 331, 68, 37, "压力"), box(321, 312, 289, 77, "114.555"), box(615, 312, 60, 30, "kPa"),
+             box(150, 224, 127, 37, "烟气温度"), box(474, 200, 156, 95, "110"), box(604, 208, 53, 31, "℃")]
+    for seed in range(3):
+        readings = extract_readings(shuffled(boxes, seed))
+        assert [(r.key, r.value, r.unit) for r in readings] == [("烟气温度", "110", "℃"), ("压力", "114.555", "kPa")]
