@@ -33,8 +33,7 @@ class OcrEngine:
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
-        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device, new_ir=True),
-                                         dictionary)
+        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary)
         self.classifier = None
         if use_cls and self.model_set.cls_dir is not None:
             self.classifier = DirectionClassifier(predictor_infer(self.model_set.cls_dir, self._device))

@@ -28,10 +28,7 @@ def _prepare_paddle_environment() -> None:
     os.environ.setdefault("GLOG_minloglevel", "2")
 
 
-def create_predictor(model_dir: Path, device: Device, new_ir: bool = False):
-    """``new_ir``: run a legacy program through Paddle's new IR and executor. Measured on PP-OCRv4
-    (6 crops at 48x320, 2 cores): recognition 61 instead of 82 ms, detection 48 instead of 44 ms, the
-    same outputs to 1e-5; ``inference.json`` models run there anyway."""
+def create_predictor(model_dir: Path, device: Device):
     _prepare_paddle_environment()
     from paddle import inference
 
@@ -45,14 +42,10 @@ def create_predictor(model_dir: Path, device: Device, new_ir: bool = False):
         config.enable_mkldnn()  # oneDNN: about 5x faster on CPU (measured in the spike)
         config.set_cpu_math_library_num_threads(device.threads)
     config.switch_ir_optim(True)
-    if new_ir:
-        config.enable_new_ir(True)
-        config.enable_new_executor(True)
     config.disable_glog_info()
-    if program.suffix == ".pdmodel":
-        # Buffer reuse: without it the legacy detector kept about 1 GB more over 100 photos
-        # (benchmarks/memory.py). Paddle 3-format programs are left alone: it broke some of them.
-        config.enable_memory_optim()
+    # Deliberately not used: enable_memory_optim() (breaks some predictors on paddle 3.x), and
+    # enable_new_ir() for legacy programs (25 % faster recognition, but the app's OCR thread then
+    # crashed with a segmentation fault in 2 of 5 runs; so did a detector re-saved in the legacy format).
     try:
         return inference.create_predictor(config)
     except Exception as exc:
@@ -60,8 +53,8 @@ def create_predictor(model_dir: Path, device: Device, new_ir: bool = False):
         raise ModelError(f"model in {model_dir} cannot be loaded: {first_line[:300]}") from exc
 
 
-def predictor_infer(model_dir: Path, device: Device, new_ir: bool = False) -> Infer:
-    predictor = create_predictor(model_dir, device, new_ir)
+def predictor_infer(model_dir: Path, device: Device) -> Infer:
+    predictor = create_predictor(model_dir, device)
     return lambda batch: run_predictor(predictor, batch)
 
 
