@@ -23,6 +23,10 @@ SECONDS_PER_SAMPLE = {"rec": 9.0 / 16, "det": 2.5 / 4}
 SECONDS_PER_VAL_SAMPLE = {"rec": 0.02, "det": 0.4}
 SECONDS_PER_SYNTHETIC_SCREEN = 0.05
 STARTUP_SECONDS = 25.0
+# Whole-screen reading accuracy, before and after: an engine load, then one read per screen (bench
+# figures: load plus first call 1-2 s, a read 0.15-0.4 s).
+SECONDS_PER_ENGINE_LOAD = 2.0
+SECONDS_PER_SCREEN_READ = 0.4
 MEASURED_CORES = 2
 
 # How many labeled samples make a finetune worth it (recognition crops, detection pictures)
@@ -66,6 +70,9 @@ def estimate_seconds(job: TrainJob, user_val: dict[str, int] | None = None, cpu_
         evaluations = 2 + settings.steps // max(1, job.eval_every)
         scoring = evaluations * val_size(job, stage, user_val.get(stage, 0)) * SECONDS_PER_VAL_SAMPLE[stage]
         total += (settings.steps * per_step + scoring) / speed
+    screens = user_val.get("screens", 0)
+    if screens:
+        total += 2 * (SECONDS_PER_ENGINE_LOAD + screens * SECONDS_PER_SCREEN_READ) / speed
     return total
 
 

@@ -96,6 +96,12 @@ def counts(samples: list[Sample]) -> dict[str, int]:
     return {"rec": sum(s.kind == "rec" for s in samples), "det": sum(s.kind == "det" for s in samples)}
 
 
+def screen_count(samples: list[Sample]) -> int:
+    """Whole screens these validation samples give for reading accuracy (see write_screen_source),
+    at most: a session image may have lost its file or its readings."""
+    return len({s.image_id for s in samples if s.image_id is not None}) + sum(s.kind == "det" for s in samples)
+
+
 def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -> tuple[list[Source], list[Source]]:
     """Write the kept samples as PaddleOCR label files (crops of corrections as PNG files) and return
     the job's train and val sources. Validation always gets its files, even empty, so the job does

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBo
 
 from desktop.core.training.payload import StageSettings
 from desktop.core.training.presets import estimate_seconds, preset
-from desktop.core.training.wizard_data import counts
+from desktop.core.training.wizard_data import counts, screen_count
 from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
 from desktop.ui.wizard.style import duration
 
@@ -180,7 +180,7 @@ class SettingsPage(QWizardPage):
         self.name_problem.setText({None: "", "invalid": self.tr("letters, digits, - _ . only"),
                                    "taken": self.tr("a model with this name exists")}[problem])
         gpu = job.device == "gpu" or (job.device == "auto" and self.state.gpu)
-        val = counts(self.state.val)
+        val = {**counts(self.state.val), "screens": screen_count(self.state.val)}
         seconds = None if gpu else estimate_seconds(job, val)
         if seconds is None:
             text = self.tr("On a GPU this is much faster than on the CPU (not measured on this PC).")

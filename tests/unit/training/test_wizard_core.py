@@ -166,3 +166,17 @@ def test_validation_screens_come_from_the_store_with_the_readings_as_left(tmp_pa
     assert data.screens[1].image == str(photo) and data.screens[0].image.endswith("image1.png")
     assert write_screen_source(None, val, tmp_path / "other") is None
     assert write_screen_source(store.path, [s for s in val if s.image_id in ids[2:]], tmp_path / "x") is None
+
+
+def test_estimate_counts_the_whole_screens_read_before_and_after():
+    from desktop.core.training.presets import SECONDS_PER_ENGINE_LOAD, SECONDS_PER_SCREEN_READ
+    from desktop.core.training.wizard_data import screen_count
+
+    val = [Sample("c1", "rec", "corrections", "", "1", "image1", image_id=1),
+           Sample("c2", "rec", "corrections", "", "2", "image1", image_id=1),
+           Sample("l:1", "det", "l.txt", "l.txt", "x", "a.png", path="a.png", det_label="[]")]
+    assert screen_count(val) == 2
+    job = TrainJob(name="x", tasks=["rec"], rec=preset("quick", "rec"), synthetic_screens=0)
+    plain = estimate_seconds(job, {"rec": 2}, cpu_count=2)
+    with_screens = estimate_seconds(job, {"rec": 2, "screens": 2}, cpu_count=2)
+    assert with_screens - plain == pytest.approx(2 * (SECONDS_PER_ENGINE_LOAD + 2 * SECONDS_PER_SCREEN_READ))
