@@ -51,19 +51,23 @@ def _label_lines(label_file: Path):
         yield number, path.strip(), label
 
 
+def parse_det_regions(label: str) -> tuple[DetRegion, ...]:
+    """The regions of one det label (the JSON after the tab); ValueError, KeyError or TypeError if it is not one."""
+    return tuple(
+        DetRegion(
+            text=str(item.get("transcription", "")),
+            points=tuple((float(x), float(y)) for x, y in item["points"]),
+            ignored=item.get("transcription") == IGNORED_TEXT or bool(item.get("difficult", False)),
+        )
+        for item in json.loads(label)
+    )
+
+
 def read_det_labels(label_file: Path) -> list[DetSample]:
     samples = []
     for number, path, label in _label_lines(label_file):
         try:
-            items = json.loads(label)
-            regions = tuple(
-                DetRegion(
-                    text=str(item.get("transcription", "")),
-                    points=tuple((float(x), float(y)) for x, y in item["points"]),
-                    ignored=item.get("transcription") == IGNORED_TEXT or bool(item.get("difficult", False)),
-                )
-                for item in items
-            )
+            regions = parse_det_regions(label)
         except (ValueError, KeyError, TypeError) as exc:
             raise LabelError(f"{label_file}:{number}: not a det label ({exc})") from exc
         samples.append(DetSample(path, regions))

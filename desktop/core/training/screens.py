@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.labels import IGNORED_TEXT
+from desktop.core.labels import parse_det_regions
 from desktop.core.training.events import GROUP_ACCURACY
 
 Expected = tuple[str, str, str]  # key, value, unit
@@ -40,13 +40,12 @@ def labeled_screen(image: str, det_label: str, group: str | None = None) -> Scre
     from desktop.core.reading import extract_readings
 
     boxes = []
-    for item in json.loads(det_label):
-        text = str(item.get("transcription", ""))
-        if text == IGNORED_TEXT or item.get("difficult"):
+    for region in parse_det_regions(det_label):
+        if region.ignored:
             continue
-        xs, ys = [float(x) for x, _ in item["points"]], [float(y) for _, y in item["points"]]
+        xs, ys = [x for x, _ in region.points], [y for _, y in region.points]
         corners = ((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys)))
-        boxes.append(TextBox(corners, text, 1.0))
+        boxes.append(TextBox(corners, region.text, 1.0))
     readings = tuple((r.key, r.value, r.unit) for r in extract_readings(boxes) if r.key and r.value)
     return Screen(image, readings, None, group) if readings else None
 
