@@ -4,6 +4,7 @@ Predictors are not thread-safe: whoever creates one must use it from that thread
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -28,9 +29,27 @@ def _prepare_paddle_environment() -> None:
     os.environ.setdefault("GLOG_minloglevel", "2")
 
 
+@functools.cache
+def _initialise_numpy_bridge() -> None:
+    """Have Paddle's pybind11 layer set up its numpy API now, once, before any predictor exists.
+
+    It does so lazily, on the first array it converts, releasing and re-taking the GIL inside a
+    once-only init. In the app the models load in one slot call of the OCR QThread and the first
+    image comes in a later one, under a new Python thread state; whenever a legacy-format program
+    ran beside a Paddle 3-format one (a recogniser-only finetune with the stock detector), that init
+    crashed the process (segmentation fault in pybind11's ``npy_api``) in 4 of 5 runs, and never
+    once done up front (tests/gui/test_ocr_thread_models.py).
+    """
+    from paddle.base import core
+
+    core.DenseTensor().set(np.zeros(1, dtype=np.float32), core.CPUPlace())
+
+
 def create_predictor(model_dir: Path, device: Device):
     _prepare_paddle_environment()
     from paddle import inference
+
+    _initialise_numpy_bridge()
 
     program, params = program_and_params(model_dir)
     check_program(program)

@@ -1,0 +1,47 @@
+"""Run in a subprocess by test_ocr_thread_models: the app's window reads a sample screen with a
+recogniser-only model (stock legacy-format detector, Paddle 3-format recogniser), prints the
+readings and exits 0. A crash of Paddle in the OCR thread kills this process, not the test run."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-mixed-")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.core.models.registry import model_set_from_folder  # noqa: E402
+from desktop.core.ocr.engine import OcrEngine  # noqa: E402
+from desktop.core.preferences import Preferences  # noqa: E402
+from desktop.ui.app import create_window  # noqa: E402
+
+
+def wait(app, condition) -> None:
+    end = time.monotonic() + 120
+    while not condition() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main(model_folder: str, image: str) -> int:
+    app = QApplication([])
+    model = model_set_from_folder(Path(model_folder), "rec-only")
+    window = create_window(lambda prefs: OcrEngine(model, device="cpu"), prefs=Preferences(language="en"))
+    window.show()
+    # The image comes after the engine is ready, as when a technician opens one: the first image is
+    # then read in a later slot call of the OCR thread than the one that loaded the models.
+    wait(app, lambda: window.ocr.ready)
+    image_id = window.open_files([image])[0]
+    wait(app, lambda: window.session.records[image_id].status in ("done", "error"))
+    record = window.session.records[image_id]
+    print("READINGS", [(r.key, r.value, r.unit) for r in record.readings], flush=True)
+    window.close()
+    return 0 if record.status == "done" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
