@@ -52,16 +52,16 @@ def test_tiny_finetune_speaks_json_lines_and_registers_a_model(tmp_path, env):
         assert "* smoke" in listed
 
 
-def test_a_one_step_detector_finetune_scores_and_saves(tmp_path, env):
+def test_a_finetuned_detector_is_saved_as_the_faster_legacy_program(tmp_path, env):
     payload = write_job(tmp_path, tasks=["det"], det={"steps": 1, "batch_size": 2}, eval_every=1,
                         activate="always")
     code, events = run_events(train_command(payload), env)
     assert code == 0 and events[-1]["event"] == "done", events[-3:]
     det = events[-1]["stages"]["det"]
-    assert det["steps_done"] == 1 and "hmean" in det["after"]  # scored through the saved program
+    assert det["steps_done"] == 1 and "hmean" in det["after"]  # scored through the rewritten program
     if events[-1]["model"]:
         folder = tmp_path / "work" / "model" / "det"
-        assert sorted(p.name for p in folder.iterdir()) == ["inference.json", "inference.pdiparams"]
+        assert sorted(p.name for p in folder.iterdir()) == ["inference.pdiparams", "inference.pdmodel"]
 
 
 def test_cancel_keeps_the_best_and_resume_continues(tmp_path, env):
