@@ -62,8 +62,11 @@ def create_predictor(model_dir: Path, device: Device):
         config.set_cpu_math_library_num_threads(device.threads)
     config.switch_ir_optim(True)
     config.disable_glog_info()
-    # Deliberately not used: enable_memory_optim() (breaks some predictors on paddle 3.x), and
-    # enable_new_ir() for legacy programs (recognition 76 vs 73 ms on the samples, within the noise).
+    if program.suffix == ".pdmodel":
+        # Buffer reuse: without it the legacy detector kept about 1 GB more over 100 photos
+        # (benchmarks/memory.py). Paddle 3-format programs are left alone: it broke some of them.
+        config.enable_memory_optim()
+    # Deliberately not used: enable_new_ir() for legacy programs (recognition 76 vs 73 ms on the samples, within the noise).
     try:
         return inference.create_predictor(config)
     except Exception as exc:
