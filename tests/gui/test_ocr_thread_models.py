@@ -1,7 +1,8 @@
 """The OCR thread on the real engine with a model mixing program formats: a recogniser-only finetune
-runs the stock legacy-format detector beside a Paddle 3-format recogniser. Before predictor.py set up
-Paddle's numpy bridge up front, this crashed the app in 4 of 5 runs, so it runs twice, each time in
-its own process (the crash can only happen once per process, on the first image)."""
+that stayed in Paddle 3's format runs beside the stock legacy-format detector. This crashed the app
+in 4 of 5 runs while Paddle's numpy bridge was first used on the first image instead of at load
+(predictor.py now sets it up before any predictor, and the affine fold's weight reads happen at load
+too). It runs twice, each time in its own process: the crash could only happen once per process."""
 from __future__ import annotations
 
 import shutil
@@ -18,7 +19,11 @@ pytestmark = pytest.mark.model
 
 
 def test_a_recogniser_only_model_reads_in_the_ocr_thread(tmp_path):
-    shutil.copytree(ROOT / "models" / "lcd-default" / "rec", tmp_path / "model" / "rec")
+    from desktop.core.ocr.model_files import base_model_set
+    from desktop.core.training.convert import trainable_copy
+
+    # the stock recogniser in Paddle 3's format, as training saves it when it cannot go back to legacy
+    shutil.copytree(trainable_copy(base_model_set().rec_dir), tmp_path / "model" / "rec")
     child = Path(__file__).with_name("mixed_model_child.py")
     sample = ROOT / "resources" / "samples" / "sampler_lcd.png"
     for _ in range(RUNS):

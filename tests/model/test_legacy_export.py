@@ -1,31 +1,42 @@
-"""A trained detector (``inference.json``) rewritten as the stock legacy program reads exactly as before."""
+"""A trained model (``inference.json``) rewritten as the stock legacy program reads exactly as before."""
 from __future__ import annotations
 
 import shutil
 
 import cv2
 import numpy as np
+import pytest
 
-from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.detector import TextDetector
+from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.model_files import base_model_set
 from desktop.core.ocr.predictor import predictor_infer
+from desktop.core.ocr.recognizer import make_batch
 from desktop.core.training.convert import trainable_copy
 from desktop.core.training.legacy_export import to_legacy_program
 
 from .conftest import SAMPLES
 
 
-def test_a_json_detector_as_legacy_program_gives_the_same_map(tmp_path):
-    stock = base_model_set()
-    trained = tmp_path / "det"
-    shutil.copytree(trainable_copy(stock.det_dir), trained)  # the json form training saves
-    device = choose_device("cpu")
+def network_input(stage: str) -> np.ndarray:
     image = cv2.imread(str(SAMPLES / "sampler_lcd.png"))
-    before = TextDetector(predictor_infer(trained, device)).probability_map(image)
-    assert to_legacy_program(trained, stock.det_dir)
+    if stage == "det":
+        detector = TextDetector(lambda batch: batch)  # identity network: returns its own input
+        return detector.probability_map(image)
+    return make_batch([image[40:100, 20:300], image[120:170, 20:200]])
+
+
+@pytest.mark.parametrize("stage", ["det", "rec"])
+def test_a_json_model_as_legacy_program_gives_the_same_output(tmp_path, stage):
+    stock = getattr(base_model_set(), f"{stage}_dir")
+    trained = tmp_path / stage
+    shutil.copytree(trainable_copy(stock), trained)  # the json form training saves
+    device = choose_device("cpu")
+    batch = network_input(stage)
+    before = predictor_infer(trained, device)(batch)
+    assert to_legacy_program(trained, stock)
     assert sorted(p.name for p in trained.iterdir()) == ["inference.pdiparams", "inference.pdmodel"]
-    after = TextDetector(predictor_infer(trained, device)).probability_map(image)
+    after = predictor_infer(trained, device)(batch)
     assert np.abs(before - after).max() < 1e-3
 
 
@@ -38,15 +49,15 @@ def test_weights_of_another_architecture_leave_the_folder_unchanged(tmp_path):
     assert sorted(p.name for p in trained.iterdir()) == files
 
 
-def test_a_failed_rewrite_keeps_the_trained_detector_and_says_so(tmp_path):
-    from desktop.core.training.runner import _detector_for_speed
+def test_a_failed_rewrite_keeps_the_trained_model_and_says_so(tmp_path):
+    from desktop.core.training.runner import _legacy_for_speed
 
     trained = tmp_path / "det"
     trained.mkdir()
     (trained / "inference.json").write_text("{}", encoding="utf-8")  # unloadable
     (trained / "inference.pdiparams").write_bytes(b"weights")
     events = []
-    _detector_for_speed(trained, events.append)
+    _legacy_for_speed("det", trained, events.append)
     assert sorted(p.name for p in trained.iterdir()) == ["inference.json", "inference.pdiparams"]
     assert not (tmp_path / "det.legacy").exists()
-    assert "kept in Paddle 3 format" in events[0]["message"]
+    assert "det: kept in Paddle 3 format" in events[0]["message"]

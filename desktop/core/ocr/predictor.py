@@ -5,6 +5,7 @@ Predictors are not thread-safe: whoever creates one must use it from that thread
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -12,9 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop.core.ocr.affine_fold import folded_model
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.model_files import check_program, program_and_params
 from desktop.core.ocr.types import ModelError
+
+log = logging.getLogger(__name__)
 
 # A model as a function: input batch (NCHW float32) -> output array. Paddle Inference in the app,
 # a dygraph layer during training: detection and recognition code does not care which.
@@ -38,7 +42,7 @@ def _initialise_numpy_bridge() -> None:
     image comes in a later one, under a new Python thread state; whenever a legacy-format program
     ran beside a Paddle 3-format one (a recogniser-only finetune with the stock detector), that init
     crashed the process (segmentation fault in pybind11's ``npy_api``) in 4 of 5 runs, and never
-    once done up front (tests/gui/test_ocr_thread_models.py).
+    once done up front. (Folding a legacy program now also reads its weights at load.)
     """
     from paddle.base import core
 
@@ -53,7 +57,7 @@ def create_predictor(model_dir: Path, device: Device):
 
     program, params = program_and_params(model_dir)
     check_program(program)
-    config = inference.Config(str(program), str(params))
+    config = _model_config(model_dir, program, params)
     if device.kind == "gpu":
         config.enable_use_gpu(256, device.gpu_id)
     else:
@@ -66,12 +70,30 @@ def create_predictor(model_dir: Path, device: Device):
         # Buffer reuse: without it the legacy detector kept about 1 GB more over 100 photos
         # (benchmarks/memory.py). Paddle 3-format programs are left alone: it broke some of them.
         config.enable_memory_optim()
-    # Deliberately not used: enable_new_ir() for legacy programs (recognition 76 vs 73 ms on the samples, within the noise).
+    # Deliberately not used: enable_new_ir() for legacy programs (recognition 76 vs 73 ms on the
+    # samples, within the noise).
     try:
         return inference.create_predictor(config)
     except Exception as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelError(f"model in {model_dir} cannot be loaded: {first_line[:300]}") from exc
+
+
+def _model_config(model_dir: Path, program: Path, params: Path):
+    """The model's config: from memory with its affine steps folded (affine_fold.py) when it is a
+    legacy program that has some, else from its files."""
+    from paddle import inference
+
+    try:
+        folded = folded_model(model_dir)
+    except Exception as exc:  # noqa: BLE001  (damaged weights: Paddle's own loader reports them below)
+        log.warning("model in %s left unfolded: %s", model_dir, exc)
+        folded = None
+    if folded is None:
+        return inference.Config(str(program), str(params))
+    config = inference.Config()
+    config.set_model_buffer(folded[0], len(folded[0]), folded[1], len(folded[1]))
+    return config
 
 
 def predictor_infer(model_dir: Path, device: Device) -> Infer:

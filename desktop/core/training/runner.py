@@ -75,8 +75,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
                            work / "checkpoints" / stage, emit, cancel, before[task.metric])
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
-        if stage == "det":
-            _detector_for_speed(stage_dir, emit)
+        _legacy_for_speed(stage, stage_dir, emit)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
@@ -101,18 +100,19 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     return result
 
 
-def _detector_for_speed(stage_dir: Path, emit: Emit) -> None:
-    """Rewrite a trained detector as the legacy program (a third faster on the CPU, legacy_export.py).
+def _legacy_for_speed(stage: str, stage_dir: Path, emit: Emit) -> None:
+    """Rewrite a trained model as the legacy program (faster on the CPU, legacy_export.py).
     Only an optimisation: whatever happens, the trained model stays."""
     from desktop.core.ocr.model_files import base_model_set
     from desktop.core.training.legacy_export import to_legacy_program
 
+    architecture = base_model_set().det_dir if stage == "det" else base_model_set().rec_dir
     try:
-        converted, reason = to_legacy_program(stage_dir, base_model_set().det_dir), "its weights do not fit"
+        converted, reason = to_legacy_program(stage_dir, architecture), "its weights do not fit"
     except Exception as exc:  # noqa: BLE001  (any failure: keep the saved model)
         converted, reason = False, f"{type(exc).__name__}: {str(exc)[:200]}"
     if not converted:
-        emit(log_event(f"det: kept in Paddle 3 format, about a third slower on the CPU ({reason})"))
+        emit(log_event(f"{stage}: kept in Paddle 3 format, slower on the CPU ({reason})"))
 
 
 def _trained(stages: dict) -> dict:
