@@ -106,10 +106,10 @@ def _fold_into_pointwise(graph: _Program, source: str, affine_out: str, scale: f
     if not bias_add or conv.attr("groups") != 1 or any(conv.attr("paddings")):
         return False
     weights, bias = conv.input("Filter")[0], bias_add.input("Y")[0]
-    kernel = graph.weight(weights)
-    if kernel.shape[2:] != (1, 1):
-        return False
-    graph.set_weight(bias, graph.weight(bias) + shift * kernel.sum(axis=(1, 2, 3)))
+    kernel, offsets = graph.weight(weights), graph.weight(bias)
+    if kernel.shape[2:] != (1, 1) or offsets.shape != kernel.shape[:1] or bias_add.attr("axis") != 1:
+        return False  # only a per-output-channel bias takes the per-channel sum below
+    graph.set_weight(bias, offsets + shift * kernel.sum(axis=(1, 2, 3)))
     graph.set_weight(weights, kernel * scale)
     conv._rename_input(affine_out, source)
     graph.users.setdefault(source, []).append(conv)
