@@ -87,7 +87,8 @@ def _model_config(model_dir: Path, program: Path, params: Path):
     try:
         folded = folded_model(model_dir)
     except Exception as exc:  # noqa: BLE001  (damaged weights: Paddle's own loader reports them below)
-        log.warning("model in %s left unfolded: %s", model_dir, exc)
+        # one line: paddle's static-mode errors carry a whole traceback in their message
+        log.warning("model in %s left unfolded (%s)", model_dir, type(exc).__name__)
         folded = None
     if folded is None:
         return inference.Config(str(program), str(params))
