@@ -36,6 +36,10 @@ class FakeEngine:
         self.calls = 0
         self.threads: set[int] = set()
         self.created_in = threading.get_ident()
+        self.warmed_up_in: int | None = None
+
+    def warm_up(self) -> None:
+        self.warmed_up_in = threading.get_ident()
 
     def read(self, image: np.ndarray) -> OcrResult:
         self.threads.add(threading.get_ident())

@@ -108,3 +108,14 @@ def test_truncated_weights_are_a_clear_error(tmp_path):
     broken = ModelSet("broken", det_dir=tmp_path / "det", rec_dir=base.rec_dir, keys_path=base.keys_path)
     with pytest.raises(ModelError, match="cannot be loaded.*damaged"):
         OcrEngine(model=broken, device="cpu")
+
+
+def test_the_first_read_warms_the_networks_up_once(monkeypatch):
+    engine = OcrEngine(model="pp-ocrv4", device="cpu")
+    calls = []
+    monkeypatch.setattr(engine.detector, "warm_up", lambda: calls.append("det"))
+    monkeypatch.setattr(engine.recognizer, "warm_up", lambda: calls.append("rec"))
+    image = load_image(sample("sampler_lcd.png"))
+    engine.read(image)
+    engine.read(image)
+    assert calls == ["det", "rec"]

@@ -23,6 +23,8 @@ class TextDetector:
                  thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5):
         self._infer = infer
         self._resize = DetPreProcess(limit_side_len, limit_type).resize
+        # "max": each side is scaled down to the limit, then rounded to the network's 32-pixel grid
+        self._largest_side = int(round(limit_side_len / 32) * 32) if limit_type == "max" else None
         std = np.array(IMAGENET_STD)
         self._scale = 1.0 / (255.0 * std)
         self._offset = -np.array(IMAGENET_MEAN) / std
@@ -34,6 +36,11 @@ class TextDetector:
             return None
         resized = self._resize(image)
         return None if resized is None else self._infer(self._normalise(resized)[np.newaxis])
+
+    def warm_up(self) -> None:
+        """Run the network once on the largest input it can be given (see OcrEngine.read)."""
+        if self._largest_side:
+            self._infer(np.zeros((1, 3, self._largest_side, self._largest_side), np.float32))
 
     def _normalise(self, image: np.ndarray) -> np.ndarray:
         """HWC uint8 -> CHW float32 (pixel / 255 - mean) / std, one plane at a time: 0.5 ms for a

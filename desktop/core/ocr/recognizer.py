@@ -64,6 +64,10 @@ class TextRecognizer:
         """CTC classes: blank, the dictionary, space."""
         return self._decode.character
 
+    def warm_up(self) -> None:
+        """Run the network once on a full batch at the usual width (see OcrEngine.read)."""
+        self._infer(np.zeros((self.batch_size, 3, REC_HEIGHT, REC_MIN_WIDTH), np.float32))
+
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
         for width, members in width_groups(crops).items():

@@ -88,7 +88,15 @@ class OcrWorker(QObject):
                     "load_ms": (time.perf_counter() - start) * 1000.0}
             log.info("OCR engine ready: %s", info)
             self.engineReady.emit(info)
+            self._warm_up()
         self.drain()
+
+    def _warm_up(self) -> None:
+        """Idle time after loading: let the engine size its memory before the first image."""
+        try:
+            self._engine.warm_up()
+        except Exception:  # only a head start: the first image will tell the user what is wrong
+            log.exception("OCR engine warm-up failed")
 
     @Slot(object)
     def reload_engine(self, factory: Callable[[], object]) -> None:

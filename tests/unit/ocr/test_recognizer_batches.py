@@ -30,3 +30,9 @@ def test_recognize_batches_per_width_and_returns_results_in_input_order():
     texts = [text for text, _score in recognizer.recognize([crop(900), crop(100), crop(150)])]
     assert sorted(shapes) == [(1, 3, 48, 960), (2, 3, 48, 320)]
     assert texts == ["6", "2", "2"]  # 960 / 160 = 6, 320 / 160 = 2
+
+
+def test_warm_up_runs_a_full_batch_at_the_usual_width():
+    shapes = []
+    TextRecognizer(lambda batch: shapes.append(batch.shape), DICTIONARY, batch_size=8).warm_up()
+    assert shapes == [(8, 3, 48, REC_MIN_WIDTH)]
