@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from desktop.core.ocr.static_mode import static_mode
+
 CONVOLUTIONS = ("conv2d", "depthwise_conv2d")
 
 
@@ -145,11 +147,9 @@ def folded_model(model_dir: Path) -> tuple[bytes, bytes] | None:
     # (20 MB a model, measured): work in the global scope and erase what this added.
     scope = paddle.static.global_scope()
     existing = set(scope.local_var_names())
-    was_dynamic = paddle.in_dynamic_mode()
-    paddle.enable_static()
     try:
-        executor = paddle.static.Executor(paddle.CPUPlace())
-        with OldIrGuard():
+        with static_mode(), OldIrGuard():
+            executor = paddle.static.Executor(paddle.CPUPlace())
             program, feeds, fetches = paddle.static.load_inference_model(str(Path(model_dir) / "inference"),
                                                                          executor)
             graph = _Program(program, scope)
@@ -169,5 +169,3 @@ def folded_model(model_dir: Path) -> tuple[bytes, bytes] | None:
                     paddle.static.io._serialize_persistables(inference, executor))
     finally:
         scope.erase([name for name in scope.local_var_names() if name not in existing])
-        if was_dynamic:
-            paddle.disable_static()

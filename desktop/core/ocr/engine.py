@@ -70,8 +70,8 @@ class OcrEngine:
         """Run each network once on its largest usual input, before the first image (read() does it
         if nobody did; the app's OCR thread does it while idle after loading). Paddle's memory pool
         then starts at that size and smaller inputs reuse it; grown from small to large it kept a
-        block for every size (100 mixed photos peaked at 1241 instead of 992 MB, benchmarks/memory.py).
-        About 0.5 s, kept out of loading so that a model loads in under a second."""
+        block for every size (100 mixed photos peaked at 1241 instead of 1006 MB, benchmarks/memory.py).
+        About 0.3 s, kept out of loading so that a model loads in under a second."""
         if self._warmed_up:
             return
         self._warmed_up = True

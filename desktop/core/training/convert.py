@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from desktop.core.ocr.model_files import program_and_params
+from desktop.core.ocr.static_mode import static_mode
 from desktop.core.paths import data_dir
 
 NO_GRAD_OPS = {"pd_op.data", "pd_op.shape", "pd_op.shape64", "pd_op.full", "pd_op.full_int_array"}
@@ -39,8 +40,7 @@ def convert_legacy_model(source: Path, target: Path) -> None:
     from paddle.pir_utils import IrGuard, OldIrGuard
 
     target.mkdir(parents=True, exist_ok=True)
-    paddle.enable_static()
-    try:
+    with static_mode():
         with OldIrGuard():
             executor = paddle.static.Executor(paddle.CPUPlace())
             legacy, _feeds, _fetches = paddle.static.load_inference_model(str(source / "inference"), executor)
@@ -55,8 +55,6 @@ def convert_legacy_model(source: Path, target: Path) -> None:
                 block.remove_op(op)
             paddle.static.save_inference_model(str(target / "inference"), feeds, fetches, executor,
                                                program=program)
-    finally:
-        paddle.disable_static()
 
 
 def _replace_feeds_with_data(block) -> list:

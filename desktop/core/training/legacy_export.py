@@ -12,6 +12,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from desktop.core.ocr.static_mode import static_mode
+
 PIR_NAME_SUFFIX = "_0"  # a model trained through paddle.jit.load names the legacy parameter 'w' 'w_0'
 
 
@@ -42,30 +44,28 @@ def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
     shutil.rmtree(staging, ignore_errors=True)
     executor = paddle.static.Executor(paddle.CPUPlace())
     scope = paddle.static.Scope()
-    paddle.enable_static()
     try:
-        trained = trained_weights(model_dir)
-        with OldIrGuard(), paddle.static.scope_guard(scope):
-            program, feeds, fetches = paddle.static.load_inference_model(str(architecture / "inference"), executor)
-            names = [v.name for v in program.list_vars() if v.persistable and v.name not in ("feed", "fetch")]
-            weights = {name if name in names else name.removesuffix(PIR_NAME_SUFFIX): value
-                       for name, value in trained.items()}
-            tensors = {name: scope.find_var(name).get_tensor() for name in names}
-            if set(names) != set(weights) or any(np.array(tensors[n]).shape != weights[n].shape for n in names):
-                return False
-            for name, tensor in tensors.items():
-                tensor.set(weights[name], paddle.CPUPlace())
-            feed_vars = [program.global_block().var(name) for name in feeds]
-            paddle.static.save_inference_model(str(staging / "inference"), feed_vars, fetches, executor,
-                                               program=program)
-        # The weights as saved, the program as shipped: saving prunes outputs inference does not
-        # need (dropout's Mask), and training from the pruned program crashed in dropout's gradient.
-        shutil.copyfile(architecture / "inference.pdmodel", staging / "inference.pdmodel")
+        with static_mode():
+            trained = trained_weights(model_dir)
+            with OldIrGuard(), paddle.static.scope_guard(scope):
+                program, feeds, fetches = paddle.static.load_inference_model(str(architecture / "inference"), executor)
+                names = [v.name for v in program.list_vars() if v.persistable and v.name not in ("feed", "fetch")]
+                weights = {name if name in names else name.removesuffix(PIR_NAME_SUFFIX): value
+                           for name, value in trained.items()}
+                tensors = {name: scope.find_var(name).get_tensor() for name in names}
+                if set(names) != set(weights) or any(np.array(tensors[n]).shape != weights[n].shape for n in names):
+                    return False
+                for name, tensor in tensors.items():
+                    tensor.set(weights[name], paddle.CPUPlace())
+                feed_vars = [program.global_block().var(name) for name in feeds]
+                paddle.static.save_inference_model(str(staging / "inference"), feed_vars, fetches, executor,
+                                                   program=program)
+            # The weights as saved, the program as shipped: saving prunes outputs inference does not
+            # need (dropout's Mask), and training from the pruned program crashed in dropout's gradient.
+            shutil.copyfile(architecture / "inference.pdmodel", staging / "inference.pdmodel")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        paddle.disable_static()
     saved = model_dir.with_name(model_dir.name + ".json-format")
     model_dir.rename(saved)  # two renames: the folder always holds one complete model
     staging.rename(model_dir)

@@ -106,9 +106,9 @@ def _legacy_for_speed(stage: str, stage_dir: Path, emit: Emit) -> None:
     from desktop.core.ocr.model_files import base_model_set
     from desktop.core.training.legacy_export import to_legacy_program
 
-    architecture = base_model_set().det_dir if stage == "det" else base_model_set().rec_dir
     try:
-        converted, reason = to_legacy_program(stage_dir, architecture), "its weights do not fit"
+        converted = to_legacy_program(stage_dir, getattr(base_model_set(), f"{stage}_dir"))
+        reason = "its weights do not fit"
     except Exception as exc:  # noqa: BLE001  (any failure: keep the saved model)
         converted, reason = False, f"{type(exc).__name__}: {str(exc)[:200]}"
     if not converted:
