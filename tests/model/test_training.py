@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from desktop.core.ocr.recognizer import read_min_width
 from desktop.core.training.launch import train_command
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -37,7 +38,7 @@ def env(isolated_data_dir):
 
 
 def test_tiny_finetune_speaks_json_lines_and_registers_a_model(tmp_path, env):
-    code, events = run_events(train_command(write_job(tmp_path, activate="always")), env)
+    code, events = run_events(train_command(write_job(tmp_path, activate="always", rec_min_width=160)), env)
     kinds = [e["event"] for e in events]
     assert code == 0 and kinds[-1] == "done", events[-3:]
     progress = [e for e in events if e["event"] == "progress"]
@@ -46,6 +47,7 @@ def test_tiny_finetune_speaks_json_lines_and_registers_a_model(tmp_path, env):
     done = events[-1]
     assert done["stages"]["rec"]["steps_done"] == 2 and set(done["stages"]["rec"]["seconds_per_step"]) == \
         {"data", "forward", "backward"}
+    assert read_min_width(tmp_path / "work" / "model" / "rec") == 160  # the engine pads as training did
     if done["model"]:  # a 2-step run may not beat the stock weights; then nothing is registered
         listed = subprocess.run([sys.executable, "-m", "desktop.cli", "models", "list"], env=env,
                                 capture_output=True, text=True, check=True).stdout

@@ -26,14 +26,15 @@ class OcrEngine:
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
         from desktop.core.ocr.predictor import predictor_infer
-        from desktop.core.ocr.recognizer import TextRecognizer
+        from desktop.core.ocr.recognizer import TextRecognizer, read_min_width
 
         self.model_set = resolve_model(model) if isinstance(model, str) else model
         self.split_gaps = split_gaps
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
-        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary)
+        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary,
+                                         min_width=read_min_width(self.model_set.rec_dir))
         self.classifier = None
         if use_cls and self.model_set.cls_dir is not None:
             self.classifier = DirectionClassifier(predictor_infer(self.model_set.cls_dir, self._device))

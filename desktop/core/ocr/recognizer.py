@@ -1,24 +1,29 @@
 """Text recognition: PP-OCR rec (CTC) on crops batched by width.
 
-Each crop gets its own width (its aspect ratio snapped up to a width step) and is batched only with
-crops of that width: the network's cost grows with the padded width, and a crop then reads the same
-whatever else is on the screen. The CTC decoder is rapidocr_paddle's port of PaddleOCR's CTCLabelDecode.
+Each crop gets its own width (its aspect ratio snapped up to a width step, never below the model's
+minimum width) and is batched only with crops of that width: the network's cost grows with the padded
+width, and a crop then reads the same whatever else is on the screen. The CTC decoder is
+rapidocr_paddle's port of PaddleOCR's CTCLabelDecode.
 """
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import cv2
 import numpy as np
+import yaml
 from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
 from desktop.core.ocr.predictor import Infer
+from desktop.core.ocr.types import ModelError
 
 
 REC_HEIGHT = 48
-# PP-OCRv4 rec's training shape is 3x48x320. Measured on 150 held-out screens (benchmarks/screens.py):
-# a 160 minimum makes recognition about 40 % faster but reads 1.7 % fewer values with the stock
-# weights, below the stock pipeline; 240 (in 80-pixel steps) loses general text. 320 loses nothing.
+# PP-OCRv4 rec's training shape is 3x48x320, and its SVTR neck reads the padding too: run with a
+# 160 minimum, the stock weights read 1.7 % fewer values on 150 held-out screens (benchmarks/screens.py).
+# A recogniser finetuned on crops padded to a smaller minimum says so in its folder (INPUT_FILE).
 REC_MIN_WIDTH = 320
+INPUT_FILE = "input.yaml"
 # Batch widths snap to a few sizes: Paddle pays a one-off 0.1-0.9 s and keeps memory for every new
 # input shape on the CPU, so a width per crop would make the first minutes of a session slow and large.
 WIDTH_STEP = 160
@@ -35,29 +40,52 @@ def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> 
     return out
 
 
-def batch_width(crops: list[np.ndarray]) -> int:
-    ratio = max([REC_MIN_WIDTH / REC_HEIGHT] + [c.shape[1] / max(c.shape[0], 1) for c in crops])
+def batch_width(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> int:
+    ratio = max([min_width / REC_HEIGHT] + [c.shape[1] / max(c.shape[0], 1) for c in crops])
     return int(math.ceil(REC_HEIGHT * ratio / WIDTH_STEP) * WIDTH_STEP)
 
 
-def width_groups(crops: list[np.ndarray]) -> dict[int, list[int]]:
+def width_groups(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> dict[int, list[int]]:
     """Indices of the crops grouped by the width each gets alone, narrowest first."""
     groups: dict[int, list[int]] = {}
     for index, crop in enumerate(crops):
-        groups.setdefault(batch_width([crop]), []).append(index)
+        groups.setdefault(batch_width([crop], min_width), []).append(index)
     return dict(sorted(groups.items()))
 
 
-def make_batch(crops: list[np.ndarray]) -> np.ndarray:
-    width = batch_width(crops)
+def make_batch(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> np.ndarray:
+    width = batch_width(crops, min_width)
     return np.stack([resize_normalise(c, width) for c in crops])
 
 
+def read_min_width(rec_dir: Path) -> int:
+    """The minimum input width a recogniser was trained with: its INPUT_FILE, else PP-OCRv4's."""
+    path = Path(rec_dir) / INPUT_FILE
+    if not path.is_file():
+        return REC_MIN_WIDTH
+    try:
+        width = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("min_width")
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
+    if not isinstance(width, int) or not REC_HEIGHT <= width <= 4 * REC_MIN_WIDTH:
+        raise ModelError(f"{path}: min_width must be a whole number of pixels from {REC_HEIGHT} "
+                         f"to {4 * REC_MIN_WIDTH}, not {width!r}")
+    return width
+
+
+def write_min_width(rec_dir: Path, width: int) -> None:
+    (Path(rec_dir) / INPUT_FILE).write_text(
+        f"# crops were padded to at least this width when this recogniser was trained\nmin_width: {width}\n",
+        encoding="utf-8")
+
+
 class TextRecognizer:
-    def __init__(self, infer: Infer, dictionary: list[str], batch_size: int = 8):
+    def __init__(self, infer: Infer, dictionary: list[str], batch_size: int = 8,
+                 min_width: int = REC_MIN_WIDTH):
         self._infer = infer
         self._decode = CTCLabelDecode(character=list(dictionary))
         self.batch_size = batch_size
+        self.min_width = min_width
 
     @property
     def classes(self) -> list[str]:
@@ -65,12 +93,13 @@ class TextRecognizer:
         return self._decode.character
 
     def warm_up(self) -> None:
-        """Run the network once on a full batch at the usual width (see OcrEngine.read)."""
-        self._infer(np.zeros((self.batch_size, 3, REC_HEIGHT, REC_MIN_WIDTH), np.float32))
+        """Run the network once on a full batch at PP-OCRv4's width, which most screen lines fit
+        (see OcrEngine.warm_up): narrower batches then reuse its memory."""
+        self._infer(np.zeros((self.batch_size, 3, REC_HEIGHT, max(self.min_width, REC_MIN_WIDTH)), np.float32))
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
-        for width, members in width_groups(crops).items():
+        for width, members in width_groups(crops, self.min_width).items():
             for start in range(0, len(members), self.batch_size):
                 chunk = members[start : start + self.batch_size]
                 probs = self._infer(np.stack([resize_normalise(crops[i], width) for i in chunk]))

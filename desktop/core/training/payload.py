@@ -43,6 +43,7 @@ class TrainJob:
     general_text_fraction: float = 0.3  # share of printed labels / units / words in the rec mix
     rec: StageSettings = field(default_factory=lambda: StageSettings(200, 16, 3e-4))
     det: StageSettings = field(default_factory=lambda: StageSettings(100, 4, 1e-4))
+    rec_min_width: int | None = None  # pad recognition crops to at least this width; None: as the base model
     eval_every: int = 25
     device: str = "auto"
     activate: str = "if_not_worse"
@@ -97,6 +98,9 @@ def _check(job: TrainJob, origin: str) -> None:
         settings = getattr(job, stage)
         if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:
             problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0")
+    if job.rec_min_width is not None and (not isinstance(job.rec_min_width, int)
+                                          or not 48 <= job.rec_min_width <= 1280):
+        problems.append("'rec_min_width' must be a whole number of pixels from 48 to 1280")
     if not 0 <= job.general_text_fraction < 1:
         problems.append("'general_text_fraction' must be between 0 and 1")
     if not 0 <= job.val_fraction < 1:

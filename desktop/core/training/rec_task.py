@@ -8,7 +8,7 @@ import numpy as np
 
 from desktop.core.evaluation.metrics import RecScore
 from desktop.core.ocr.predictor import Infer
-from desktop.core.ocr.recognizer import TextRecognizer, make_batch, width_groups
+from desktop.core.ocr.recognizer import REC_MIN_WIDTH, TextRecognizer, make_batch, width_groups
 from desktop.core.training.augment import augment_crop
 from desktop.core.training.events import GROUP_ACCURACY
 from desktop.core.training.general_text import GENERAL_PREFIX
@@ -21,9 +21,10 @@ def encodable(text: str, index: dict[str, int]) -> bool:
     return 0 < len(text) <= MAX_LABEL and all(ch in index for ch in text)
 
 
-def width_buckets(items: list[RecItem]) -> list[list[RecItem]]:
+def width_buckets(items: list[RecItem], min_width: int) -> list[list[RecItem]]:
     """Items grouped by the batch width the engine would give each alone, narrowest first."""
-    return [[items[i] for i in members] for members in width_groups([item.crop for item in items]).values()]
+    crops = [item.crop for item in items]
+    return [[items[i] for i in members] for members in width_groups(crops, min_width).values()]
 
 
 class RecTask:
@@ -32,8 +33,9 @@ class RecTask:
     input_spec_shape = [None, 3, 48, None]
 
     def __init__(self, train: list[RecItem], val: list[RecItem], dictionary: list[str],
-                 batch_size: int = 16, seed: int = 0):
+                 batch_size: int = 16, seed: int = 0, min_width: int = REC_MIN_WIDTH):
         self.dictionary = dictionary
+        self.min_width = min_width  # crops are padded to at least this width, in training as in the engine
         classes = TextRecognizer(lambda batch: batch, dictionary).classes
         self.index = {ch: i for i, ch in enumerate(classes) if i > 0}
         self.dropped = [item.text for item in train + val if not encodable(item.text, self.index)]
@@ -41,7 +43,7 @@ class RecTask:
         self.val = [item for item in val if encodable(item.text, self.index)]
         self.batch_size = min(batch_size, max(len(self.train), 1))
         self.seed = seed
-        self.buckets = width_buckets(self.train)
+        self.buckets = width_buckets(self.train, min_width)
 
     def batch(self, step: int):
         # One width bucket per batch: a single long label no longer pads fifteen short crops to 960
@@ -50,7 +52,7 @@ class RecTask:
         pool = rng.choices(self.buckets, weights=[len(b) for b in self.buckets])[0]
         chosen = rng.sample(pool, self.batch_size) if len(pool) >= self.batch_size \
             else [rng.choice(pool) for _ in range(self.batch_size)]
-        images = make_batch([augment_crop(item.crop, rng) for item in chosen])
+        images = make_batch([augment_crop(item.crop, rng) for item in chosen], self.min_width)
         labels = np.zeros((len(chosen), MAX_LABEL), np.int32)
         lengths = np.zeros((len(chosen),), np.int64)
         for row, item in enumerate(chosen):
@@ -71,7 +73,7 @@ class RecTask:
 
     def evaluate(self, infer: Infer) -> dict:
         """Accuracy on all validation crops, and apart on the general-text replay ones (forgetting)."""
-        recognizer = TextRecognizer(infer, self.dictionary, batch_size=32)
+        recognizer = TextRecognizer(infer, self.dictionary, batch_size=32, min_width=self.min_width)
         score, general = RecScore(), RecScore()
         groups: dict[str, RecScore] = {}
         predictions = recognizer.recognize([item.crop for item in self.val])

@@ -20,13 +20,15 @@ def training_device(request: str) -> str:
     return "gpu" if choose_device(request).kind == "gpu" else "cpu"
 
 
-def make_task(stage: str, job: TrainJob, data, dictionary: list[str]):
+def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
+    from desktop.core.ocr.recognizer import read_min_width
     from desktop.core.training.det_task import DetTask
     from desktop.core.training.rec_task import RecTask
 
     settings = getattr(job, stage)
     if stage == "rec":
-        return RecTask(data.rec_train, data.rec_val, dictionary, settings.batch_size, job.seed)
+        min_width = job.rec_min_width or read_min_width(base.rec_dir)
+        return RecTask(data.rec_train, data.rec_val, dictionary, settings.batch_size, job.seed, min_width)
     return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed)
 
 
@@ -39,6 +41,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.ocr.device import choose_device
     from desktop.core.ocr.model_files import load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
+    from desktop.core.ocr.recognizer import write_min_width
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
@@ -61,7 +64,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     stages: dict[str, dict] = {}
     cancelled = False
     for stage in job.tasks:
-        task = make_task(stage, job, data, dictionary)
+        task = make_task(stage, job, data, dictionary, base)
         if not task.train or not task.val:
             emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
             continue
@@ -76,6 +79,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
         _legacy_for_speed(stage, stage_dir, emit)
+        if stage == "rec":
+            write_min_width(stage_dir, task.min_width)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {

@@ -1,6 +1,9 @@
 import numpy as np
+import pytest
 
-from desktop.core.ocr.recognizer import REC_MIN_WIDTH, WIDTH_STEP, TextRecognizer, width_groups
+from desktop.core.ocr.recognizer import (INPUT_FILE, REC_MIN_WIDTH, WIDTH_STEP, TextRecognizer, read_min_width,
+                                         width_groups, write_min_width)
+from desktop.core.ocr.types import ModelError
 
 DICTIONARY = list("0123456789.")
 
@@ -12,6 +15,11 @@ def crop(width: int, height: int = 48) -> np.ndarray:
 def test_each_crop_is_padded_only_to_its_own_width_step():
     crops = [crop(100), crop(900), crop(150), crop(330)]
     assert width_groups(crops) == {REC_MIN_WIDTH: [0, 2], 480: [3], 960: [1]}
+
+
+def test_a_smaller_minimum_width_gives_short_crops_a_narrower_input():
+    crops = [crop(100), crop(900), crop(150), crop(200)]
+    assert width_groups(crops, min_width=160) == {160: [0, 2], 320: [3], 960: [1]}
 
 
 def test_recognize_batches_per_width_and_returns_results_in_input_order():
@@ -36,3 +44,28 @@ def test_warm_up_runs_a_full_batch_at_the_usual_width():
     shapes = []
     TextRecognizer(lambda batch: shapes.append(batch.shape), DICTIONARY, batch_size=8).warm_up()
     assert shapes == [(8, 3, 48, REC_MIN_WIDTH)]
+
+
+def test_warm_up_stays_at_the_usual_width_for_a_narrower_model():
+    shapes = []
+    TextRecognizer(lambda batch: shapes.append(batch.shape), DICTIONARY, batch_size=8, min_width=160).warm_up()
+    assert shapes == [(8, 3, 48, REC_MIN_WIDTH)]
+
+
+def test_a_model_folder_states_its_minimum_width_else_the_stock_one(tmp_path):
+    assert read_min_width(tmp_path) == REC_MIN_WIDTH
+    write_min_width(tmp_path, 160)
+    assert read_min_width(tmp_path) == 160
+
+
+@pytest.mark.parametrize("text, message", [
+    ("min_width: [1", "unreadable"),
+    ("- 160", "unreadable"),
+    ("min_width: wide", "not 'wide'"),
+    ("min_width: 8", "from 48"),
+])
+def test_a_broken_width_file_is_a_model_error_naming_it(tmp_path, text, message):
+    (tmp_path / INPUT_FILE).write_text(text, encoding="utf-8")
+    with pytest.raises(ModelError, match=message) as error:
+        read_min_width(tmp_path)
+    assert INPUT_FILE in str(error.value)

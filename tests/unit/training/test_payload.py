@@ -20,6 +20,8 @@ def test_defaults_and_overrides():
     ({"name": "x", "train": [{"format": "screens", "path": "s.jsonl"}]}, "only score a model"),
     ({"name": "x", "rec": {"steps": 0}}, "'rec' needs steps"),
     ({"name": "x", "colour": "red"}, "unknown or missing field"),
+    ({"name": "x", "rec_min_width": 10}, "'rec_min_width'"),
+    ({"name": "x", "rec_min_width": "160"}, "'rec_min_width'"),
 ])
 def test_bad_jobs_say_what_is_wrong(raw, message):
     with pytest.raises(PayloadError, match=message):
