@@ -26,7 +26,7 @@ RECIPE = {
     "general_text_fraction": 0.3,
     "val_fraction": 0.2,
     "rec": {"steps": 200, "batch_size": 16, "learning_rate": 2e-4},
-    "det": {"steps": 100, "batch_size": 4, "learning_rate": 1e-4},
+    "det": {"steps": 250, "batch_size": 4, "learning_rate": 1e-4},
     # Crops padded to 160 px, not PP-OCRv4's 320: most screen lines are short, and recognition
     # costs what the padded width costs (README "Speed").
     "rec_min_width": 160,
