@@ -1,10 +1,16 @@
 """Is a reading plausible? Issue codes, their messages, and the checks that raise them."""
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING
+
 from desktop.core.reading.keys import KeyEntry
 from desktop.core.reading.numbers import ParsedNumber
 from desktop.core.reading.templates import Field
 from desktop.core.reading.units import UnitTable
+
+if TYPE_CHECKING:  # model.py imports this module for its messages
+    from desktop.core.reading.model import Reading
 
 # code -> (English, Chinese). Any issue makes a reading suspect (valid = False).
 ISSUES: dict[str, tuple[str, str]] = {
@@ -21,6 +27,8 @@ ISSUES: dict[str, tuple[str, str]] = {
     "ambiguous_key": ("The key could be more than one name; choose the right one.", "项目名称有多种可能，请选择正确的项目。"),
     "no_key": ("No key was found for this value.", "未找到该数值对应的项目。"),
     "no_value": ("No value was found for this key.", "未找到该项目的数值。"),
+    "repeated_key": ("This key was read more than once on this screen; check which value is right.",
+                     "该项目在此屏幕上被读到不止一次，请核对哪个数值正确。"),
 }
 KEY_ISSUES = ("ambiguous_key", "no_key")
 
@@ -71,3 +79,13 @@ def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, fl
     if entry is not None and entry.range is not None:
         return entry.range, entry.units[0] if entry.units else None
     return None, None
+
+
+def flag_repeated_keys(readings: list[Reading]) -> None:
+    """A key (of the same template field) read twice on one screen means one of the two is a misread,
+    e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min')."""
+    seen = Counter((r.key, r.field) for r in readings if r.key)
+    for reading in readings:
+        if reading.key and seen[(reading.key, reading.field)] > 1:
+            reading.issues.append("repeated_key")
+            reading.valid = False

@@ -5,7 +5,7 @@ from statistics import fmean
 from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
-from desktop.core.reading.checks import allowed_units, check_value
+from desktop.core.reading.checks import allowed_units, check_value, flag_repeated_keys
 from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
 from desktop.core.reading.model import Reading
@@ -41,7 +41,9 @@ def extract_readings(
     pairs += [Pair(key=key) for key in key_items if not key.paired and key.match.score >= 1.0]
     builder = _Builder(boxes, texts, template, units, image_size)
     readings = [(pair.anchor.line, pair.anchor.x0, builder.build(pair)) for pair in builder.ordered(pairs)]
-    return [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
+    ordered = [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
+    flag_repeated_keys(ordered)
+    return ordered
 
 
 def make_matcher(template: Template, keys: KeyDictionary):

@@ -283,3 +283,12 @@ def test_a_small_unit_at_the_top_right_of_big_digits_belongs_to_them(box, shuffl
     for seed in range(3):
         readings = extract_readings(shuffled(boxes, seed))
         assert [(r.key, r.value, r.unit) for r in readings] == [("烟气温度", "110", "℃"), ("压力", "114.555", "kPa")]
+
+
+def test_a_key_read_twice_on_one_screen_is_flagged_on_both(box):
+    # A unit box that reached into the value's last digit: '30.0' alone, then '1L/min'.
+    boxes = [box(91, 381, 57, 34, "流量"), box(321, 362, 157, 74, "30.0"), box(448, 370, 100, 50, "1L/min")]
+    readings = extract_readings(boxes)
+    assert [(r.key, r.value, r.valid) for r in readings] == [("流量", "30.0", False), ("流量", "1", False)]
+    assert all(r.issues[-1] == "repeated_key" for r in readings)
+    assert "不止一次" in readings[0].messages("zh")[-1]
