@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from desktop.core.ocr.recognizer import read_min_width
+from desktop.core.ocr.model_files import read_min_width
 from desktop.core.training.launch import train_command
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]

@@ -11,7 +11,7 @@ import numpy as np
 
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.model_files import ModelSet, load_dictionary
+from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_min_width
 from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
@@ -26,7 +26,7 @@ class OcrEngine:
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
         from desktop.core.ocr.predictor import predictor_infer
-        from desktop.core.ocr.recognizer import TextRecognizer, read_min_width
+        from desktop.core.ocr.recognizer import TextRecognizer
 
         self.model_set = resolve_model(model) if isinstance(model, str) else model
         self.split_gaps = split_gaps

@@ -8,22 +8,15 @@ rapidocr_paddle's port of PaddleOCR's CTCLabelDecode.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import cv2
 import numpy as np
-import yaml
 from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
+from desktop.core.ocr.model_files import REC_MIN_WIDTH
 from desktop.core.ocr.predictor import Infer
-from desktop.core.ocr.types import ModelError
 
 
 REC_HEIGHT = 48
-# PP-OCRv4 rec's training shape is 3x48x320, and its SVTR neck reads the padding too: run with a
-# 160 minimum, the stock weights read 1.7 % fewer values on 150 held-out screens (benchmarks/screens.py).
-# A recogniser finetuned on crops padded to a smaller minimum says so in its folder (INPUT_FILE).
-REC_MIN_WIDTH = 320
-INPUT_FILE = "input.yaml"
 # Batch widths snap to a few sizes: Paddle pays a one-off 0.1-0.9 s and keeps memory for every new
 # input shape on the CPU, so a width per crop would make the first minutes of a session slow and large.
 WIDTH_STEP = 160
@@ -56,27 +49,6 @@ def width_groups(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> dic
 def make_batch(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> np.ndarray:
     width = batch_width(crops, min_width)
     return np.stack([resize_normalise(c, width) for c in crops])
-
-
-def read_min_width(rec_dir: Path) -> int:
-    """The minimum input width a recogniser was trained with: its INPUT_FILE, else PP-OCRv4's."""
-    path = Path(rec_dir) / INPUT_FILE
-    if not path.is_file():
-        return REC_MIN_WIDTH
-    try:
-        width = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("min_width")
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
-        raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
-    if not isinstance(width, int) or not REC_HEIGHT <= width <= 4 * REC_MIN_WIDTH:
-        raise ModelError(f"{path}: min_width must be a whole number of pixels from {REC_HEIGHT} "
-                         f"to {4 * REC_MIN_WIDTH}, not {width!r}")
-    return width
-
-
-def write_min_width(rec_dir: Path, width: int) -> None:
-    (Path(rec_dir) / INPUT_FILE).write_text(
-        f"# crops were padded to at least this width when this recogniser was trained\nmin_width: {width}\n",
-        encoding="utf-8")
 
 
 class TextRecognizer:

@@ -5,6 +5,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
+
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
 SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
 
@@ -98,9 +100,10 @@ def _check(job: TrainJob, origin: str) -> None:
         settings = getattr(job, stage)
         if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:
             problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0")
+    low, high = REC_MIN_WIDTH_RANGE
     if job.rec_min_width is not None and (not isinstance(job.rec_min_width, int)
-                                          or not 48 <= job.rec_min_width <= 1280):
-        problems.append("'rec_min_width' must be a whole number of pixels from 48 to 1280")
+                                          or not low <= job.rec_min_width <= high):
+        problems.append(f"'rec_min_width' must be a whole number of pixels from {low} to {high}")
     if not 0 <= job.general_text_fraction < 1:
         problems.append("'general_text_fraction' must be between 0 and 1")
     if not 0 <= job.val_fraction < 1:

@@ -21,7 +21,7 @@ def training_device(request: str) -> str:
 
 
 def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
-    from desktop.core.ocr.recognizer import read_min_width
+    from desktop.core.ocr.model_files import read_min_width
     from desktop.core.training.det_task import DetTask
     from desktop.core.training.rec_task import RecTask
 
@@ -41,7 +41,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.ocr.device import choose_device
     from desktop.core.ocr.model_files import load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
-    from desktop.core.ocr.recognizer import write_min_width
+    from desktop.core.ocr.model_files import write_min_width
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from desktop.core.ocr.recognizer import (INPUT_FILE, REC_MIN_WIDTH, WIDTH_STEP, TextRecognizer, read_min_width,
-                                         width_groups, write_min_width)
+from desktop.core.ocr.model_files import REC_INPUT_FILE as INPUT_FILE, read_min_width, write_min_width
+from desktop.core.ocr.recognizer import REC_MIN_WIDTH, WIDTH_STEP, TextRecognizer, width_groups
 from desktop.core.ocr.types import ModelError
 
 DICTIONARY = list("0123456789.")
