@@ -32,9 +32,10 @@ class OcrEngine:
         self.split_gaps = split_gaps
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
+        min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
         self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
         self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary,
-                                         min_width=read_min_width(self.model_set.rec_dir))
+                                         min_width=min_width)
         self.classifier = None
         if use_cls and self.model_set.cls_dir is not None:
             self.classifier = DirectionClassifier(predictor_infer(self.model_set.cls_dir, self._device))
