@@ -34,6 +34,12 @@ def run(args) -> int:
     engine = create_engine(args)
     if engine is None:
         return 2
+    if len(images) > 1:  # memory then stays level over a folder; for one image it costs more than it saves
+        try:
+            engine.warm_up()
+        except Exception as exc:  # noqa: BLE001  (Paddle's own errors: a model that loads but cannot run)
+            print(f"lcdreader: model {engine.model_name} cannot run: {str(exc).strip()[:300]}", file=sys.stderr)
+            return 2
     failures = 0
     progress = Progress(len(images), "reading")
     try:

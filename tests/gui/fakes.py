@@ -29,7 +29,8 @@ class FakeEngine:
     device = "cpu"
     model_name = "fake PP-OCRv4"
 
-    def __init__(self, delay: float = 0.02, values: list[str] | None = None, fail_on: str | None = None):
+    def __init__(self, delay: float = 0.02, values: list[str] | None = None, fail_on: str | None = None,
+                 warm_up_steps: int = 1, warm_up_step_s: float = 0.0):
         self.delay = delay
         self.values = list(values or [])
         self.fail_on = fail_on
@@ -37,12 +38,22 @@ class FakeEngine:
         self.threads: set[int] = set()
         self.created_in = threading.get_ident()
         self.warmed_up_in: int | None = None
+        self.warm_up_left, self.warm_up_step_s = warm_up_steps, warm_up_step_s
+        self.events: list[str] = []  # "warm" per warm-up step, "read" per image, in order
 
-    def warm_up(self) -> None:
+    def warm_up(self, pause=lambda: False) -> bool:
         self.warmed_up_in = threading.get_ident()
+        while self.warm_up_left:
+            if pause():
+                return False
+            time.sleep(self.warm_up_step_s)
+            self.warm_up_left -= 1
+            self.events.append("warm")
+        return True
 
     def read(self, image: np.ndarray) -> OcrResult:
         self.threads.add(threading.get_ident())
+        self.events.append("read")
         self.calls += 1
         time.sleep(self.delay)
         if self.fail_on is not None and int(image[0, 0, 0]) == 255 and int(image[0, 0, 2]) == 0:

@@ -6,7 +6,7 @@ import threading
 from desktop.ui.models.readings_model import VALUE
 
 from .fakes import VALUE as TEXT
-from .fakes import write_sample
+from .fakes import FakeEngine, write_sample
 
 
 def value_row(model, text=TEXT):
@@ -33,6 +33,16 @@ def test_open_image_shows_boxes_and_readings(make_window, qtbot, tmp_path):
     # the engine was created, warmed up and used in the worker thread, never in the UI thread
     assert window.engine.threads and threading.get_ident() not in window.engine.threads
     assert window.engine.warmed_up_in in window.engine.threads
+
+
+def test_an_image_opened_during_warm_up_is_read_first_and_warm_up_goes_on_after(make_window, qtbot, tmp_path):
+    engine = FakeEngine(warm_up_steps=40, warm_up_step_s=0.05)  # two seconds of warm-up
+    window = make_window(engine)
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=1500)
+    assert "read" in engine.events and engine.events.count("warm") < 40
+    qtbot.waitUntil(lambda: engine.warm_up_left == 0, timeout=5000)
+    assert engine.events[-1] == "warm"
 
 
 def test_box_selection_selects_reading_and_back(make_window, qtbot, tmp_path):

@@ -89,6 +89,18 @@ def test_unknown_model_and_device():
         OcrEngine(model="pp-ocrv4", device="tpu")
 
 
+def test_reads_on_the_gpu_when_there_is_one():
+    from desktop.core.ocr.device import gpu_available
+
+    if not gpu_available():
+        pytest.skip("no CUDA GPU on this machine (runs where paddlepaddle-gpu sees one)")
+    engine = OcrEngine(model="default", device="auto")
+    assert engine.device == "gpu:0"
+    engine.warm_up()
+    result = engine.read(load_image(sample("sampler_lcd.png")))
+    assert result.device == "gpu:0" and "100.07" in [box.text for box in result.boxes]
+
+
 def test_gpu_request_without_gpu_is_explained():
     from desktop.core.ocr.device import gpu_available
 
@@ -110,12 +122,15 @@ def test_truncated_weights_are_a_clear_error(tmp_path):
         OcrEngine(model=broken, device="cpu")
 
 
-def test_the_first_read_warms_the_networks_up_once(monkeypatch):
-    engine = OcrEngine(model="pp-ocrv4", device="cpu")
-    calls = []
-    monkeypatch.setattr(engine.detector, "warm_up", lambda: calls.append("det"))
-    monkeypatch.setattr(engine.recognizer, "warm_up", lambda: calls.append("rec"))
-    image = load_image(sample("sampler_lcd.png"))
-    engine.read(image)
-    engine.read(image)
-    assert calls == ["det", "rec"]
+def test_warm_up_runs_every_input_shape_once_pausing_when_asked():
+    engine = OcrEngine(model="default", device="cpu")
+    shapes = len(engine.detector.input_shapes()) + len(engine.recognizer.input_shapes())
+    asked = []
+    assert engine.warm_up(pause=lambda: asked.append(1) or len(asked) > 3) is False  # ran three, then paused
+    asked.clear()
+    assert engine.warm_up(pause=lambda: asked.append(1) and False) is True
+    assert len(asked) == shapes - 3
+    asked.clear()
+    assert engine.warm_up(pause=lambda: asked.append(1) and False) is True and asked == []  # once only
+    texts = [box.text for box in engine.read(load_image(sample("sampler_lcd.png"))).boxes]
+    assert "100.07" in texts

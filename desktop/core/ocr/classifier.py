@@ -17,6 +17,10 @@ class DirectionClassifier:
         self.threshold = threshold
         self.batch_size = batch_size
 
+    def input_shapes(self) -> list[tuple[int, int, int, int]]:
+        """Every input upright() can give the network, the largest first."""
+        return [(count, 3, CLS_HEIGHT, CLS_WIDTH) for count in range(self.batch_size, 0, -1)]
+
     def upright(self, crops: list[np.ndarray]) -> list[np.ndarray]:
         out = list(crops)
         for start in range(0, len(crops), self.batch_size):

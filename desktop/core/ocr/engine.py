@@ -5,6 +5,7 @@ Create it in the thread that will use it: Paddle predictors must not be shared b
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import numpy as np
@@ -33,13 +34,18 @@ class OcrEngine:
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
-        self.detector = TextDetector(predictor_infer(self.model_set.det_dir, self._device), det_limit_side)
-        self.recognizer = TextRecognizer(predictor_infer(self.model_set.rec_dir, self._device), dictionary,
-                                         min_width=min_width)
+        det_infer = predictor_infer(self.model_set.det_dir, self._device)
+        rec_infer = predictor_infer(self.model_set.rec_dir, self._device)
+        self.detector = TextDetector(det_infer, det_limit_side)
+        self.recognizer = TextRecognizer(rec_infer, dictionary, min_width=min_width)
+        # detection first: its largest input is the largest of all (see warm_up)
+        self._warm_up_left = [(det_infer, shape) for shape in self.detector.input_shapes()]
+        self._warm_up_left += [(rec_infer, shape) for shape in self.recognizer.input_shapes()]
         self.classifier = None
         if use_cls and self.model_set.cls_dir is not None:
-            self.classifier = DirectionClassifier(predictor_infer(self.model_set.cls_dir, self._device))
-        self._warmed_up = False
+            cls_infer = predictor_infer(self.model_set.cls_dir, self._device)
+            self.classifier = DirectionClassifier(cls_infer)
+            self._warm_up_left += [(cls_infer, shape) for shape in self.classifier.input_shapes()]
 
     @property
     def device(self) -> str:
@@ -51,7 +57,6 @@ class OcrEngine:
 
     def read(self, image: np.ndarray) -> OcrResult:
         """Read a BGR uint8 image."""
-        self.warm_up()
         timings: dict[str, float] = {}
         with _timed(timings, "det"):
             quads, crops = self._lines(image)
@@ -68,17 +73,23 @@ class OcrEngine:
         return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
                          model=self.model_name, boxes=boxes, timings_ms=timings)
 
-    def warm_up(self) -> None:
-        """Run each network once on its largest usual input, before the first image (read() does it
-        if nobody did; the app's OCR thread does it while idle after loading). Paddle's memory pool
-        then starts at that size and smaller inputs reuse it; grown from small to large it kept a
-        block for every size (100 mixed photos peaked at 1241 instead of 1006 MB, benchmarks/memory.py).
-        About 0.3 s, kept out of loading so that a model loads in under a second."""
-        if self._warmed_up:
-            return
-        self._warmed_up = True
-        self.detector.warm_up()
-        self.recognizer.warm_up()
+    def warm_up(self, pause: Callable[[], bool] = lambda: False) -> bool:
+        """Run each network once on every input shape it can be given, the largest first; True when
+        all have run. ``pause`` is asked between two shapes (each 0.05-0.4 s): when it says so, this
+        returns False and the next call goes on from there.
+
+        Paddle with oneDNN keeps state for each input shape it sees and grows its memory pool for an
+        input larger than any before; started at the largest, the pool serves all smaller inputs.
+        Warmed up, 100 photos from one phone keep RSS level from the second on (benchmarks/memory.py);
+        with shapes met as they came, RSS grew by 100-240 MB and every new shape stalled a read.
+        About 4.5 s on two cores, so whoever reads one image skips it: the app warms up while idle,
+        `lcdreader read` when given more than one image."""
+        while self._warm_up_left:
+            if pause():
+                return False
+            infer, shape = self._warm_up_left.pop(0)
+            infer(np.zeros(shape, np.float32))
+        return True
 
     def _lines(self, image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Detected text lines and their crops; a line split at a wide gap is cut again per part."""

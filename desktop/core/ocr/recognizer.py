@@ -1,9 +1,15 @@
 """Text recognition: PP-OCR rec (CTC) on crops batched by width.
 
-Each crop gets its own width (its aspect ratio snapped up to a width step, never below the model's
-minimum width) and is batched only with crops of that width: the network's cost grows with the padded
-width, and a crop then reads the same whatever else is on the screen. The CTC decoder is
+Each crop gets its own width (its aspect ratio snapped up to a rung of a short width ladder, never below
+the model's minimum width) and is batched only with crops of that width: the network's cost grows with
+the padded width, and a crop then reads the same whatever else is on the screen. The CTC decoder is
 rapidocr_paddle's port of PaddleOCR's CTCLabelDecode.
+
+Input shapes come from a fixed set, which OcrEngine.warm_up() runs once: Paddle with oneDNN keeps
+state for every input shape it has seen and grows its memory pool for an input larger than any before,
+so open-ended shapes made RSS climb over the first hundred photos and stalled a read for 0.1-1.4 s
+whenever a new one came (a batch of 8 at 640 px added 280 MB). Hence the ladder, and at most
+``batch_size x 320`` pixels of width in one batch (the stock width times the batch size).
 """
 from __future__ import annotations
 
@@ -17,9 +23,9 @@ from desktop.core.ocr.predictor import Infer
 
 
 REC_HEIGHT = 48
-# Batch widths snap to a few sizes: Paddle pays a one-off 0.1-0.9 s and keeps memory for every new
-# input shape on the CPU, so a width per crop would make the first minutes of a session slow and large.
-WIDTH_STEP = 160
+# Multiples of 160 where most screen lines fall, coarser beyond; a crop wider than the last rung
+# (over 53 times as wide as high) is squeezed into it.
+WIDTH_LADDER = (160, 320, 480, 640, 960, 1280, 1920, 2560)
 
 
 def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> np.ndarray:
@@ -33,9 +39,15 @@ def resize_normalise(crop: np.ndarray, width: int, height: int = REC_HEIGHT) -> 
     return out
 
 
+def input_widths(min_width: int = REC_MIN_WIDTH) -> tuple[int, ...]:
+    """Every width a batch can have: the model's minimum, then the ladder's wider rungs."""
+    return (min_width, *(width for width in WIDTH_LADDER if width > min_width))
+
+
 def batch_width(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> int:
-    ratio = max([min_width / REC_HEIGHT] + [c.shape[1] / max(c.shape[0], 1) for c in crops])
-    return int(math.ceil(REC_HEIGHT * ratio / WIDTH_STEP) * WIDTH_STEP)
+    needed = REC_HEIGHT * max(c.shape[1] / max(c.shape[0], 1) for c in crops)
+    widths = input_widths(min_width)
+    return next((width for width in widths if width >= needed), widths[-1])
 
 
 def width_groups(crops: list[np.ndarray], min_width: int = REC_MIN_WIDTH) -> dict[int, list[int]]:
@@ -58,22 +70,28 @@ class TextRecognizer:
         self._decode = CTCLabelDecode(character=list(dictionary))
         self.batch_size = batch_size
         self.min_width = min_width
+        self._batch_pixels = batch_size * REC_MIN_WIDTH
 
     @property
     def classes(self) -> list[str]:
         """CTC classes: blank, the dictionary, space."""
         return self._decode.character
 
-    def warm_up(self) -> None:
-        """Run the network once on a full batch at PP-OCRv4's width, which most screen lines fit
-        (see OcrEngine.warm_up): narrower batches then reuse its memory."""
-        self._infer(np.zeros((self.batch_size, 3, REC_HEIGHT, max(self.min_width, REC_MIN_WIDTH)), np.float32))
+    def largest_batch(self, width: int) -> int:
+        return max(1, min(self.batch_size, self._batch_pixels // width))
+
+    def input_shapes(self) -> list[tuple[int, int, int, int]]:
+        """Every input recognize() can give the network, the largest first."""
+        shapes = [(count, 3, REC_HEIGHT, width) for width in input_widths(self.min_width)
+                  for count in range(1, self.largest_batch(width) + 1)]
+        return sorted(shapes, key=lambda shape: (shape[0] * shape[3], shape[3]), reverse=True)
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
         for width, members in width_groups(crops, self.min_width).items():
-            for start in range(0, len(members), self.batch_size):
-                chunk = members[start : start + self.batch_size]
+            largest = self.largest_batch(width)
+            for start in range(0, len(members), largest):
+                chunk = members[start : start + largest]
                 probs = self._infer(np.stack([resize_normalise(crops[i], width) for i in chunk]))
                 for index, (text, score) in zip(chunk, self._decode(probs)):
                     results[index] = (text, float(score))

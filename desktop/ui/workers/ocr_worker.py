@@ -92,9 +92,13 @@ class OcrWorker(QObject):
         self.drain()
 
     def _warm_up(self) -> None:
-        """Idle time after loading: let the engine size its memory before the first image."""
+        """Idle time: the engine runs its networks on every input shape (a few seconds) so that memory
+        stays level and no image waits on a shape seen for the first time. A job that comes in pauses
+        it within one shape; it goes on when the inbox is empty again."""
+        if self._engine is None:
+            return
         try:
-            self._engine.warm_up()
+            self._engine.warm_up(pause=lambda: self._stopping or self._has_work())
         except Exception:  # only a head start: the first image will tell the user what is wrong
             log.exception("OCR engine warm-up failed")
 
@@ -119,6 +123,8 @@ class OcrWorker(QObject):
         self.busyChanged.emit(False)
         if self._has_work() and not self._stopping:
             QTimer.singleShot(0, self.drain)
+        else:
+            self._warm_up()
 
     def _run(self, job: OcrJob) -> OcrOutcome:
         from desktop.core.ocr.images import decode_image_bytes, load_image

@@ -1,26 +1,44 @@
 import numpy as np
+import pytest
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
-from desktop.core.ocr.detector import IMAGENET_MEAN, IMAGENET_STD, TextDetector
+from desktop.core.ocr.detector import IMAGENET_MEAN, IMAGENET_STD, TextDetector, canvas_for, canvas_sides
 
 
-def test_detector_input_matches_paddleocr_preprocessing():
+def test_detector_input_is_paddleocrs_preprocessing_padded_to_a_canvas():
     image = np.random.default_rng(4).integers(0, 256, (200, 300, 3), dtype=np.uint8)
     seen = []
-    TextDetector(lambda batch: seen.append(batch) or batch).probability_map(image)
+    prob = TextDetector(lambda batch: seen.append(batch) or batch).probability_map(image)
     reference = DetPreProcess(960, "max", IMAGENET_MEAN, IMAGENET_STD)(image)
-    assert seen[0].shape == reference.shape == (1, 3, 192, 288)
+    assert reference.shape == (1, 3, 192, 288) and seen[0].shape == (1, 3, 384, 640)
     assert seen[0].dtype == np.float32
-    np.testing.assert_allclose(seen[0], reference, atol=1e-5)
+    np.testing.assert_allclose(seen[0][..., :192, :288], reference, atol=1e-5)
+    # padded with the edge pixels repeated
+    np.testing.assert_array_equal(seen[0][..., 192:, :288], np.repeat(seen[0][..., 191:192, :288], 192, axis=2))
+    np.testing.assert_array_equal(seen[0][..., 288:], np.repeat(seen[0][..., 287:288], 352, axis=3))
+    assert prob.shape == reference.shape  # the map is cut back to the image
 
 
-def test_warm_up_runs_the_largest_input_the_detector_can_be_given():
-    for limit in (960, 1000, 480):
-        seen = []
-        detector = TextDetector(lambda batch: seen.append(batch.shape) or batch, limit_side_len=limit)
-        detector.warm_up()
-        warm = seen.pop()
-        for height, width in [(3000, 4000), (4000, 3000), (950, 950), (300, 2000), (1000, 999)]:
-            detector.probability_map(np.zeros((height, width, 3), np.uint8))
-            shape = seen.pop()
-            assert shape[2] <= warm[2] and shape[3] <= warm[3], (limit, shape, warm)
+def test_canvases_for_the_default_size():
+    sides = canvas_sides(960)
+    assert sides == {640: (384, 480, 640), 960: (544, 736, 960)}
+    assert canvas_for(480, 640, sides) == (480, 640)  # a 640x480 screen photo: no padding
+    assert canvas_for(704, 960, sides) == (736, 960)  # a 4:3 phone photo
+    assert canvas_for(960, 544, sides) == (960, 544)  # a 16:9 one held upright
+    assert canvas_for(32, 672, sides) == (544, 960)  # a strip just too long for the small canvas
+
+
+@pytest.mark.parametrize("limit", [960, 1000, 480, 1280])
+def test_every_input_the_detector_gives_is_one_of_the_shapes_warm_up_runs(limit):
+    seen = []
+    detector = TextDetector(lambda batch: seen.append(batch.shape) or batch, limit_side_len=limit)
+    rng = np.random.default_rng(limit)
+    sizes = [(3000, 4000), (4000, 3000), (950, 950), (300, 2000), (1000, 999), (8, 8), (1080, 1920)]
+    sizes += [tuple(int(v) for v in rng.integers(8, 5000, 2)) for _ in range(200)]
+    for height, width in sizes:
+        prob = detector.probability_map(np.zeros((height, width, 3), np.uint8))
+        assert prob is None or prob.shape[2:] == DetPreProcess(limit, "max").resize(
+            np.zeros((height, width, 3), np.uint8)).shape[:2]
+    known = detector.input_shapes()
+    assert set(seen) <= set(known) and len(known) == 10
+    assert known[0][2] * known[0][3] == max(h * w for _n, _c, h, w in known)  # the largest first

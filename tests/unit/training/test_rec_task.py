@@ -1,7 +1,7 @@
 import numpy as np
 
 from desktop.core.ocr.model_files import base_model_set, load_dictionary
-from desktop.core.ocr.recognizer import WIDTH_STEP, batch_width
+from desktop.core.ocr.recognizer import batch_width, input_widths
 from desktop.core.training.rec_task import RecTask
 from desktop.core.training.samples import RecItem
 
@@ -20,7 +20,8 @@ def test_each_batch_has_one_width_and_labels_encode():
         assert images.shape[:3] == (4, 3, 48) and lengths.tolist() == [4] * 4
         assert (labels[:, 4:] == 0).all() and (labels[:, :4] > 0).all()
     # Short crops train at the short width; augmentation may move a batch up one width step at most.
-    assert 320 in widths and max(widths) <= batch_width([crop(900)]) + WIDTH_STEP
+    ladder = input_widths()
+    assert 320 in widths and max(widths) <= ladder[ladder.index(batch_width([crop(900)])) + 1]
 
 
 def test_a_smaller_minimum_width_trains_and_scores_short_crops_narrower():
