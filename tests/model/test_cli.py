@@ -68,6 +68,20 @@ def test_unknown_model_exits_2_with_a_message(capsys):
     assert "unknown model 'nope'" in capsys.readouterr().err
 
 
+def test_a_model_that_loads_but_cannot_run_exits_2_before_any_image(monkeypatch, tmp_path, capsys):
+    from desktop.core.ocr.engine import OcrEngine
+
+    def broken_warm_up(self, pause=None):
+        raise RuntimeError("(InvalidArgument) the input's channels do not match the filter's")
+
+    monkeypatch.setattr(OcrEngine, "warm_up", broken_warm_up)
+    out_file = tmp_path / "out.jsonl"
+    assert main(["read", str(sample("sampler_lcd.png")), str(sample("insulation_tester.png")),
+                 "--out", str(out_file), "--model", "pp-ocrv4"]) == 2
+    assert "model pp-ocrv4 cannot run: (InvalidArgument)" in capsys.readouterr().err
+    assert not out_file.exists()
+
+
 @pytest.fixture
 def labeled_set(tmp_path):
     from desktop.core.training.synth.dataset import generate_dataset
