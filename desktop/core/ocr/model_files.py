@@ -24,6 +24,11 @@ PARAMS_NAME = "inference.pdiparams"
 REC_MIN_WIDTH = 320
 REC_MIN_WIDTH_RANGE = (48, 4 * REC_MIN_WIDTH)  # from one line height to four stock inputs
 REC_INPUT_FILE = "input.yaml"
+# A detector's input normalisation: PP-OCRv4 was trained on ImageNet-normalised input; a detector
+# trained otherwise (PP-OCRv6: mean 0.5, std 0.5) says so in DET_INPUT_FILE.
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+DET_INPUT_FILE = "input.yaml"
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class ModelSet:
     rec_dir: Path
     keys_path: Path
     cls_dir: Path | None = None
+    family: str = "pp-ocrv4"  # the base network the weights are for: pp-ocrv4 or pp-ocrv6
 
 
 def program_and_params(model_dir: Path) -> tuple[Path, Path]:
@@ -85,6 +91,27 @@ def read_min_width(rec_dir: Path) -> int:
 def write_min_width(rec_dir: Path, width: int) -> None:
     (Path(rec_dir) / REC_INPUT_FILE).write_text(
         f"# crops were padded to at least this width when this recogniser was trained\nmin_width: {width}\n",
+        encoding="utf-8")
+
+
+def read_det_input(det_dir: Path) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """(mean, std) a detector's input is normalised with: its DET_INPUT_FILE, else ImageNet's."""
+    path = Path(det_dir) / DET_INPUT_FILE
+    if not path.is_file():
+        return IMAGENET_MEAN, IMAGENET_STD
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        mean, std = tuple(float(v) for v in raw["mean"]), tuple(float(v) for v in raw["std"])
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
+    if len(mean) != 3 or len(std) != 3 or not all(0 < v <= 1 for v in std):
+        raise ModelError(f"{path}: mean and std must be three numbers each, std above 0")
+    return mean, std
+
+
+def write_det_input(det_dir: Path, mean: tuple[float, ...], std: tuple[float, ...]) -> None:
+    (Path(det_dir) / DET_INPUT_FILE).write_text(
+        f"# this detector's input: (pixel / 255 - mean) / std, per BGR channel\nmean: {list(mean)}\nstd: {list(std)}\n",
         encoding="utf-8")
 
 

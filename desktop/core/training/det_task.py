@@ -10,7 +10,8 @@ import pyclipper
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
 from desktop.core.evaluation.metrics import DetCounts, match_detections, polygon_area
-from desktop.core.ocr.detector import IMAGENET_MEAN, IMAGENET_STD, TextDetector
+from desktop.core.ocr.detector import TextDetector
+from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
 from desktop.core.ocr.predictor import Infer
 from desktop.core.training.augment import photometric
 from desktop.core.training.samples import DetItem
@@ -48,10 +49,12 @@ class DetTask:
     input_spec_shape = [None, 3, None, None]
 
     def __init__(self, train: list[DetItem], val: list[DetItem], batch_size: int = 4, size: int = 480,
-                 limit_side_len: int = 960, seed: int = 0):
+                 limit_side_len: int = 960, seed: int = 0,
+                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD):
         self.train, self.val = train, val
         self.batch_size, self.size, self.limit_side_len, self.seed = batch_size, size, limit_side_len, seed
-        self._normalise = DetPreProcess(limit_side_len, "max", IMAGENET_MEAN, IMAGENET_STD)
+        self.mean, self.std = mean, std  # the base detector's input normalisation (model_files.read_det_input)
+        self._normalise = DetPreProcess(limit_side_len, "max", list(mean), list(std))
 
     def _sample(self, item: DetItem, rng: random.Random):
         """A random scale and window of one screen, with its target maps."""
@@ -88,7 +91,7 @@ class DetTask:
         return 5 * bce + dice
 
     def evaluate(self, infer: Infer) -> dict:
-        detector = TextDetector(infer, self.limit_side_len)
+        detector = TextDetector(infer, self.limit_side_len, mean=self.mean, std=self.std)
         counts = DetCounts()
         for item in self.val:
             boxes = detector.detect(item.image)

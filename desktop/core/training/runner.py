@@ -21,7 +21,7 @@ def training_device(request: str) -> str:
 
 
 def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
-    from desktop.core.ocr.model_files import read_min_width
+    from desktop.core.ocr.model_files import read_det_input, read_min_width
     from desktop.core.training.det_task import DetTask
     from desktop.core.training.rec_task import RecTask
 
@@ -29,7 +29,8 @@ def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
     if stage == "rec":
         min_width = job.rec_min_width or read_min_width(base.rec_dir)
         return RecTask(data.rec_train, data.rec_val, dictionary, settings.batch_size, job.seed, min_width)
-    return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed)
+    mean, std = read_det_input(base.det_dir)
+    return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed, mean=mean, std=std)
 
 
 def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
@@ -41,7 +42,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.ocr.device import choose_device
     from desktop.core.ocr.model_files import load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
-    from desktop.core.ocr.model_files import write_min_width
+    from desktop.core.ocr.model_files import write_det_input, write_min_width
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
@@ -78,9 +79,12 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
                            work / "checkpoints" / stage, emit, cancel, before[task.metric])
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
-        _legacy_for_speed(stage, stage_dir, emit)
+        if base.family == "pp-ocrv4":  # the only family shipped as a legacy program
+            _legacy_for_speed(stage, stage_dir, emit)
         if stage == "rec":
             write_min_width(stage_dir, task.min_width)
+        else:
+            write_det_input(stage_dir, task.mean, task.std)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
@@ -176,13 +180,12 @@ def _work_dir(job: TrainJob) -> Path:
 
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
               device: str) -> dict:
-    from desktop.core.models.registry import activate, add_version
-    from desktop.core.ocr.model_files import base_model_set
+    from desktop.core.models.registry import BASE_MODELS, activate, add_version
 
     trained = _trained(stages)
     if not trained:
         return {"model": None, "activated": False, "reason": "no step improved on the starting model"}
-    stock = base_model_set()
+    stock = BASE_MODELS[base.family][0]()
     for stage in ("det", "rec"):
         if stage in trained:
             continue
@@ -193,7 +196,7 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
     scored = {**trained, **({"readings": readings} if readings else {})}  # readings: whole screens
     not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in scored.values())
     metadata = {
-        "base_model": base.name, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "base_model": base.name, "family": base.family, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
         "parameters": {stage: vars(getattr(job, stage)) for stage in trained},
         "metrics": {stage: {"metric": i["metric"], "before": i["before"], "after": i["after"]}
