@@ -86,3 +86,35 @@ def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     forced = _register(parse_job({"name": "forced", "activate": "always"}), base, trained_folder(tmp_path, "b"),
                        stages(0.9, 0.5), None, {}, "cpu")
     assert forced["activated"] and registry.active_model_name() == "forced"
+
+
+def fake_v6(tmp_path):
+    from desktop.core.ocr.model_files import ModelSet
+
+    folder = tmp_path / "v6"
+    return ModelSet("pp-ocrv6", det_dir=folder / "det", rec_dir=folder / "rec", keys_path=folder / "keys.txt",
+                    family="pp-ocrv6")
+
+
+def test_a_version_takes_its_missing_parts_from_its_family(tmp_path, monkeypatch):
+    v6 = fake_v6(tmp_path)
+    monkeypatch.setitem(registry.BASE_MODELS, "pp-ocrv6", (lambda: v6, "stock v6"))
+    registry.add_version("lab-v6", trained_folder(tmp_path), {"base_model": "lab-x", "family": "pp-ocrv6"})
+    model = registry.resolve_model("lab-v6")
+    assert model.det_dir == v6.det_dir and model.keys_path == v6.keys_path and model.family == "pp-ocrv6"
+    assert model.rec_dir.parent.name == "lab-v6"
+    assert "pp-ocrv6" in [v.name for v in registry.list_versions()]
+    with pytest.raises(ModelError, match="cannot be a model name"):
+        registry.add_version("pp-ocrv6", trained_folder(tmp_path, "other"), {})
+
+
+def test_a_version_without_family_follows_its_base_model(tmp_path, monkeypatch):
+    v6 = fake_v6(tmp_path)
+    monkeypatch.setitem(registry.BASE_MODELS, "pp-ocrv6", (lambda: v6, "stock v6"))
+    registry.add_version("parent", trained_folder(tmp_path, "p"), {"base_model": "pp-ocrv6"})
+    registry.add_version("child", trained_folder(tmp_path, "c"), {"base_model": "parent"})
+    assert registry.resolve_model("child").det_dir == v6.det_dir
+    registry.add_version("loop-a", trained_folder(tmp_path, "a"), {"base_model": "loop-b"})
+    registry.add_version("loop-b", trained_folder(tmp_path, "b"), {"base_model": "loop-a"})
+    with pytest.raises(ModelError, match="circle"):
+        registry.resolve_model("loop-a")
