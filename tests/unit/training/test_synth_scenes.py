@@ -81,12 +81,20 @@ def test_sizes_match_the_real_photos():
                 assert 6 < _height(r) * scale < 18, r.text
 
 
-def test_clutter_is_never_a_reading_and_every_kind_of_clutter_appears():
+def _overlap(a, b) -> bool:
+    (ax0, ay0), (ax1, ay1) = a.points.min(axis=0), a.points.max(axis=0)
+    (bx0, by0), (bx1, by1) = b.points.min(axis=0), b.points.max(axis=0)
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+
+
+def test_clutter_is_never_a_reading_and_the_stamp_covers_no_text():
     kinds = set()
     for i in range(24):
         s = make_screen(f"c{i}", FONTS, looks=NEW)
         kinds |= {r.kind for r in s.clutter_regions()}
         assert all(r.reading is None for r in s.clutter_regions())
+        stamp = [r for r in s.regions if r.kind == "overlay"]
+        assert not any(_overlap(a, b) for a in stamp for b in s.regions if b.kind != "overlay")
         assert {r.kind for r in s.partial_regions()} <= set(PARTIAL_LABEL_KINDS)
     assert kinds == set(CLUTTER_KINDS)
 

@@ -75,3 +75,11 @@ def print_row(panel: Panel, words: list, x0: float, x1: float, y: float, size: f
     for (text, s, v), w in zip(items, widths):
         panel.text(text, x, y, s, ink, kind, anchor=(0.0, anchor_y), variant=v, reading=reading)
         x += w + gap
+
+
+def new_case(width: float, height: float, colour, rng: random.Random, fonts) -> Panel:
+    """An instrument's case: a plastic front with rounded corners and a moulded edge."""
+    panel = Panel(width, height, colour, rng, fonts)
+    side = min(panel.width, panel.height)
+    panel.shape_case(radius=side * rng.uniform(0.02, 0.12), bevel=side * rng.uniform(0.0, 0.03))
+    return panel

@@ -60,14 +60,38 @@ def _placement(panel: Panel, width: int, height: int, rng: random.Random, streng
     raise ValueError("panel readings do not fit the photo")
 
 
-def _warp_onto(canvas: np.ndarray, image: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """Paint ``image`` warped by ``matrix`` over ``canvas`` (in place); returns the coverage mask."""
+def _warp_onto(canvas: np.ndarray, panel: Panel, matrix: np.ndarray, rng: random.Random,
+               shadow: float) -> np.ndarray:
+    """Paint the panel warped by ``matrix`` over ``canvas`` (in place), after the shadow it casts with chance
+    ``shadow``; returns the coverage mask."""
     h, w = canvas.shape[:2]
-    warped = cv2.warpPerspective(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=(0, 0, 0))
-    cover = cv2.warpPerspective(np.ones(image.shape[:2], np.float32), matrix, (w, h), flags=cv2.INTER_LINEAR)
+    warped = cv2.warpPerspective(panel.image * panel.alpha[..., None], matrix, (w, h), flags=cv2.INTER_LINEAR,
+                                 borderValue=(0, 0, 0))
+    cover = cv2.warpPerspective(panel.alpha, matrix, (w, h), flags=cv2.INTER_LINEAR)
+    if rng.random() < shadow:
+        reach = rng.uniform(0.005, 0.03) * w
+        offset = np.float32([[1, 0, rng.uniform(-1, 1) * reach], [0, 1, rng.uniform(0.3, 1) * reach]])
+        cast = cv2.GaussianBlur(cv2.warpAffine(cover, offset, (w, h)), (0, 0), reach * 0.6 + 0.5)
+        canvas *= (1.0 - rng.uniform(0.3, 0.7) * cast)[..., None]
     paint(canvas, cover, (0, 0, 0))
     canvas += warped
     return cover
+
+
+def _desk_objects(img: np.ndarray, rng: random.Random) -> None:
+    """A few out-of-focus things around the instrument (cables, edges of other boxes), no text (in place)."""
+    h, w = img.shape[:2]
+    for _ in range(rng.choice([0, 0, 1, 2, 3])):
+        layer = np.zeros((h, w), np.float32)
+        if rng.random() < 0.5:
+            pts = np.int32([[rng.uniform(-0.2, 1.2) * w, rng.uniform(-0.2, 1.2) * h] for _ in range(4)])
+            cv2.polylines(layer, [pts], False, 1.0, max(2, int(rng.uniform(0.01, 0.04) * h)), cv2.LINE_AA)
+        else:
+            x0, y0 = rng.uniform(-0.3, 0.9) * w, rng.uniform(-0.3, 0.9) * h
+            cv2.rectangle(layer, (int(x0), int(y0)), (int(x0 + rng.uniform(0.1, 0.6) * w),
+                                                      int(y0 + rng.uniform(0.1, 0.6) * h)), 1.0, -1)
+        layer = cv2.GaussianBlur(layer, (0, 0), rng.uniform(0.8, 3.0))
+        paint(img, layer, (rng.uniform(10, 230), rng.uniform(10, 230), rng.uniform(10, 230)))
 
 
 def _moved(regions: list[Region], matrix: np.ndarray) -> list[Region]:
@@ -113,28 +137,48 @@ def _sheet_matrix(sheet: Panel, width: int, height: int, rng: random.Random, lef
     return cv2.getPerspectiveTransform(src, dst.astype(np.float32))
 
 
-def camera_stamp(img: np.ndarray, rng: random.Random, fonts: FontSet) -> list[Region]:
-    """Burn a camera app's stamp (one or two lines, right-aligned) into a corner, mostly the bottom right."""
+def _stamp_layer(lines: tuple[str, ...], corner: str, size: float, img_size: tuple[int, int],
+                 rng: random.Random, fonts: FontSet) -> Panel:
+    """The stamp's lines drawn white on black, right-aligned in a right corner, left-aligned in a left one."""
+    w, h = img_size
+    layer = Panel(w, h, (0, 0, 0), rng, fonts, texture=0)
+    margin_x, margin_y = rng.uniform(0, 0.012) * w, rng.uniform(0, 0.01) * h
+    step = size * rng.uniform(1.05, 1.3)
+    top, right = corner[0] == "t", corner[1] == "r"
+    y = margin_y if top else h - margin_y
+    for line in lines if top else lines[::-1]:
+        layer.text(line, w - margin_x if right else margin_x, y, size, (1.0, 1.0, 1.0), "overlay",
+                   anchor=(1.0 if right else 0.0, 0.0 if top else 1.0))
+        y += step if top else -step
+    return layer
+
+
+def _overlaps(a: Region, b: Region) -> bool:
+    (ax0, ay0), (ax1, ay1) = a.points.min(axis=0), a.points.max(axis=0)
+    (bx0, by0), (bx1, by1) = b.points.min(axis=0), b.points.max(axis=0)
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+
+
+def camera_stamp(img: np.ndarray, rng: random.Random, fonts: FontSet, avoid: list[Region] = ()) -> list[Region]:
+    """Burn a camera app's stamp (one or two lines) into a corner, mostly the bottom right, in a corner where it
+    covers none of the ``avoid`` regions (the readings); no stamp when every corner would."""
     h, w = img.shape[:2]
     lines = random_camera_stamp(rng)
     size = h * rng.uniform(0.04, 0.058)
     colour = rng.choice(STAMP_COLOURS)
     shadow = rng.uniform(0.0, 0.9)
-    corner = rng.choices(["br", "bl", "tr", "tl"], weights=[0.8, 0.08, 0.07, 0.05])[0]
-    layer = Panel(w, h, (0, 0, 0), rng, fonts, texture=0)
-    margin_x, margin_y = rng.uniform(0, 0.012) * w, rng.uniform(0, 0.01) * h
-    step = size * rng.uniform(1.05, 1.3)
-    top = corner[0] == "t"
-    order = lines if top else lines[::-1]
-    y = margin_y if top else h - margin_y
-    for line in order:
-        x = w - margin_x if corner[1] == "r" else margin_x
-        layer.text(line, x, y, size, (1.0, 1.0, 1.0), "overlay", anchor=(1.0 if corner[1] == "r" else 0.0,
-                                                                         0.0 if top else 1.0))
-        y += step if top else -step
-    mask = layer.image[..., 0]
-    paint(img, cv2.dilate(mask, np.ones((3, 3), np.uint8)) * shadow, (20, 20, 20))
-    paint(img, mask, colour)
+    first = rng.choices(["br", "bl", "tr", "tl"], weights=[0.8, 0.08, 0.07, 0.05])[0]
+    for corner in dict.fromkeys([first, "br", "bl", "tr", "tl"]):
+        layer = _stamp_layer(lines, corner, size, (w, h), rng, fonts)
+        if layer.regions and not any(_overlaps(s, r) for s in layer.regions for r in avoid):
+            break
+    else:
+        return []
+    corners = np.concatenate([r.points for r in layer.regions])
+    (x0, y0), (x1, y1) = np.clip(corners.min(axis=0) - 3, 0, None).astype(int), corners.max(axis=0).astype(int) + 4
+    mask, window = layer.image[y0:y1, x0:x1, 0], img[y0:y1, x0:x1]     # only where the stamp is: cheap
+    paint(window, cv2.dilate(mask, np.ones((3, 3), np.uint8)) * shadow, (20, 20, 20))
+    paint(window, mask, colour)
     return [dataclasses.replace(r, points=np.clip(r.points, 0, [w - 1, h - 1])) for r in layer.regions]
 
 
@@ -144,6 +188,7 @@ def compose_photo(panel: Panel, scene: str, rng: random.Random, fonts: FontSet, 
     width, height = size
     noise = np.random.default_rng(rng.getrandbits(32))
     img = surroundings(height, width, rng, noise)
+    _desk_objects(img, rng)
     regions: list[Region] = []
     matrix = _placement(panel, width, height, rng, max(strength, 0.2))
     if rng.random() < paper:
@@ -151,15 +196,17 @@ def compose_photo(panel: Panel, scene: str, rng: random.Random, fonts: FontSet, 
         left = (matrix @ [panel.width / 2, panel.height / 2, 1])[0] / (matrix @ [panel.width / 2, panel.height / 2,
                                                                                  1])[2] > width / 2
         sheet_m = _sheet_matrix(sheet, width, height, rng, left)
-        _warp_onto(img, sheet.image, sheet_m)
+        _warp_onto(img, sheet, sheet_m, rng, shadow=0.3)
         regions += _moved(sheet.regions, sheet_m)
-    cover = _warp_onto(img, panel.image, matrix)
+    cover = _warp_onto(img, panel, matrix, rng, shadow=0.7)
     regions = [r for r in regions if _inside(r, width, height, cover)]   # paper text under the instrument goes
     regions += [r for r in _moved(panel.regions, matrix) if _inside(r, width, height)]
     if strength > 0:
         # Whole photos are phone pictures scaled down: sharper than a screen filling the frame.
         img = camera_light_and_lens(img, rng, noise, strength, blur=0.5)
     if rng.random() < stamp:
-        regions += camera_stamp(img, rng, fonts)
+        stamp_regions = camera_stamp(img, rng, fonts, avoid=[r for r in regions if r.reading is not None])
+        # Text the stamp covers is no longer readable as itself.
+        regions = [r for r in regions if not any(_overlaps(r, s) for s in stamp_regions)] + stamp_regions
     image = jpeg_roundtrip(img, rng, strength) if strength > 0 else np.clip(img, 0, 255).astype(np.uint8)
     return SyntheticScreen(image=image, regions=regions, readings=list(panel.readings), scene=scene)

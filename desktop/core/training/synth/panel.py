@@ -33,6 +33,7 @@ class Panel:
             small = np.random.default_rng(rng.getrandbits(32)).normal(0, texture, (max(2, self.height // 8),
                                                                                    max(2, self.width // 8)))
             self.image += cv2.resize(small.astype(np.float32), (self.width, self.height))[..., None]
+        self.alpha = np.ones((self.height, self.width), np.float32)   # where the panel is (rounded corners)
         self.regions: list[Region] = []
         self.readings: list[tuple[str, str, str]] = []
 
@@ -42,22 +43,35 @@ class Panel:
             border=None, border_width: int = 1) -> None:
         """A filled (rounded) rectangle: a bezel, a button, a window."""
         x0, y0, x1, y1 = (int(round(v)) for v in (x0, y0, x1, y1))
-        r = int(max(0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2)))
-        color = tuple(float(c) for c in color)
-        cv2.rectangle(self.image, (x0 + r, y0), (x1 - r, y1), color, -1, cv2.LINE_AA)
-        cv2.rectangle(self.image, (x0, y0 + r), (x1, y1 - r), color, -1, cv2.LINE_AA)
-        for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
-            if r:
-                cv2.circle(self.image, (cx, cy), r, color, -1, cv2.LINE_AA)
+        _rounded_rect(self.image, x0, y0, x1, y1, tuple(float(c) for c in color), radius)
         if border is not None:
             cv2.rectangle(self.image, (x0, y0), (x1, y1), tuple(float(c) for c in border), border_width, cv2.LINE_AA)
 
+    def shape_case(self, radius: float, bevel: float) -> None:
+        """Round the case's corners and light its moulded edge: brighter at the top, darker at the bottom."""
+        mask = np.zeros((self.height, self.width), np.float32)
+        _rounded_rect(mask, 0, 0, self.width - 1, self.height - 1, 1.0, radius)
+        self.alpha = mask
+        if bevel >= 1:
+            inside = cv2.distanceTransform((mask > 0.5).astype(np.uint8), cv2.DIST_L2, 3)
+            ramp = np.linspace(1.0, -1.0, self.height, dtype=np.float32)[:, None]
+            self.image *= (1.0 + 0.25 * np.exp(-inside / bevel) * ramp)[..., None]
+
     def glass(self, x0: float, y0: float, x1: float, y1: float, look: Look) -> None:
-        """A display window with the look's background (shading and backlight falloff)."""
+        """A display window with the look's background (shading and backlight falloff), sometimes a
+        reflection across it."""
         x0, y0, x1, y1 = (int(round(v)) for v in (x0, y0, x1, y1))
         x0, y0, x1, y1 = max(0, x0), max(0, y0), min(self.width, x1), min(self.height, y1)
-        if x1 - x0 > 1 and y1 - y0 > 1:
-            self.image[y0:y1, x0:x1] = looks_mod.background(look, y1 - y0, x1 - x0, self.rng)
+        if x1 - x0 <= 1 or y1 - y0 <= 1:
+            return
+        self.image[y0:y1, x0:x1] = looks_mod.background(look, y1 - y0, x1 - x0, self.rng)
+        if self.rng.random() < 0.35:
+            h, w = y1 - y0, x1 - x0
+            yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+            angle = self.rng.uniform(0.3, 1.2)
+            across = (xx * np.cos(angle) + yy * np.sin(angle)) - self.rng.uniform(0, w + h)
+            band = np.exp(-(across / (self.rng.uniform(0.05, 0.25) * (w + h))) ** 2) * self.rng.uniform(12, 45)
+            self.image[y0:y1, x0:x1] += band[..., None]
 
     # ------------------------------------------------------------------ text
 
@@ -133,6 +147,15 @@ class Panel:
 
     def screen(self, scene: str) -> SyntheticScreen:
         return SyntheticScreen(image=self.image, regions=self.regions, readings=self.readings, scene=scene)
+
+
+def _rounded_rect(img: np.ndarray, x0: int, y0: int, x1: int, y1: int, color, radius: float) -> None:
+    r = int(max(0, min(radius, (x1 - x0) / 2, (y1 - y0) / 2)))
+    cv2.rectangle(img, (x0 + r, y0), (x1 - r, y1), color, -1, cv2.LINE_AA)
+    cv2.rectangle(img, (x0, y0 + r), (x1, y1 - r), color, -1, cv2.LINE_AA)
+    if r:
+        for cx, cy in ((x0 + r, y0 + r), (x1 - r, y0 + r), (x0 + r, y1 - r), (x1 - r, y1 - r)):
+            cv2.circle(img, (cx, cy), r, color, -1, cv2.LINE_AA)
 
 
 def fit_digits(text: str, style: SegmentStyle, max_width: float, cells: int = 0) -> SegmentStyle:

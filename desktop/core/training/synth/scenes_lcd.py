@@ -9,7 +9,7 @@ import dataclasses
 import random
 
 from desktop.core.training.synth.case_parts import (
-    button_labels, buttons, case_colours, maker_and_model, print_row,
+    button_labels, buttons, case_colours, maker_and_model, new_case, print_row,
 )
 from desktop.core.training.synth.looks import LOOKS, Look, ghost_color, jitter
 from desktop.core.training.synth.panel import Panel, fit_digits
@@ -63,7 +63,7 @@ def tester(rng: random.Random, fonts, size: tuple[int, int], *, backlit: bool) -
     gh = dh * rng.uniform(2.0, 2.8)
     pw = max(gw * rng.uniform(1.3, 1.9), width * rng.uniform(0.55, 0.85))
     ph = max(gh * rng.uniform(2.2, 3.2), height * rng.uniform(0.6, 0.95))
-    panel = Panel(pw, ph, case, rng, fonts)
+    panel = new_case(pw, ph, case, rng, fonts)
     gx, gy = (pw - gw) / 2 + rng.uniform(-0.05, 0.05) * pw, ph * rng.uniform(0.12, 0.3)
     bezel = dh * rng.uniform(0.15, 0.4)
     panel.box(gx - bezel, gy - bezel, gx + gw + bezel, gy + gh + bezel, tuple(c * 0.55 for c in case),
@@ -133,7 +133,7 @@ def clock_lcd(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     gw = width * rng.uniform(0.32, 0.55)
     gh = gw * rng.uniform(0.55, 0.8)
     pw, ph = gw * rng.uniform(1.25, 1.6), gh * rng.uniform(1.7, 2.3)
-    panel = Panel(pw, ph, case, rng, fonts)
+    panel = new_case(pw, ph, case, rng, fonts)
     gx, gy = (pw - gw) / 2, ph * rng.uniform(0.18, 0.3)
     panel.glass(gx, gy, gx + gw, gy + gh, look)
     style = SegmentStyle(kind="seven", height=int(gh * rng.uniform(0.4, 0.52)), width=rng.uniform(0.5, 0.62),

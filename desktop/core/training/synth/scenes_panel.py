@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from desktop.core.training.synth.case_parts import case_colours, maker_and_model, print_row
+from desktop.core.training.synth.case_parts import case_colours, maker_and_model, new_case, print_row
 from desktop.core.training.synth.looks import LOOKS, ghost_color, jitter
 from desktop.core.training.synth.panel import Panel
 from desktop.core.training.synth.printing import (
@@ -44,7 +44,7 @@ def led_panel(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     wx0, wy0 = bx + bw * 0.05, by + bh * (0.32 if not timer else 0.1)
     wx1, wy1 = bx + bw * 0.95, by + bh * (0.76 if not timer else 0.66)
     look = jitter(LOOKS["led_red"] if rng.random() < 0.8 else LOOKS[rng.choice(["led_green", "led_amber"])], rng)
-    look = dataclasses.replace(look, ghost=rng.uniform(0.1, 0.3), glow=rng.uniform(0.3, 0.8),
+    look = dataclasses.replace(look, ghost=rng.uniform(0.07, 0.25), glow=rng.uniform(0.3, 0.8),
                                background=tuple(min(255, c * rng.uniform(0.6, 1.4)) for c in (30, 18, 55)))
     panel.glass(wx0, wy0, wx1, wy1, look)
     dh = int(min((wy1 - wy0) * rng.uniform(0.7, 0.86), height * 0.21))
@@ -85,9 +85,9 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     width, height = size
     case, ink = case_colours(rng)
     tw = width * rng.uniform(0.4, 0.62)
-    th = tw * rng.uniform(0.6, 0.75)
+    th = tw * rng.uniform(0.6, 0.8)
     pw, ph = tw * rng.uniform(1.4, 2.2), th * rng.uniform(1.5, 2.1)
-    panel = Panel(pw, ph, case, rng, fonts)
+    panel = new_case(pw, ph, case, rng, fonts)
     tx, ty = (pw - tw) / 2 + rng.uniform(-0.08, 0.08) * pw, (ph - th) / 2 + rng.uniform(-0.1, 0.05) * ph
     border = th * 0.05
     panel.box(tx - border, ty - border, tx + tw + border, ty + th + border, (25, 25, 25), radius=border)
@@ -96,29 +96,35 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
         (rng.uniform(215, 250), rng.uniform(215, 250), rng.uniform(210, 245))
     text_ink = (235, 235, 235) if dark else (rng.uniform(10, 60),) * 3
     panel.box(tx, ty, tx + tw, ty + th, screen_bg)
-    base = height * rng.uniform(0.026, 0.036)           # value text size: ink ~8-11 px at 381 px
-    bar = base * rng.uniform(1.8, 2.4)
+    units_row, dated = rng.random() < 0.4, rng.random() < 0.3
+    # Rows in text heights: bar 2.1, subtitle 3.3, heads 1.9, values 1.6, units 1.6, date 1.4, buttons 2.6.
+    lines = 12.9 + (1.6 if units_row else 0) + (1.4 if dated else 0)
+    base = min(height * rng.uniform(0.026, 0.036), th / lines)     # value text size: ink ~8-11 px at 381 px
+    spare = th - lines * base
+    bar = base * 2.1
     bar_colour = (rng.uniform(120, 200), rng.uniform(60, 120), rng.uniform(10, 40))
-    if rng.random() < 0.7:
+    title_on_bar = rng.random() < 0.7
+    if title_on_bar:
         panel.box(tx, ty, tx + tw, ty + bar, bar_colour)
     panel.text(rng.choice(HMI_TITLES), tx + tw / 2, ty + bar / 2, base * 1.15,
-               (240, 240, 240) if rng.random() < 0.8 else text_ink, "label", anchor=(0.5, 0.5), variant="bold")
-    y = ty + bar + base * rng.uniform(0.8, 1.6)
+               (240, 240, 240) if title_on_bar else text_ink, "label", anchor=(0.5, 0.5), variant="bold")
+    y = ty + bar + base * 0.8 + spare * rng.uniform(0.0, 0.3)
     panel.text(rng.choice(HMI_SUBTITLES), tx + tw * rng.uniform(0.3, 0.5), y, base * 1.05, text_ink, "label",
                anchor=(0.5, 0.0))
     heads = rng.choice(HMI_HEADS)
-    col_x0, col_x1 = tx + tw * rng.uniform(0.08, 0.3), tx + tw * rng.uniform(0.75, 0.95)
-    step = (col_x1 - col_x0) / len(heads)
-    head_y = y + base * rng.uniform(2.0, 3.0)
-    value_y = head_y + base * rng.uniform(1.5, 2.2)
+    head_y = y + base * 2.5 + spare * rng.uniform(0.0, 0.3)
+    value_y = head_y + base * 1.9
     unit = rng.choice(HMI_UNITS)
-    units_row = rng.random() < 0.4
     decimals = rng.choice([2, 2, 1, 3])
+    values = [format_value(rng.uniform(0, 99.99 if decimals > 1 else 999.9), decimals,
+                           width=2 if rng.random() < 0.6 else 0) for _ in heads]
+    widest = max(panel.measure(t, base)[0] for t in (*heads, *values))
+    span = min(tw * 0.92, max(widest * 1.3 * len(heads), tw * rng.uniform(0.4, 0.85)))
+    col_x0 = tx + rng.uniform(0.04, 0.96) * (tw - span)
+    step = span / len(heads)
     grid = rng.random() < 0.5
-    for i, head in enumerate(heads):
+    for i, (head, value) in enumerate(zip(heads, values)):
         cx = col_x0 + (i + 0.5) * step
-        value = format_value(rng.uniform(0, 99.99 if decimals > 1 else 999.9), decimals,
-                             width=2 if rng.random() < 0.6 else 0)
         index = panel.reading(head, value, unit if units_row else "")
         panel.text(head, cx, head_y, base, text_ink, "key", anchor=(0.5, 0.0), reading=index)
         panel.text(value, cx, value_y, base, text_ink, "value", anchor=(0.5, 0.0), reading=index)
@@ -127,19 +133,20 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
                        reading=index)
         if grid and i:
             x = col_x0 + i * step
-            panel.box(x, head_y - base * 0.4, x + 1, value_y + base * (3.0 if units_row else 1.5), text_ink)
-    if rng.random() < 0.3:
+            panel.box(x, head_y - base * 0.4, x + 1, value_y + base * (2.6 if units_row else 1.2), text_ink)
+    buttons_top = ty + th - base * 2.6
+    if dated:
         panel.text(f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2019, 2026)}",
-                   tx + tw * 0.04, ty + th - bar * 1.6, base * 0.85, text_ink, "label", anchor=(0.0, 1.0))
+                   tx + tw * 0.04, buttons_top - base * 0.4, base * 0.85, text_ink, "label", anchor=(0.0, 1.0))
     labels = rng.choice(HMI_BUTTONS)
     bstep = tw / len(labels)
     button_colour = (rng.uniform(150, 220),) * 3 if rng.random() < 0.6 else bar_colour
     button_ink = (20, 20, 20) if sum(button_colour) > 400 else (240, 240, 240)
     for i, label in enumerate(labels):
         x0 = tx + i * bstep + bstep * 0.1
-        panel.box(x0, ty + th - bar * 1.2, x0 + bstep * 0.8, ty + th - bar * 0.15, button_colour,
-                  radius=bar * 0.15, border=tuple(c * 0.6 for c in button_colour))
-        panel.text(label, x0 + bstep * 0.4, ty + th - bar * 0.675, base * 0.95, button_ink, "label",
+        panel.box(x0, buttons_top, x0 + bstep * 0.8, ty + th - base * 0.3, button_colour,
+                  radius=base * 0.3, border=tuple(c * 0.6 for c in button_colour))
+        panel.text(label, x0 + bstep * 0.4, buttons_top + base * 1.15, base * 0.95, button_ink, "label",
                    anchor=(0.5, 0.5))
     maker, model = maker_and_model(rng)
     if rng.random() < 0.7:
