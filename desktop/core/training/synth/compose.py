@@ -118,8 +118,8 @@ def _paper_sheet(width: int, height: int, rng: random.Random, fonts: FontSet) ->
     y = rng.uniform(0.02, 0.08) * ph
     col2 = pw * rng.uniform(0.45, 0.7)
     while y < ph - 2 * size:
-        sheet.text(random_paper_line(rng), pw * rng.uniform(0.04, 0.1), y, size, ink, "paper")
-        if rng.random() < 0.3:
+        first = sheet.text(random_paper_line(rng), pw * rng.uniform(0.04, 0.1), y, size, ink, "paper")
+        if rng.random() < 0.3 and (first is None or first[2] < col2 - size):
             sheet.text(random_paper_line(rng), col2, y, size, ink, "paper")
         y += size * rng.uniform(1.5, 2.6)
         if rng.random() < 0.3:

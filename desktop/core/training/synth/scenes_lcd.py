@@ -154,8 +154,10 @@ def clock_lcd(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     box = panel.digits(big_text, style, gx + gw * 0.88, gy + gh * 0.08, look.ink, ghost_color(look),
                        anchor=(1.0, 0.0), reading=None if time_big else temp_index)
     words = rng.sample(["PM", "AM", "ALarm", "AL", "ALARM", "SNZ"], rng.randint(1, 2))
+    room = (box[0] if box is not None else gx + gw) - gx - gw * 0.05 - label * 0.5   # left of the big digits
     for i, word in enumerate(words):
-        panel.text(word, gx + gw * 0.05, gy + gh * 0.1 + i * label * 1.6, label, look.print_ink, "mode")
+        if panel.measure(word, label)[0] <= room:
+            panel.text(word, gx + gw * 0.05, gy + gh * 0.1 + i * label * 1.6, label, look.print_ink, "mode")
     if not time_big and box is not None:
         panel.text("℃", box[2] + 2, box[1], label * 1.8, look.print_ink, "unit", reading=temp_index)
     row_y = gy + gh * 0.92
