@@ -72,7 +72,7 @@ def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> li
     items = []
     for index in range(count):
         screen = make_screen(f"{seed}-{index}", fonts, looks=looks)
-        regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist()))) for r in screen.regions)
+        regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist())), r.ignored) for r in screen.regions)
         items.append(DetItem(screen.image, regions, f"synthetic-{seed}-{index}"))
     return items
 

@@ -94,7 +94,8 @@ def test_clutter_is_never_a_reading_and_the_stamp_covers_no_text():
         kinds |= {r.kind for r in s.clutter_regions()}
         assert all(r.reading is None for r in s.clutter_regions())
         stamp = [r for r in s.regions if r.kind == "overlay"]
-        assert not any(_overlap(a, b) for a in stamp for b in s.regions if b.kind != "overlay")
+        assert not any(_overlap(a, b) for a in stamp for b in s.regions if b.kind != "overlay" and not b.ignored)
+        assert all(r.reading is None and r not in s.partial_regions() for r in s.regions if r.ignored)
         assert {r.kind for r in s.partial_regions()} <= set(PARTIAL_LABEL_KINDS)
     assert kinds == set(CLUTTER_KINDS)
 
@@ -158,3 +159,13 @@ def test_dataset_rejects_unknown_looks_and_label_modes(tmp_path: Path):
         generate_dataset(tmp_path, 1, seed=1, looks=["hmi"])
     with pytest.raises(ValueError, match="labels"):
         generate_dataset(tmp_path, 1, seed=1, labels="some")
+
+
+def test_text_cut_by_the_frame_is_ignored_not_dropped():
+    ignored = [r for i in range(30) for r in make_screen(f"cut{i}", FONTS, looks=NEW).regions if r.ignored]
+    assert ignored and all(r.text == "###" and r.kind in KINDS for r in ignored)
+    from desktop.core.training.job_data import synthetic_items
+
+    items = synthetic_items(6, 3, looks=["thin_lcd"])
+    flags = [(r.text == "###", r.ignored) for item in items for r in item.regions]
+    assert all(a == b for a, b in flags)

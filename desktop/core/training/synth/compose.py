@@ -11,6 +11,7 @@ import random
 import cv2
 import numpy as np
 
+from desktop.core.labels import IGNORED_TEXT
 from desktop.core.training.synth.fonts import FontSet
 from desktop.core.training.synth.looks import paint
 from desktop.core.training.synth.panel import Panel
@@ -91,21 +92,33 @@ def _desk_objects(img: np.ndarray, rng: random.Random) -> None:
             cv2.rectangle(layer, (int(x0), int(y0)), (int(x0 + rng.uniform(0.1, 0.6) * w),
                                                       int(y0 + rng.uniform(0.1, 0.6) * h)), 1.0, -1)
         layer = cv2.GaussianBlur(layer, (0, 0), rng.uniform(0.8, 3.0))
-        paint(img, layer, (rng.uniform(10, 230), rng.uniform(10, 230), rng.uniform(10, 230)))
+        grey = rng.uniform(10, 220)   # muted: black cables, grey boxes, the odd coloured one
+        paint(img, layer, tuple(grey * rng.uniform(0.7, 1.3) for _ in range(3)))
 
 
 def _moved(regions: list[Region], matrix: np.ndarray) -> list[Region]:
     return [dataclasses.replace(r, points=warp_points(r.points, matrix)) for r in regions]
 
 
-def _inside(region: Region, width: int, height: int, cover: np.ndarray | None = None) -> bool:
+def _seen(region: Region, width: int, height: int, cover: np.ndarray | None = None) -> Region | None:
+    """The region as the photo shows it: itself when whole, None when out of the frame or hidden under
+    ``cover``, an ignored ('###') region clipped to the frame when only partly visible."""
     p = region.points
-    if p[:, 0].min() < 0 or p[:, 1].min() < 0 or p[:, 0].max() > width - 1 or p[:, 1].max() > height - 1:
-        return False
-    if cover is None:
-        return True
-    x0, y0 = int(p[:, 0].min()), int(p[:, 1].min())
-    return float(cover[y0:int(p[:, 1].max()) + 1, x0:int(p[:, 0].max()) + 1].max(initial=0.0)) < 0.05
+    (x0, y0), (x1, y1) = p.min(axis=0), p.max(axis=0)
+    if x1 <= 0 or y1 <= 0 or x0 >= width - 1 or y0 >= height - 1:
+        return None
+    whole = x0 >= 0 and y0 >= 0 and x1 <= width - 1 and y1 <= height - 1
+    if cover is not None:
+        under = cover[max(0, int(y0)):int(y1) + 1, max(0, int(x0)):int(x1) + 1]
+        if under.size and float(under.min()) > 0.95:
+            return None
+        whole = whole and (not under.size or float(under.max()) < 0.05)
+    return region if whole else partly_seen(region, width, height)
+
+
+def partly_seen(region: Region, width: int, height: int) -> Region:
+    """Text cut by the frame or covered in part: an ignored region (no reading) that the detector may skip."""
+    return Region(IGNORED_TEXT, np.clip(region.points, 0, [width - 1, height - 1]), region.kind)
 
 
 def _paper_sheet(width: int, height: int, rng: random.Random, fonts: FontSet) -> Panel:
@@ -199,14 +212,15 @@ def compose_photo(panel: Panel, scene: str, rng: random.Random, fonts: FontSet, 
         _warp_onto(img, sheet, sheet_m, rng, shadow=0.3)
         regions += _moved(sheet.regions, sheet_m)
     cover = _warp_onto(img, panel, matrix, rng, shadow=0.7)
-    regions = [r for r in regions if _inside(r, width, height, cover)]   # paper text under the instrument goes
-    regions += [r for r in _moved(panel.regions, matrix) if _inside(r, width, height)]
+    regions = [_seen(r, width, height, cover) for r in regions]      # paper text under the instrument
+    regions = [r for r in regions + [_seen(r, width, height) for r in _moved(panel.regions, matrix)] if r]
     if strength > 0:
         # Whole photos are phone pictures scaled down: sharper than a screen filling the frame.
         img = camera_light_and_lens(img, rng, noise, strength, blur=0.5)
     if rng.random() < stamp:
         stamp_regions = camera_stamp(img, rng, fonts, avoid=[r for r in regions if r.reading is not None])
         # Text the stamp covers is no longer readable as itself.
-        regions = [r for r in regions if not any(_overlaps(r, s) for s in stamp_regions)] + stamp_regions
+        regions = [partly_seen(r, width, height) if any(_overlaps(r, s) for s in stamp_regions) else r
+                   for r in regions] + stamp_regions
     image = jpeg_roundtrip(img, rng, strength) if strength > 0 else np.clip(img, 0, 255).astype(np.uint8)
     return SyntheticScreen(image=image, regions=regions, readings=list(panel.readings), scene=scene)

@@ -124,7 +124,7 @@ def _write_crops(out: Path, index: int, regions: list[Region], image, rec) -> in
     written = 0
     for j, region in enumerate(regions):
         crop = crop_text_region(image, region.points)
-        if min(crop.shape[:2]) < MIN_CROP_SIDE or not region.text.strip():
+        if min(crop.shape[:2]) < MIN_CROP_SIDE or not region.text.strip() or region.ignored:
             continue
         rel = f"crops/{index:06d}_{j:02d}.png"
         cv2.imwrite(str(out / rel), crop)

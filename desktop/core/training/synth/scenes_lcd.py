@@ -151,11 +151,17 @@ def clock_lcd(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     style = fit_digits(big_text, style, gw * 0.66)
     small_style = fit_digits(small_text, small_style, gw * 0.33)
     temp_index = panel.reading("", temperature, "℃")
-    box = panel.digits(big_text, style, gx + gw * 0.88, gy + gh * 0.08, look.ink, ghost_color(look),
-                       anchor=(1.0, 0.0), reading=None if time_big else temp_index)
     words = rng.sample(["PM", "AM", "ALarm", "AL", "ALARM", "SNZ"], rng.randint(1, 2))
+    words_above = rng.random() < 0.4   # 'PM  ALarm' in a row over the digits, else stacked left of them
+    top = gy + gh * 0.08
+    if words_above:
+        print_row(panel, words, gx + gw * 0.04, gx + gw * 0.6, gy + gh * 0.04, label, look.print_ink, "mode")
+        top = gy + gh * 0.04 + label * 1.6
+        style = dataclasses.replace(style, height=min(style.height, int(gh * 0.42)))
+    box = panel.digits(big_text, style, gx + gw * 0.88, top, look.ink, ghost_color(look),
+                       anchor=(1.0, 0.0), reading=None if time_big else temp_index)
     room = (box[0] if box is not None else gx + gw) - gx - gw * 0.05 - label * 0.5   # left of the big digits
-    for i, word in enumerate(words):
+    for i, word in enumerate([] if words_above else words):
         if panel.measure(word, label)[0] <= room:
             panel.text(word, gx + gw * 0.05, gy + gh * 0.1 + i * label * 1.6, label, look.print_ink, "mode")
     if not time_big and box is not None:
@@ -175,8 +181,9 @@ def clock_lcd(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     if hb is not None:
         panel.text(unit, hb[2] + 2, hb[3], label * 1.2, look.print_ink, "unit", anchor=(0.0, 1.0), reading=index)
     print_size = height * rng.uniform(0.028, 0.04)
-    top = rng.choice(["TEMPERATURE", "THERMO-HYGROMETER", "DIGITAL CLOCK", "TEMPERATURE & HUMIDITY"])
-    panel.text(top, pw / 2, gy - print_size * 0.8, print_size, ink, "case", anchor=(0.5, 1.0))
+    heading = rng.choice(["TEMPERATURE", "THERMO-HYGROMETER", "DIGITAL CLOCK", "TEMPERATURE & HUMIDITY"])
+    panel.text(heading, pw / 2, gy - print_size * 0.6, print_size * rng.uniform(1.0, 1.4), ink, "case",
+               anchor=(0.5, 1.0))
     panel.text(rng.choice(["CLOCK/HUMIDITY", "HUMIDITY", "HYGROMETER"]), pw / 2, gy + gh + print_size * 0.8,
                print_size, ink, "case", anchor=(0.5, 0.0))
     panel.text(rng.choice(["HTC-1", "HTC-2", "TH-05", "DC-103"]), gx, gy + gh + print_size * 2.6,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from desktop.core.labels import IGNORED_TEXT
 from desktop.core.training.synth import looks as looks_mod
 from desktop.core.training.synth.fonts import FontSet, text_mask
 from desktop.core.training.synth.looks import Look
@@ -63,6 +64,11 @@ class Region:
     def clutter(self) -> bool:
         return self.kind in CLUTTER_KINDS
 
+    @property
+    def ignored(self) -> bool:
+        """Text only partly in the photo ('###'): the detector may skip it, nothing reads it."""
+        return self.text == IGNORED_TEXT
+
     def to_json(self) -> dict:
         out = {"text": self.text, "points": [[round(float(x), 1), round(float(y), 1)] for x, y in self.points],
                "kind": self.kind}
@@ -87,7 +93,7 @@ class SyntheticScreen:
 
     def partial_regions(self) -> list[Region]:
         """The regions a technician boxes: values, units and mode words on the display, nothing else."""
-        return [r for r in self.regions if r.kind in PARTIAL_LABEL_KINDS]
+        return [r for r in self.regions if r.kind in PARTIAL_LABEL_KINDS and not r.ignored]
 
 
 @dataclass
