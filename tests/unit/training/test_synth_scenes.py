@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
+from desktop.core.training.job_data import synthetic_items
 from desktop.core.training.screens import read_screens
 from desktop.core.training.synth.compose import PHOTO_SIZES
 from desktop.core.training.synth.dataset import DET_LABELS, REC_LABELS, SCREENS, generate_dataset, make_screen
@@ -164,8 +165,6 @@ def test_dataset_rejects_unknown_looks_and_label_modes(tmp_path: Path):
 def test_text_cut_by_the_frame_is_ignored_not_dropped():
     ignored = [r for i in range(30) for r in make_screen(f"cut{i}", FONTS, looks=NEW).regions if r.ignored]
     assert ignored and all(r.text == "###" and r.kind in KINDS for r in ignored)
-    from desktop.core.training.job_data import synthetic_items
-
     items = synthetic_items(6, 3, looks=["thin_lcd"])
     flags = [(r.text == "###", r.ignored) for item in items for r in item.regions]
     assert all(a == b for a, b in flags)

@@ -158,10 +158,11 @@ def _stamp_layer(lines: tuple[str, ...], corner: str, size: float, img_size: tup
     margin_x, margin_y = rng.uniform(0, 0.012) * w, rng.uniform(0, 0.01) * h
     step = size * rng.uniform(1.05, 1.3)
     top, right = corner[0] == "t", corner[1] == "r"
+    variant = rng.choice(["", "", "bold", "condensed", "mono"])
     y = margin_y if top else h - margin_y
     for line in lines if top else lines[::-1]:
         layer.text(line, w - margin_x if right else margin_x, y, size, (1.0, 1.0, 1.0), "overlay",
-                   anchor=(1.0 if right else 0.0, 0.0 if top else 1.0))
+                   anchor=(1.0 if right else 0.0, 0.0 if top else 1.0), variant=variant)
         y += step if top else -step
     return layer
 
@@ -206,9 +207,8 @@ def compose_photo(panel: Panel, scene: str, rng: random.Random, fonts: FontSet, 
     matrix = _placement(panel, width, height, rng, max(strength, 0.2))
     if rng.random() < paper:
         sheet = _paper_sheet(width, height, rng, fonts)
-        left = (matrix @ [panel.width / 2, panel.height / 2, 1])[0] / (matrix @ [panel.width / 2, panel.height / 2,
-                                                                                 1])[2] > width / 2
-        sheet_m = _sheet_matrix(sheet, width, height, rng, left)
+        centre = warp_points(np.float32([[panel.width / 2, panel.height / 2]]), matrix)[0]
+        sheet_m = _sheet_matrix(sheet, width, height, rng, left=centre[0] > width / 2)   # on the free side
         _warp_onto(img, sheet, sheet_m, rng, shadow=0.3)
         regions += _moved(sheet.regions, sheet_m)
     cover = _warp_onto(img, panel, matrix, rng, shadow=0.7)

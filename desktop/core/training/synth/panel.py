@@ -16,7 +16,7 @@ import numpy as np
 from desktop.core.training.synth import looks as looks_mod
 from desktop.core.training.synth.fonts import FontSet, latin_variant, text_mask
 from desktop.core.training.synth.looks import Look
-from desktop.core.training.synth.screen import Region, SyntheticScreen, detector_box
+from desktop.core.training.synth.screen import Region, detector_box
 from desktop.core.training.synth.segments import SegmentStyle, ink_bbox, render_text
 
 Box = tuple[float, float, float, float]   # x0, y0, x1, y1 of ink
@@ -144,9 +144,6 @@ class Panel:
         big[y - y0:y - y0 + lit.shape[0], x - x0:x - x0 + lit.shape[1]] = lit
         halo = cv2.GaussianBlur(big, (0, 0), max(0.5, radius))
         self.image[y0:y1, x0:x1] += (halo * amount)[..., None] * np.asarray(color, np.float32) * 0.8
-
-    def screen(self, scene: str) -> SyntheticScreen:
-        return SyntheticScreen(image=self.image, regions=self.regions, readings=self.readings, scene=scene)
 
 
 def _rounded_rect(img: np.ndarray, x0: int, y0: int, x1: int, y1: int, color, radius: float) -> None:

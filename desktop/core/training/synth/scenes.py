@@ -10,7 +10,6 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from desktop.core.training.synth.compose import compose_photo, photo_size
 from desktop.core.training.synth.fonts import FontSet
 from desktop.core.training.synth.panel import Panel
 from desktop.core.training.synth.scenes_lcd import backlit_lcd, clock_lcd, thin_lcd
