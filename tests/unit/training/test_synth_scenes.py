@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import cv2
@@ -168,3 +170,15 @@ def test_text_cut_by_the_frame_is_ignored_not_dropped():
     items = synthetic_items(6, 3, looks=["thin_lcd"])
     flags = [(r.text == "###", r.ignored) for item in items for r in item.regions]
     assert all(a == b for a, b in flags)
+
+
+def test_script_writes_a_named_look_set_and_refuses_unknown_looks(tmp_path: Path):
+    script = Path(__file__).resolve().parents[3] / "scripts" / "make_synthetic_set.py"
+    ok = subprocess.run([sys.executable, str(script), str(tmp_path / "set"), "--n", "2", "--looks", "led_panel",
+                         "--labels", "partial", "--no-crops"], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert [json.loads(line)["scene"] for line in (tmp_path / "set" / SCREENS).read_text("utf-8").splitlines()] \
+        == ["led_panel", "led_panel"]
+    bad = subprocess.run([sys.executable, str(script), str(tmp_path / "bad"), "--looks", "led"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "unknown scene" in bad.stderr and not (tmp_path / "bad").exists()

@@ -99,7 +99,8 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     units_row, dated = rng.random() < 0.4, rng.random() < 0.3
     # Rows in text heights: bar 2.1, subtitle 3.3, heads 1.9, values 1.6, units 1.6, date 1.4, buttons 2.6.
     lines = 12.9 + (1.6 if units_row else 0) + (1.4 if dated else 0)
-    base = min(height * rng.uniform(0.026, 0.036), th / lines)     # value text size: ink ~8-11 px at 381 px
+    base = min(height * rng.uniform(0.024, 0.036), th / lines)     # value text size: ink ~7-11 px at 381 px
+    face = rng.choice(["", "", "condensed"])                          # HMI fonts are often narrow
     spare = th - lines * base
     bar = base * 2.1
     bar_colour = (rng.uniform(120, 200), rng.uniform(60, 120), rng.uniform(10, 40))
@@ -118,7 +119,7 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     decimals = rng.choice([2, 2, 1, 3])
     values = [format_value(rng.uniform(0, 99.99 if decimals > 1 else 999.9), decimals,
                            width=2 if rng.random() < 0.6 else 0) for _ in heads]
-    widest = max(panel.measure(t, base)[0] for t in (*heads, *values))
+    widest = max(panel.measure(t, base, face)[0] for t in (*heads, *values))
     span = min(tw * 0.92, max(widest * 1.3 * len(heads), tw * rng.uniform(0.4, 0.85)))
     col_x0 = tx + rng.uniform(0.04, 0.96) * (tw - span)
     step = span / len(heads)
@@ -126,8 +127,8 @@ def hmi_table(rng: random.Random, fonts, size: tuple[int, int]) -> Panel:
     for i, (head, value) in enumerate(zip(heads, values)):
         cx = col_x0 + (i + 0.5) * step
         index = panel.reading(head, value, unit if units_row else "")
-        panel.text(head, cx, head_y, base, text_ink, "key", anchor=(0.5, 0.0), reading=index)
-        panel.text(value, cx, value_y, base, text_ink, "value", anchor=(0.5, 0.0), reading=index)
+        panel.text(head, cx, head_y, base, text_ink, "key", anchor=(0.5, 0.0), reading=index, variant=face)
+        panel.text(value, cx, value_y, base, text_ink, "value", anchor=(0.5, 0.0), reading=index, variant=face)
         if units_row:
             panel.text(unit, cx, value_y + base * 1.6, base * 0.95, text_ink, "unit", anchor=(0.5, 0.0),
                        reading=index)
