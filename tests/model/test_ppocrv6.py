@@ -63,3 +63,37 @@ def test_engine_reads_a_sample_screen_with_pp_ocrv6():
     engine = OcrEngine(model="pp-ocrv6", device="cpu")
     texts = [box.text for box in engine.read(cv2.imread(str(sample("sampler_lcd.png")))).boxes]
     assert "大气压" in texts and "kPa" in texts
+
+
+def wheel_copy(tmp_path, monkeypatch):
+    import shutil
+
+    import desktop.core.ocr.ppocrv6.prepare as prepare
+
+    folder = tmp_path / "rapidocr-models"
+    folder.mkdir()
+    for name in ONNX_FILES.values():
+        shutil.copy(rapidocr_models_dir() / name, folder / name)
+    monkeypatch.setattr(prepare, "rapidocr_models_dir", lambda: folder)
+    monkeypatch.setenv("LCDREADER_CACHE", str(tmp_path / "cache"))
+    return folder
+
+
+def test_a_missing_onnx_file_is_named(tmp_path, monkeypatch):
+    from desktop.core.ocr.types import ModelError
+
+    folder = wheel_copy(tmp_path, monkeypatch)
+    (folder / ONNX_FILES["rec"]).unlink()
+    with pytest.raises(ModelError, match="PP-OCRv6_rec_small.onnx"):
+        ppocrv6_model_set()
+
+
+def test_a_damaged_onnx_file_is_refused_and_nothing_half_made_is_used(tmp_path, monkeypatch):
+    from desktop.core.ocr.types import ModelError
+
+    folder = wheel_copy(tmp_path, monkeypatch)
+    det = folder / ONNX_FILES["det"]
+    det.write_bytes(det.read_bytes()[: 1 << 20])
+    with pytest.raises(ModelError, match="PP-OCRv6_det_small.onnx"):
+        ppocrv6_model_set()
+    assert not (tmp_path / "cache" / "base-models" / "pp-ocrv6").exists()
