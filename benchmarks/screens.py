@@ -55,15 +55,17 @@ class StockReader:
 
 
 def make_reader(model: str):
-    """``stock``, or a model name with optional @DET_SIZE and :nosplit."""
+    """``stock``, or a model name with optional @DET_SIZE, :nosplit and :enlarge (small photos enlarged
+    to the detection size)."""
     from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
 
     if model == "stock":
         return StockReader()
-    spec, _, option = model.partition(":")
+    spec, *options = model.split(":")
     name, _, det_size = spec.partition("@")
-    return OcrEngine(model=name, device="cpu", split_gaps=option != "nosplit",
-                     det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE)
+    return OcrEngine(model=name, device="cpu", split_gaps="nosplit" not in options,
+                     det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE,
+                     det_enlarge_small="enlarge" in options)
 
 
 def evaluate(model: str, screens, general, units) -> dict:

@@ -47,8 +47,12 @@ def canvas_for(height: int, width: int, sides: dict[int, tuple[int, ...]]) -> tu
 class TextDetector:
     def __init__(self, infer: Infer, limit_side_len: int = 960,
                  thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5,
-                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD):
+                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD,
+                 enlarge_small: bool = False):
         self._infer = infer
+        # A small photo enlarged until its long side reaches the limit: tiny text (a table's 19x8 px
+        # values in a 508x381 photo) is then big enough for DB's stride-4 map.
+        self._enlarge_to = limit_side_len if enlarge_small else 0
         # "max": each side is scaled down to the limit, then rounded to the network's 32-pixel grid
         self._resize = DetPreProcess(limit_side_len, "max").resize
         self._canvas_sides = canvas_sides(limit_side_len)
@@ -62,6 +66,9 @@ class TextDetector:
     def probability_map(self, image: np.ndarray) -> np.ndarray | None:
         if min(image.shape[:2]) < MIN_SIDE:
             return None
+        if max(image.shape[:2]) < self._enlarge_to:
+            scale = self._enlarge_to / max(image.shape[:2])
+            image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
         resized = self._resize(image)
         if resized is None:
             return None

@@ -17,12 +17,14 @@ from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
+DEFAULT_DET_ENLARGE = False  # photos smaller than the detection size are read as they are
 DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
 
 
 class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
-                 det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True):
+                 det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
+                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE):
         from desktop.core.models.registry import resolve_model
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
@@ -37,7 +39,7 @@ class OcrEngine:
         mean, std = read_det_input(self.model_set.det_dir)
         det_infer = predictor_infer(self.model_set.det_dir, self._device)
         rec_infer = predictor_infer(self.model_set.rec_dir, self._device)
-        self.detector = TextDetector(det_infer, det_limit_side, mean=mean, std=std)
+        self.detector = TextDetector(det_infer, det_limit_side, mean=mean, std=std, enlarge_small=det_enlarge_small)
         self.recognizer = TextRecognizer(rec_infer, dictionary, min_width=min_width)
         # detection first: its largest input is the largest of all (see warm_up)
         self._warm_up_left = [(det_infer, shape) for shape in self.detector.input_shapes()]

@@ -42,3 +42,23 @@ def test_every_input_the_detector_gives_is_one_of_the_shapes_warm_up_runs(limit)
     known = detector.input_shapes()
     assert set(seen) <= set(known) and len(known) == 10
     assert known[0][2] * known[0][3] == max(h * w for _n, _c, h, w in known)  # the largest first
+
+
+def test_a_small_photo_can_be_enlarged_to_the_detection_size_and_boxes_come_back_in_its_pixels():
+    image = np.full((381, 508, 3), 255, np.uint8)
+    seen = []
+
+    def text_at_the_same_place(batch):  # a "network" that sees text where the photo has its dark bar
+        seen.append(batch.shape)
+        prob = np.zeros((1, 1, *batch.shape[2:]), np.float32)
+        scale = 960 / 508
+        prob[0, 0, int(100 * scale):int(120 * scale), int(200 * scale):int(300 * scale)] = 1.0
+        return prob
+
+    boxes = TextDetector(text_at_the_same_place, 960, enlarge_small=True).detect(image)
+    assert seen == [(1, 3, 736, 960)]  # 508x381 enlarged to 960x720, on the 960x736 canvas
+    (x0, y0), (x1, y1) = boxes[0].min(axis=0), boxes[0].max(axis=0)  # DB's unclip adds a margin
+    assert x0 <= 200 and x1 >= 299 and y0 <= 100 and y1 >= 119
+    assert abs((x0 + x1) / 2 - 250) < 3 and abs((y0 + y1) / 2 - 110) < 3
+    TextDetector(lambda b: seen.append(b.shape) or np.zeros((1, 1, *b.shape[2:]), np.float32)).detect(image)
+    assert seen[-1] == (1, 3, 480, 640)  # not enlarged by default: 512x384 on the 640x480 canvas
