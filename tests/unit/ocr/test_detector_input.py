@@ -61,4 +61,4 @@ def test_a_small_photo_can_be_enlarged_to_the_detection_size_and_boxes_come_back
     assert x0 <= 200 and x1 >= 299 and y0 <= 100 and y1 >= 119
     assert abs((x0 + x1) / 2 - 250) < 3 and abs((y0 + y1) / 2 - 110) < 3
     TextDetector(lambda b: seen.append(b.shape) or np.zeros((1, 1, *b.shape[2:]), np.float32)).detect(image)
-    assert seen[-1] == (1, 3, 480, 640)  # not enlarged by default: 512x384 on the 640x480 canvas
+    assert seen[-1] == (1, 3, 384, 640)  # not enlarged by default: 512x384 on the 640x384 canvas
