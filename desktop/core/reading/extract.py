@@ -10,7 +10,7 @@ from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
 from desktop.core.reading.model import Reading
 from desktop.core.reading.numbers import ParsedNumber, parse_number
-from desktop.core.reading.overlay import is_camera_overlay
+from desktop.core.reading.stamps import stamp_boxes
 from desktop.core.reading.pairing import KeyItem, Pair, find_keys, pair_below, pair_line, pair_text_below
 from desktop.core.reading.templates import GENERIC, Field, Template, load_template
 from desktop.core.reading.tokens import UNIT
@@ -27,7 +27,8 @@ def extract_readings(
     """Readings in reading order. ``image_size`` (width, height) enables template regions."""
     template = template or load_template(GENERIC)
     # Overlays keep their place (readings point into ``boxes`` by index) but say nothing.
-    boxes = [TextBox(b.points, "", b.score) if is_camera_overlay(b.text) else b for b in boxes]
+    stamps = stamp_boxes(boxes)
+    boxes = [TextBox(b.points, "", b.score) if i in stamps else b for i, b in enumerate(boxes)]
     units = load_units()
     match = make_matcher(template, load_keys())
     token_lines, texts = tokenize_lines(boxes, units)
