@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from desktop.core.reading.keys import KeyEntry
 from desktop.core.reading.numbers import TIME_RE, ParsedNumber
 from desktop.core.reading.templates import Field
-from desktop.core.reading.units import UnitTable
+from desktop.core.reading.units import UnitTable, load_units
 
 if TYPE_CHECKING:  # model.py imports this module for its messages
     from desktop.core.reading.model import Reading
@@ -49,9 +49,15 @@ def allowed_units(entry: KeyEntry | None, field: Field | None) -> tuple[str, ...
     return entry.units if entry is not None else None
 
 
-def takes_number(entry: KeyEntry | None) -> bool:
-    """Values of number keys, and of no key, are numbers with units; text and time keys take text."""
-    return entry is None or entry.kind == "number"
+def takes_number(entry: KeyEntry | None, unit: str = "") -> bool:
+    """Values of number keys, and of no key, are numbers with units; text and time keys take text,
+    except a time shown as a duration ("采样时间 605 min"), which is a number with its unit."""
+    return entry is None or entry.kind == "number" or (entry.kind == "time" and is_duration_unit(unit))
+
+
+def is_duration_unit(unit: str) -> bool:
+    known = load_units().units.get(unit)
+    return known is not None and known.quantity == "duration"
 
 
 def text_value(text: str, entry: KeyEntry | None) -> ParsedNumber:
@@ -72,7 +78,7 @@ def value_issues(
 
     A reading is valid when this and its key issues are empty. ``unit`` is "" for text and time keys.
     """
-    if not takes_number(entry):
+    if not takes_number(entry, unit):
         return list(parsed.issues)
     issues = check_value(parsed, unit, unit_known, entry, field, units)
     if entry is not None and parsed.number is None and TIME_RE.fullmatch(parsed.value):

@@ -35,13 +35,12 @@ def edit_reading(
     if entry is None:
         issues.append("no_key" if not (key if key is not None else reading.key) else "ambiguous_key")
     field = template.field_for(entry) if entry is not None else None
-    if takes_number(entry):
-        parsed, shown_unit, known = _parse_edit(value_text)
-        if unit is not None:
-            shown_unit = unit.strip()
-            canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
-            shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
-    else:
+    parsed, shown_unit, known = _parse_edit(value_text)
+    if unit is not None:
+        shown_unit = unit.strip()
+        canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
+        shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
+    if not takes_number(entry, shown_unit):
         parsed, shown_unit, known = text_value(value_text.strip(), entry), "", True
     issues += value_issues(parsed, shown_unit, known, entry, field, units)
     return replace(

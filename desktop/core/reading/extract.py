@@ -149,11 +149,12 @@ class _Builder:
         else:
             issues.append("no_key")
         field = self.template.field_for(entry) if entry is not None else None
-        if not takes_number(entry):
+        as_number = takes_number(entry, unit)
+        if not as_number:
             unit, unit_known = "", True  # "3012H" is a model name, not 3012 henry
         elif not unit and field is not None and field.unit:
             unit, unit_known = field.unit, True  # the template knows the unit the screen omits
-        parsed = self._value(pair, entry)
+        parsed = self._value(pair, entry, as_number)
         issues += value_issues(parsed, unit, unit_known, entry, field, self.units)
         box_ids = sorted({t.box for t in pair.tokens})
         ocr = fmean(self.boxes[i].score for i in box_ids) if box_ids else 0.0
@@ -189,10 +190,10 @@ class _Builder:
         fits = [c for c in candidates if unit in (allowed_units(c, self.template.field_for(c)) or ())]
         return fits[0] if len(fits) == 1 else None
 
-    def _value(self, pair: Pair, entry: KeyEntry | None) -> ParsedNumber:
+    def _value(self, pair: Pair, entry: KeyEntry | None, as_number: bool) -> ParsedNumber:
         tokens = pair.text_tokens or [t for t in (pair.value, pair.unit) if t is not None]
         if not tokens:
             return ParsedNumber("", None, None, ["no_value"])
-        if not takes_number(entry) or pair.text_tokens:
+        if not as_number or pair.text_tokens:
             return text_value(join_text(tokens, self.texts), entry)
         return parse_number(pair.value.text)

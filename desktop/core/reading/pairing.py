@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from desktop.core.reading.checks import is_duration_unit
 from desktop.core.reading.keys import KeyMatch
+from desktop.core.reading.numbers import TIME_RE
 from desktop.core.reading.layout import Token
 from desktop.core.reading.tokens import NUMBER, UNIT, WORD
 
@@ -146,7 +148,7 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
                 if isinstance(nxt, KeyItem):
                     break
                 following.append(nxt)
-            if item.takes_text and following:
+            if item.takes_text and following and not _duration_ahead(item, following):
                 pairs.append(Pair(key=item, text_tokens=following))
                 item.paired, pending = True, None
                 k += 1 + len(following)
@@ -158,9 +160,12 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
             if pending is not None:
                 pending.paired, pending = True, None
         elif item.kind == UNIT:
-            if last is not None and item.x0 - last.value.x1 <= MAX_UNIT_GAP * last.value.height:
-                last.unit = item
-            last = None
+            if last is not None and item.box != last.value.box and item.cx < last.value.cx:
+                pass  # a small box under the digits' left half (a MIN / MAX flag) is not beside them
+            else:
+                if last is not None and item.x0 - last.value.x1 <= MAX_UNIT_GAP * last.value.height:
+                    last.unit = item
+                last = None
         elif last is not None and item.box == last.value.box and _is_latin_word(item):
             last.unit = item  # "12.5KX": an unknown unit glued to its number
             last = None
@@ -198,6 +203,13 @@ def _unit_gap(unit: Token, value: Token) -> float | None:
     if -0.5 * unit.height <= side <= MAX_SIDE_GAP * h and (value.y0 + value.y1) / 2 <= unit_cy <= value.y1 + unit.height:
         return max(side, 0.0) / h
     return None
+
+
+def _duration_ahead(key: KeyItem, following: list[Token | KeyItem]) -> bool:
+    """A time key followed by a count and its duration unit ("采样时间 605 min") pairs like a number key."""
+    return (key.match.entry is not None and key.match.entry.kind == "time" and len(following) >= 2
+            and following[0].kind == NUMBER and not TIME_RE.fullmatch(following[0].text)
+            and following[1].kind == UNIT and is_duration_unit(following[1].unit))
 
 
 def _number_ahead(items: list[Token | KeyItem], k: int) -> bool:
