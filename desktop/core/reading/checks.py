@@ -130,9 +130,11 @@ def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, fl
 def flag_repeated_keys(readings: list[Reading]) -> None:
     """A key (of the same template field) read twice on one screen means one of the two is a misread,
     e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min'). Tagged labels
-    name different things: R-RES and Y-RES are two resistances."""
-    seen = Counter((r.key, r.field, r.label) for r in readings if r.key)
-    for reading in readings:
-        if reading.key and seen[(reading.key, reading.field, reading.label)] > 1:
+    name different things: R-RES and Y-RES are two resistances. A value that cannot be the key's at all
+    (a clock's time under TEMPERATURE) does not compete with one that can."""
+    competing = [r for r in readings if r.key and "time_for_number" not in r.issues]
+    seen = Counter((r.key, r.field, r.label) for r in competing)
+    for reading in competing:
+        if seen[(reading.key, reading.field, reading.label)] > 1:
             reading.issues.append("repeated_key")
             reading.valid = False

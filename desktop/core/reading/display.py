@@ -3,7 +3,8 @@
 A photo shows more than the screen: the case's printing (a model name, range legends such as 125V,
 button labels), a paper sheet beside it. With no template region to go by, the screen is found from
 box geometry: its main value is the tallest number, and what sits on the screen is drawn at a
-comparable size. Small loose numbers and key words far from the values are printing, not readings.
+comparable size. Small loose numbers are printing, not readings, and a key with no value is reported
+only as a row of the screen's key list (its value missed), not as a word on the case or on paper.
 """
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.keys import clean_key_text
-from desktop.core.reading.pairing import Pair
+from desktop.core.reading.pairing import KeyItem, Pair
 from desktop.core.reading.templates import Template
 from desktop.core.reading.tokens import NUMBER
 
 KEYLESS_SHARE = 0.5  # a number with no key is on the screen when at least half as tall as the main value
 KEYED_SHARE = 0.2  # a keyed value, or a lone key, at least a fifth as tall (paper print is smaller)
-DISPLAY_MARGIN = 1.0  # a lone key lies within this many main-value heights of the screen's values
+LIST_HEIGHT_RATIO = 1.6  # a lone key is at most this much taller or smaller than the keys read beside it
+LIST_ROWS = 4.0  # and within this many key heights of one of them
 
 
 def outside_template_display(boxes: Sequence[TextBox], template: Template, image_size) -> set[int]:
@@ -42,20 +44,27 @@ def on_display(pairs: list[Pair], main: Pair | None, texts: list[str]) -> list[P
     """The pairs that belong to the screen around ``main`` (all of them when there is no value)."""
     if main is None:
         return pairs
+    kept = [p for p in pairs if p is main or (p.value is not None or p.text_tokens) and _drawn_on_screen(p, main)]
+    keys = [p.key for p in kept if p.key is not None]
+    return [p for p in pairs if p in kept or (p.value is None and not p.text_tokens and _whole_box(p, texts)
+                                              and any(_same_list(p.key, key) for key in keys))]
+
+
+def _same_list(lone: KeyItem, key: KeyItem) -> bool:
+    """A key whose value was missed is a row of the screen's key list: as tall as a read key and in
+    its column or its row, within a few rows of it."""
+    if not 1 / LIST_HEIGHT_RATIO <= lone.height / key.height <= LIST_HEIGHT_RATIO:
+        return False
+    size = max(lone.height, key.height)
+    same_column = abs(lone.x0 - key.x0) <= size and abs(lone.y0 - key.y0) <= LIST_ROWS * size
+    same_row = min(lone.y1, key.y1) > max(lone.y0, key.y0) and min(abs(lone.x0 - key.x1), abs(key.x0 - lone.x1)) <= LIST_ROWS * size
+    return same_column or same_row
+
+
+def _drawn_on_screen(pair: Pair, main: Pair) -> bool:
     size = main.value.height
-    kept = [p for p in pairs if p is main or _drawn_on_screen(p, size)]
-    valued = [p for p in kept if p.value is not None or p.text_tokens]
-    x0 = min(t.x0 for p in valued for t in p.tokens) - DISPLAY_MARGIN * size
-    x1 = max(t.x1 for p in valued for t in p.tokens) + DISPLAY_MARGIN * size
-    y0 = min(t.y0 for p in valued for t in p.tokens) - DISPLAY_MARGIN * size
-    y1 = max(t.y1 for p in valued for t in p.tokens) + DISPLAY_MARGIN * size
-    return [p for p in kept if p in valued or (
-        _whole_box(p, texts) and all(x0 <= t.x0 and t.x1 <= x1 and y0 <= t.y0 and t.y1 <= y1 for t in p.tokens))]
-
-
-def _drawn_on_screen(pair: Pair, size: float) -> bool:
     own = [t for t in (pair.value, pair.unit) if t is not None] + pair.text_tokens
-    height = max(t.height for t in own) if own else max(t.height for t in pair.key.tokens)
+    height = max(t.height for t in own)
     if pair.key is None:
         return height >= KEYLESS_SHARE * size
     return height >= KEYED_SHARE * size

@@ -10,7 +10,7 @@ from dataclasses import replace
 from desktop.core.reading.checks import KEY_ISSUES, refused_edit_issues, takes_number, text_value, value_issues
 from desktop.core.reading.keys import load_keys
 from desktop.core.reading.model import Reading
-from desktop.core.reading.numbers import ParsedNumber, parse_number
+from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
 from desktop.core.reading.templates import GENERIC, Template, TemplateError, load_template
 from desktop.core.reading.tokens import NUMBER, UNIT, normalize_box_text, split_text
 from desktop.core.reading.units import load_units
@@ -61,10 +61,11 @@ def edit_reading(
 def edit_value(reading: Reading, value_text: str) -> tuple[Reading, list[str]]:
     """A technician's edit of the value: (the edited reading, the issues that refuse it; [] = accepted).
 
-    A number typed without its unit keeps the unit shown ("100.01" on a kPa reading stays kPa).
+    A number typed without its unit keeps the unit shown ("100.01" on a kPa reading stays kPa);
+    a time of day typed for a duration drops it.
     """
     edited = edit_reading(reading, value_text)
-    if not edited.unit and reading.unit:
+    if not edited.unit and reading.unit and not TIME_RE.fullmatch(edited.value):
         edited = edit_reading(reading, value_text, unit=reading.unit)
     return edited, refused_edit_issues(edited.issues)
 

@@ -44,6 +44,10 @@ class KeyItem:
         return max(t.x1 for t in self.tokens)
 
     @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.tokens)
+
+    @property
     def y1(self) -> float:
         return max(t.y1 for t in self.tokens)
 
