@@ -78,29 +78,9 @@ def value_issues(
 
     A reading is valid when this and its key issues are empty. ``unit`` is "" for text and time keys.
     """
-    if not takes_number(entry, unit):
-        return list(parsed.issues)
-    issues = check_value(parsed, unit, unit_known, entry, field, units)
-    if entry is not None and parsed.number is None and TIME_RE.fullmatch(parsed.value):
-        issues.append("time_for_number")  # a clock's 7:34 under TEMPERATURE is not a temperature
-    return issues
-
-
-def refused_edit_issues(issues: list[str]) -> list[str]:
-    """The issues that make an edit refused rather than kept and flagged (see REFUSED_EDIT_ISSUES)."""
-    return [code for code in issues if code in REFUSED_EDIT_ISSUES]
-
-
-def check_value(
-    parsed: ParsedNumber,
-    unit: str,
-    unit_known: bool,
-    entry: KeyEntry | None,
-    field: Field | None,
-    units: UnitTable,
-) -> list[str]:
-    """Issues of a number-kind value with its canonical (or, if unknown, raw) unit."""
     issues = list(parsed.issues)
+    if not takes_number(entry, unit):
+        return issues
     if unit and not unit_known:
         issues.append("unknown_unit")
     fits = allowed_units(entry, field)
@@ -116,7 +96,14 @@ def check_value(
     decimals = field.decimals if field is not None else None
     if decimals is not None and parsed.decimals is not None and parsed.decimals != decimals:
         issues.append("decimals_mismatch")
+    if entry is not None and parsed.number is None and TIME_RE.fullmatch(parsed.value):
+        issues.append("time_for_number")  # a clock's 7:34 under TEMPERATURE is not a temperature
     return issues
+
+
+def refused_edit_issues(issues: list[str]) -> list[str]:
+    """The issues that make an edit refused rather than kept and flagged (see REFUSED_EDIT_ISSUES)."""
+    return [code for code in issues if code in REFUSED_EDIT_ISSUES]
 
 
 def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, float] | None, str | None]:
