@@ -21,8 +21,10 @@ _DATES = (
     rf"\d{{1,2}}\s*{_MONTH}\s*,?\s*{_YEAR}",  # 14 Jun 2024
 )
 _DATE = "(?:" + "|".join(_DATES) + ")"
-# The year may run into the time with no space ("Oct 11,20247:36:42 PM"): the time needs no separator.
-_STAMP = re.compile(rf"^\s*(?:{_DATE}\s*(?:{_TIME})?|{_TIME}\s+{_DATE})\s*$", re.IGNORECASE)
+# After a full date only a time can follow, and OCR slips in it ("20247:36:42 PM" with the year run into
+# it, "01-10" for 01:10) leave digits, separators and AM/PM: all of it is the stamp.
+_AFTER_DATE = r"[\s\d:：.,\-/]*(?:[ap]\.?m\.?|上午|下午)?[\s\d:：.,\-/]*"
+_STAMP = re.compile(rf"^\s*(?:{_DATE}{_AFTER_DATE}|{_TIME}\s+{_DATE})\s*$", re.IGNORECASE)
 _INDEX = re.compile(r"^\s*[il1|]nd[eo]x\s*(?:(?:number|no\.?|num)\s*[:：.]?\s*\d*|[:：.]?\s*\d+)\s*$", re.IGNORECASE)
 _GPS_WORD = re.compile(r"\b(?:gps|lat(?:itude)?|lon(?:g|gitude)?|alt(?:itude)?)\b\s*[:：]", re.IGNORECASE)
 _COORDINATES = re.compile(
@@ -30,8 +32,11 @@ _COORDINATES = re.compile(
     r"|\d{1,3}\s*°\s*\d{1,2}\s*['′]",  # 31°14'
     re.IGNORECASE,
 )
-_BARE_TIME = re.compile(rf"^\s*{_TIME}\s*$", re.IGNORECASE)
-NEIGHBOUR_GAP = 1.5  # a stamp's other half sits within this many line heights of it
+# What is left of a stamp split over boxes: a time, a number ("Index number:" then "101").
+_STAMP_PIECE = re.compile(r"^[\s\d:：.,\-/]*(?:[ap]\.?m\.?|上午|下午)?[\s\d:：.,\-/]*$", re.IGNORECASE)
+NEIGHBOUR_GAP = 1.5  # the rest of a stamp on its line sits within this many line heights of it
+STACK_GAP = 0.6  # a stamp's next line (index, GPS, place, speed) starts within this many line heights
+SAME_SIZE = 0.35  # stamp lines differ in height by at most this share
 
 
 def is_camera_stamp(text: str) -> bool:
@@ -40,21 +45,27 @@ def is_camera_stamp(text: str) -> bool:
 
 
 def stamp_boxes(boxes: Sequence[TextBox]) -> set[int]:
-    """Indices of the boxes that are camera stamps: by their text, or a bare time right beside a date stamp."""
+    """Indices of the boxes that are camera stamps: by their text, and the boxes that continue one (the rest
+    of its line split off, or the lines stacked under or over it flush with its edge, whatever they say)."""
     stamps = {i for i, box in enumerate(boxes) if is_camera_stamp(box.text)}
-    for i, box in enumerate(boxes):
-        if i not in stamps and _BARE_TIME.match(box.text) and any(_beside(box, boxes[j]) for j in stamps):
-            stamps.add(i)
+    grown = True
+    while grown:
+        grown = False
+        for i, box in enumerate(boxes):
+            if i not in stamps and box.text.strip() and any(_continues(box, boxes[j]) for j in stamps):
+                stamps.add(i)
+                grown = True
     return stamps
 
 
-def _beside(box: TextBox, stamp: TextBox) -> bool:
-    """Same line and close on either side, or the line right above or below and overlapping in x."""
+def _continues(box: TextBox, stamp: TextBox) -> bool:
     size = max(box.height, stamp.height)
-    if abs(box.height - stamp.height) > 0.5 * size:
+    if abs(box.height - stamp.height) > SAME_SIZE * size:
         return False
     dx = max(stamp.x_min - box.x_max, box.x_min - stamp.x_max, 0.0)
     dy = max(stamp.y_min - box.y_max, box.y_min - stamp.y_max, 0.0)
-    same_line = dy == 0.0 and dx <= NEIGHBOUR_GAP * size
-    next_line = dx == 0.0 and dy <= NEIGHBOUR_GAP * size
-    return same_line or next_line
+    vertical_overlap = min(box.y_max, stamp.y_max) - max(box.y_min, stamp.y_min)
+    if vertical_overlap > 0.5 * min(box.height, stamp.height):  # same line: only the rest of a date and time
+        return dx <= NEIGHBOUR_GAP * size and bool(_STAMP_PIECE.match(box.text))
+    flush = min(abs(box.x_min - stamp.x_min), abs(box.x_max - stamp.x_max)) <= 0.5 * size
+    return dy <= STACK_GAP * size and flush
