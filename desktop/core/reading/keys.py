@@ -21,7 +21,9 @@ AMBIGUITY_MARGIN = 0.1  # two entries closer than this: flag it, do not pick one
 # a Latin name matches fuzzily only from 5 letters on and with at most one slip in five.
 MIN_LATIN_LENGTH = 5
 MIN_LATIN_SCORE = 0.8
-MAX_QUALIFIER = 3  # "R" in "R-RES", "CH1" in "CH1 VOLT": a short tag naming which one of a kind
+# "R" in "R-RES", "CH1" in "CH1 VOLT", "2" in "TEMP 2": a tag naming which one of a kind. Letters-only
+# tags are single letters, so a value word after a key ("INSULATION OL") is no tag.
+_TAG = re.compile(r"[A-Za-z]|[A-Za-z]{0,2}\d{1,2}")
 
 _NOT_NAME_CHARS = re.compile(r"[^\w]|_", re.UNICODE)
 _LABEL_PARTS = re.compile(r"[-_/\s.]+")
@@ -117,12 +119,12 @@ class KeyDictionary:
         return result
 
     def _qualified(self, text: str) -> KeyMatch | None:
-        """``R-RES``, ``CH1 VOLT``: one part names a key exactly, the other is a short tag."""
+        """``R-RES``, ``CH1 VOLT``: one part names a key exactly in Latin letters, the other is a tag."""
         parts = [p for p in _LABEL_PARTS.split(normalize_text(text).strip()) if p]
         if len(parts) != 2:
             return None
         for name_part, tag in (parts, parts[::-1]):
-            if len(tag) > MAX_QUALIFIER or not tag.isalnum() or len(name_part) <= len(tag):
+            if not _TAG.fullmatch(tag) or not name_part.isascii() or len(name_part) <= len(tag):
                 continue
             cleaned = clean_key_text(name_part)
             exact = {e: 1.0 for e, name in self._names if name == cleaned}

@@ -118,7 +118,7 @@ def find_keys(line: list[Token], match: Matcher) -> list[Token | KeyItem]:
         group, current = [line[i]], match(line[i].text)
         while i + len(group) < len(line) and line[i + len(group)].kind == WORD:
             nxt = line[i + len(group)]
-            joined = match("".join(t.text for t in group) + nxt.text)
+            joined = match(" ".join(t.text for t in [*group, nxt]))  # the space lets "R RES" be a tagged name
             # Join when the whole explains the text at least as well as either part.
             if is_key(joined) and joined.score >= max(current.score, match(nxt.text).score):
                 group.append(nxt)

@@ -134,3 +134,11 @@ def test_a_clock_under_a_number_key_does_not_make_the_real_value_a_repeated_key(
     readings = extract_readings(boxes)
     assert [(r.key, r.value, r.unit, r.issues) for r in readings] == [
         ("温度", "7:34", "", ["time_for_number"]), ("温度", "25.0", "℃", [])]
+
+
+def test_column_heads_read_with_a_space_for_the_hyphen_still_head_their_columns(box):
+    boxes = [box(275, 161, 8, 13, "R"), box(285, 161, 16, 13, "RES"), box(302, 160, 6, 15, "Y"),
+             box(310, 160, 20, 15, "RES"), box(276, 177, 22, 11, "04.00"), box(302, 177, 24, 12, "08.27")]
+    readings = extract_readings(boxes)
+    assert [(r.key, r.label, r.value, r.valid) for r in readings] == [
+        ("电阻", "R RES", "04.00", True), ("电阻", "Y RES", "08.27", True)]

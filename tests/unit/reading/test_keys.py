@@ -100,3 +100,8 @@ def test_a_tagged_label_matches_its_name_and_keeps_the_tag(label, key, tag):
 
 def test_a_long_second_word_is_no_tag():
     assert load_keys().match("CLOCK-TEMP").entry is None
+
+
+@pytest.mark.parametrize("label", ["INSULATION OL", "绝缘电阻 OL", "RES Err", "VOLT-AB-C"])
+def test_a_value_word_or_a_chinese_name_takes_no_tag(label):
+    assert load_keys().match(label).qualifier == ""
