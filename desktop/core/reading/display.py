@@ -16,6 +16,7 @@ from desktop.core.reading.pairing import KeyItem, Pair
 from desktop.core.reading.templates import Template
 from desktop.core.reading.tokens import NUMBER
 
+SAME_SIZE = 0.8  # digits this close in box height are drawn at one size
 KEYLESS_SHARE = 0.5  # a number with no key is on the screen when at least half as tall as the main value
 KEYED_SHARE = 0.2  # a keyed value, or a lone key, at least a fifth as tall (paper print is smaller)
 LIST_HEIGHT_RATIO = 1.6  # a lone key is at most this much taller or smaller than the keys read beside it
@@ -33,11 +34,13 @@ def outside_template_display(boxes: Sequence[TextBox], template: Template, image
 
 
 def main_value(pairs: list[Pair]) -> Pair | None:
-    """The display's main value: the number with the tallest digits (the wider one on a tie)."""
+    """The display's main value: the number with the tallest digits. Digits of one size give OCR boxes
+    a few pixels apart, so among those as tall as the tallest, the first in reading order is the main one."""
     numbers = [p for p in pairs if p.value is not None and p.value.kind == NUMBER]
     if not numbers:
         return None
-    return max(numbers, key=lambda p: (p.value.height, p.value.x1 - p.value.x0))
+    tallest = max(p.value.height for p in numbers)
+    return min((p for p in numbers if p.value.height >= SAME_SIZE * tallest), key=lambda p: (p.value.line, p.value.x0))
 
 
 def on_display(pairs: list[Pair], main: Pair | None, texts: list[str]) -> list[Pair]:

@@ -142,3 +142,10 @@ def test_column_heads_read_with_a_space_for_the_hyphen_still_head_their_columns(
     readings = extract_readings(boxes)
     assert [(r.key, r.label, r.value, r.valid) for r in readings] == [
         ("电阻", "R RES", "04.00", True), ("电阻", "Y RES", "08.27", True)]
+
+
+def test_among_digits_of_one_size_the_first_is_the_main_value(box):
+    # OCR boxes of equal digits differ by a few pixels: 0.254 MPa above 21.8 ℃ on a pressure gauge.
+    boxes = [box(69, 185, 82, 45, "压力"), box(171, 150, 314, 114, "0.254"), box(490, 219, 82, 39, "MPa"),
+             box(68, 321, 84, 45, "温度"), box(246, 284, 242, 121, "21.8"), box(491, 356, 48, 39, "℃")]
+    assert [(r.value, r.primary) for r in extract_readings(boxes)] == [("0.254", True), ("21.8", False)]

@@ -15,9 +15,9 @@ PHOTOS = {json.loads(line)["display"]: json.loads(line)
 EXPECTED = {
     "red-LED panel ammeter": [("电流", "", "419", "A", "RMS", True, True)],
     "contact-resistance tester, HMI result table": [
-        ("电阻", "R-RES", "04.00", "", "", True, False),
+        ("电阻", "R-RES", "04.00", "", "", True, True),  # three values of one size: the first is the main one
         ("电阻", "Y-RES", "08.27", "", "", True, False),
-        ("电阻", "B-RES", "09.54", "", "", True, True),
+        ("电阻", "B-RES", "09.54", "", "", True, False),
     ],
     # The temperature was not detected at all; the clock under TEMPERATURE is at most a flagged reading.
     "temperature/clock LCD beside a paper test sheet": [("温度", "", "7:34", "", "", False, True)],
