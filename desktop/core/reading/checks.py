@@ -27,7 +27,8 @@ ISSUES: dict[str, tuple[str, str]] = {
     "ambiguous_key": ("The key could be more than one name; choose the right one.", "项目名称有多种可能，请选择正确的项目。"),
     "no_key": ("No key was found for this value.", "未找到该数值对应的项目。"),
     "no_value": ("No value was found for this key.", "未找到该项目的数值。"),
-    "time_for_number": ("The value is a time or date, but this key takes a number.", "数值是时间或日期，但该项目应为数字。"),
+    "time_for_number": ("The value is a time or date, but this key takes a number.",
+                        "数值是时间或日期，但该项目应为数字。"),
     "repeated_key": ("This key was read more than once on this screen; check which value is right.",
                      "该项目在此屏幕上被读到不止一次，请核对哪个数值正确。"),
 }

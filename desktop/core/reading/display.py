@@ -18,7 +18,7 @@ from desktop.core.reading.tokens import NUMBER
 
 SAME_SIZE = 0.8  # digits this close in box height are drawn at one size
 KEYLESS_SHARE = 0.5  # a number with no key is on the screen when at least half as tall as the main value
-KEYED_SHARE = 0.2  # a keyed value, or a lone key, at least a fifth as tall (paper print is smaller)
+KEYED_SHARE = 0.2  # a keyed value at least a fifth as tall (print on paper beside it is smaller)
 LIST_HEIGHT_RATIO = 1.6  # a lone key is at most this much taller or smaller than the keys read beside it
 LIST_ROWS = 4.0  # and within this many key heights of one of them
 
@@ -60,7 +60,8 @@ def _same_list(lone: KeyItem, key: KeyItem) -> bool:
         return False
     size = max(lone.height, key.height)
     same_column = abs(lone.x0 - key.x0) <= size and abs(lone.y0 - key.y0) <= LIST_ROWS * size
-    same_row = min(lone.y1, key.y1) > max(lone.y0, key.y0) and min(abs(lone.x0 - key.x1), abs(key.x0 - lone.x1)) <= LIST_ROWS * size
+    gap = min(abs(lone.x0 - key.x1), abs(key.x0 - lone.x1))
+    same_row = min(lone.y1, key.y1) > max(lone.y0, key.y0) and gap <= LIST_ROWS * size
     return same_column or same_row
 
 

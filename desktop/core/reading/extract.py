@@ -50,7 +50,7 @@ def extract_readings(
     main = main_value(pairs)
     pairs = on_display(pairs, main, texts)
     builder = _Builder(boxes, texts, template, units, image_size)
-    readings = [(pair.anchor.line, pair.anchor.x0, builder.build(pair, pair is main)) for pair in builder.ordered(pairs)]
+    readings = [(p.anchor.line, p.anchor.x0, builder.build(p, p is main)) for p in builder.ordered(pairs)]
     ordered = [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
     flag_repeated_keys(ordered)
     return ordered
