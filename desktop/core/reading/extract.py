@@ -105,7 +105,7 @@ class _Builder:
         t = self.template
         if self.image_size:
             width, height = self.image_size
-            cx, cy = pair.value.cx / width, (pair.value.y0 + pair.value.y1) / 2 / height
+            cx, cy = pair.value.image_center[0] / width, pair.value.image_center[1] / height
             for f in t.fields:
                 if f.region and f not in used and f.region[0] <= cx <= f.region[2] and f.region[1] <= cy <= f.region[3]:
                     return f, 1.0

@@ -31,6 +31,7 @@ class Token:
     y0: float
     y1: float
     line: int = 0
+    image_center: tuple[float, float] = (0.0, 0.0)  # where it sits in the photo (x0..y1 are straightened)
 
     @property
     def cx(self) -> float:
@@ -110,13 +111,16 @@ def straighten(boxes: Sequence[TextBox]) -> list[TextBox]:
 def tokenize_lines(boxes: Sequence[TextBox], units: UnitTable) -> tuple[list[list[Token]], list[str]]:
     """Tokens line by line in reading order, and each box's normalised text (positions straightened)."""
     texts = [normalize_box_text(b.text) for b in boxes]
-    boxes = straighten(boxes)
+    level = straighten(boxes)
     lines = []
-    for line_no, indices in enumerate(group_lines(boxes)):
+    for line_no, indices in enumerate(group_lines(level)):
         line: list[Token] = []
         for i in indices:
-            for token in place_tokens(boxes[i], i, split_text(texts[i], units), texts[i]):
+            text_tokens = split_text(texts[i], units)
+            in_photo = place_tokens(boxes[i], i, text_tokens, texts[i])
+            for token, seen in zip(place_tokens(level[i], i, text_tokens, texts[i]), in_photo):
                 token.line = line_no
+                token.image_center = (seen.cx, (seen.y0 + seen.y1) / 2)
                 line.append(token)
         lines.append(line)
     return lines, texts

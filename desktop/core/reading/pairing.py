@@ -100,7 +100,8 @@ def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
         starts_id = glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
         if starts_id or (glued and prev.kind == WORD and prev.unit == IDENTIFIER):
             merged[-1] = Token(WORD, prev.text + token.text, IDENTIFIER, prev.box, prev.start, token.end,
-                               prev.x0, token.x1, min(prev.y0, token.y0), max(prev.y1, token.y1), prev.line)
+                               prev.x0, token.x1, min(prev.y0, token.y0), max(prev.y1, token.y1), prev.line,
+                               prev.image_center)
         else:
             merged.append(token)
     return merged

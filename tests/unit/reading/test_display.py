@@ -149,3 +149,14 @@ def test_among_digits_of_one_size_the_first_is_the_main_value(box):
     boxes = [box(69, 185, 82, 45, "压力"), box(171, 150, 314, 114, "0.254"), box(490, 219, 82, 39, "MPa"),
              box(68, 321, 84, 45, "温度"), box(246, 284, 242, 121, "21.8"), box(491, 356, 48, 39, "℃")]
     assert [(r.value, r.primary) for r in extract_readings(boxes)] == [("0.254", True), ("21.8", False)]
+
+
+def test_template_regions_use_where_the_value_is_in_the_tilted_photo(box, tmp_path):
+    path = tmp_path / "dual.yaml"
+    path.write_text("fields:\n  - {key: 温度, unit: ℃, region: [0, 0, 1, 0.5]}\n"
+                    "  - {key: 湿度, unit: '%RH', region: [0, 0.5, 1, 1]}\n", encoding="utf-8")
+    # Tilted 12°, each about its own centre: in the photo 23.5 is near the top right, 45.2 low on the left.
+    boxes = [rotated(box(450, 50, 200, 60, "23.5"), 12, cx=550, cy=80),
+             rotated(box(0, 270, 200, 60, "45.2"), 12, cx=100, cy=300)]
+    readings = extract_readings(boxes, load_template(str(path)), image_size=(600, 400))
+    assert [(r.key, r.value, r.unit) for r in readings] == [("温度", "23.5", "℃"), ("湿度", "45.2", "%RH")]
