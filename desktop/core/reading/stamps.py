@@ -13,6 +13,7 @@ from desktop.core.ocr.types import TextBox
 
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|[o0]ct|nov|dec)[a-z]*\.?"  # "0ct": OCR reads O as 0
+_WEEKDAY = r"(?:星期[一二三四五六日天]|周[一二三四五六日]|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)"
 _TIME = r"(?:(?:[ap]m|上午|下午)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*(?:[ap]\.?m\.?))?"
 _DATES = (
     rf"{_YEAR}\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}\s*日?",  # 2024-06-14, 2024/6/14, 2024年6月14日
@@ -21,10 +22,10 @@ _DATES = (
     rf"\d{{1,2}}\s*{_MONTH}\s*,?\s*{_YEAR}",  # 14 Jun 2024
 )
 _DATE = "(?:" + "|".join(_DATES) + ")"
-# After a full date only a time can follow, and OCR slips in it ("20247:36:42 PM" with the year run into
-# it, "01-10" for 01:10) leave digits, separators and AM/PM: all of it is the stamp.
-_AFTER_DATE = r"[\s\d:：.,\-/]*(?:[ap]\.?m\.?|上午|下午)?[\s\d:：.,\-/]*"
-_STAMP = re.compile(rf"^\s*(?:{_DATE}{_AFTER_DATE}|{_TIME}\s+{_DATE})\s*$", re.IGNORECASE)
+# After a full date only a weekday and a time can follow, and OCR slips in the time ("20247:36:42 PM" with
+# the year run into it, "01-10" for 01:10) leave digits, separators and AM/PM: all of it is the stamp.
+_AFTER_DATE = rf"[\s,]*{_WEEKDAY}?[\s\d:：.,\-/]*(?:[ap]\.?m\.?|上午|下午)?[\s\d:：.,\-/]*"
+_STAMP = re.compile(rf"^\s*(?:{_WEEKDAY}[\s,]*)?(?:{_DATE}{_AFTER_DATE}|{_TIME}\s+{_DATE})\s*$", re.IGNORECASE)
 _INDEX = re.compile(r"^\s*[il1|]nd[eo]x\s*(?:(?:number|no\.?|num)\s*[:：.]?\s*\d*|[:：.]?\s*\d+)\s*$", re.IGNORECASE)
 _GPS_WORD = re.compile(r"\b(?:gps|lat(?:itude)?|lon(?:g|gitude)?|alt(?:itude)?)\b\s*[:：]", re.IGNORECASE)
 _COORDINATES = re.compile(

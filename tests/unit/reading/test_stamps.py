@@ -9,7 +9,8 @@ from desktop.core.reading.stamps import is_camera_stamp, stamp_boxes
     "Jun 14,2024 12:27:20 PM", "Jun 19, 2024 8:08:29 PM", "Aug 30, 2024 1:16:42 PM", "Apr 20, 2025 11:50:53 PM",
     "0ct 11,20247:36:42 PM",  # OCR slips: O read as 0, year run into the time
     "14/06/2024 12:27", "2024-06-14 12:27:20", "2024年6月14日", "2024年6月14日 下午 12:27", "14 Jun 2024",
-    "Sept 3rd, 2024 09:15 am", "06-14-2024", "2019/01/22 01-10", "2018.10.2621:17:17", "2024年6月14日 下午12:27",
+    "Sept 3rd, 2024 09:15 am", "06-14-2024", "Friday, June 14, 2024", "2024.06.14 星期五", "2024-06-14 周五 12:27",
+    "2019/01/22 01-10", "2018.10.2621:17:17", "2024年6月14日 下午12:27",
     "Index number: 101", "Index number: 1319", "lndex number:288", "Index No. 7",
     "GPS: 31.2304, 121.4737", "Lat: 31.2304 N", "Longitude: 121.47", "N 31.230416, E 121.473701", "31°14'N 121°28'E",
 ])
@@ -18,7 +19,8 @@ def test_camera_stamps(text):
 
 
 @pytest.mark.parametrize("text", ["12:22", "7:34", "100.07", "2024", "05-12", "大气压", "12.5.3", "419", "ARMS",
-                                  "MA302", "Index", "23.5°C", "Jun", "00:12:34", "12:27:20 PM"])
+                                  "MA302", "Index", "23.5°C", "Jun", "00:12:34", "12:27:20 PM",
+                                  "Fri", "星期五", "SAT 12:30"])
 def test_readings_are_not_stamps(text):
     assert not is_camera_stamp(text)
 
