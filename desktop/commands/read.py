@@ -71,7 +71,7 @@ def read_one(engine, path, template) -> dict:
         return {"image": str(path), "error": str(exc)}
     except Exception as exc:  # an engine bug must not stop a folder of 500 photos
         return {"image": str(path), "error": f"{path}: unexpected error: {type(exc).__name__}: {exc}"}
-    readings = extract_readings(result.boxes, template)
+    readings = extract_readings(result.boxes, template, (result.width, result.height))
     return {
         "image": str(path),
         "width": result.width,

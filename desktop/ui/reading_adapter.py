@@ -3,10 +3,8 @@
 Everything the UI needs from the reading layer goes through these functions, so a renamed core
 function is a one-line fix here.
 
-Edit policy: a value whose FORM is wrong (not a number, two decimal points, no digits, unknown
-unit) is refused with the reason. A well-formed value the core finds implausible (out of range,
-unit or decimals not fitting the key) is accepted but stays flagged: in calibration the instrument
-under test may really show an implausible value, and the technician must be able to record it.
+Which edits are refused and which are kept but flagged is the core's rule (``core.edit_value``);
+this module only turns its issue codes into messages.
 """
 from __future__ import annotations
 
@@ -14,9 +12,6 @@ import dataclasses
 
 from desktop.core import reading as core
 from desktop.core.reading import Reading  # noqa: F401  (re-exported for the UI)
-
-REFUSED = ("not_a_number", "two_decimal_points", "no_digits", "unknown_unit")
-KEY_ISSUES = ("ambiguous_key", "no_key")
 
 
 def extract(boxes, template: str | None = None, image_size: tuple[int, int] | None = None) -> list:
@@ -56,10 +51,7 @@ def edit_value(reading, text: str, lang: str):
     text = text.strip()
     if not text:
         return None, issue_message("no_digits", lang)
-    edited = core.edit_reading(reading, text)
-    if not edited.unit and reading.unit:  # "100.01" typed without its unit keeps the unit shown
-        edited = core.edit_reading(reading, text, unit=reading.unit)
-    refused = [code for code in edited.issues if code in REFUSED]
+    edited, refused = core.edit_value(reading, text)
     if refused:
         return None, " ".join(issue_message(code, lang) for code in refused)
     return _checked(reading, edited), None

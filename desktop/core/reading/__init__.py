@@ -4,7 +4,7 @@ Pure core code (no Qt, no paddle). Data lives in ``resources/``: ``keys.yaml`` (
 dictionary), ``units.yaml`` (units and their OCR slips), ``templates/*.yaml``.
 """
 from desktop.core.reading.checks import ISSUES, issue_message
-from desktop.core.reading.edit import edit_reading, validate_value
+from desktop.core.reading.edit import edit_reading, edit_value, validate_value
 from desktop.core.reading.extract import extract_readings
 from desktop.core.reading.model import Reading
 from desktop.core.reading.templates import Field, Template, TemplateError, list_templates, load_template
@@ -16,6 +16,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "edit_reading",
+    "edit_value",
     "extract_readings",
     "issue_message",
     "list_templates",

@@ -5,9 +5,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from desktop.core.reading.keys import KeyEntry
-from desktop.core.reading.numbers import ParsedNumber
+from desktop.core.reading.numbers import TIME_RE, ParsedNumber
 from desktop.core.reading.templates import Field
-from desktop.core.reading.units import UnitTable
+from desktop.core.reading.units import UnitTable, load_units
 
 if TYPE_CHECKING:  # model.py imports this module for its messages
     from desktop.core.reading.model import Reading
@@ -27,10 +27,15 @@ ISSUES: dict[str, tuple[str, str]] = {
     "ambiguous_key": ("The key could be more than one name; choose the right one.", "项目名称有多种可能，请选择正确的项目。"),
     "no_key": ("No key was found for this value.", "未找到该数值对应的项目。"),
     "no_value": ("No value was found for this key.", "未找到该项目的数值。"),
+    "time_for_number": ("The value is a time or date, but this key takes a number.",
+                        "数值是时间或日期，但该项目应为数字。"),
     "repeated_key": ("This key was read more than once on this screen; check which value is right.",
                      "该项目在此屏幕上被读到不止一次，请核对哪个数值正确。"),
 }
 KEY_ISSUES = ("ambiguous_key", "no_key")
+# An edit with a wrong FORM is refused. A well-formed value the checks find implausible (out of range,
+# unit or decimals not fitting) is kept but stays flagged: the instrument under test may really show it.
+REFUSED_EDIT_ISSUES = ("not_a_number", "two_decimal_points", "no_digits", "unknown_unit")
 
 
 def issue_message(code: str, lang: str = "en") -> str:
@@ -45,7 +50,24 @@ def allowed_units(entry: KeyEntry | None, field: Field | None) -> tuple[str, ...
     return entry.units if entry is not None else None
 
 
-def check_value(
+def takes_number(entry: KeyEntry | None, unit: str = "") -> bool:
+    """Values of number keys, and of no key, are numbers with units; text and time keys take text,
+    except a time shown as a duration ("采样时间 605 min"), which is a number with its unit."""
+    return entry is None or entry.kind == "number" or (entry.kind == "time" and is_duration_unit(unit))
+
+
+def is_duration_unit(unit: str) -> bool:
+    known = load_units().units.get(unit)
+    return known is not None and known.quantity == "duration"
+
+
+def text_value(text: str, entry: KeyEntry | None) -> ParsedNumber:
+    """The value of a text or time key is its text as shown; a time needs digits."""
+    no_digits = entry is not None and entry.kind == "time" and not any(c.isdigit() for c in text)
+    return ParsedNumber(text, None, None, ["no_digits"] if no_digits else [])
+
+
+def value_issues(
     parsed: ParsedNumber,
     unit: str,
     unit_known: bool,
@@ -53,8 +75,13 @@ def check_value(
     field: Field | None,
     units: UnitTable,
 ) -> list[str]:
-    """Issues of a number-kind value with its canonical (or, if unknown, raw) unit."""
+    """THE validity rule, for a value read from a screen and for one a technician typed alike.
+
+    A reading is valid when this and its key issues are empty. ``unit`` is "" for text and time keys.
+    """
     issues = list(parsed.issues)
+    if not takes_number(entry, unit):
+        return issues
     if unit and not unit_known:
         issues.append("unknown_unit")
     fits = allowed_units(entry, field)
@@ -70,7 +97,14 @@ def check_value(
     decimals = field.decimals if field is not None else None
     if decimals is not None and parsed.decimals is not None and parsed.decimals != decimals:
         issues.append("decimals_mismatch")
+    if entry is not None and parsed.number is None and TIME_RE.fullmatch(parsed.value):
+        issues.append("time_for_number")  # a clock's 7:34 under TEMPERATURE is not a temperature
     return issues
+
+
+def refused_edit_issues(issues: list[str]) -> list[str]:
+    """The issues that make an edit refused rather than kept and flagged (see REFUSED_EDIT_ISSUES)."""
+    return [code for code in issues if code in REFUSED_EDIT_ISSUES]
 
 
 def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, float] | None, str | None]:
@@ -83,9 +117,12 @@ def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, fl
 
 def flag_repeated_keys(readings: list[Reading]) -> None:
     """A key (of the same template field) read twice on one screen means one of the two is a misread,
-    e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min')."""
-    seen = Counter((r.key, r.field) for r in readings if r.key)
-    for reading in readings:
-        if reading.key and seen[(reading.key, reading.field)] > 1:
+    e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min'). Tagged labels
+    name different things: R-RES and Y-RES are two resistances. A value that cannot be the key's at all
+    (a clock's time under TEMPERATURE) does not compete with one that can."""
+    competing = [r for r in readings if r.key and "time_for_number" not in r.issues]
+    seen = Counter((r.key, r.field, r.label) for r in competing)
+    for reading in competing:
+        if seen[(reading.key, reading.field, reading.label)] > 1:
             reading.issues.append("repeated_key")
             reading.valid = False

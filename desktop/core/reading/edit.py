@@ -1,12 +1,16 @@
-"""Re-check a value a technician typed: the GUI refuses an edit the core finds invalid."""
+"""Re-check a value a technician typed, by the same rule as a value read from the screen.
+
+An edit whose form is wrong is refused; a well-formed but implausible one is kept and flagged
+(``checks.REFUSED_EDIT_ISSUES`` says which is which).
+"""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from desktop.core.reading.checks import KEY_ISSUES, check_value
+from desktop.core.reading.checks import KEY_ISSUES, refused_edit_issues, takes_number, text_value, value_issues
 from desktop.core.reading.keys import load_keys
 from desktop.core.reading.model import Reading
-from desktop.core.reading.numbers import ParsedNumber, parse_number
+from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
 from desktop.core.reading.templates import GENERIC, Template, TemplateError, load_template
 from desktop.core.reading.tokens import NUMBER, UNIT, normalize_box_text, split_text
 from desktop.core.reading.units import load_units
@@ -31,20 +35,14 @@ def edit_reading(
     if entry is None:
         issues.append("no_key" if not (key if key is not None else reading.key) else "ambiguous_key")
     field = template.field_for(entry) if entry is not None else None
-    if entry is not None and entry.kind != "number":
-        text = value_text.strip()
-        no_digits = entry.kind == "time" and not any(c.isdigit() for c in text)
-        parsed, shown_unit, known = ParsedNumber(text, None, None, ["no_digits"] if no_digits else []), "", True
-    else:
-        parsed, shown_unit, known = _parse_edit(value_text)
-        if unit is not None:
-            shown_unit = unit.strip()
-            canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
-            shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
-    if entry is None or entry.kind == "number":
-        issues += check_value(parsed, shown_unit, known, entry, field, units)
-    else:
-        issues += parsed.issues
+    parsed, shown_unit, known = _parse_edit(value_text)
+    if unit is not None:
+        shown_unit = unit.strip()
+        canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
+        shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
+    if not takes_number(entry, shown_unit):
+        parsed, shown_unit, known = text_value(value_text.strip(), entry), "", True
+    issues += value_issues(parsed, shown_unit, known, entry, field, units)
     return replace(
         reading,
         key=entry.key if entry else (key if key is not None else reading.key),
@@ -58,6 +56,18 @@ def edit_reading(
         candidates=[] if entry else list(reading.candidates),
         template=template.name,
     )
+
+
+def edit_value(reading: Reading, value_text: str) -> tuple[Reading, list[str]]:
+    """A technician's edit of the value: (the edited reading, the issues that refuse it; [] = accepted).
+
+    A number typed without its unit keeps the unit shown ("100.01" on a kPa reading stays kPa);
+    a time of day typed for a duration drops it.
+    """
+    edited = edit_reading(reading, value_text)
+    if not edited.unit and reading.unit and not TIME_RE.fullmatch(edited.value):
+        edited = edit_reading(reading, value_text, unit=reading.unit)
+    return edited, refused_edit_issues(edited.issues)
 
 
 def validate_value(

@@ -5,13 +5,16 @@ from statistics import fmean
 from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
-from desktop.core.reading.checks import allowed_units, check_value, flag_repeated_keys
+from desktop.core.reading.checks import allowed_units, flag_repeated_keys, takes_number, text_value, value_issues
+from desktop.core.reading.display import main_value, on_display, outside_template_display
 from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
 from desktop.core.reading.model import Reading
-from desktop.core.reading.numbers import ParsedNumber, parse_number
-from desktop.core.reading.overlay import is_camera_overlay
-from desktop.core.reading.pairing import KeyItem, Pair, find_keys, pair_below, pair_line, pair_text_below
+from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
+from desktop.core.reading.pairing import (
+    KeyItem, Pair, find_keys, merge_identifiers, pair_below, pair_line, pair_text_below, pair_units_apart,
+)
+from desktop.core.reading.stamps import stamp_boxes
 from desktop.core.reading.templates import GENERIC, Field, Template, load_template
 from desktop.core.reading.tokens import UNIT
 from desktop.core.reading.units import UnitTable, load_units
@@ -24,23 +27,30 @@ def extract_readings(
     template: Template | None = None,
     image_size: tuple[int, int] | None = None,
 ) -> list[Reading]:
-    """Readings in reading order. ``image_size`` (width, height) enables template regions."""
+    """Readings in reading order, the display's main value marked ``primary``.
+
+    ``image_size`` (width, height) enables template regions. Camera stamps, and boxes outside the
+    template's display region, keep their place (readings point into ``boxes`` by index) but say nothing.
+    """
     template = template or load_template(GENERIC)
-    # Overlays keep their place (readings point into ``boxes`` by index) but say nothing.
-    boxes = [TextBox(b.points, "", b.score) if is_camera_overlay(b.text) else b for b in boxes]
+    silent = stamp_boxes(boxes) | outside_template_display(boxes, template, image_size)
+    boxes = [TextBox(b.points, "", b.score) if i in silent else b for i, b in enumerate(boxes)]
     units = load_units()
     match = make_matcher(template, load_keys())
     token_lines, texts = tokenize_lines(boxes, units)
-    item_lines = [find_keys(line, match) for line in token_lines]
+    item_lines = [find_keys(merge_identifiers(line, match), match) for line in token_lines]
     key_items = [item for line in item_lines for item in line if isinstance(item, KeyItem)]
     pairs = [pair for line in item_lines for pair in pair_line(line)]
+    pair_units_apart(pairs, item_lines)
     pair_below(pairs, key_items)
     pairs = pair_text_below(pairs, key_items, item_lines)
     # A key alone is worth reporting (its value was missed) only when it matched exactly: a fuzzy match
     # with nothing to read is usually a title or status word (烟尘采样器 is not 烟尘采样嘴).
     pairs += [Pair(key=key) for key in key_items if not key.paired and key.match.score >= 1.0]
+    main = main_value(pairs)
+    pairs = on_display(pairs, main, texts)
     builder = _Builder(boxes, texts, template, units, image_size)
-    readings = [(pair.anchor.line, pair.anchor.x0, builder.build(pair)) for pair in builder.ordered(pairs)]
+    readings = [(p.anchor.line, p.anchor.x0, builder.build(p, p is main)) for p in builder.ordered(pairs)]
     ordered = [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
     flag_repeated_keys(ordered)
     return ordered
@@ -95,10 +105,14 @@ class _Builder:
         t = self.template
         if self.image_size:
             width, height = self.image_size
-            cx, cy = pair.value.cx / width, (pair.value.y0 + pair.value.y1) / 2 / height
+            cx, cy = pair.value.image_center[0] / width, pair.value.image_center[1] / height
             for f in t.fields:
                 if f.region and f not in used and f.region[0] <= cx <= f.region[2] and f.region[1] <= cy <= f.region[3]:
                     return f, 1.0
+        if TIME_RE.fullmatch(pair.value.text):  # a clock or timer with no key: the time field if there is one
+            times = [f for f in t.fields if f.entry.kind == "time" and f not in used]
+            if len(times) == 1:
+                return times[0], 1.0
         unit = pair.unit.unit if pair.unit is not None and pair.unit.kind == UNIT else ""
         if unit and t.all_keys:
             key = self.units.units[unit].key
@@ -114,7 +128,7 @@ class _Builder:
             return default, 1.0
         return None
 
-    def build(self, pair: Pair) -> Reading:
+    def build(self, pair: Pair, primary: bool = False) -> Reading:
         issues: list[str] = []
         candidates: list[str] = []
         unit, unit_known = self._unit(pair)
@@ -135,15 +149,13 @@ class _Builder:
         else:
             issues.append("no_key")
         field = self.template.field_for(entry) if entry is not None else None
-        if entry is not None and entry.kind != "number":
+        as_number = takes_number(entry, unit)
+        if not as_number:
             unit, unit_known = "", True  # "3012H" is a model name, not 3012 henry
         elif not unit and field is not None and field.unit:
             unit, unit_known = field.unit, True  # the template knows the unit the screen omits
-        parsed = self._value(pair, entry)
-        if entry is None or entry.kind == "number":
-            issues += check_value(parsed, unit, unit_known, entry, field, self.units)
-        else:
-            issues += parsed.issues
+        parsed = self._value(pair, entry, as_number)
+        issues += value_issues(parsed, unit, unit_known, entry, field, self.units)
         box_ids = sorted({t.box for t in pair.tokens})
         ocr = fmean(self.boxes[i].score for i in box_ids) if box_ids else 0.0
         return Reading(
@@ -159,6 +171,9 @@ class _Builder:
             issues=issues,
             candidates=candidates,
             template=self.template.name,
+            label=join_text(pair.key.tokens, self.texts) if pair.key is not None and pair.key.match.qualifier else "",
+            note=self.units.note(pair.unit.text) if unit and pair.unit is not None and pair.unit.kind == UNIT else "",
+            primary=primary,
         )
 
     def _unit(self, pair: Pair) -> tuple[str, bool]:
@@ -175,13 +190,10 @@ class _Builder:
         fits = [c for c in candidates if unit in (allowed_units(c, self.template.field_for(c)) or ())]
         return fits[0] if len(fits) == 1 else None
 
-    def _value(self, pair: Pair, entry: KeyEntry | None) -> ParsedNumber:
-        takes_text = entry is not None and entry.kind != "number"
+    def _value(self, pair: Pair, entry: KeyEntry | None, as_number: bool) -> ParsedNumber:
         tokens = pair.text_tokens or [t for t in (pair.value, pair.unit) if t is not None]
         if not tokens:
             return ParsedNumber("", None, None, ["no_value"])
-        if takes_text or pair.text_tokens:
-            text = join_text(tokens, self.texts)
-            no_digits = entry is not None and entry.kind == "time" and not any(c.isdigit() for c in text)
-            return ParsedNumber(text, None, None, ["no_digits"] if no_digits else [])
+        if not as_number or pair.text_tokens:
+            return text_value(join_text(tokens, self.texts), entry)
         return parse_number(pair.value.text)

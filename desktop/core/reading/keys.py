@@ -17,8 +17,16 @@ MIN_SCORE = 0.6  # 3-char key missing a char scores 0.67; 2-char key with one sl
 # so same-length matches need more: one wrong character in four (0.75) is fine.
 MIN_SAME_LENGTH_SCORE = 0.7
 AMBIGUITY_MARGIN = 0.1  # two entries closer than this: flag it, do not pick one
+# Latin names slip less than Chinese ones and short ones collide ("RRES" is 0.6 from "Press"):
+# a Latin name matches fuzzily only from 5 letters on and with at most one slip in five.
+MIN_LATIN_LENGTH = 5
+MIN_LATIN_SCORE = 0.8
+# "R" in "R-RES", "CH1" in "CH1 VOLT", "2" in "TEMP 2": a tag naming which one of a kind. Letters-only
+# tags are single letters, so a value word after a key ("INSULATION OL") is no tag.
+_TAG = re.compile(r"[A-Za-z]|[A-Za-z]{0,2}\d{1,2}")
 
 _NOT_NAME_CHARS = re.compile(r"[^\w]|_", re.UNICODE)
+_LABEL_PARTS = re.compile(r"[-_/\s.]+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class KeyMatch:
     score: float
     text: str  # the cleaned text that was matched
     candidates: tuple[KeyEntry, ...] = ()  # the tied entries of an ambiguous match
+    qualifier: str = ""  # the tag beside the name in a label such as "R-RES" (phase R's resistance)
 
     @property
     def ambiguous(self) -> bool:
@@ -82,16 +91,16 @@ class KeyDictionary:
     def match(self, text: str, preferred: Iterable[KeyEntry] = ()) -> KeyMatch:
         """Best entry for ``text``.
 
-        An exact match anywhere wins. Otherwise ``preferred`` entries (the template's
-        fields) are tried first, then the whole dictionary. Two entries scoring within
-        AMBIGUITY_MARGIN of each other give an ambiguous match, never a guess.
+        An exact match anywhere wins, then a label made of a name and a short tag ("R-RES"). Otherwise
+        ``preferred`` entries (the template's fields) are tried first, then the whole dictionary. Two
+        entries scoring within AMBIGUITY_MARGIN of each other give an ambiguous match, never a guess.
         """
         cleaned = clean_key_text(text)
         scores: dict[KeyEntry, float] = {}
         for entry, name in self._names:
             score = similarity(cleaned, name)
-            if score < 1.0 and name.isascii() and len(name) < 5:
-                continue  # "AT" is not a slip of "ATM": short Latin names must match exactly
+            if score < 1.0 and name.isascii() and (len(name) < MIN_LATIN_LENGTH or score < MIN_LATIN_SCORE):
+                continue  # "AT" is not a slip of "ATM", nor "RRES" of "Press"
             if len(cleaned) == len(name) and score < MIN_SAME_LENGTH_SCORE:
                 continue
             if score > scores.get(entry, 0.0):
@@ -99,12 +108,30 @@ class KeyDictionary:
         exact = [e for e, s in scores.items() if s == 1.0]
         if exact:
             return self._decide(cleaned, {e: 1.0 for e in exact})
+        qualified = self._qualified(text)
+        if qualified is not None:
+            return qualified
         preferred_ids = {e.id for e in preferred}
         preferred_scores = {e: s for e, s in scores.items() if e.id in preferred_ids}
         result = self._decide(cleaned, preferred_scores)
         if result.entry is None and not result.ambiguous:
             result = self._decide(cleaned, scores)
         return result
+
+    def _qualified(self, text: str) -> KeyMatch | None:
+        """``R-RES``, ``CH1 VOLT``: one part names a key exactly in Latin letters, the other is a tag."""
+        parts = [p for p in _LABEL_PARTS.split(normalize_text(text).strip()) if p]
+        if len(parts) != 2:
+            return None
+        for name_part, tag in (parts, parts[::-1]):
+            if not _TAG.fullmatch(tag) or not name_part.isascii() or len(name_part) <= len(tag):
+                continue
+            cleaned = clean_key_text(name_part)
+            exact = {e: 1.0 for e, name in self._names if name == cleaned}
+            if exact:
+                found = self._decide(cleaned, exact)
+                return KeyMatch(found.entry, found.score, found.text, found.candidates, tag)
+        return None
 
     @staticmethod
     def _decide(cleaned: str, scores: dict[KeyEntry, float]) -> KeyMatch:

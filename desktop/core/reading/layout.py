@@ -4,6 +4,7 @@ Pairing works on these lines, never on the order the OCR engine returned boxes i
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -12,6 +13,7 @@ from desktop.core.reading.tokens import TextToken, is_cjk, normalize_box_text, s
 from desktop.core.reading.units import UnitTable
 
 LINE_OVERLAP = 0.5  # share of the smaller height two boxes must overlap to be one line
+MAX_TILT = math.radians(30)  # a photo tilted more than this is not straightened (the boxes disagree)
 
 
 @dataclass
@@ -29,6 +31,7 @@ class Token:
     y0: float
     y1: float
     line: int = 0
+    image_center: tuple[float, float] = (0.0, 0.0)  # where it sits in the photo (x0..y1 are straightened)
 
     @property
     def cx(self) -> float:
@@ -78,15 +81,46 @@ def place_tokens(box: TextBox, index: int, text_tokens: list[TextToken], text: s
     return placed
 
 
+def tilt(boxes: Sequence[TextBox]) -> float:
+    """The photo's tilt in radians: the width-weighted median slope of the boxes' top edges."""
+    slopes = []
+    for box in boxes:
+        (x0, y0), (x1, y1) = box.points[0], box.points[1]
+        if box.text.strip() and x1 > x0:
+            slopes.append((math.atan2(y1 - y0, x1 - x0), math.hypot(x1 - x0, y1 - y0)))
+    if not slopes:
+        return 0.0
+    slopes.sort()
+    half, seen = sum(w for _, w in slopes) / 2, 0.0
+    for angle, weight in slopes:
+        seen += weight
+        if seen >= half:
+            return angle if abs(angle) <= MAX_TILT else 0.0
+    return 0.0
+
+
+def straighten(boxes: Sequence[TextBox]) -> list[TextBox]:
+    """The boxes rotated so the text lines run level: a tilted phone photo groups into lines like a level one."""
+    angle = tilt(boxes)
+    if abs(angle) < 1e-3:
+        return list(boxes)
+    cos, sin = math.cos(-angle), math.sin(-angle)
+    return [TextBox(tuple((x * cos - y * sin, x * sin + y * cos) for x, y in b.points), b.text, b.score) for b in boxes]
+
+
 def tokenize_lines(boxes: Sequence[TextBox], units: UnitTable) -> tuple[list[list[Token]], list[str]]:
-    """Tokens line by line in reading order, and each box's normalised text."""
+    """Tokens line by line in reading order, and each box's normalised text (positions straightened)."""
     texts = [normalize_box_text(b.text) for b in boxes]
+    level = straighten(boxes)
     lines = []
-    for line_no, indices in enumerate(group_lines(boxes)):
+    for line_no, indices in enumerate(group_lines(level)):
         line: list[Token] = []
         for i in indices:
-            for token in place_tokens(boxes[i], i, split_text(texts[i], units), texts[i]):
+            text_tokens = split_text(texts[i], units)
+            in_photo = place_tokens(boxes[i], i, text_tokens, texts[i])
+            for token, seen in zip(place_tokens(level[i], i, text_tokens, texts[i]), in_photo):
                 token.line = line_no
+                token.image_center = (seen.cx, (seen.y0 + seen.y1) / 2)
                 line.append(token)
         lines.append(line)
     return lines, texts

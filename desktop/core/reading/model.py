@@ -20,6 +20,9 @@ class Reading:
     issues: list[str] = dc_field(default_factory=list)  # codes, see checks.ISSUES
     candidates: list[str] = dc_field(default_factory=list)  # keys an ambiguous key could be
     template: str | None = None  # template it was read with (edits are re-checked against it)
+    label: str = ""  # the screen's own label when it tags the key ("R-RES": phase R's resistance)
+    note: str = ""  # what the unit's spelling adds ("RMS" for ARMS)
+    primary: bool = False  # the display's main value: the tallest digits
 
     def messages(self, lang: str = "en") -> list[str]:
         return [issue_message(code, lang) for code in self.issues]
@@ -37,4 +40,7 @@ class Reading:
             "field": self.field,
             "issues": list(self.issues),
             "candidates": list(self.candidates),
+            "label": self.label,
+            "note": self.note,
+            "primary": self.primary,
         }

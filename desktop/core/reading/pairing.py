@@ -9,12 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from desktop.core.reading.checks import is_duration_unit
 from desktop.core.reading.keys import KeyMatch
+from desktop.core.reading.numbers import TIME_RE
 from desktop.core.reading.layout import Token
 from desktop.core.reading.tokens import NUMBER, UNIT, WORD
 
 MAX_UNIT_GAP = 3.0  # a unit in its own box may sit this many value heights to the right
 MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
+# A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
+MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
+MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
+IDENTIFIER = "identifier"  # Token.unit of a word merged from letters and digits
 
 
 @dataclass(eq=False)
@@ -36,6 +42,10 @@ class KeyItem:
     @property
     def x1(self) -> float:
         return max(t.x1 for t in self.tokens)
+
+    @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.tokens)
 
     @property
     def y1(self) -> float:
@@ -76,6 +86,27 @@ def is_key(match: KeyMatch) -> bool:
     return match.entry is not None or match.ambiguous
 
 
+def _is_latin(token: Token) -> bool:
+    return token.kind in (WORD, UNIT) and any(ch.isascii() and ch.isalpha() for ch in token.text)
+
+
+def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
+    """Letters run straight into digits ("MA302", "DH485", "HTC-1", "ZR-3260A") name a model or a part:
+    one word, not a unit before a value. A key run into its value ("Temp23.5") stays apart."""
+    merged: list[Token] = []
+    for token in line:
+        prev = merged[-1] if merged else None
+        glued = prev is not None and prev.box == token.box and prev.end == token.start
+        starts_id = glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
+        if starts_id or (glued and prev.kind == WORD and prev.unit == IDENTIFIER):
+            merged[-1] = Token(WORD, prev.text + token.text, IDENTIFIER, prev.box, prev.start, token.end,
+                               prev.x0, token.x1, min(prev.y0, token.y0), max(prev.y1, token.y1), prev.line,
+                               prev.image_center)
+        else:
+            merged.append(token)
+    return merged
+
+
 def find_keys(line: list[Token], match: Matcher) -> list[Token | KeyItem]:
     """Replace word tokens that name a key with KeyItems, joining words split by OCR."""
     items: list[Token | KeyItem] = []
@@ -88,7 +119,7 @@ def find_keys(line: list[Token], match: Matcher) -> list[Token | KeyItem]:
         group, current = [line[i]], match(line[i].text)
         while i + len(group) < len(line) and line[i + len(group)].kind == WORD:
             nxt = line[i + len(group)]
-            joined = match("".join(t.text for t in group) + nxt.text)
+            joined = match(" ".join(t.text for t in [*group, nxt]))  # the space lets "R RES" be a tagged name
             # Join when the whole explains the text at least as well as either part.
             if is_key(joined) and joined.score >= max(current.score, match(nxt.text).score):
                 group.append(nxt)
@@ -122,7 +153,7 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
                 if isinstance(nxt, KeyItem):
                     break
                 following.append(nxt)
-            if item.takes_text and following:
+            if item.takes_text and following and not _duration_ahead(item, following):
                 pairs.append(Pair(key=item, text_tokens=following))
                 item.paired, pending = True, None
                 k += 1 + len(following)
@@ -134,9 +165,12 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
             if pending is not None:
                 pending.paired, pending = True, None
         elif item.kind == UNIT:
-            if last is not None and item.x0 - last.value.x1 <= MAX_UNIT_GAP * last.value.height:
-                last.unit = item
-            last = None
+            if last is not None and item.box != last.value.box and item.cx < last.value.cx:
+                pass  # a small box under the digits' left half (a MIN / MAX flag) is not beside them
+            else:
+                if last is not None and item.x0 - last.value.x1 <= MAX_UNIT_GAP * last.value.height:
+                    last.unit = item
+                last = None
         elif last is not None and item.box == last.value.box and _is_latin_word(item):
             last.unit = item  # "12.5KX": an unknown unit glued to its number
             last = None
@@ -148,6 +182,39 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
             last = None
         k += 1
     return pairs
+
+
+def pair_units_apart(pairs: list[Pair], lines: list[list[Token | KeyItem]]) -> None:
+    """A unit left alone on its line goes to the value it sits under or at the lower right of."""
+    taken = {id(p.unit) for p in pairs if p.unit is not None}
+    loose = [t for line in lines for t in line if not isinstance(t, KeyItem) and t.kind == UNIT and id(t) not in taken]
+    for unit in loose:
+        ranked = [(gap, pair) for pair in pairs if pair.unit is None and pair.value is not None
+                  and pair.value.kind == NUMBER and (gap := _unit_gap(unit, pair.value)) is not None]
+        if ranked:
+            min(ranked, key=lambda r: r[0])[1].unit = unit
+
+
+def _unit_gap(unit: Token, value: Token) -> float | None:
+    """How far ``unit`` sits from ``value`` in value heights, if it is placed as that value's unit."""
+    h = value.height
+    if unit.height >= h:
+        return None
+    unit_cy = (unit.y0 + unit.y1) / 2
+    under = unit.y0 - value.y1
+    if -0.25 * h <= under <= MAX_UNDER_GAP * h and value.x0 <= (unit.x0 + unit.x1) / 2 <= value.x1 + 0.5 * h:
+        return max(under, 0.0) / h
+    side = unit.x0 - value.x1
+    if -0.5 * unit.height <= side <= MAX_SIDE_GAP * h and (value.y0 + value.y1) / 2 <= unit_cy <= value.y1 + unit.height:
+        return max(side, 0.0) / h
+    return None
+
+
+def _duration_ahead(key: KeyItem, following: list[Token | KeyItem]) -> bool:
+    """A time key followed by a count and its duration unit ("采样时间 605 min") pairs like a number key."""
+    return (key.match.entry is not None and key.match.entry.kind == "time" and len(following) >= 2
+            and following[0].kind == NUMBER and not TIME_RE.fullmatch(following[0].text)
+            and following[1].kind == UNIT and is_duration_unit(following[1].unit))
 
 
 def _number_ahead(items: list[Token | KeyItem], k: int) -> bool:

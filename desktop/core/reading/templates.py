@@ -2,7 +2,8 @@
 
 A template narrows the dictionary to the instrument's fields, fixes their units,
 decimals and plausible ranges, names the field a lone number is read as, and may
-pin fields to screen regions. ``generic`` needs no setup: every dictionary key is a field.
+pin fields to screen regions, or name the display's region (``display``: nothing outside it is
+read). ``generic`` needs no setup: every dictionary key is a field.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class Template:
     other_keys: bool = True  # also read dictionary keys that are not fields (field None)
     all_keys: bool = False  # every dictionary key is a field (the generic template)
     description: str = ""
+    display: tuple[float, float, float, float] | None = None  # the screen, x0, y0, x1, y1 as image fractions
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -118,6 +120,7 @@ def parse_template(data: dict, fallback_name: str, keys: KeyDictionary, units: U
         other_keys=bool(data.get("other_keys", True)),
         all_keys=all_keys,
         description=str(data.get("description", "")),
+        display=_region(data["display"], fail, "display") if data.get("display") is not None else None,
     )
 
 
@@ -146,12 +149,16 @@ def _parse_field(spec, keys: KeyDictionary, units: UnitTable, fail) -> Field:
         raise fail(f"field {entry.key!r}: decimals must be a whole number >= 0")
     region = spec.get("region")
     if region is not None:
-        if not (isinstance(region, list) and len(region) == 4 and all(isinstance(v, (int, float)) for v in region)):
-            raise fail(f"field {entry.key!r}: region must be [x0, y0, x1, y1] fractions of the image")
-        if not (0 <= region[0] < region[2] <= 1 and 0 <= region[1] < region[3] <= 1):
-            raise fail(f"field {entry.key!r}: region {region} is not inside [0, 1] with x0 < x1, y0 < y1")
-        region = tuple(float(v) for v in region)
+        region = _region(region, fail, f"field {entry.key!r}: region")
     return Field(str(spec.get("name", entry.id)), entry, field_units, rng, range_unit, unit, decimals, region)
+
+
+def _region(region, fail, what: str) -> tuple[float, float, float, float]:
+    if not (isinstance(region, list) and len(region) == 4 and all(isinstance(v, (int, float)) for v in region)):
+        raise fail(f"{what} must be [x0, y0, x1, y1] fractions of the image")
+    if not (0 <= region[0] < region[2] <= 1 and 0 <= region[1] < region[3] <= 1):
+        raise fail(f"{what} {region} is not inside [0, 1] with x0 < x1, y0 < y1")
+    return tuple(float(v) for v in region)
 
 
 def _pair(value, fail, key: str) -> tuple[float, float]:

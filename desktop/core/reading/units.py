@@ -21,9 +21,10 @@ class Unit:
 class UnitTable:
     """Looks up what a piece of screen text means as a unit."""
 
-    def __init__(self, units: dict[str, Unit], aliases: dict[str, str]):
+    def __init__(self, units: dict[str, Unit], aliases: dict[str, str], notes: dict[str, str] | None = None):
         self.units = units
         self._exact = aliases
+        self._notes = {alias.casefold(): note for alias, note in (notes or {}).items()}
         folded: dict[str, set[str]] = {}
         for alias, name in aliases.items():
             folded.setdefault(alias.casefold(), set()).add(name)
@@ -35,6 +36,10 @@ class UnitTable:
         """Canonical unit for ``text`` (already NFKC-normalised), or None."""
         text = text.strip()
         return self._exact.get(text) or self._folded.get(text.casefold())
+
+    def note(self, text: str) -> str:
+        """What a unit's spelling says beyond the unit: "RMS" for "ARMS", "" for plain "A"."""
+        return self._notes.get(normalize_text(text).strip().casefold(), "")
 
     def match_prefix(self, text: str, start: int) -> tuple[str, int] | None:
         """Longest unit alias at ``text[start:]`` that is not glued to more letters.
@@ -71,9 +76,12 @@ def load_units() -> UnitTable:
     data = yaml.safe_load(resource_path("units.yaml").read_text(encoding="utf-8"))
     units: dict[str, Unit] = {}
     aliases: dict[str, str] = {}
+    notes: dict[str, str] = {}
     for name, spec in data["units"].items():
         name = str(name)
         units[name] = Unit(name, spec["quantity"], float(spec["factor"]), spec.get("key"))
-        for alias in [name, *spec.get("aliases", [])]:
+        noted = {normalize_text(str(a)).strip(): str(n) for a, n in (spec.get("noted") or {}).items()}
+        notes.update(noted)
+        for alias in [name, *spec.get("aliases", []), *noted]:
             aliases[normalize_text(str(alias)).strip()] = name
-    return UnitTable(units, aliases)
+    return UnitTable(units, aliases, notes)

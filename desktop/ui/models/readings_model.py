@@ -1,6 +1,6 @@
 """Table model of the readings: key, value, unit, confidence, status.
 
-Edits are validated through the core (via ``reading_adapter``); a refused edit returns False and
+The display's main value (``reading.primary``) comes first and is highlighted. Edits are validated through the core (via ``reading_adapter``); a refused edit returns False and
 emits ``editRejected`` with the reason, which the status cell then shows (no message boxes here).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from desktop.ui import i18n, reading_adapter, theme
 KEY, VALUE, UNIT, CONFIDENCE, STATUS = range(5)
 COLUMN_FIELDS = {KEY: "key", VALUE: "value", UNIT: "unit"}
 AnyIndex = QModelIndex | QPersistentModelIndex
+PRIMARY_BG = theme.QColor("#dcebfb")  # the display's main value
 
 
 class ReadingsModel(QAbstractTableModel):
@@ -33,7 +34,7 @@ class ReadingsModel(QAbstractTableModel):
     def set_readings(self, readings: list, *, editable: bool = True,
                      live: dict[str, tuple[int, bool]] | None = None, stable_frames: int = 3) -> None:
         self.beginResetModel()
-        self._readings = list(readings)
+        self._readings = sorted(readings, key=lambda r: not getattr(r, "primary", False))  # stable: main value first
         self._rejected.clear()
         self._live = live
         self._stable_frames = stable_frames
@@ -45,6 +46,10 @@ class ReadingsModel(QAbstractTableModel):
 
     def reading(self, row: int):
         return self._readings[row]
+
+    def primary_row(self) -> int:
+        """Row of the display's main value, -1 when no reading is marked."""
+        return next((row for row, r in enumerate(self._readings) if getattr(r, "primary", False)), -1)
 
     def row_for_box(self, box_index: int) -> int:
         for row, reading in enumerate(self._readings):
@@ -87,6 +92,10 @@ class ReadingsModel(QAbstractTableModel):
                 value = getattr(reading, COLUMN_FIELDS[col]) or ""
                 if col == KEY and role == Qt.ItemDataRole.DisplayRole and i18n.current_language() == "en":
                     value = reading.key_en or value
+                if role == Qt.ItemDataRole.DisplayRole and col == KEY and getattr(reading, "label", ""):
+                    value = f"{value} ({reading.label})"  # 电阻 (R-RES): which of the screen's resistances
+                if role == Qt.ItemDataRole.DisplayRole and col == UNIT and value and getattr(reading, "note", ""):
+                    value = f"{value} ({reading.note})"  # A (RMS)
                 return value
             if col == CONFIDENCE:
                 return f"{reading.score:.0%}" if role == Qt.ItemDataRole.DisplayRole else reading.score
@@ -99,6 +108,8 @@ class ReadingsModel(QAbstractTableModel):
                 return theme.STABLE_BG
             if reading.score < self.low_confidence and col in (VALUE, CONFIDENCE):
                 return theme.LOW_CONFIDENCE_BG
+            if getattr(reading, "primary", False):
+                return PRIMARY_BG
         elif role == Qt.ItemDataRole.ForegroundRole:
             if self._live is not None and not self._is_stable(reading):
                 return theme.QColor("#8a9099")
@@ -114,11 +125,13 @@ class ReadingsModel(QAbstractTableModel):
                 return self.tr("Low confidence: please check this value")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, CONFIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.FontRole and col == VALUE:
+        elif role == Qt.ItemDataRole.FontRole and (col == VALUE or getattr(reading, "primary", False)):
             from PySide6.QtGui import QFont
 
             font = QFont()
             font.setBold(True)
+            if getattr(reading, "primary", False) and col == VALUE:
+                font.setPointSizeF(font.pointSizeF() * 1.2)
             return font
         return None
 

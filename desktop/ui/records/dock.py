@@ -90,10 +90,12 @@ class RecordLink(QObject):
             self.panel.show_error(QCoreApplication.translate("RecordDock", "Open or capture a picture of the screen first, then select its reading."))
             return
         rows = self.window.readings.readings_view.selectionModel().selectedRows()
-        if not rows and model.rowCount() > 1:
+        # The selected reading, else the display's main value, else the only one.
+        row = rows[0].row() if rows else model.primary_row() if model.primary_row() >= 0 else 0
+        if not rows and model.primary_row() < 0 and model.rowCount() > 1:
             self.panel.show_error(QCoreApplication.translate("RecordDock", "Select a reading in the Readings table first."))
             return
-        reading = model.reading(rows[0].row() if rows else 0)
+        reading = model.reading(row)
         reason = self.panel.controller.add_point(reading, photo=self._photo(record),
                                                  crop=reading_crop(record.boxes, reading.boxes),
                                                  ocr_text=self._ocr_text(record.image_id, reading))

@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.reading import ISSUES, edit_reading, extract_readings, issue_message, load_template, validate_value
+from desktop.core.reading import (
+    ISSUES, edit_reading, edit_value, extract_readings, issue_message, load_template, validate_value,
+)
 
 
 @pytest.fixture
@@ -77,3 +79,30 @@ def test_reading_package_imports_no_qt_or_paddle():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
                 assert not name.startswith(("PySide6", "paddle", "desktop.ui", "cv2")), (path.name, name)
+
+
+@pytest.mark.parametrize("text, refused", [("abc", ["not_a_number"]), ("100..07", ["two_decimal_points"]),
+                                           ("12 bogus", ["unknown_unit"]), ("120.00", []), ("100.1", [])])
+def test_the_core_decides_which_edits_are_refused(pressure, text, refused):
+    # Wrong form: refused. Well formed but implausible: kept, and flagged.
+    edited, refusal = edit_value(pressure, text)
+    assert refusal == refused
+    assert edited.valid is (not edited.issues)
+
+
+def test_an_edit_without_unit_keeps_the_unit_shown(pressure):
+    edited, refused = edit_value(pressure, "100.07")
+    assert (edited.value, edited.unit, edited.valid, refused) == ("100.07", "kPa", True, [])
+
+
+def test_a_duration_keeps_its_unit_when_edited(box):
+    (r,) = extract_readings([box(10, 10, 80, 20, "采样时间"), box(100, 10, 60, 20, "605min")])
+    assert (r.key, r.value, r.unit) == ("时间", "605", "min")
+    edited, refused = edit_value(r, "610")
+    assert (edited.value, edited.unit, edited.valid, refused) == ("610", "min", True, [])
+    clock, _ = edit_value(r, "00:10:10")
+    assert (clock.value, clock.unit, clock.valid) == ("00:10:10", "", True)
+
+
+def test_a_time_typed_for_a_number_key_is_flagged():
+    assert validate_value("温度", "7:34") == ["time_for_number"]

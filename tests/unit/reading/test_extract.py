@@ -69,7 +69,7 @@ def test_to_json_has_the_cli_shape(box):
     assert data == {
         "key": "大气压", "key_en": "atmospheric pressure", "value": "100.07", "number": 100.07, "unit": "kPa",
         "score": 0.925, "valid": True, "boxes": [0, 1], "field": "atmospheric_pressure", "issues": [],
-        "candidates": [],
+        "candidates": [], "label": "", "note": "", "primary": True,
     }
 
 
@@ -156,7 +156,7 @@ def test_timer_screen(box):
 
 
 def test_tallest_number_gets_the_default_field_others_have_no_key(box):
-    boxes = [box(10, 10, 40, 15, "12"), box(10, 40, 120, 60, "88.8")]
+    boxes = [box(10, 10, 40, 35, "12"), box(10, 50, 120, 60, "88.8")]
     readings = extract_readings(boxes, load_template("panel-meter"))
     assert [(r.key, r.value, r.issues) for r in readings] == [("", "12", ["no_key"]), ("示值", "88.8", [])]
 

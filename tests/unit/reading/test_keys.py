@@ -73,3 +73,35 @@ def test_helpers():
     assert clean_key_text("大.气 压:") == "大气压"
     assert edit_distance("干球温废", "干球温度") == 1
     assert edit_distance("", "abc") == 3
+
+
+@pytest.mark.parametrize("label, key", [
+    ("TEMPERATURE", "温度"), ("Humidity", "湿度"), ("VOLTAGE", "电压"), ("CURRENT", "电流"), ("FLOW", "流量"),
+    ("PRESSURE", "压力"), ("RES", "电阻"), ("Resistance", "电阻"), ("FREQ", "频率"), ("TEMPERATIRE", "温度"),
+])
+def test_english_screen_labels_are_keys(label, key):
+    match = load_keys().match(label)
+    assert match.entry is not None and match.entry.key == key, match
+
+
+@pytest.mark.parametrize("label", ["RRES", "CLOCK/HUMIDITY", "PRINT", "HEADER", "SELEC", "Video"])
+def test_latin_words_are_not_fuzzy_matched_into_keys(label):
+    # RRES is 0.6 from "Press": it must not become 压力.
+    match = load_keys().match(label)
+    assert match.entry is None and not match.ambiguous, match
+
+
+@pytest.mark.parametrize("label, key, tag", [("R-RES", "电阻", "R"), ("Y-RES", "电阻", "Y"), ("B_RES", "电阻", "B"),
+                                             ("CH1 VOLT", "电压", "CH1"), ("TEMP-2", "温度", "2")])
+def test_a_tagged_label_matches_its_name_and_keeps_the_tag(label, key, tag):
+    match = load_keys().match(label)
+    assert (match.entry.key, match.score, match.qualifier) == (key, 1.0, tag)
+
+
+def test_a_long_second_word_is_no_tag():
+    assert load_keys().match("CLOCK-TEMP").entry is None
+
+
+@pytest.mark.parametrize("label", ["INSULATION OL", "绝缘电阻 OL", "RES Err", "VOLT-AB-C"])
+def test_a_value_word_or_a_chinese_name_takes_no_tag(label):
+    assert load_keys().match(label).qualifier == ""

@@ -95,3 +95,10 @@ def test_stray_punctuation_between_number_and_unit_is_skipped():
     tokens = split_text("12.5 ' kPa", load_units())
     assert [(t.kind, t.text) for t in tokens][0][1] == "12.5"
     assert tokens[-1].unit == "kPa"
+
+
+@pytest.mark.parametrize("text, unit, note", [("ARMS", "A", "RMS"), ("Arms", "A", "RMS"), ("VRMS", "V", "RMS"),
+                                              ("VDC", "V", "DC"), ("A", "A", ""), ("mA", "mA", "")])
+def test_unit_spellings_that_say_more_keep_a_note(text, unit, note):
+    units = load_units()
+    assert (units.canonical(text), units.note(text)) == (unit, note)
