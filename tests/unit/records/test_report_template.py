@@ -60,7 +60,8 @@ def test_the_point_row_expands_with_formulas(tmp_path, new_record):
     assert ws.row_dimensions[7].height == 25
     assert "A9:C9" in {str(r) for r in ws.merged_cells.ranges}  # the merge below moved with its row
     assert ws.row_dimensions[9].height == 40
-    assert ws["A9"].value == '=IF(COUNTIF(F6:F7,"不合格")>0,"不合格",IF(COUNTIF(F6:F7,"合格")>0,"合格",""))'
+    assert ws["A9"].value == ('=IF(COUNTIF(F6:F7,"不合格")>0,"不合格",IF(COUNTIF(F6:F7,"有条件")>0,"有条件",'
+                              'IF(COUNTIF(F6:F7,"合格")>0,"合格","")))')
     assert ws["A10"].value == "王磊 2025-03-14"
     assert any(str(cf.sqref) == "F6:F7" for cf in ws.conditional_formatting)
 

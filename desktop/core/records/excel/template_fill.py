@@ -122,6 +122,11 @@ def _fill_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[str, str]
         for cell in row:
             if isinstance(cell.value, str) and "{{" in cell.value:
                 _replace_placeholders(cell, ws.title, fields, verdict_range, labels)
+    for part in (ws.oddHeader, ws.oddFooter):  # e.g. a footer "{{number}} page &P"
+        for side in (part.left, part.center, part.right):
+            if side.text and "{{" in side.text:  # & starts a footer code: a value's & is doubled
+                side.text = PLACEHOLDER.sub(lambda m: as_text(fields.get(m.group(1), m.group(0))).replace("&", "&&"),
+                                            side.text)
 
 
 def _replace_placeholders(cell, sheet: str, fields: dict, verdict_range: str | None, labels: dict) -> None:
