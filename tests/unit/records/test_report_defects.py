@@ -186,7 +186,7 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
                 if cell.data_type == "f":
                     assert values[ws.title][cell.coordinate].value is not None, f"{ws.title}!{cell.coordinate}"
                     checked += 1
-    assert checked == 24  # 10 points x (error, verdict), 2 conclusions, 2 summary links
+    assert checked == 44  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 3 + 3 conclusions
     ws = values["LCD-20250314-0002"]
     header = _cell_with(ws, "序号").row
     table = [[c.value for c in row][:9] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]

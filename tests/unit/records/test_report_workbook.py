@@ -75,8 +75,8 @@ def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
     ws = report["LCD-20250314-0001"]
     rules = {str(rng.sqref): [rule.formula[0] for rule in rng.rules] for rng in ws.conditional_formatting}
     r = _table_row(ws, "序号") + 1
-    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"']
-    assert any(ref.startswith("C") and len(formulas) == 2 for ref, formulas in rules.items())  # the conclusion
+    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"', '"有条件"']
+    assert any(ref.startswith("C") and len(formulas) == 3 for ref, formulas in rules.items())  # the conclusion
 
 
 def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
@@ -84,9 +84,10 @@ def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
     header = _table_row(ws, "序号")
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
     assert ws.print_title_rows == f"${header}:${header}"
-    assert not ws.sheet_properties.pageSetUpPr.fitToPage and 50 <= ws.page_setup.scale <= 100  # paginated by us
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.useFirstPageNumber and ws.page_setup.firstPageNumber == 1
-    assert ws.oddFooter.center.text.endswith("第 &P 页 共 1 页")  # this record's pages, not the workbook's
+    assert ws.oddFooter.center.text.endswith("第 &P 页 共 2 页")  # this record's pages, not the workbook's
+    assert len(ws.row_breaks.brk) == 1 and ws.row_breaks.brk[0].id > header  # our own break: 2 pages known
     assert ws.freeze_panes == "A3"
     summary = report["汇总"]
     assert summary.page_setup.orientation == "landscape" and summary.freeze_panes == "C3"
@@ -111,11 +112,12 @@ def test_without_photos_there_is_no_photo_column(tmp_path, new_record, screen_ph
 
 def test_summary_has_one_row_per_record_linked_to_its_sheet(tmp_path, example_records):
     wb = load_workbook(export_report(example_records, tmp_path / "r.xlsx"))
-    assert wb.sheetnames == ["汇总", "LCD-20250314-0001", "LCD-20250314-0002"] and wb.active.title == "汇总"
+    assert wb.sheetnames == ["汇总", "LCD-20250314-0001", "LCD-20250314-0002", "LCD-20250314-0003"]
+    assert wb.active.title == "汇总"
     ws = wb["汇总"]
     assert [c.value for c in ws[2]][:4] == ["序号", "记录编号", "修订版次", "校准日期"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
-    assert [row[:2] for row in rows] == [[1, "LCD-20250314-0001"], [2, "LCD-20250314-0002"]]
+    assert [row[:2] for row in rows] == [[1, "LCD-20250314-0001"], [2, "LCD-20250314-0002"], [3, "LCD-20250314-0003"]]
     assert rows[1][5:8] == ["数字温湿度计", "DT-625", "CEM-625-0087"]
     conclusion_cell = _find(wb["LCD-20250314-0002"], "校准结论").coordinate
     assert rows[1][11] == f"='LCD-20250314-0002'!{conclusion_cell}"

@@ -87,7 +87,7 @@ _TEXTS = {
     "date": ("日期", "Date"),
     "pass": ("合格", "Pass"),
     "fail": ("不合格", "Fail"),
-    "page_footer": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "page_footer": ("第 &P 页", "Page &P"),  # &N would count the whole workbook in LibreOffice
     "record_footer": ("第 &P 页 共 {pages} 页", "Page &P of {pages}"),
 }
 

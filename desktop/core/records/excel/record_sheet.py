@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records import evaluation
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance
-from desktop.core.records.excel.pagination import paginate, print_scale
+from desktop.core.records.excel.pagination import paginate
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
 from desktop.core.records.excel.styles import (
     BODY_FONT,
@@ -96,10 +96,9 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     end = writer.row - 1
 
     ws.freeze_panes = "A3"  # the lab and the title stay visible while scrolling
-    scale = print_scale([w for _, w in columns], PAGE_MARGINS)
-    pages = paginate(ws, end, scale, PAGE_MARGINS, title_row=header_row, keep_together=[(signatures, end)])
+    pages = paginate(ws, end, PAGE_MARGINS, title_row=header_row, keep_together=[(signatures, end)])
     number = record.number.replace("&", "&&")  # & starts a code in a page footer
-    setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}", scale=scale,
+    setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}",
                   footer=f"{number}    {labels['revision']} {record.revision}    "
                          f"{labels['record_footer'].format(pages=pages)}")
     ws.print_area = f"A1:{last}{end}"
@@ -129,7 +128,8 @@ def _header(writer: "_SheetWriter", record: CalibrationRecord, labels: dict[str,
                        [labels["temperature"], Displayed.parse(env.temperature), labels["humidity"],
                         Displayed.parse(env.humidity), labels["pressure"], Displayed.parse(env.pressure)],
                        labels_at=(0, 2, 4))
-    source = env.source or (labels["environment_typed"] if env.temperature or env.humidity or env.pressure else "")
+    typed = env.source == "typed" or (not env.source and (env.temperature or env.humidity or env.pressure))
+    source = labels["environment_typed"] if typed else env.source
     writer.wide_pair(labels["environment_source"], source)
 
 

@@ -24,9 +24,11 @@ BODY_FONT = Font(name=FONT_NAME, size=10)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 PASS_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
 FAIL_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+CONDITIONAL_FILL = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")
 LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
 PASS_FONT = Font(color="006100")
 FAIL_FONT = Font(color="9C0006", bold=True)
+CONDITIONAL_FONT = Font(color="9C5700", bold=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
 DATE_FORMAT = "yyyy-mm-dd"
@@ -131,20 +133,12 @@ def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) ->
 PAGE_MARGINS = (0.5, 0.5, 0.6, 0.7)  # left, right, top, bottom, inches
 
 
-def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str,
-                  scale: int | None = None) -> None:
-    """A4, repeated header rows on every printed page, page numbers starting at 1 on this sheet.
-
-    ``scale``: print at this percentage (the caller paginated the sheet itself); else fit to the page width.
-    """
+def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str) -> None:
+    """A4, fit to the page width, repeated header rows on every printed page, pages numbered from 1 per sheet."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
-    if scale:
-        ws.page_setup.scale = scale
-        ws.sheet_properties.pageSetUpPr.fitToPage = False
-    else:
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
     ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = PAGE_MARGINS
     ws.print_options.horizontalCentered = True
@@ -155,6 +149,7 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
 
 
 def highlight_verdicts(ws: Worksheet, cells: str, labels: dict[str, str]) -> None:
-    """Conditional formatting: pass green, fail red, so a verdict that recalculates recolours itself."""
-    for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT)):
+    """Conditional formatting: pass green, fail red, conditional amber; a verdict that recalculates recolours itself."""
+    for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT),
+                             (labels["conditional"], CONDITIONAL_FILL, CONDITIONAL_FONT)):
         ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill, font=font))
