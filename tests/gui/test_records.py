@@ -146,8 +146,47 @@ def test_add_current_reading_as_point_with_photo_and_environment(make_window, qt
     assert point.photo == str(tmp_path / "screen.png")
     assert point.crop == (20, 20, 360, 40)                       # key, value and unit boxes in the photo
     assert model.index(0, READING).data() == "100.07"
-    # the screen shows 大气压: the record's ambient pressure is filled from it
-    assert window.record_panel.form.edits["environment.pressure"].text() == "100.07"
+    # the screen shows 大气压, but it is the instrument under test, not the room: ambient stays blank
+    assert window.record_panel.form.edits["environment.pressure"].text() == ""
+
+
+def test_ambient_conditions_come_only_from_the_chosen_environment_monitor(make_window, qtbot, tmp_path):
+    # Defect: the gauge's own 温度 became the room's temperature, and the first value seen won for good.
+    window = make_window()
+    controller = window.record_panel.controller
+    gauge = [_reading("温度", "21.8", "℃"), _reading("压力", "0.52", "MPa")]
+    monitor = [_reading("温度", "23.5", "℃"), _reading("湿度", "45", "%RH")]
+    assert controller.fill_environment(gauge) == []
+    window.record_panel.monitor.click()  # the technician marks the screen shown as the environment monitor
+    assert controller.fill_environment(monitor) == ["environment.temperature", "environment.humidity"]
+    assert controller.fill_environment([_reading("温度", "23.6", "℃")]) == ["environment.temperature"]
+    assert window.record_panel.form.edits["environment.temperature"].text() == "23.6"  # the latest wins
+    assert controller.record.environment.source == "Environment monitor (screen shown)"
+    window.record_panel.monitor.click()
+    assert controller.fill_environment(gauge) == [] and controller.record.environment.temperature == "23.6"
+    type_into(qtbot, window.record_panel, "environment.pressure", "101.3")
+    assert controller.record.environment.source == "typed"
+
+
+def test_location_procedure_remarks_and_standard_due_date_are_fields(make_window, qtbot):
+    window = make_window()
+    panel = window.record_panel
+    for key, text in (("location", "Lab 302"), ("procedure", "JJG 680-2007"), ("remarks", "ok"),
+                      ("standard.name", "DPI 740"), ("standard.due_date", "2025-09-20"),
+                      ("standard.uncertainty", "U=0.02 kPa")):
+        type_into(qtbot, panel, key, text)
+    record = panel.controller.record
+    assert (record.location, record.procedure, record.remarks) == ("Lab 302", "JJG 680-2007", "ok")
+    assert record.standards[0].due_date.isoformat() == "2025-09-20"
+    assert record.standards[0].uncertainty == "U=0.02 kPa"
+    type_into(qtbot, panel, "standard.due_date", "2025-13")
+    assert "not a date" in panel.form.edits["standard.due_date"].toolTip()
+
+
+def _reading(key, value, unit):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(key=key, key_en="", value=value, unit=unit)
 
 
 def test_add_point_without_a_picture_says_why(make_window, qtbot):

@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, MeasurementPoint, StandardUsed,
-                                        is_number_text)
+                                        environment_values, is_number_text)
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.models.points_model import PointsModel
@@ -22,10 +22,12 @@ from desktop.ui.models.points_model import PointsModel
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 
-RECORD_FIELDS = ("number", "customer", "procedure", "technician", "checker", "remarks")
+RECORD_FIELDS = ("number", "customer", "procedure", "location", "technician", "checker", "remarks")
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
-STANDARD_FIELDS = ("standard.name", "standard.model", "standard.serial", "standard.certificate")
-ENVIRONMENT_FIELDS = tuple(f"environment.{f.name}" for f in dataclasses.fields(Environment))
+STANDARD_FIELDS = ("standard.name", "standard.model", "standard.serial", "standard.certificate",
+                   "standard.due_date", "standard.uncertainty")
+ENVIRONMENT_FIELDS = tuple(f"environment.{f.name}" for f in dataclasses.fields(Environment) if f.name != "source")
+TYPED = "typed"  # Environment.source when the technician typed the ambient conditions
 # units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
 ENVIRONMENT_UNITS = {"temperature": ("℃", ""), "humidity": ("%RH", "%", ""), "pressure": ("kPa", "")}
 # carried over to the next record: same customer, same bench, same people
@@ -47,6 +49,7 @@ class RecordController(QObject):
         self._dirty = False
         self.record = self._blank(date.today())
         self._stored_number: str | None = None  # the number the record is saved under
+        self.monitor = ""  # the environment monitor's name while its screen is shown; "" = none chosen
 
     # -- loading --------------------------------------------------------------------------------
     def open_latest(self) -> None:
@@ -90,7 +93,8 @@ class RecordController(QObject):
         if group == "environment":
             return getattr(self.record.environment, name)
         if group == "standard":
-            return getattr(self.record.standards[0], name) if self.record.standards else ""
+            value = getattr(self.record.standards[0], name) if self.record.standards else ""
+            return value.isoformat() if isinstance(value, date) else (value or "")
         raise KeyError(key)
 
     def set_value(self, key: str, text: str) -> str:
@@ -103,12 +107,18 @@ class RecordController(QObject):
         group, _, name = key.partition(".")
         if group == "environment" and text and not is_number_text(text):
             return self.tr("“%1” is not a number: type digits only, the unit is fixed.").replace("%1", text)
+        if key == "standard.due_date":
+            try:
+                text = date.fromisoformat(text) if text else None
+            except ValueError:
+                return self.tr("“%1” is not a date: type it like 2025-09-20.").replace("%1", text)
         if key in RECORD_FIELDS:
             setattr(self.record, key, text)
         elif group == "instrument":
             setattr(self.record.instrument, name, text)
         elif group == "environment":
             setattr(self.record.environment, name, text)
+            self.record.environment.source = TYPED
         elif group == "standard":
             self._set_standard(name, text)
         self._changed()
@@ -119,7 +129,7 @@ class RecordController(QObject):
             self.record.calibration_date = day
             self._changed()
 
-    def _set_standard(self, name: str, text: str) -> None:
+    def _set_standard(self, name: str, text) -> None:
         standard = self.record.standards[0] if self.record.standards else StandardUsed(name="")
         setattr(standard, name, text)
         empty = not any(getattr(standard, f.name) for f in dataclasses.fields(StandardUsed))
@@ -150,23 +160,32 @@ class RecordController(QObject):
             return []
 
     # -- from the screen ------------------------------------------------------------------------
+    def set_monitor(self, name: str) -> None:
+        """The screen now shown is the environment monitor called ``name`` ("" : it is not)."""
+        self.monitor = name.strip()
+
     def fill_environment(self, readings: list) -> list[str]:
-        """Blank ambient fields taken from readings such as 温度 / 湿度 / 大气压; returns the keys filled."""
-        before = dataclasses.replace(self.record.environment)
+        """Ambient conditions from the environment monitor's screen, the latest reading winning.
+
+        Only a screen the technician marked as the environment monitor fills them: a pressure gauge's
+        own 温度 is the gauge's, not the room's. Returns the keys filled.
+        """
+        if not self.monitor:
+            return []
         values = {}
         for reading in readings:
             for label in (reading.key, getattr(reading, "key_en", "")):
                 if label:
                     values.setdefault(label, (reading.value, reading.unit))
-        probe = Environment()
-        probe.fill_from_readings({label: value for label, (value, _) in values.items()})
+        found = environment_values({label: value for label, (value, _) in values.items()})
         filled = []
-        for name, allowed in ENVIRONMENT_UNITS.items():
-            value = getattr(probe, name)
+        for name, value in found.items():
             units = {unit for v, unit in values.values() if v.strip() == value}
-            if value and not getattr(before, name) and units & set(allowed):
+            if units & set(ENVIRONMENT_UNITS[name]) and getattr(self.record.environment, name) != value:
                 setattr(self.record.environment, name, value)
                 filled.append(f"environment.{name}")
+        if found:
+            self.record.environment.source = self.monitor
         if filled:
             self._changed()
             self.fieldsFilled.emit(filled)

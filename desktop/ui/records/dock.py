@@ -46,6 +46,7 @@ class RecordLink(QObject):
         self.export.triggered.connect(panel.export)
         panel.addPointRequested.connect(self.add_current_reading)
         window.readings.readings_model.modelReset.connect(self._on_readings_shown)
+        panel.monitor.toggled.connect(self._on_readings_shown)
         menus = getattr(window, "_menus", {})
         if "file" in menus:
             menus["file"].insertAction(menus["file"].actions()[-1], self.export)
@@ -78,7 +79,8 @@ class RecordLink(QObject):
 
     @Slot()
     def _on_readings_shown(self) -> None:
-        """A result is shown: blank ambient fields (温度 / 湿度 / 大气压) come from its readings."""
+        """A result is shown: when it is the environment monitor's screen, its 温度 / 湿度 / 大气压 are the ambient
+        conditions (the controller ignores every other screen)."""
         if self._current() is not None and self.window.readings.readings_model.editable:
             self.panel.controller.fill_environment(self.window.readings.readings_model.readings())
 

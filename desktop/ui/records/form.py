@@ -17,11 +17,11 @@ from desktop.ui.records.controller import RecordController
 INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPS = {
-    "record": ("number", "date", "customer", "technician", "checker"),
+    "record": ("number", "date", "customer", "location", "procedure", "technician", "checker", "remarks"),
     "instrument": ("instrument.name", "instrument.model", "instrument.manufacturer", "instrument.serial",
                    "instrument.firmware", "instrument.category"),
-    "standard": ("standard.name", "standard.serial", "standard.certificate", "environment.temperature",
-                 "environment.humidity", "environment.pressure"),
+    "standard": ("standard.name", "standard.serial", "standard.certificate", "standard.due_date",
+                 "standard.uncertainty", "environment.temperature", "environment.humidity", "environment.pressure"),
 }
 
 
@@ -129,6 +129,8 @@ class RecordForm(QWidget):
             box.setTitle(titles[name])
         texts = {
             "number": self.tr("Record no."), "date": self.tr("Date"), "customer": self.tr("Customer"),
+            "location": self.tr("Location"), "procedure": self.tr("Procedure"), "remarks": self.tr("Remarks"),
+            "standard.due_date": self.tr("Due date"), "standard.uncertainty": self.tr("Uncertainty"),
             "technician": self.tr("Technician"), "checker": self.tr("Checker"),
             "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
             "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),
@@ -141,8 +143,9 @@ class RecordForm(QWidget):
             label.setText(texts[key])
         self.edits["instrument.serial"].setPlaceholderText(self.tr("Type to find an earlier instrument"))
         self.edits["instrument.name"].setPlaceholderText(self.tr("Required"))
+        self.edits["standard.due_date"].setPlaceholderText("2025-09-20")
         for key in ("environment.temperature", "environment.humidity", "environment.pressure"):
-            self.edits[key].setPlaceholderText(self.tr("From the screen"))
+            self.edits[key].setPlaceholderText(self.tr("Type, or from the environment monitor"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -48,6 +48,7 @@ class RecordPanel(QWidget):
         self.export_button.setDefault(True)
         self.photos = QCheckBox()
         self.append = QCheckBox()
+        self.monitor = QCheckBox()  # the screen shown is the environment monitor: it fills the ambient fields
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # export_report reports no steps: a busy bar
         self.busy.setMaximumWidth(120)
@@ -75,6 +76,7 @@ class RecordPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.monitor)
         buttons.addStretch(1)
         buttons.addWidget(self.verdict)
         export = QHBoxLayout()
@@ -103,6 +105,8 @@ class RecordPanel(QWidget):
         self.add_button.clicked.connect(self.addPointRequested)
         self.remove_button.clicked.connect(self.remove_selected_point)
         self.new_button.clicked.connect(c.new_record)
+        self.monitor.toggled.connect(
+            lambda on: c.set_monitor(self.tr("Environment monitor (screen shown)") if on else ""))
         self.export_button.clicked.connect(self.export)
         c.points_model.editRejected.connect(self._on_point_rejected)
         c.points_model.dataChanged.connect(self._update_verdict)
@@ -239,6 +243,9 @@ class RecordPanel(QWidget):
         self.new_button.setToolTip(self.tr("Start the next record: customer, people, standard and environment "
                                            "are kept"))
         self.export_button.setText(self.tr("Export to Excel…"))
+        self.monitor.setText(self.tr("Screen is the environment monitor"))
+        self.monitor.setToolTip(self.tr("Check while the thermo-hygrometer / barometer is shown: its readings "
+                                        "become the record's ambient conditions. Other screens never do."))
         self.photos.setText(self.tr("Photos"))
         self.photos.setToolTip(self.tr("Put each point's screen photo in the workbook"))
         self.append.setText(self.tr("Add to existing workbook"))
