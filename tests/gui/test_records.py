@@ -17,7 +17,8 @@ from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
-from desktop.ui.models.points_model import ERROR, READING, STANDARD, TOLERANCE, VERDICT
+from desktop.ui.models.points_model import AS_FOUND, ERROR, READING, STANDARD, TOLERANCE, VERDICT
+from desktop.ui.models.readings_model import VALUE as READINGS_VALUE
 
 from .fakes import FakeCapture, FakeEngine, write_sample
 from .test_open_image import value_row
@@ -181,6 +182,36 @@ def test_location_procedure_remarks_and_standard_due_date_are_fields(make_window
     assert record.standards[0].uncertainty == "U=0.02 kPa"
     type_into(qtbot, panel, "standard.due_date", "2025-13")
     assert "not a date" in panel.form.edits["standard.due_date"].toolTip()
+
+
+def test_a_corrected_reading_keeps_what_ocr_read_who_corrected_it_and_when(make_window, qtbot, tmp_path):
+    window = make_window()
+    panel = window.record_panel
+    type_into(qtbot, panel, "technician", "Wang")
+    open_screen(window, qtbot, tmp_path)
+    readings = window.readings.readings_model
+    assert readings.setData(readings.index(value_row(readings), READINGS_VALUE), "100.08", Qt.ItemDataRole.EditRole)
+    window.readings.readings_view.selectRow(value_row(readings, "100.08"))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    (point,) = panel.controller.points_model.points()
+    assert (point.reading, point.ocr_text, point.corrected_by) == ("100.08", "100.07", "Wang")
+    assert point.corrected_at.startswith("20")
+    points = panel.controller.points_model  # corrected again in the record's own table: still traced
+    assert points.setData(points.index(0, READING), "100.09", Qt.ItemDataRole.EditRole)
+    (point,) = panel.controller.record.points
+    assert (point.reading, point.ocr_text, point.corrected_by) == ("100.09", "100.07", "Wang")
+
+
+def test_tolerances_are_typed_as_written_on_the_instrument_s_datasheet(make_window, qtbot, tmp_path):
+    window = make_window()
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(0, TOLERANCE), "±(0.05 %rdg + 2 dgt)", Qt.ItemDataRole.EditRole)
+    assert model.index(0, VERDICT).data() == "Pass"  # limit 0.05 % x 100.07 + 0.02 = 0.070035 >= 0.07
+    assert not model.setData(model.index(0, TOLERANCE), "2 %", Qt.ItemDataRole.EditRole)
+    assert "%rdg" in window.record_panel.notice.text()
+    assert model.setData(model.index(0, AS_FOUND), "100.31", Qt.ItemDataRole.EditRole)
+    assert window.record_panel.controller.record.points[0].as_found == "100.31"
 
 
 def _reading(key, value, unit):

@@ -81,6 +81,7 @@ class RecordController(QObject):
         self._dirty = False
         self.record, self._stored_number = record, stored
         self.points_model.set_points(record.points)
+        self.points_model.editor = record.technician
         self.loaded.emit()
 
     # -- fields ---------------------------------------------------------------------------------
@@ -114,6 +115,7 @@ class RecordController(QObject):
                 return self.tr("“%1” is not a date: type it like 2025-09-20.").replace("%1", text)
         if key in RECORD_FIELDS:
             setattr(self.record, key, text)
+            self.points_model.editor = self.record.technician
         elif group == "instrument":
             setattr(self.record.instrument, name, text)
         elif group == "environment":
@@ -191,8 +193,11 @@ class RecordController(QObject):
             self.fieldsFilled.emit(filled)
         return filled
 
-    def add_point(self, reading, photo: str = "", crop=None, ocr_text: str = "") -> str:
-        """A reading of the screen as a new point; returns "" or the reason it cannot be one."""
+    def add_point(self, reading, photo: str = "", crop=None, ocr_text: str = "", corrected_at: str = "") -> str:
+        """A reading of the screen as a new point; returns "" or the reason it cannot be one.
+
+        ``ocr_text`` is what OCR read; when the technician corrected it (``corrected_at``), the point keeps
+        both, and the record's technician as the one who corrected it (17025 7.5.2)."""
         value = (reading.value or "").strip()
         if not is_number_text(value):
             return self.tr("“%1” is not a number, so it cannot be a measurement point.").replace("%1", value)
@@ -201,7 +206,9 @@ class RecordController(QObject):
                           if p.quantity == quantity and p.unit == reading.unit), "")
         self.points_model.add_point(MeasurementPoint(quantity=quantity, unit=reading.unit or "", standard="",
                                                      reading=value, tolerance=tolerance,
-                                                     ocr_text=ocr_text or value, photo=photo or "", crop=crop))
+                                                     ocr_text=ocr_text or value, photo=photo or "", crop=crop,
+                                                     corrected_by=self.record.technician if corrected_at else "",
+                                                     corrected_at=corrected_at))
         return ""
 
     # -- export checks --------------------------------------------------------------------------
