@@ -90,7 +90,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self._connect()
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
             self, ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
-                               self.store, self._finished_image, self), self._menus, self.prefs.record_number)
+                               self.store, self._finished_image, self), self._menus, lambda: self.prefs)
         self.model_tools = install_model_tools(self)  # "Improve the model…" wizard, "Models…" (wizard/model_tools.py)
         self._update_recent()
         self.retranslate()

@@ -345,3 +345,69 @@ def test_new_record_takes_the_next_number_and_keeps_the_bench(make_window, qtbot
     edits["number"].editingFinished.emit()
     assert edits["number"].text() == first[:-4] + "0002"
     assert "already" in panel.notice.text()
+
+
+def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, qtbot, monkeypatch):
+    from dataclasses import replace
+
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    dialog.lab.edits["lab_name"].setText("某某计量检测有限公司")
+    dialog.lab.edits["lab_address"].setText("苏州市星湖街 218 号")
+    dialog.lab.edits["lab_signatory"].setText("李华")
+    dialog.lab.traceability.setPlainText("溯源至国家计量基准")
+    dialog.lab.title.setCurrentIndex(dialog.lab.title.findData("certificate"))
+    new = dialog.preferences()
+    assert (new.lab_name, new.lab_signatory, new.certificate_title) == ("某某计量检测有限公司", "李华", "certificate")
+    monkeypatch.setattr(SettingsDialog, "edit", classmethod(lambda cls, prefs, parent=None: new))
+    window.actions.settings.trigger()
+    qtbot.mouseClick(window.record_panel.new_button, Qt.MouseButton.LeftButton)
+    record = window.record_panel.controller.record
+    assert (record.laboratory.name, record.laboratory.address, record.laboratory.traceability) == (
+        "某某计量检测有限公司", "苏州市星湖街 218 号", "溯源至国家计量基准")
+    assert (record.signatory.name, record.title) == ("李华", "certificate")
+    assert replace(window.prefs) == new
+
+
+def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
+    window = make_window()
+    panel = window.record_panel
+    for key, text in (("customer_address", "Suzhou"), ("received_date", "2025-03-12"), ("item_condition", "intact"),
+                      ("deviations", "none"), ("coverage_factor", "2"), ("signatory.name", "Li"),
+                      ("signatory.function", "Technical manager"), ("standards_override", "checked")):
+        type_into(qtbot, panel, key, text)
+    combo = panel.form.choices["decision_rule"]
+    combo.setCurrentIndex(combo.findData("guarded"))
+    combo.activated.emit(combo.currentIndex())
+    record = panel.controller.record
+    assert (record.customer_address, record.received_date.isoformat(), record.item_condition) == (
+        "Suzhou", "2025-03-12", "intact")
+    assert (record.signatory.name, record.signatory.function, record.decision_rule) == (
+        "Li", "Technical manager", "guarded")
+    type_into(qtbot, panel, "coverage_factor", "k")
+    assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
+
+
+def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window()
+    panel = window.record_panel
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    controller = panel.controller
+    assert controller.record.locked and controller.record.revision == 0
+    assert panel.form.edits["customer"].isReadOnly() and not panel.issue_button.isEnabled()
+    assert "locked" in controller.set_value("customer", "Other")
+    model.setData(model.index(0, STANDARD), "99.00", Qt.ItemDataRole.EditRole)
+    assert controller.record.points[0].standard == "100.00" and model.points()[0].standard == "100.00"
+    monkeypatch.setattr(RecordDialogs, "ask_revision_reason", classmethod(lambda cls, parent: "wrong standard value"))
+    qtbot.mouseClick(panel.revise_button, Qt.MouseButton.LeftButton)
+    assert (controller.record.revision, controller.record.revision_reason) == (1, "wrong standard value")
+    assert controller.set_value("customer", "Other") == ""
+    assert controller.flush()
+    stored = controller.repository.revisions(controller.record.number)
+    assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged

@@ -7,11 +7,13 @@ actions and menus) live here; ``panel.shutdown()`` belongs in the window's ``clo
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from desktop.core.records.numbering import DEFAULT_PATTERN
+from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.icons import icon
 from desktop.ui.records.controller import RecordController
@@ -73,8 +75,9 @@ class RecordLink(QObject):
 
 
 def install_record_panel(window: QMainWindow, screen: ScreenSource, menus: dict[str, QMenu],
-                         number_pattern: str = DEFAULT_PATTERN) -> RecordPanel:
-    controller = RecordController(RecordRepository(screen.store.conn), number_pattern or DEFAULT_PATTERN, window)
+                         settings: Callable[[], Preferences]) -> RecordPanel:
+    """``settings`` gives the current preferences: the number pattern and the lab-wide certificate items."""
+    controller = RecordController(RecordRepository(screen.store.conn), settings, window)
     panel = RecordPanel(controller)
     dock = QDockWidget(window)
     dock.setObjectName("recordDock")
