@@ -81,7 +81,7 @@ def main() -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1  # each record on one page
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
-    ws.oddFooter.center.text = "{{number}} 第 &P 页"
+    ws.oddFooter.center.text = "{{number}}  第 &P 页 共 1 页"  # one page per record (fitted above)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     wb.save(OUT)
     print(OUT)

@@ -205,7 +205,8 @@ def test_template_copies_keep_footer_and_print_titles_which_follow_inserted_rows
     form = load_workbook(SHIPPED).worksheets[0]
     title_row = int(form.print_title_rows.split(":")[0].strip("$"))
     for ws in wb.worksheets:
-        assert form.oddFooter.center.text == "{{number}} 第 &P 页" and ws.oddFooter.center.text == f"{ws.title} 第 &P 页"
+        assert form.oddFooter.center.text == "{{number}}  第 &P 页 共 1 页"
+        assert ws.oddFooter.center.text == f"{ws.title}  第 &P 页 共 1 页"
         assert ws.print_title_rows == f"${title_row + 2}:${title_row + 2}"  # two standard rows were inserted
         assert ws.cell(title_row + 2, 1).value == "序号"
         names = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "标准器 " in c.value]

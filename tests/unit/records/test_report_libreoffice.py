@@ -73,3 +73,15 @@ def test_each_record_prints_page_x_of_y_of_its_own_pages(tmp_path, example_recor
     for record in example_records:  # the end marker closes each certificate, on its last page
         last = max(i for i, (n, _, _) in enumerate(footers) if n == record.number)
         assert "证书结束" in pages[last]
+
+
+def test_the_shipped_template_prints_each_record_on_one_page(tmp_path, example_records):
+    from pathlib import Path
+
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    template = Path(__file__).resolve().parents[3] / "resources" / "templates_xlsx" / "lab_template.xlsx"
+    pdf = convert(export_report(example_records, tmp_path / "filled.xlsx", template=template), "pdf", tmp_path,
+                  tmp_path / "profile")
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(example_records)
