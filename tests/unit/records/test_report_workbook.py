@@ -83,15 +83,28 @@ def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
     ws = report["LCD-20250314-0001"]
     header = _table_row(ws, "序号")
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
-    assert ws.print_title_rows == f"${header}:${header}"
+    assert ws.print_title_rows is None  # one page: nothing to repeat (a split table repeats its header)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.useFirstPageNumber and ws.page_setup.firstPageNumber == 1
-    assert ws.oddFooter.center.text.endswith("第 &P 页 共 2 页")  # this record's pages, not the workbook's
-    assert len(ws.row_breaks.brk) == 1 and ws.row_breaks.brk[0].id > header  # our own break: 2 pages known
+    assert ws.oddFooter.center.text.endswith("第 &P 页 共 1 页")  # this record's pages, not the workbook's
+    assert ws.row_breaks.brk == []
     assert ws.freeze_panes == "A3"
     summary = report["汇总"]
     assert summary.page_setup.orientation == "landscape" and summary.freeze_panes == "C3"
     assert summary.print_title_rows == "$2:$2"
+
+
+def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_pages(tmp_path, new_record):
+    from desktop.core.records.model import MeasurementPoint
+
+    points = [MeasurementPoint("流量", "L/min", f"{i}.00", f"{i}.1", "0.5") for i in range(1, 81)]
+    ws = load_workbook(export_report([new_record(points=points)], tmp_path / "r.xlsx"))["LCD-20250314-0001"]
+    breaks = [brk.id for brk in ws.row_breaks.brk]
+    assert len(breaks) >= 2 and breaks == sorted(breaks)
+    assert ws.oddFooter.center.text.endswith(f"第 &P 页 共 {len(breaks) + 1} 页")
+    header = _table_row(ws, "序号")
+    assert all(b > header for b in breaks)
+    assert ws.print_title_rows == f"${header}:${header}"  # the table's header repeats on every page
 
 
 def test_photo_thumbnails_are_embedded_in_the_photo_column(report):

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records import evaluation
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance
-from desktop.core.records.excel.pagination import paginate
+from desktop.core.records.excel.pagination import largest_scale, paginate
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
 from desktop.core.records.excel.styles import (
     BODY_FONT,
@@ -72,6 +72,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
         _results_table(writer, record, columns[:len(columns) - photos], labels, as_found=True)
     writer.section(labels["results_as_left"] if record.adjusted else labels["results"])
     header_row, verdicts = _results_table(writer, record, columns, labels, as_found=False, photos=photos)
+    last_point = writer.row - 1
 
     words = verdict_words(labels)
     verdict = record.verdict()
@@ -96,9 +97,13 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     end = writer.row - 1
 
     ws.freeze_panes = "A3"  # the lab and the title stay visible while scrolling
-    pages = paginate(ws, end, PAGE_MARGINS, title_row=header_row, keep_together=[(signatures, end)])
+    scale = largest_scale([width for _, width in columns], PAGE_MARGINS)
+    # a section title stays with its first rows; the signatures and the end marker stay together
+    blocks = [(row, min(row + 2, end)) for row in writer.sections] + [(signatures, end)]
+    pages = paginate(ws, end, PAGE_MARGINS, scale, title_row=header_row, keep_together=blocks)
     number = record.number.replace("&", "&&")  # & starts a code in a page footer
-    setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}",
+    splits_table = any(header_row <= brk.id < last_point for brk in ws.row_breaks.brk)
+    setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}" if splits_table else None,
                   footer=f"{number}    {labels['revision']} {record.revision}    "
                          f"{labels['record_footer'].format(pages=pages)}")
     ws.print_area = f"A1:{last}{end}"
@@ -249,6 +254,7 @@ class _SheetWriter:
 
     def __init__(self, ws: Worksheet, last_column: str):
         self.ws, self.last, self.row = ws, last_column, 1
+        self.sections: list[int] = []  # rows of section titles (kept with what follows when paginating)
 
     def title(self, text: str, small: str = "") -> None:
         self._merged(f"A{self.row}:{self.last}{self.row}", text, font=TITLE_FONT, border=False)
@@ -266,6 +272,7 @@ class _SheetWriter:
 
     def section(self, text: str) -> None:
         self.row += 1  # breathing space above each section
+        self.sections.append(self.row)
         self._merged(f"A{self.row}:{self.last}{self.row}", text, font=SECTION_FONT, alignment=LEFT, border=False)
         self.ws.row_dimensions[self.row].height = 20
         self.row += 1
