@@ -1150,6 +1150,11 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>标准器与环境条件</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/records/form.py" line="153"/>
+        <source>Certificate details</source>
+        <translation>证书信息</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/records/form.py" line="157"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
@@ -1320,7 +1325,6 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>手动输入，或取自环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="153"/>
         <location filename="../../desktop/ui/records/form.py" line="171"/>
         <source>Certificate</source>
         <translation>证书编号</translation>

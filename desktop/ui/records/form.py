@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QWidget)
+                               QLineEdit, QTabWidget, QWidget)
 
 from desktop.core.records.model import Instrument
 from desktop.ui.records.controller import RecordController
@@ -27,6 +27,7 @@ GROUPS = {
                     "standards_override"),
 }
 CHOICE_FIELDS = ("title", "decision_rule")
+TABS = ("record", "certificate")
 
 
 class InstrumentCompleter(QCompleter):
@@ -75,8 +76,14 @@ class RecordForm(QWidget):
         self.groups: dict[str, QGroupBox] = {}
         self.date = QDateEdit(calendarPopup=True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()  # the record as measured | the certificate items (issued later, less often)
+        pages = {name: QWidget() for name in TABS}
+        for page in pages.values():
+            QHBoxLayout(page).setContentsMargins(4, 4, 4, 4)
+            self.tabs.addTab(page, "")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         for name, keys in GROUPS.items():
             box = QGroupBox()
             form = QFormLayout(box)
@@ -88,7 +95,7 @@ class RecordForm(QWidget):
                 widget = self.date if key == "date" else self._choice(key) if key in CHOICE_FIELDS else self._edit(key)
                 form.addRow(self.labels[key], widget)
             self.groups[name] = box
-            layout.addWidget(box, 1)
+            pages["certificate" if name == "certificate" else "record"].layout().addWidget(box, 1)
         self.completers = {by: InstrumentCompleter(self.edits[f"instrument.{by}"], controller, by)
                            for by in ("serial", "name")}
         for completer in self.completers.values():
@@ -150,9 +157,11 @@ class RecordForm(QWidget):
 
     def retranslate(self) -> None:
         titles = {"record": self.tr("Record"), "instrument": self.tr("Instrument under test"),
-                  "standard": self.tr("Standard and environment"), "certificate": self.tr("Certificate")}
+                  "standard": self.tr("Standard and environment"), "certificate": self.tr("Certificate details")}
         for name, box in self.groups.items():
             box.setTitle(titles[name])
+        self.tabs.setTabText(0, self.tr("Record"))
+        self.tabs.setTabText(1, self.tr("Certificate details"))
         texts = {
             "number": self.tr("Record no."), "date": self.tr("Date"), "customer": self.tr("Customer"),
             "location": self.tr("Location"), "procedure": self.tr("Procedure"), "remarks": self.tr("Remarks"),
