@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -264,5 +265,15 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
 
 
 def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
+    """Write the records atomically: a temporary file beside ``path``, flushed to disk, then renamed."""
+    path = Path(path)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
-    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.json", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    finally:
+        Path(temp).unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook import Workbook
 
@@ -103,6 +104,9 @@ def _patched_sheet(xml: bytes, values: dict, epoch) -> bytes:
         elif isinstance(value, (date, datetime)):
             cell.attrib.pop("t", None)
             cached.text = repr(float(to_excel(value, epoch)))
+        elif value in ERROR_CODES:  # #DIV/0! and the like, kept from a workbook appended to
+            cell.set("t", "e")
+            cached.text = value
         else:
             cell.set("t", "str")  # a formula's text result
             cached.text = str(value)
