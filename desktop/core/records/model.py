@@ -12,10 +12,10 @@ from datetime import date
 from typing import Mapping
 
 from desktop.core.records import evaluation
-from desktop.core.records.evaluation import decimals_of  # noqa: F401  (part of this module's interface)
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 TITLES = ("record", "certificate")  # 校准原始记录 / 校准证书
+decimals_of = evaluation.decimals_of  # displayed decimals of a number as written
 
 
 def is_number_text(text: str) -> bool:

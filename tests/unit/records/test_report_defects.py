@@ -14,7 +14,7 @@ from conftest import EXAMPLE
 from desktop.cli import main
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.excel.safe_write import ReportWriteError
-from desktop.core.records.json_io import load_records, record_to_dict
+from desktop.core.records.json_io import record_to_dict
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "templates_xlsx" / "lab_template.xlsx"
 

@@ -81,7 +81,6 @@ def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
 
 def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
     ws = report["LCD-20250314-0001"]
-    header = _table_row(ws, "序号")
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
     assert ws.print_title_rows is None  # one page: nothing to repeat (a split table repeats its header)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1

@@ -66,7 +66,6 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
 
     _header(writer, record, labels)
     _standards(writer, record, labels)
-    rule = record.decision_rule
     if record.adjusted:
         writer.section(labels["results_as_found"])
         _results_table(writer, record, columns[:len(columns) - photos], labels, as_found=True)
@@ -159,7 +158,7 @@ def _results_table(writer: "_SheetWriter", record: CalibrationRecord, columns: l
                    reading=labels["as_found"] if as_found else labels["reading"])
     for i, (key, _) in enumerate(columns, start=1):
         style_cell(ws.cell(header_row, i, headers[key]), font=HEADER_FONT, fill=HEADER_FILL)
-    ws.row_dimensions[header_row].height = 30
+    ws.row_dimensions[header_row].height = row_height([(headers[key], width) for key, width in columns], 30)
     letters = {key: get_column_letter(i) for i, (key, _) in enumerate(columns, start=1)}
     formulas = ExcelFormulas(verdict_words(labels))
     first = header_row + 1
