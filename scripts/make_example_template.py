@@ -27,8 +27,12 @@ HEADER = [  # (label, cell for the value, value: a placeholder, or None for a na
     ("制造单位", "B6", "{{instrument.manufacturer}}"), ("校准依据", "E6", "{{procedure}}"),
     ("环境条件", "B7", "温度 {{environment.temperature}} ℃  湿度 {{environment.humidity}} %RH"),
     ("大气压", "E7", "{{environment.pressure}} kPa"),
+    ("判定规则", "B8", "{{decision_rule}}"), ("修订版次", "E8", "{{revision}}"),
 ]
 NAMED = {"B3": "number", "E3": "calibration_date", "E5": "instrument_serial"}
+STANDARD_HEADER = ["计量标准", "名称", "", "编号", "证书编号", "有效期至", "不确定度", ""]
+STANDARD_ROW = ["{{standard.index}}", "{{standard.name}}", "", "{{standard.serial}}", "{{standard.certificate}}",
+                "{{standard.due_date}}", "{{standard.uncertainty}}", ""]
 TABLE = ["序号", "项目", "单位", "标准值", "示值", "误差", "允差 ±", "判定"]
 POINT_ROW = ["{{point.index}}", "{{point.quantity}}", "{{point.unit}}", "{{point.standard}}",
              "{{point.reading}}", "{{point.error}}", "{{point.tolerance}}", "{{point.verdict}}"]
@@ -48,7 +52,7 @@ def main() -> None:
     for column, width in zip("ABCDEFGH", (12, 22, 8, 12, 22, 10, 10, 10)):
         ws.column_dimensions[column].width = width
     ws.merge_cells("A1:H1")
-    ws["A1"] = "某某计量检测有限公司  原始记录"
+    ws["A1"] = "某某计量检测有限公司  {{title}}"
     ws["A1"].font, ws["A1"].alignment = Font(name="宋体", bold=True, size=14), CENTER
     for label, coordinate, value in HEADER:
         label_column = "A" if coordinate.startswith("B") else "D"
@@ -57,15 +61,27 @@ def main() -> None:
     for coordinate, name in NAMED.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"'{ws.title}'!${coordinate[0]}${coordinate[1:]}")
     ws["E3"].number_format = "yyyy-mm-dd"
-    ws["A9"], ws["A9"].font = "计量标准：{{standards}}", BODY
+    for column, label in zip("ABCDEFGH", STANDARD_HEADER):  # one row per standard used: all of them show
+        boxed(ws, f"{column}9", label, BOLD, GREY)
+    for column, value in zip("ABCDEFGH", STANDARD_ROW):
+        boxed(ws, f"{column}10", value)
     for column, label in zip("ABCDEFGH", TABLE):
         boxed(ws, f"{column}11", label, BOLD, GREY)
     for column, value in zip("ABCDEFGH", POINT_ROW):
         boxed(ws, f"{column}12", value)
     boxed(ws, "A13", "结论", BOLD, GREY)
     boxed(ws, "B13", "{{conclusion}}", BOLD)
+    ws.merge_cells("C13:H13")
+    ws["C13"] = "{{only_item}}"
     ws["A15"], ws["D15"] = "校准员：{{technician}}", "核验员：{{checker}}"
+    ws["A16"], ws["D16"] = "批准人：{{signatory.name}} {{signatory.function}}", "签发日期：{{issue_date}}"
+    ws.merge_cells("A17:H17")
+    ws["A17"], ws["A17"].alignment = "{{end_marker}}", CENTER
     ws.page_setup.paperSize, ws.print_title_rows = ws.PAPERSIZE_A4, "11:11"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 1  # each record on one page
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
+    ws.oddFooter.center.text = "{{number}}  第 &P 页 共 1 页"  # one page per record (fitted above)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     wb.save(OUT)
     print(OUT)

@@ -16,10 +16,15 @@ sys.path.insert(0, str(ROOT))
 from screenshot_common import arguments, grab_in_both_languages, window_on_sample  # noqa: E402
 
 DETAILS = {
-    "customer": "某市环境监测站", "technician": "张工", "checker": "李工",
+    "customer": "某市环境监测站", "location": "流量实验室 302", "procedure": "JJG 680-2007",
+    "technician": "张工", "checker": "李工", "remarks": "",
     "instrument.name": "烟尘采样器", "instrument.model": "3012H", "instrument.manufacturer": "青岛崂应",
     "instrument.serial": "A3012H-0001", "instrument.firmware": "V2.1", "instrument.category": "流量",
     "standard.name": "电子皂膜流量计", "standard.serial": "ZM-0417", "standard.certificate": "JL2025-0312",
+    "standard.due_date": "2026-03-11", "standard.uncertainty": "Urel=0.5% (k=2)",
+    "environment.temperature": "21.6", "environment.humidity": "48", "environment.pressure": "101.32",
+    "customer_address": "某市人民路 1 号", "received_date": "2025-03-12", "item_condition": "外观完好",
+    "deviations": "无", "coverage_factor": "2", "signatory.name": "王工", "signatory.function": "技术负责人",
 }
 # key on the screen -> (standard value, tolerance)
 POINTS = {"大气压": ("100.00", "0.50"), "流量": ("30.00", "1.5"), "计前压力": ("-1.18", "0.05")}

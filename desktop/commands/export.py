@@ -20,18 +20,21 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from desktop.core.records.excel.photos import PhotoError
-    from desktop.core.records.excel.report import export_report
+    from desktop.core.records.excel.report import RecordNotReadyError, export_report
     from desktop.core.records.excel.safe_write import ReportWriteError
     from desktop.core.records.excel.template_fill import TemplateError
     from desktop.core.records.json_io import RecordFormatError, load_records
 
     if args.append and args.template:
         return _fail("--append and --template cannot be combined", EXIT_BAD_INPUT)
+    notes: list[str] = []
     try:
-        records = load_records(args.records)
+        records = load_records(args.records, notes)
+        for note in notes:  # what was cleaned on the way in, before anything else is said
+            print(f"lcdreader export: note: {note}", file=sys.stderr)
         path = export_report(records, args.xlsx, lang=args.lang, photos=args.photos,
                              append=args.append, template=args.template)
-    except (RecordFormatError, TemplateError, PhotoError) as exc:
+    except (RecordFormatError, RecordNotReadyError, TemplateError, PhotoError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except ReportWriteError as exc:
         hint = f' (try --xlsx "{exc.suggestion}")' if exc.suggestion else ""

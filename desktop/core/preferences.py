@@ -36,6 +36,13 @@ class Preferences:
     template: str = ""            # instrument template; empty = automatic
     low_confidence: float = 0.80  # readings below this score stand out
     record_number: str = "LCD-{date:%Y%m%d}-{seq:04d}"  # calibration record numbers (records/numbering.py)
+    # lab-wide certificate items (ISO/IEC 17025 7.8.2.1, 7.8.4.1), copied into each new record
+    lab_name: str = ""
+    lab_address: str = ""
+    lab_traceability: str = ""    # the metrological traceability statement
+    lab_signatory: str = ""       # authorised signatory's name
+    lab_signatory_function: str = ""
+    certificate_title: str = "record"  # record (校准原始记录) | certificate (校准证书)
 
     def session_dir(self) -> Path:
         path = Path(self.data_folder).expanduser() if self.data_folder else data_dir()
@@ -54,7 +61,10 @@ def _check(name: str, value):
     elif name == "language":
         if value not in LANGUAGES:
             raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
-    elif name in ("model", "data_folder", "template"):
+    elif name == "certificate_title":
+        if value not in ("record", "certificate"):
+            raise ValueError("must be record or certificate")
+    elif name in ("model", "data_folder", "template") or name.startswith("lab_"):
         if value is None:
             return ""
         if not isinstance(value, str):

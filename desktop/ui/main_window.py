@@ -21,6 +21,7 @@ from desktop.ui.icons import icon
 from desktop.ui.live import LiveController
 from desktop.ui.models.queue_model import QueueModel
 from desktop.ui.records.dock import install_record_panel
+from desktop.ui.records.screen import ScreenSource
 from desktop.ui.session import SessionController
 from desktop.ui.sources import SourcesMixin
 from desktop.ui.widgets.camera_bar import CameraBar
@@ -87,7 +88,9 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._connect()
-        self.record_panel = install_record_panel(self)  # docked calibration record (records/dock.py)
+        self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
+            self, ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
+                               self.store, self._finished_image, self), self._menus, lambda: self.prefs)
         self.model_tools = install_model_tools(self)  # "Improve the model…" wizard, "Models…" (wizard/model_tools.py)
         self._update_recent()
         self.retranslate()
@@ -167,6 +170,11 @@ class MainWindow(SourcesMixin, QMainWindow):
             self.show_image(image_id, keep_view=True)
 
     @Slot(int)
+    def _finished_image(self):
+        """The finished image shown (not the live view): what the record panel may take a point from."""
+        record = self.session.records.get(self.current_id) if self.current_id is not None else None
+        return record if record is not None and record.status == "done" and not self.live.running else None
+
     def show_image(self, image_id: int, keep_view: bool = False) -> None:
         if self.live.running and not keep_view:
             self.actions.live.setChecked(False)

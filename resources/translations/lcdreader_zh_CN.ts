@@ -442,46 +442,94 @@
     </message>
 </context>
 <context>
+    <name>LabSettingsBox</name>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="14"/>
+        <source>Laboratory (printed on every certificate)</source>
+        <translation>实验室（打印在每份证书上）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="19"/>
+        <source>Calibration record (校准原始记录)</source>
+        <translation>校准原始记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="20"/>
+        <source>Calibration certificate (校准证书)</source>
+        <translation>校准证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
+        <source>Lab name:</source>
+        <translation>实验室名称：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="24"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <source>Authorised signatory:</source>
+        <translation>批准人：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <source>Signatory&apos;s function:</source>
+        <translation>批准人职务：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <source>Traceability statement:</source>
+        <translation>计量溯源性声明：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <source>Report title:</source>
+        <translation>报告标题：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Saved: %1 → %2</source>
         <translation>已保存：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -694,92 +742,107 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
         <source>Quantity</source>
         <translation>测量项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
         <source>Standard</source>
         <translation>标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="89"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
         <source>Tolerance ±</source>
         <translation>允许误差 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
         <source>Error</source>
         <translation>示值误差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="90"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="93"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <source>As found</source>
+        <translation>调整前示值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="100"/>
         <source>The standard&apos;s value (type it)</source>
         <translation>标准器的值（请输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="94"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="101"/>
         <source>The instrument&apos;s reading, as read and corrected</source>
         <translation>被校仪器的示值（识别并校正后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="95"/>
-        <source>Maximum permissible error, same unit; empty: no verdict</source>
-        <translation>最大允许误差，单位相同；留空则不判定</translation>
+        <location filename="../../desktop/ui/models/points_model.py" line="102"/>
+        <source>Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt); empty: no verdict</source>
+        <translation>最大允许误差：0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt)；留空：不判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="104"/>
+        <source>The reading before adjustment, when the instrument was adjusted</source>
+        <translation>仪器经过调整时，调整前的示值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="105"/>
         <source>Reading − standard, rounded to the displayed decimals</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="139"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="148"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="141"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="150"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="169"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="171"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="183"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="174"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="186"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="191"/>
+        <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
+        <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
@@ -913,47 +976,72 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="105"/>
+        <location filename="../../desktop/ui/records/controller.py" line="109"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="130"/>
+        <location filename="../../desktop/ui/records/controller.py" line="110"/>
+        <source>“%1” is not a date: type it like 2025-09-20.</source>
+        <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <source>“%1” is not one of the choices.</source>
+        <translation>“%1” 不是可选项之一。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="124"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="132"/>
+        <location filename="../../desktop/ui/records/controller.py" line="126"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="179"/>
+        <location filename="../../desktop/ui/records/controller.py" line="190"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="180"/>
+        <location filename="../../desktop/ui/records/controller.py" line="191"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="192"/>
+        <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <source>The record could not be saved.</source>
+        <translation>记录无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="232"/>
+        <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
+        <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="239"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="194"/>
+        <location filename="../../desktop/ui/records/controller.py" line="241"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="197"/>
+        <location filename="../../desktop/ui/records/controller.py" line="244"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <location filename="../../desktop/ui/records/controller.py" line="247"/>
+        <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
+        <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="283"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>
@@ -972,31 +1060,41 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="25"/>
+        <source>New revision</source>
+        <translation>新建修订版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="26"/>
+        <source>Reason for the change:</source>
+        <translation>修改原因：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="32"/>
         <source>The workbook cannot be written</source>
         <translation>无法写入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="33"/>
         <source>Save as %1 instead?</source>
         <translation>改存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="35"/>
         <source>Save as %1</source>
         <translation>另存为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="41"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="42"/>
         <source>The record was written to %1.</source>
         <translation>记录已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="44"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -1004,32 +1102,32 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordDock</name>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="66"/>
+        <location filename="../../desktop/ui/records/dock.py" line="56"/>
         <source>Calibration record</source>
         <translation>校准记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="67"/>
+        <location filename="../../desktop/ui/records/dock.py" line="57"/>
         <source>Add current reading as &amp;point</source>
         <translation>将当前读数加为测量点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="68"/>
+        <location filename="../../desktop/ui/records/dock.py" line="58"/>
         <source>&amp;Export record to Excel…</source>
         <translation>导出记录到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="69"/>
+        <location filename="../../desktop/ui/records/dock.py" line="59"/>
         <source>Calibration &amp;record panel</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="90"/>
+        <location filename="../../desktop/ui/records/screen.py" line="65"/>
         <source>Open or capture a picture of the screen first, then select its reading.</source>
         <translation>请先打开或拍摄仪器屏幕图片，再选择其中的读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="94"/>
+        <location filename="../../desktop/ui/records/screen.py" line="69"/>
         <source>Select a reading in the Readings table first.</source>
         <translation>请先在读数表中选择一个读数。</translation>
     </message>
@@ -1037,217 +1135,377 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="126"/>
+        <location filename="../../desktop/ui/records/form.py" line="152"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="126"/>
+        <location filename="../../desktop/ui/records/form.py" line="152"/>
         <source>Instrument under test</source>
         <translation>被校器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="127"/>
+        <location filename="../../desktop/ui/records/form.py" line="153"/>
         <source>Standard and environment</source>
         <translation>标准器与环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <location filename="../../desktop/ui/records/form.py" line="153"/>
+        <source>Certificate details</source>
+        <translation>证书信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="157"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <location filename="../../desktop/ui/records/form.py" line="157"/>
         <source>Date</source>
         <translation>校准日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="131"/>
+        <location filename="../../desktop/ui/records/form.py" line="157"/>
         <source>Customer</source>
         <translation>委托单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="132"/>
+        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <source>Location</source>
+        <translation>校准地点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <source>Procedure</source>
+        <translation>依据技术文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="159"/>
+        <source>Due date</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="159"/>
+        <source>Uncertainty</source>
+        <translation>不确定度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="160"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="160"/>
+        <source>Customer address</source>
+        <translation>委托单位地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="161"/>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="161"/>
+        <source>Issued</source>
+        <translation>签发日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="162"/>
+        <source>Condition on receipt</source>
+        <translation>接收状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="162"/>
+        <source>Deviations</source>
+        <translation>偏离情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="163"/>
+        <source>Decision rule</source>
+        <translation>判定规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="163"/>
+        <source>Coverage factor k</source>
+        <translation>包含因子 k</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="164"/>
+        <source>Signatory</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="164"/>
+        <source>Function</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="165"/>
+        <source>Overdue standard used because</source>
+        <translation>超期标准器使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="166"/>
         <source>Technician</source>
         <translation>校准员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="132"/>
+        <location filename="../../desktop/ui/records/form.py" line="166"/>
         <source>Checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="133"/>
+        <location filename="../../desktop/ui/records/form.py" line="167"/>
         <source>Name</source>
         <translation>器具名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="133"/>
+        <location filename="../../desktop/ui/records/form.py" line="167"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="134"/>
+        <location filename="../../desktop/ui/records/form.py" line="168"/>
         <source>Manufacturer</source>
         <translation>厂家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="134"/>
+        <location filename="../../desktop/ui/records/form.py" line="168"/>
         <source>Serial no.</source>
         <translation>计量器具编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="135"/>
+        <location filename="../../desktop/ui/records/form.py" line="169"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="135"/>
+        <location filename="../../desktop/ui/records/form.py" line="169"/>
         <source>Category</source>
         <translation>检定校准分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="136"/>
+        <location filename="../../desktop/ui/records/form.py" line="170"/>
         <source>Standard</source>
         <translation>标准器名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="136"/>
+        <location filename="../../desktop/ui/records/form.py" line="170"/>
         <source>Standard no.</source>
         <translation>标准器编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="137"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <source>Calibration record</source>
+        <translation>校准原始记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <source>Calibration certificate</source>
+        <translation>校准证书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <source>Simple acceptance</source>
+        <translation>简单接受</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
+        <source>Guarded acceptance (ILAC-G8, w = U)</source>
+        <translation>保护带接受（ILAC-G8，w = U）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <source>Type, or from the environment monitor</source>
+        <translation>手动输入，或取自环境监测仪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="171"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="137"/>
+        <location filename="../../desktop/ui/records/form.py" line="171"/>
         <source>Temperature ℃</source>
         <translation>温度 ℃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="138"/>
+        <location filename="../../desktop/ui/records/form.py" line="172"/>
         <source>Humidity %RH</source>
         <translation>湿度 %RH</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="138"/>
+        <location filename="../../desktop/ui/records/form.py" line="172"/>
         <source>Pressure kPa</source>
         <translation>大气压 kPa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="142"/>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
         <source>Type to find an earlier instrument</source>
         <translation>输入编号可查找以前的器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="143"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Required</source>
         <translation>必填</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/records/form.py" line="145"/>
-        <source>From the screen</source>
-        <translation>取自屏幕</translation>
     </message>
 </context>
 <context>
     <name>RecordPanel</name>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="119"/>
+        <source>Environment monitor (screen shown)</source>
+        <translation>环境监测仪（当前屏幕）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="140"/>
+        <location filename="../../desktop/ui/records/panel.py" line="161"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="143"/>
+        <location filename="../../desktop/ui/records/panel.py" line="166"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="143"/>
+        <location filename="../../desktop/ui/records/panel.py" line="168"/>
+        <source>Conditional: %1 of %2 points</source>
+        <translation>有条件：%2 个点中 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="170"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="159"/>
+        <location filename="../../desktop/ui/records/panel.py" line="178"/>
+        <source>Not issued: %1</source>
+        <translation>未签发：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="180"/>
+        <source>Revision %1 issued and locked.</source>
+        <translation>第 %1 版已签发并锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="190"/>
+        <source>Revision %1 started: the issued revision stays in the store.</source>
+        <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="205"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="186"/>
+        <location filename="../../desktop/ui/records/panel.py" line="232"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="192"/>
+        <location filename="../../desktop/ui/records/panel.py" line="238"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="204"/>
+        <location filename="../../desktop/ui/records/panel.py" line="250"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="207"/>
+        <location filename="../../desktop/ui/records/panel.py" line="253"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="209"/>
+        <location filename="../../desktop/ui/records/panel.py" line="255"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="235"/>
+        <location filename="../../desktop/ui/records/panel.py" line="281"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="236"/>
+        <location filename="../../desktop/ui/records/panel.py" line="282"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="237"/>
+        <location filename="../../desktop/ui/records/panel.py" line="283"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="238"/>
+        <location filename="../../desktop/ui/records/panel.py" line="284"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="239"/>
+        <location filename="../../desktop/ui/records/panel.py" line="285"/>
+        <source>Issue</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="286"/>
+        <source>Lock this revision: after this, a change needs a new revision</source>
+        <translation>锁定此版本：之后的修改须新建修订版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <source>New revision…</source>
+        <translation>新建修订版…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <source>Change an issued record: the issued revision is kept and listed</source>
+        <translation>修改已签发的记录：原版本保留并列出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="289"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="241"/>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="242"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <source>Screen is the environment monitor</source>
+        <translation>当前屏幕为环境监测仪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
+        <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="295"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="243"/>
+        <location filename="../../desktop/ui/records/panel.py" line="296"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="244"/>
+        <location filename="../../desktop/ui/records/panel.py" line="297"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="245"/>
+        <location filename="../../desktop/ui/records/panel.py" line="298"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>
@@ -1442,87 +1700,87 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="17"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="18"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="22"/>
         <source>Automatic (GPU if present)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="22"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="23"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="27"/>
         <source>%1 px</source>
         <translation>%1 像素</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="30"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="35"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="38"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="42"/>
         <source>Default user data folder</source>
         <translation>默认用户数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="43"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="51"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="52"/>
         <source>Detection size:</source>
         <translation>检测尺寸：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="53"/>
         <source>Stable after:</source>
         <translation>稳定所需：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="54"/>
         <source>Low confidence below:</source>
         <translation>低置信度阈值：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="55"/>
         <source>Instrument template:</source>
         <translation>仪器模板：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="56"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/settings_dialog.py" line="57"/>
         <source>Data folder:</source>
         <translation>数据文件夹：</translation>
     </message>

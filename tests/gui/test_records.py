@@ -17,7 +17,8 @@ from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
-from desktop.ui.models.points_model import ERROR, READING, STANDARD, TOLERANCE, VERDICT
+from desktop.ui.models.points_model import AS_FOUND, ERROR, READING, STANDARD, TOLERANCE, VERDICT
+from desktop.ui.models.readings_model import VALUE as READINGS_VALUE
 
 from .fakes import FakeCapture, FakeEngine, write_sample
 from .test_open_image import value_row
@@ -146,8 +147,77 @@ def test_add_current_reading_as_point_with_photo_and_environment(make_window, qt
     assert point.photo == str(tmp_path / "screen.png")
     assert point.crop == (20, 20, 360, 40)                       # key, value and unit boxes in the photo
     assert model.index(0, READING).data() == "100.07"
-    # the screen shows 大气压: the record's ambient pressure is filled from it
-    assert window.record_panel.form.edits["environment.pressure"].text() == "100.07"
+    # the screen shows 大气压, but it is the instrument under test, not the room: ambient stays blank
+    assert window.record_panel.form.edits["environment.pressure"].text() == ""
+
+
+def test_ambient_conditions_come_only_from_the_chosen_environment_monitor(make_window, qtbot, tmp_path):
+    # Defect: the gauge's own 温度 became the room's temperature, and the first value seen won for good.
+    window = make_window()
+    controller = window.record_panel.controller
+    gauge = [_reading("温度", "21.8", "℃"), _reading("压力", "0.52", "MPa")]
+    monitor = [_reading("温度", "23.5", "℃"), _reading("湿度", "45", "%RH")]
+    assert controller.fill_environment(gauge) == []
+    window.record_panel.monitor.click()  # the technician marks the screen shown as the environment monitor
+    assert controller.fill_environment(monitor) == ["environment.temperature", "environment.humidity"]
+    assert controller.fill_environment([_reading("温度", "23.6", "℃")]) == ["environment.temperature"]
+    assert window.record_panel.form.edits["environment.temperature"].text() == "23.6"  # the latest wins
+    assert controller.record.environment.source == "Environment monitor (screen shown)"
+    window.record_panel.monitor.click()
+    assert controller.fill_environment(gauge) == [] and controller.record.environment.temperature == "23.6"
+    type_into(qtbot, window.record_panel, "environment.pressure", "101.3")
+    assert controller.record.environment.source == "typed"
+
+
+def test_location_procedure_remarks_and_standard_due_date_are_fields(make_window, qtbot):
+    window = make_window()
+    panel = window.record_panel
+    for key, text in (("location", "Lab 302"), ("procedure", "JJG 680-2007"), ("remarks", "ok"),
+                      ("standard.name", "DPI 740"), ("standard.due_date", "2025-09-20"),
+                      ("standard.uncertainty", "U=0.02 kPa")):
+        type_into(qtbot, panel, key, text)
+    record = panel.controller.record
+    assert (record.location, record.procedure, record.remarks) == ("Lab 302", "JJG 680-2007", "ok")
+    assert record.standards[0].due_date.isoformat() == "2025-09-20"
+    assert record.standards[0].uncertainty == "U=0.02 kPa"
+    type_into(qtbot, panel, "standard.due_date", "2025-13")
+    assert "not a date" in panel.form.edits["standard.due_date"].toolTip()
+
+
+def test_a_corrected_reading_keeps_what_ocr_read_who_corrected_it_and_when(make_window, qtbot, tmp_path):
+    window = make_window()
+    panel = window.record_panel
+    type_into(qtbot, panel, "technician", "Wang")
+    open_screen(window, qtbot, tmp_path)
+    readings = window.readings.readings_model
+    assert readings.setData(readings.index(value_row(readings), READINGS_VALUE), "100.08", Qt.ItemDataRole.EditRole)
+    window.readings.readings_view.selectRow(value_row(readings, "100.08"))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    (point,) = panel.controller.points_model.points()
+    assert (point.reading, point.ocr_text, point.corrected_by) == ("100.08", "100.07", "Wang")
+    assert point.corrected_at.startswith("20")
+    points = panel.controller.points_model  # corrected again in the record's own table: still traced
+    assert points.setData(points.index(0, READING), "100.09", Qt.ItemDataRole.EditRole)
+    (point,) = panel.controller.record.points
+    assert (point.reading, point.ocr_text, point.corrected_by) == ("100.09", "100.07", "Wang")
+
+
+def test_tolerances_are_typed_as_written_on_the_instrument_s_datasheet(make_window, qtbot, tmp_path):
+    window = make_window()
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(0, TOLERANCE), "±(0.05 %rdg + 2 dgt)", Qt.ItemDataRole.EditRole)
+    assert model.index(0, VERDICT).data() == "Pass"  # limit 0.05 % x 100.07 + 0.02 = 0.070035 >= 0.07
+    assert not model.setData(model.index(0, TOLERANCE), "2 %", Qt.ItemDataRole.EditRole)
+    assert "%rdg" in window.record_panel.notice.text()
+    assert model.setData(model.index(0, AS_FOUND), "100.31", Qt.ItemDataRole.EditRole)
+    assert window.record_panel.controller.record.points[0].as_found == "100.31"
+
+
+def _reading(key, value, unit):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(key=key, key_en="", value=value, unit=unit)
 
 
 def test_add_point_without_a_picture_says_why(make_window, qtbot):
@@ -275,3 +345,69 @@ def test_new_record_takes_the_next_number_and_keeps_the_bench(make_window, qtbot
     edits["number"].editingFinished.emit()
     assert edits["number"].text() == first[:-4] + "0002"
     assert "already" in panel.notice.text()
+
+
+def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, qtbot, monkeypatch):
+    from dataclasses import replace
+
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    window = make_window()
+    dialog = SettingsDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    dialog.lab.edits["lab_name"].setText("某某计量检测有限公司")
+    dialog.lab.edits["lab_address"].setText("苏州市星湖街 218 号")
+    dialog.lab.edits["lab_signatory"].setText("李华")
+    dialog.lab.traceability.setPlainText("溯源至国家计量基准")
+    dialog.lab.title.setCurrentIndex(dialog.lab.title.findData("certificate"))
+    new = dialog.preferences()
+    assert (new.lab_name, new.lab_signatory, new.certificate_title) == ("某某计量检测有限公司", "李华", "certificate")
+    monkeypatch.setattr(SettingsDialog, "edit", classmethod(lambda cls, prefs, parent=None: new))
+    window.actions.settings.trigger()
+    qtbot.mouseClick(window.record_panel.new_button, Qt.MouseButton.LeftButton)
+    record = window.record_panel.controller.record
+    assert (record.laboratory.name, record.laboratory.address, record.laboratory.traceability) == (
+        "某某计量检测有限公司", "苏州市星湖街 218 号", "溯源至国家计量基准")
+    assert (record.signatory.name, record.title) == ("李华", "certificate")
+    assert replace(window.prefs) == new
+
+
+def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
+    window = make_window()
+    panel = window.record_panel
+    for key, text in (("customer_address", "Suzhou"), ("received_date", "2025-03-12"), ("item_condition", "intact"),
+                      ("deviations", "none"), ("coverage_factor", "2"), ("signatory.name", "Li"),
+                      ("signatory.function", "Technical manager"), ("standards_override", "checked")):
+        type_into(qtbot, panel, key, text)
+    combo = panel.form.choices["decision_rule"]
+    combo.setCurrentIndex(combo.findData("guarded"))
+    combo.activated.emit(combo.currentIndex())
+    record = panel.controller.record
+    assert (record.customer_address, record.received_date.isoformat(), record.item_condition) == (
+        "Suzhou", "2025-03-12", "intact")
+    assert (record.signatory.name, record.signatory.function, record.decision_rule) == (
+        "Li", "Technical manager", "guarded")
+    type_into(qtbot, panel, "coverage_factor", "k")
+    assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
+
+
+def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window()
+    panel = window.record_panel
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    controller = panel.controller
+    assert controller.record.locked and controller.record.revision == 0
+    assert panel.form.edits["customer"].isReadOnly() and not panel.issue_button.isEnabled()
+    assert "locked" in controller.set_value("customer", "Other")
+    model.setData(model.index(0, STANDARD), "99.00", Qt.ItemDataRole.EditRole)
+    assert controller.record.points[0].standard == "100.00" and model.points()[0].standard == "100.00"
+    monkeypatch.setattr(RecordDialogs, "ask_revision_reason", classmethod(lambda cls, parent: "wrong standard value"))
+    qtbot.mouseClick(panel.revise_button, Qt.MouseButton.LeftButton)
+    assert (controller.record.revision, controller.record.revision_reason) == (1, "wrong standard value")
+    assert controller.set_value("customer", "Other") == ""
+    assert controller.flush()
+    stored = controller.repository.revisions(controller.record.number)
+    assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged

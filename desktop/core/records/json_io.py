@@ -7,22 +7,30 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError
 from desktop.core.records.model import (
+    TITLES,
     CalibrationRecord,
     Environment,
     Instrument,
+    Laboratory,
     MeasurementPoint,
+    Revision,
+    Signatory,
     StandardUsed,
     is_number_text,
 )
+from desktop.core.records.texts import FieldTextError, clean_text
 
 FORMAT_NAME = "lcdreader.records"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: tolerance as written (1 %rdg, 2 dgt), as-found values, 17025 certificate fields
+READABLE_VERSIONS = (1, 2)
 
 
 class RecordFormatError(ValueError):
@@ -32,10 +40,11 @@ class RecordFormatError(ValueError):
 class _Fields:
     """Reads one JSON object, naming the field's path (``records[0].points[2].reading``) in errors."""
 
-    def __init__(self, data: Any, where: str, draft: bool = False):
+    def __init__(self, data: Any, where: str, draft: bool = False, notes: list[str] | None = None):
         if not isinstance(data, dict):
             raise RecordFormatError(f"{where}: expected an object, got {type(data).__name__}")
         self.data, self.where, self.draft = data, where, draft  # a draft may leave required fields blank
+        self.notes = notes if notes is not None else []  # what was cleaned, for the user
 
     def _at(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
@@ -49,7 +58,37 @@ class _Fields:
             return ""
         if not isinstance(value, str):
             raise RecordFormatError(f"{self._at(key)}: expected text, got {value!r}")
-        return value.strip()
+        try:
+            text, note = clean_text(value.strip(), self._at(key))
+        except FieldTextError as exc:
+            raise RecordFormatError(str(exc)) from None
+        if note:
+            self.notes.append(note)
+        return text
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str) -> str:
+        value = self.text(key) or default
+        if value not in choices:
+            raise RecordFormatError(f"{self._at(key)}: expected one of {', '.join(choices)}, got {value!r}")
+        return value
+
+    def tolerance(self, key: str) -> str:
+        value = self.data.get(key)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if value is not None and not isinstance(value, str):
+            raise RecordFormatError(f"{self._at(key)}: expected a tolerance like \"0.50\" or \"1 %rdg\", got {value!r}")
+        try:
+            Tolerance.parse(value or "")
+        except ToleranceError as exc:
+            raise RecordFormatError(f"{self._at(key)}: {exc}") from None
+        return (value or "").strip()
+
+    def integer(self, key: str) -> int:
+        value = self.data.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise RecordFormatError(f"{self._at(key)}: expected a whole number >= 0, got {value!r}")
+        return value
 
     def number(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
@@ -78,14 +117,14 @@ class _Fields:
             return []
         if not isinstance(value, list) or (required and not value):
             raise RecordFormatError(f"{self._at(key)}: expected a {'non-empty ' if required else ''}list")
-        return [_Fields(item, f"{self._at(key)}[{i}]", self.draft) for i, item in enumerate(value)]
+        return [_Fields(item, f"{self._at(key)}[{i}]", self.draft, self.notes) for i, item in enumerate(value)]
 
     def object(self, key: str, required: bool = False) -> "_Fields":
         if key not in self.data and not (required and not self.draft):
-            return _Fields({}, self._at(key), self.draft)
+            return _Fields({}, self._at(key), self.draft, self.notes)
         if key not in self.data:
             raise RecordFormatError(f"{self._at(key)}: missing (required)")
-        return _Fields(self.data[key], self._at(key), self.draft)
+        return _Fields(self.data[key], self._at(key), self.draft, self.notes)
 
     def crop(self, key: str) -> tuple[int, int, int, int] | None:
         value = self.data.get(key)
@@ -96,12 +135,15 @@ class _Fields:
         return tuple(value)
 
 
-def record_from_dict(data: Any, where: str = "record", draft: bool = False) -> CalibrationRecord:
+def record_from_dict(data: Any, where: str = "record", draft: bool = False,
+                     notes: list[str] | None = None) -> CalibrationRecord:
     """``draft``: a record still being filled in (the app saves as the technician types): required
-    fields may be blank and the point list empty; a value given must still be well formed."""
-    f = _Fields(data, where, draft)
+    fields may be blank and the point list empty; a value given must still be well formed.
+    ``notes`` receives what was cleaned (control characters removed), naming the field."""
+    f = _Fields(data, where, draft, notes)
     instrument = f.object("instrument", required=True)
     environment = f.object("environment")
+    lab, signatory = f.object("laboratory"), f.object("signatory")
     return CalibrationRecord(
         number=f.text("number", required=True),
         customer=f.text("customer"),
@@ -130,6 +172,7 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False) -> C
             temperature=environment.number("temperature"),
             humidity=environment.number("humidity"),
             pressure=environment.number("pressure"),
+            source=environment.text("source"),
         ),
         location=f.text("location"),
         technician=f.text("technician"),
@@ -140,21 +183,44 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False) -> C
                 unit=p.text("unit"),
                 standard=p.number("standard", required=True),
                 reading=p.number("reading", required=True),
-                tolerance=p.number("tolerance"),
+                tolerance=p.tolerance("tolerance"),
                 uncertainty=p.number("uncertainty"),
                 ocr_text=p.text("ocr_text"),
                 photo=p.text("photo"),
                 crop=p.crop("crop"),
+                full_scale=p.number("full_scale"),
+                as_found=p.number("as_found"),
+                corrected_by=p.text("corrected_by"),
+                corrected_at=p.text("corrected_at"),
             )
             for p in f.objects("points", required=True)
         ],
         remarks=f.text("remarks"),
+        title=f.choice("title", TITLES, "record"),
+        laboratory=Laboratory(name=lab.text("name"), address=lab.text("address"),
+                              traceability=lab.text("traceability")),
+        customer_address=f.text("customer_address"),
+        received_date=f.day("received_date"),
+        issue_date=f.day("issue_date"),
+        item_condition=f.text("item_condition"),
+        deviations=f.text("deviations"),
+        decision_rule=f.choice("decision_rule", DECISION_RULES, "simple"),
+        coverage_factor=f.number("coverage_factor") or "2",
+        signatory=Signatory(name=signatory.text("name"), function=signatory.text("function")),
+        standards_override=f.text("standards_override"),
+        revision=f.integer("revision"),
+        revision_reason=f.text("revision_reason"),
+        issued_at=f.text("issued_at"),
+        issued_by=f.text("issued_by"),
+        history=[Revision(revision=h.integer("revision"), issued_at=h.text("issued_at"), reason=h.text("reason"),
+                          issued_by=h.text("issued_by")) for h in f.objects("history")],
     )
 
 
 def record_to_dict(record: CalibrationRecord) -> dict:
     data = asdict(record)
-    data["calibration_date"] = record.calibration_date.isoformat()
+    for key in ("calibration_date", "received_date", "issue_date"):
+        data[key] = data[key].isoformat() if data[key] else None
     for standard in data["standards"]:
         standard["due_date"] = standard["due_date"].isoformat() if standard["due_date"] else None
     for point in data["points"]:
@@ -162,7 +228,8 @@ def record_to_dict(record: CalibrationRecord) -> dict:
     return data
 
 
-def load_records(path: str | os.PathLike) -> list[CalibrationRecord]:
+def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> list[CalibrationRecord]:
+    """``notes`` receives what was cleaned on the way in, naming file and field."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: Windows editors add a BOM
@@ -178,11 +245,15 @@ def load_records(path: str | os.PathLike) -> list[CalibrationRecord]:
         top = _Fields(data, "")
         if data.get("format", FORMAT_NAME) != FORMAT_NAME:
             raise RecordFormatError(f"format: expected {FORMAT_NAME!r}, got {data.get('format')!r}")
-        if data.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-            raise RecordFormatError(f"version: this app reads version {FORMAT_VERSION}, got {data.get('version')!r}")
-        records = [record_from_dict(item.data, item.where) for item in top.objects("records", required=True)]
+        if data.get("version", FORMAT_VERSION) not in READABLE_VERSIONS:
+            raise RecordFormatError(f"version: this app reads versions {READABLE_VERSIONS}, got {data.get('version')!r}")
+        found: list[str] = []
+        records = [record_from_dict(item.data, item.where, notes=found)
+                   for item in top.objects("records", required=True)]
     except RecordFormatError as exc:
         raise RecordFormatError(f"{path}: {exc}") from None
+    if notes is not None:
+        notes.extend(f"{path}: {note}" for note in found)
     numbers = [r.number for r in records]
     duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
     if duplicates:
@@ -194,5 +265,15 @@ def load_records(path: str | os.PathLike) -> list[CalibrationRecord]:
 
 
 def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
+    """Write the records atomically: a temporary file beside ``path``, flushed to disk, then renamed."""
+    path = Path(path)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
-    Path(path).write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.json", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    finally:
+        Path(temp).unlink(missing_ok=True)

@@ -9,27 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Mapping
 
+from desktop.core.records import evaluation
+
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+TITLES = ("record", "certificate")  # 校准原始记录 / 校准证书
+decimals_of = evaluation.decimals_of  # displayed decimals of a number as written
 
 
 def is_number_text(text: str) -> bool:
     return bool(_NUMBER.match(text.strip()))
-
-
-def decimals_of(text: str) -> int:
-    """Displayed decimals of a number as written: ``'100.07'`` -> 2, ``'30'`` -> 0."""
-    text = text.strip()
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def _decimal(text: str) -> Decimal:
-    try:
-        return Decimal(text.strip())
-    except InvalidOperation:
-        raise ValueError(f"not a number: {text!r}") from None
 
 
 @dataclass
@@ -56,8 +46,8 @@ class StandardUsed:
     uncertainty: str = ""  # the standard's uncertainty / accuracy class, as on its certificate
 
 
-# Labels that screens and readings use for the ambient conditions, mapped to Environment fields.
-_ENVIRONMENT_KEYS = {
+# Labels that an environment monitor's screen uses for the ambient conditions, mapped to Environment fields.
+ENVIRONMENT_KEYS = {
     "temperature": ("环境温度", "温度", "干球温度", "temperature", "temp"),
     "humidity": ("相对湿度", "湿度", "humidity", "rh"),
     "pressure": ("大气压", "大气压力", "气压", "pressure", "atmospheric pressure"),
@@ -66,54 +56,96 @@ _ENVIRONMENT_KEYS = {
 
 @dataclass
 class Environment:
-    """Ambient conditions, as displayed text in ℃, %RH and kPa."""
+    """Ambient conditions, as displayed text in ℃, %RH and kPa.
+
+    ``source`` says where they came from: "typed", or the environment monitor's name and serial.
+    Only those two sources are allowed: an instrument under test that shows its own 温度 is not the room.
+    """
 
     temperature: str = ""
     humidity: str = ""
     pressure: str = ""
+    source: str = ""
 
-    def fill_from_readings(self, readings: Mapping[str, str]) -> None:
-        """Fill the fields still blank from screen readings such as ``{'大气压': '100.07'}``."""
-        by_label = {label.strip().lower(): value for label, value in readings.items()}
-        for name, labels in _ENVIRONMENT_KEYS.items():
-            if getattr(self, name):
-                continue
-            for label in labels:
-                if label in by_label and is_number_text(str(by_label[label])):
-                    setattr(self, name, str(by_label[label]).strip())
-                    break
+
+def environment_values(readings: Mapping[str, str]) -> dict[str, str]:
+    """Ambient values found in an environment monitor's readings: ``{'大气压': '100.07'}`` -> pressure."""
+    by_label = {label.strip().lower(): str(value).strip() for label, value in readings.items()}
+    found = {}
+    for name, labels in ENVIRONMENT_KEYS.items():
+        value = next((by_label[label] for label in labels if label in by_label), "")
+        if is_number_text(value):
+            found[name] = value
+    return found
 
 
 @dataclass
 class MeasurementPoint:
-    """One calibration point: the standard's value against the instrument's (corrected) reading."""
+    """One calibration point: the standard's value against the instrument's (corrected) reading.
+
+    ``reading`` is the value as left (after any adjustment); ``as_found`` the value before it, when
+    the instrument was adjusted (17025 7.8.4.2). ``ocr_text`` is what OCR read, and ``corrected_by`` /
+    ``corrected_at`` who changed it to ``reading`` and when (7.5.2: the original observation is kept).
+    """
 
     quantity: str  # 测量项目, e.g. "大气压"
     unit: str  # e.g. "kPa"
     standard: str  # nominal / standard value as written, e.g. "100.00"
     reading: str  # the instrument's reading as displayed and corrected, e.g. "100.07"
-    tolerance: str = ""  # maximum permissible error (±), same unit
-    uncertainty: str = ""  # expanded uncertainty U, k=2
+    tolerance: str = ""  # maximum permissible error as written: "0.50", "1 %rdg", "±(0.5 %rdg + 2 dgt)"
+    uncertainty: str = ""  # expanded uncertainty U, at the record's coverage factor k
     ocr_text: str = ""  # what OCR read before correction, kept for traceability
     photo: str = ""  # the screen photo the reading came from
     crop: tuple[int, int, int, int] | None = None  # x, y, width, height of the reading in the photo
+    full_scale: str = ""  # the range's full scale, for a % FS tolerance
+    as_found: str = ""  # the reading before adjustment; blank when the instrument was not adjusted
+    corrected_by: str = ""
+    corrected_at: str = ""  # ISO date and time
 
     @property
     def error_decimals(self) -> int:
-        return max(decimals_of(self.reading), decimals_of(self.standard))
+        return evaluation.error_decimals(self.reading, self.standard)
 
     @property
     def error(self) -> float:
         """Reading - standard, rounded to the displayed decimals (the Excel formula rounds the same way)."""
-        difference = _decimal(self.reading) - _decimal(self.standard)
-        return float(round(difference, self.error_decimals))
+        return float(evaluation.point_error(self.reading, self.standard))
+
+    def result(self, rule: str = "simple", as_found: bool = False) -> evaluation.PointResult:
+        """Error, limit and verdict under ``rule``, of the value as left (or as found)."""
+        reading = self.as_found if as_found else self.reading
+        return evaluation.evaluate(reading, self.standard, self.tolerance, self.uncertainty, self.full_scale, rule)
 
     @property
     def passed(self) -> bool | None:
-        """|error| <= tolerance; None when no tolerance is given."""
-        if not self.tolerance.strip():
-            return None
-        return abs(Decimal(str(self.error))) <= _decimal(self.tolerance)
+        """|error| <= tolerance (simple acceptance); None when no tolerance is given."""
+        verdict = self.result().verdict
+        return None if verdict is None else verdict == evaluation.PASS
+
+
+@dataclass
+class Laboratory:
+    """Lab-wide details (Settings), copied into each record so the record shows what was issued."""
+
+    name: str = ""
+    address: str = ""
+    traceability: str = ""  # the metrological traceability statement (7.8.4.1)
+
+
+@dataclass
+class Signatory:
+    name: str = ""
+    function: str = ""  # e.g. 技术负责人 / Technical manager
+
+
+@dataclass
+class Revision:
+    """An issued revision that a later one replaced (7.8.8): kept and listed on the certificate."""
+
+    revision: int
+    issued_at: str  # ISO date and time
+    reason: str = ""  # why the next revision was made
+    issued_by: str = ""
 
 
 @dataclass
@@ -130,9 +162,42 @@ class CalibrationRecord:
     checker: str = ""
     points: list[MeasurementPoint] = field(default_factory=list)
     remarks: str = ""
+    title: str = "record"  # "record" (原始记录) or "certificate" (校准证书)
+    laboratory: Laboratory = field(default_factory=Laboratory)
+    customer_address: str = ""
+    received_date: date | None = None
+    issue_date: date | None = None
+    item_condition: str = ""  # condition of the item on receipt
+    deviations: str = ""  # deviations from the method, additions or exclusions
+    decision_rule: str = "simple"  # evaluation.DECISION_RULES
+    coverage_factor: str = "2"  # k of every point's expanded uncertainty
+    signatory: Signatory = field(default_factory=Signatory)
+    standards_override: str = ""  # why a standard past its due date was used anyway (printed)
+    revision: int = 0
+    revision_reason: str = ""  # why this revision replaces the previous one
+    issued_at: str = ""  # ISO date and time this revision was issued; blank: a draft
+    issued_by: str = ""
+    history: list[Revision] = field(default_factory=list)
+
+    @property
+    def locked(self) -> bool:
+        """An issued record is not edited: a change makes a new revision (see ``revisions.py``)."""
+        return bool(self.issued_at)
+
+    @property
+    def adjusted(self) -> bool:
+        return any(point.as_found for point in self.points)
+
+    def verdict(self) -> str | None:
+        """The conclusion under the record's decision rule: pass, fail, conditional or None."""
+        return evaluation.conclusion(point.result(self.decision_rule).verdict for point in self.points)
 
     @property
     def passed(self) -> bool | None:
-        """All points within tolerance; None when no point has a tolerance."""
-        verdicts = [point.passed for point in self.points if point.passed is not None]
-        return all(verdicts) if verdicts else None
+        """All points accepted under the record's decision rule; None when no point has a tolerance."""
+        verdict = self.verdict()
+        return None if verdict is None else verdict == evaluation.PASS
+
+    def overdue_standards(self) -> list[StandardUsed]:
+        """Standards whose due date is before the calibration date."""
+        return [s for s in self.standards if s.due_date and s.due_date < self.calibration_date]

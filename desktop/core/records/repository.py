@@ -4,6 +4,8 @@ The session store owns the connection; this class only creates and uses its own 
 An instrument's details are remembered by serial number so the next calibration can complete them.
 The app saves a record as the technician types it, so a stored record may be a draft (blank name,
 no points yet): records are read back leniently, and checked for completeness only on export.
+Every issued revision is also kept in ``record_revisions`` and is never replaced: a record whose
+stored revision is issued cannot be saved over (7.5.2: amendments keep the original).
 """
 from __future__ import annotations
 
@@ -27,7 +29,17 @@ _SCHEMA = (
         serial TEXT PRIMARY KEY,
         data TEXT NOT NULL,
         last_used TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS record_revisions (
+        number TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        issued_at TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (number, revision))""",
 )
+
+
+class RecordLockedError(ValueError):
+    """An issued revision would be changed; make a new revision instead."""
 
 
 class RecordRepository:
@@ -38,9 +50,20 @@ class RecordRepository:
                 connection.execute(statement)
 
     def save_record(self, record: CalibrationRecord) -> None:
-        """Insert or replace the record (by number) and remember its instrument."""
+        """Insert or replace the record (by number) and remember its instrument; an issued record is also
+        kept as a revision. Refuses to replace an issued revision by anything but a later revision."""
         now = datetime.now().isoformat(timespec="seconds")
+        stored = self.get_record(record.number)
+        if stored is not None and stored.locked and record.revision <= stored.revision and \
+                record_to_dict(record) != record_to_dict(stored):
+            raise RecordLockedError(f"revision {stored.revision} of {record.number} is issued and cannot be "
+                                    f"changed: make a new revision")
         with self.connection:
+            if record.locked:
+                self.connection.execute(
+                    "INSERT OR IGNORE INTO record_revisions (number, revision, issued_at, data) VALUES (?, ?, ?, ?)",
+                    (record.number, record.revision, record.issued_at,
+                     json.dumps(record_to_dict(record), ensure_ascii=False)))
             self.connection.execute(
                 "INSERT OR REPLACE INTO records (number, calibration_date, instrument_serial, data, updated_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -51,6 +74,13 @@ class RecordRepository:
     def get_record(self, number: str) -> CalibrationRecord | None:
         row = self.connection.execute("SELECT data FROM records WHERE number = ?", (number,)).fetchone()
         return record_from_dict(json.loads(row[0]), f"records[{number}]", draft=True) if row else None
+
+    def revisions(self, number: str) -> list[CalibrationRecord]:
+        """Every issued revision of the record, oldest first."""
+        rows = self.connection.execute(
+            "SELECT revision, data FROM record_revisions WHERE number = ? ORDER BY revision", (number,))
+        return [record_from_dict(json.loads(data), f"records[{number}].revision[{rev}]", draft=True)
+                for rev, data in rows]
 
     def list_records(self) -> list[CalibrationRecord]:
         rows = self.connection.execute("SELECT number, data FROM records ORDER BY calibration_date, number")
@@ -63,6 +93,8 @@ class RecordRepository:
         return row[0] if row else None
 
     def delete_record(self, number: str) -> None:
+        if self.revisions(number):
+            raise RecordLockedError(f"{number} was issued: it stays in the store")
         with self.connection:
             self.connection.execute("DELETE FROM records WHERE number = ?", (number,))
 

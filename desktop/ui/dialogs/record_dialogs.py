@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class RecordDialogs:
@@ -18,6 +18,13 @@ class RecordDialogs:
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path
+
+    @classmethod
+    def ask_revision_reason(cls, parent: QWidget | None) -> str:
+        """Why the issued record is changed (printed in its revision history); "" when cancelled."""
+        text, ok = QInputDialog.getText(parent, QCoreApplication.translate("RecordDialogs", "New revision"),
+                                        QCoreApplication.translate("RecordDialogs", "Reason for the change:"))
+        return text.strip() if ok else ""
 
     @classmethod
     def ask_alternative(cls, parent: QWidget | None, message: str, suggestion: str) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from desktop.core.preferences import DET_SIZES, Preferences
 from desktop.ui import reading_adapter
 from desktop.ui.dialogs.messages import Messages
+from desktop.ui.records.lab_settings import LabSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -54,6 +55,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Instrument template:"), self.template)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Data folder:"), folder_row)
+        self.lab = LabSettingsBox(prefs)  # lab-wide certificate items (records/lab_settings.py)
+        form.addRow(self.lab)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -73,7 +76,7 @@ class SettingsDialog(QDialog):
         return replace(self._prefs, device=self.device.currentData(), det_size=self.det_size.currentData(),
                        stable_frames=self.stable_frames.value(), language=self.language.currentData(),
                        template=self.template.currentData() or "", low_confidence=self.low_confidence.value(),
-                       data_folder=self.data_folder.text().strip())
+                       data_folder=self.data_folder.text().strip(), **self.lab.values())
 
     def _browse(self) -> None:
         folder = Messages.choose_folder(self, self.data_folder.text())

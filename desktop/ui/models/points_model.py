@@ -7,15 +7,18 @@ reason; the panel shows it in place (no message boxes here).
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop.core.records.evaluation import Tolerance, ToleranceError
 from desktop.core.records.model import MeasurementPoint, is_number_text
 from desktop.ui import theme
 
-INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT = range(8)
-EDITABLE = {QUANTITY: "quantity", UNIT: "unit", STANDARD: "standard", READING: "reading", TOLERANCE: "tolerance"}
-NUMERIC = (STANDARD, READING, TOLERANCE)
+INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT, AS_FOUND = range(9)
+EDITABLE = {QUANTITY: "quantity", UNIT: "unit", STANDARD: "standard", READING: "reading", TOLERANCE: "tolerance",
+            AS_FOUND: "as_found"}
+NUMERIC = (STANDARD, READING, AS_FOUND)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -28,7 +31,10 @@ def point_error(point: MeasurementPoint) -> str:
 
 
 def point_verdict(point: MeasurementPoint) -> bool | None:
-    return point.passed if point_error(point) else None
+    try:
+        return point.passed if point_error(point) else None
+    except ToleranceError:  # a % FS tolerance before the full scale is known
+        return None
 
 
 class PointsModel(QAbstractTableModel):
@@ -39,6 +45,7 @@ class PointsModel(QAbstractTableModel):
         super().__init__(parent)
         self._points: list[MeasurementPoint] = []
         self._rejected: dict[tuple[int, int], str] = {}
+        self.editor = ""  # who corrects readings here (the record's technician), kept with the correction
 
     # -- content --------------------------------------------------------------------------------
     def set_points(self, points: list[MeasurementPoint]) -> None:
@@ -80,19 +87,21 @@ class PointsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._points)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 9
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             names = ["#", self.tr("Quantity"), self.tr("Unit"), self.tr("Standard"), self.tr("Reading"),
-                     self.tr("Tolerance ±"), self.tr("Error"), self.tr("Result")]
+                     self.tr("Tolerance ±"), self.tr("Error"), self.tr("Result"), self.tr("As found")]
             return names[section] if 0 <= section < len(names) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             tips = {STANDARD: self.tr("The standard's value (type it)"),
                     READING: self.tr("The instrument's reading, as read and corrected"),
-                    TOLERANCE: self.tr("Maximum permissible error, same unit; empty: no verdict"),
+                    TOLERANCE: self.tr("Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or "
+                                       "±(0.5 %rdg + 2 dgt); empty: no verdict"),
+                    AS_FOUND: self.tr("The reading before adjustment, when the instrument was adjusted"),
                     ERROR: self.tr("Reading − standard, rounded to the displayed decimals")}
             return tips.get(section)
         return None
@@ -158,7 +167,10 @@ class PointsModel(QAbstractTableModel):
             return False
         self._rejected.pop((row, col), None)
         if text != getattr(self._points[row], EDITABLE[col]):
-            self._points[row] = dataclasses.replace(self._points[row], **{EDITABLE[col]: text})
+            changes = {EDITABLE[col]: text}
+            if col == READING:  # the value as read stays in ocr_text; who changed it and when is kept
+                changes.update(corrected_by=self.editor, corrected_at=datetime.now().isoformat(timespec="seconds"))
+            self._points[row] = dataclasses.replace(self._points[row], **changes)
             self.pointsChanged.emit()
         self._emit_row(row)
         return True
@@ -172,6 +184,12 @@ class PointsModel(QAbstractTableModel):
                            "e.g. 100.00").replace("%1", text)
         if col == TOLERANCE and text.startswith("-"):
             return self.tr("The tolerance is a ± limit: type it without a sign.")
+        if col == TOLERANCE:
+            try:
+                Tolerance.parse(text)
+            except ToleranceError:
+                return self.tr("“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or "
+                               "±(0.5 %rdg + 2 dgt).").replace("%1", text)
         return ""
 
     def _verdict_text(self, point: MeasurementPoint) -> str:

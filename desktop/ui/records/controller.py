@@ -6,15 +6,21 @@ record saved last. Values are validated here; a refusal comes back as a reason, 
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import logging
 import sqlite3
 from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, MeasurementPoint, StandardUsed,
-                                        is_number_text)
+from desktop.core.preferences import Preferences
+from desktop.core.records.fields import FieldRefused, field_value, set_field
+from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
+                                        environment_values, is_number_text)
+from desktop.core.records.repository import RecordLockedError
+from desktop.core.records.revisions import RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.models.points_model import PointsModel
@@ -22,14 +28,12 @@ from desktop.ui.models.points_model import PointsModel
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 
-RECORD_FIELDS = ("number", "customer", "procedure", "technician", "checker", "remarks")
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
-STANDARD_FIELDS = ("standard.name", "standard.model", "standard.serial", "standard.certificate")
-ENVIRONMENT_FIELDS = tuple(f"environment.{f.name}" for f in dataclasses.fields(Environment))
 # units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
 ENVIRONMENT_UNITS = {"temperature": ("℃", ""), "humidity": ("%RH", "%", ""), "pressure": ("kPa", "")}
 # carried over to the next record: same customer, same bench, same people
-KEPT_FOR_NEXT = ("customer", "procedure", "location", "technician", "checker", "standards", "environment")
+KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
+                 "environment", "decision_rule", "coverage_factor")
 
 
 class RecordController(QObject):
@@ -38,15 +42,17 @@ class RecordController(QObject):
     saved = Signal(str)        # record number
     failed = Signal(str)       # a message for the user
 
-    def __init__(self, repository: RecordRepository, pattern: str = DEFAULT_PATTERN, parent=None):
+    def __init__(self, repository: RecordRepository, settings: Callable[[], Preferences] = Preferences, parent=None):
+        """``settings``: the current preferences (number pattern, lab-wide certificate items)."""
         super().__init__(parent)
-        self.repository, self.pattern = repository, pattern or DEFAULT_PATTERN
+        self.repository, self.settings = repository, settings
         self.points_model = PointsModel(self)
         self.points_model.pointsChanged.connect(self._on_points_changed)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.flush)
         self._dirty = False
         self.record = self._blank(date.today())
         self._stored_number: str | None = None  # the number the record is saved under
+        self.monitor = ""  # the environment monitor's name while its screen is shown; "" = none chosen
 
     # -- loading --------------------------------------------------------------------------------
     def open_latest(self) -> None:
@@ -61,69 +67,57 @@ class RecordController(QObject):
     def new_record(self) -> None:
         """Save this record and start the next: the instrument and points are cleared, the rest kept."""
         self.flush()
-        kept = {name: dataclasses.replace(getattr(self.record, name)) if name == "environment"
-                else list(getattr(self.record, name)) if name == "standards" else getattr(self.record, name)
-                for name in KEPT_FOR_NEXT}
+        kept = {name: copy.deepcopy(getattr(self.record, name)) for name in KEPT_FOR_NEXT}
         record = dataclasses.replace(self._blank(date.today()), **kept)
         self._show(record, stored=None)
         self._dirty = True
         self.flush()
 
     def _blank(self, day: date) -> CalibrationRecord:
-        return CalibrationRecord(number=self.repository.next_record_number(day, self.pattern), customer="",
-                                 instrument=Instrument(name=""), calibration_date=day)
+        """A new record with the lab-wide items of Settings (the record keeps its own copy of them)."""
+        prefs = self.settings()
+        return CalibrationRecord(
+            number=self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN), customer="",
+            instrument=Instrument(name=""), calibration_date=day, title=prefs.certificate_title,
+            laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability),
+            signatory=Signatory(prefs.lab_signatory, prefs.lab_signatory_function))
 
     def _show(self, record: CalibrationRecord, stored: str | None) -> None:
         self._timer.stop()
         self._dirty = False
         self.record, self._stored_number = record, stored
         self.points_model.set_points(record.points)
+        self.points_model.editor = record.technician
         self.loaded.emit()
 
     # -- fields ---------------------------------------------------------------------------------
     def value(self, key: str) -> str:
-        if key in RECORD_FIELDS:
-            return getattr(self.record, key)
-        group, _, name = key.partition(".")
-        if group == "instrument":
-            return getattr(self.record.instrument, name)
-        if group == "environment":
-            return getattr(self.record.environment, name)
-        if group == "standard":
-            return getattr(self.record.standards[0], name) if self.record.standards else ""
-        raise KeyError(key)
+        return field_value(self.record, key)
 
     def set_value(self, key: str, text: str) -> str:
         """Change a field; returns "" when accepted, else the reason it was refused."""
         text = text.strip()
         if text == self.value(key):
             return ""
+        if self.record.locked:
+            return self._locked_reason()
         if key == "number":
             return self._renumber(text)
-        group, _, name = key.partition(".")
-        if group == "environment" and text and not is_number_text(text):
-            return self.tr("“%1” is not a number: type digits only, the unit is fixed.").replace("%1", text)
-        if key in RECORD_FIELDS:
-            setattr(self.record, key, text)
-        elif group == "instrument":
-            setattr(self.record.instrument, name, text)
-        elif group == "environment":
-            setattr(self.record.environment, name, text)
-        elif group == "standard":
-            self._set_standard(name, text)
+        try:
+            set_field(self.record, key, text)
+        except FieldRefused as refused:
+            return {"number": self.tr("“%1” is not a number: type digits only, the unit is fixed."),
+                    "date": self.tr("“%1” is not a date: type it like 2025-09-20."),
+                    "choice": self.tr("“%1” is not one of the choices.")}[refused.kind].replace("%1", text)
+        if key == "technician":
+            self.points_model.editor = text
         self._changed()
         return ""
 
     def set_date(self, day: date) -> None:
-        if day != self.record.calibration_date:
+        if day != self.record.calibration_date and not self.record.locked:
             self.record.calibration_date = day
             self._changed()
-
-    def _set_standard(self, name: str, text: str) -> None:
-        standard = self.record.standards[0] if self.record.standards else StandardUsed(name="")
-        setattr(standard, name, text)
-        empty = not any(getattr(standard, f.name) for f in dataclasses.fields(StandardUsed))
-        self.record.standards[:1] = [] if empty else [standard]
 
     def _renumber(self, number: str) -> str:
         if not number:
@@ -136,6 +130,9 @@ class RecordController(QObject):
 
     def apply_instrument(self, instrument: Instrument) -> None:
         """Completion chose an earlier instrument: take all its details."""
+        if self.record.locked:
+            self.failed.emit(self._locked_reason())
+            return
         self.record.instrument = dataclasses.replace(instrument)
         self._changed()
         self.fieldsFilled.emit(list(INSTRUMENT_FIELDS))
@@ -150,31 +147,45 @@ class RecordController(QObject):
             return []
 
     # -- from the screen ------------------------------------------------------------------------
+    def set_monitor(self, name: str) -> None:
+        """The screen now shown is the environment monitor called ``name`` ("" : it is not)."""
+        self.monitor = name.strip()
+
     def fill_environment(self, readings: list) -> list[str]:
-        """Blank ambient fields taken from readings such as 温度 / 湿度 / 大气压; returns the keys filled."""
-        before = dataclasses.replace(self.record.environment)
+        """Ambient conditions from the environment monitor's screen, the latest reading winning.
+
+        Only a screen the technician marked as the environment monitor fills them: a pressure gauge's
+        own 温度 is the gauge's, not the room's. Returns the keys filled.
+        """
+        if not self.monitor or self.record.locked:
+            return []
         values = {}
         for reading in readings:
             for label in (reading.key, getattr(reading, "key_en", "")):
                 if label:
                     values.setdefault(label, (reading.value, reading.unit))
-        probe = Environment()
-        probe.fill_from_readings({label: value for label, (value, _) in values.items()})
+        found = environment_values({label: value for label, (value, _) in values.items()})
         filled = []
-        for name, allowed in ENVIRONMENT_UNITS.items():
-            value = getattr(probe, name)
+        for name, value in found.items():
             units = {unit for v, unit in values.values() if v.strip() == value}
-            if value and not getattr(before, name) and units & set(allowed):
+            if units & set(ENVIRONMENT_UNITS[name]) and getattr(self.record.environment, name) != value:
                 setattr(self.record.environment, name, value)
                 filled.append(f"environment.{name}")
+        if found:
+            self.record.environment.source = self.monitor
         if filled:
             self._changed()
             self.fieldsFilled.emit(filled)
         return filled
 
-    def add_point(self, reading, photo: str = "", crop=None, ocr_text: str = "") -> str:
-        """A reading of the screen as a new point; returns "" or the reason it cannot be one."""
+    def add_point(self, reading, photo: str = "", crop=None, ocr_text: str = "", corrected_at: str = "") -> str:
+        """A reading of the screen as a new point; returns "" or the reason it cannot be one.
+
+        ``ocr_text`` is what OCR read; when the technician corrected it (``corrected_at``), the point keeps
+        both, and the record's technician as the one who corrected it (17025 7.5.2)."""
         value = (reading.value or "").strip()
+        if self.record.locked:
+            return self._locked_reason()
         if not is_number_text(value):
             return self.tr("“%1” is not a number, so it cannot be a measurement point.").replace("%1", value)
         quantity = reading.key or getattr(reading, "key_en", "") or self.tr("Reading")
@@ -182,8 +193,44 @@ class RecordController(QObject):
                           if p.quantity == quantity and p.unit == reading.unit), "")
         self.points_model.add_point(MeasurementPoint(quantity=quantity, unit=reading.unit or "", standard="",
                                                      reading=value, tolerance=tolerance,
-                                                     ocr_text=ocr_text or value, photo=photo or "", crop=crop))
+                                                     ocr_text=ocr_text or value, photo=photo or "", crop=crop,
+                                                     corrected_by=self.record.technician if corrected_at else "",
+                                                     corrected_at=corrected_at))
         return ""
+
+    # -- issue and revise (17025 7.5.2, 7.8.8) ---------------------------------------------------
+    def issue(self) -> str:
+        """Lock the record as it is; returns "" or why it cannot be issued."""
+        problems = self.export_problems()
+        if problems:
+            return " ".join(problems)
+        try:
+            issued = issue(self.record, self.record.signatory.name or self.record.technician)
+        except RevisionError as exc:
+            return str(exc)
+        return self._replace(issued)
+
+    def new_revision(self, reason: str) -> str:
+        """Start the next revision of the issued record, with the reason; the issued one stays in the store."""
+        try:
+            draft = revise(self.record, reason)
+        except RevisionError as exc:
+            return str(exc)
+        return self._replace(draft)
+
+    def _replace(self, record: CalibrationRecord) -> str:
+        self.flush()
+        previous = self.record
+        self.record, self._dirty = record, True
+        if not self.flush():
+            self.record = previous
+            return self.tr("The record could not be saved.")
+        self._show(self.record, stored=self.record.number)
+        return ""
+
+    def _locked_reason(self) -> str:
+        return self.tr("Revision %1 was issued and is locked: make a new revision (with its reason) to change "
+                       "it.").replace("%1", str(self.record.revision))
 
     # -- export checks --------------------------------------------------------------------------
     def export_problems(self) -> list[str]:
@@ -195,11 +242,19 @@ class RecordController(QObject):
         missing = [str(i + 1) for i, p in enumerate(self.record.points) if not p.standard]
         if missing:
             problems.append(self.tr("Type the standard value of point(s) %1.").replace("%1", ", ".join(missing)))
+        overdue = self.record.overdue_standards()
+        if overdue and not self.record.standards_override:
+            problems.append(self.tr("The standard %1 was past its due date: use another, or state why in "
+                                    "“Overdue standard used because”.").replace("%1", overdue[0].name))
         return problems
 
     # -- saving ---------------------------------------------------------------------------------
     @Slot()
     def _on_points_changed(self) -> None:
+        if self.record.locked:  # an issued revision's points stay as issued
+            self.points_model.set_points(self.record.points)
+            self.failed.emit(self._locked_reason())
+            return
         self.record.points = self.points_model.points()
         self._changed()
 
@@ -220,6 +275,9 @@ class RecordController(QObject):
             if self._stored_number and self._stored_number != self.record.number:
                 self.repository.delete_record(self._stored_number)
             self.repository.save_record(self.record)
+        except RecordLockedError as exc:
+            self.failed.emit(str(exc))
+            return False
         except sqlite3.Error as exc:
             log.exception("record %s not saved", self.record.number)
             self.failed.emit(self.tr("The record could not be saved: %1").replace("%1", str(exc)))

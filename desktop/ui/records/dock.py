@@ -1,43 +1,33 @@
-"""Docks the record panel in the main window and links it to the current image and reading.
+"""Docks the record panel in the main window and links it to the screen being read.
 
-All the main window needs is ``install_record_panel(window)`` in ``__init__`` and
-``panel.shutdown()`` in ``closeEvent``; the links (current reading -> point, screen readings ->
-environment, actions and menus) live here.
+The window gives ``install_record_panel`` what the panel needs and nothing more: itself as the dock's
+host, a ``ScreenSource`` (records/screen.py: a signal when a finished result is shown, the reading to
+add as a point) and its menus. The links (current reading -> point, monitor screen -> environment,
+actions and menus) live here; ``panel.shutdown()`` belongs in the window's ``closeEvent``.
 """
 from __future__ import annotations
 
-import logging
-from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from desktop.core.records.numbering import DEFAULT_PATTERN
+from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.icons import icon
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.panel import RecordPanel
-
-log = logging.getLogger(__name__)
-
-
-def reading_crop(boxes: list, indices) -> tuple[int, int, int, int] | None:
-    """x, y, width, height around the reading's boxes, in image pixels."""
-    points = [p for i in (indices or []) if 0 <= i < len(boxes) for p in boxes[i].points]
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    x, y = max(0, int(min(xs))), max(0, int(min(ys)))
-    return x, y, max(1, int(round(max(xs))) - x), max(1, int(round(max(ys))) - y)
+from desktop.ui.records.screen import ScreenSource, ShownReading
 
 
 class RecordLink(QObject):
-    """Connects the panel to the window's current image, its readings and the store."""
+    """Connects the panel to the screen being read, and adds its actions to the window's menus."""
 
-    def __init__(self, window, panel: RecordPanel, dock: QDockWidget):
+    def __init__(self, window: QMainWindow, panel: RecordPanel, dock: QDockWidget, screen: ScreenSource,
+                 menus: dict[str, QMenu]):
         super().__init__(window)
-        self.window, self.panel, self.dock = window, panel, dock
+        self.panel, self.dock, self.screen = panel, dock, screen
         self.add_point = QAction(icon("capture"), "", window)
         self.add_point.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.export = QAction(icon("done"), "", window)
@@ -45,8 +35,8 @@ class RecordLink(QObject):
         self.add_point.triggered.connect(self.add_current_reading)
         self.export.triggered.connect(panel.export)
         panel.addPointRequested.connect(self.add_current_reading)
-        window.readings.readings_model.modelReset.connect(self._on_readings_shown)
-        menus = getattr(window, "_menus", {})
+        screen.readingsShown.connect(panel.controller.fill_environment)
+        panel.monitor.toggled.connect(lambda on: panel.controller.fill_environment(screen.current_readings()))
         if "file" in menus:
             menus["file"].insertAction(menus["file"].actions()[-1], self.export)
         if "view" in menus:
@@ -68,79 +58,32 @@ class RecordLink(QObject):
         self.export.setText(QCoreApplication.translate("RecordDock", "&Export record to Excel…"))
         self.dock.toggleViewAction().setText(QCoreApplication.translate("RecordDock", "Calibration &record panel"))
 
-    # -- current image -> record ----------------------------------------------------------------
-    def _current(self):
-        window = self.window
-        if window.current_id is None or window.live.running:
-            return None
-        record = window.session.records.get(window.current_id)
-        return record if record is not None and record.status == "done" else None
-
-    @Slot()
-    def _on_readings_shown(self) -> None:
-        """A result is shown: blank ambient fields (温度 / 湿度 / 大气压) come from its readings."""
-        if self._current() is not None and self.window.readings.readings_model.editable:
-            self.panel.controller.fill_environment(self.window.readings.readings_model.readings())
-
+    # -- current reading -> point -----------------------------------------------------------------
     @Slot()
     def add_current_reading(self) -> None:
-        record = self._current()
-        model = self.window.readings.readings_model
-        if record is None or not model.rowCount():
-            self.panel.show_error(QCoreApplication.translate("RecordDock", "Open or capture a picture of the screen first, then select its reading."))
+        shown = self.screen.current_reading()
+        if not isinstance(shown, ShownReading):
+            self.panel.show_error(shown)
             return
-        rows = self.window.readings.readings_view.selectionModel().selectedRows()
-        # The selected reading, else the display's main value, else the only one.
-        row = rows[0].row() if rows else model.primary_row() if model.primary_row() >= 0 else 0
-        if not rows and model.primary_row() < 0 and model.rowCount() > 1:
-            self.panel.show_error(QCoreApplication.translate("RecordDock", "Select a reading in the Readings table first."))
-            return
-        reading = model.reading(row)
-        reason = self.panel.controller.add_point(reading, photo=self._photo(record),
-                                                 crop=reading_crop(record.boxes, reading.boxes),
-                                                 ocr_text=self._ocr_text(record.image_id, reading))
+        reason = self.panel.controller.add_point(shown.reading, photo=shown.photo, crop=shown.crop,
+                                                 ocr_text=shown.ocr_text, corrected_at=shown.corrected_at)
         if reason:
             self.panel.show_error(reason)
         else:
             self.dock.show()
             self.dock.raise_()
 
-    def _photo(self, record) -> str:
-        """The screen photo's path; a pasted or captured picture is written beside the store first."""
-        if record.path and Path(record.path).exists():
-            return record.path
-        data = self.window.store.image_data(record.image_id)
-        if not data:
-            return ""
-        folder = Path(self.window.store.path).parent / "record_photos"
-        path = folder / f"image_{record.image_id}.png"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            if not path.exists():
-                path.write_bytes(data)
-        except OSError as exc:
-            log.warning("photo of image %s not kept: %s", record.image_id, exc)
-            return ""
-        return str(path)
 
-    def _ocr_text(self, image_id: int, reading) -> str:
-        """What OCR read before the technician corrected it (traceability), else the value itself."""
-        field = f"{reading.key}:value"
-        for correction in self.window.store.corrections(image_id, with_crops=False):
-            if correction.kind == "reading" and correction.field == field:
-                return correction.original
-        return reading.value
-
-
-def install_record_panel(window) -> RecordPanel:
-    controller = RecordController(RecordRepository(window.store.conn),
-                                  getattr(window.prefs, "record_number", DEFAULT_PATTERN), window)
+def install_record_panel(window: QMainWindow, screen: ScreenSource, menus: dict[str, QMenu],
+                         settings: Callable[[], Preferences]) -> RecordPanel:
+    """``settings`` gives the current preferences: the number pattern and the lab-wide certificate items."""
+    controller = RecordController(RecordRepository(screen.store.conn), settings, window)
     panel = RecordPanel(controller)
     dock = QDockWidget(window)
     dock.setObjectName("recordDock")
     dock.setWidget(panel)
     dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    panel.link = RecordLink(window, panel, dock)
+    panel.link = RecordLink(window, panel, dock, screen, menus)
     controller.open_latest()
     return panel

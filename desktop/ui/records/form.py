@@ -1,4 +1,4 @@
-"""The record's details: record, instrument, standard and environment fields, in three columns.
+"""The record's details: record, instrument, standard and environment, and certificate fields, in four columns.
 
 Each field writes through ``RecordController.set_value`` as the technician types; a refused value
 turns the field red with the reason as its tooltip and in ``refused``. The instrument's serial and
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QTabWidget, QWidget)
 
 from desktop.core.records.model import Instrument
 from desktop.ui.records.controller import RecordController
@@ -17,12 +17,17 @@ from desktop.ui.records.controller import RecordController
 INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUPS = {
-    "record": ("number", "date", "customer", "technician", "checker"),
+    "record": ("number", "date", "customer", "location", "procedure", "technician", "checker", "remarks"),
     "instrument": ("instrument.name", "instrument.model", "instrument.manufacturer", "instrument.serial",
                    "instrument.firmware", "instrument.category"),
-    "standard": ("standard.name", "standard.serial", "standard.certificate", "environment.temperature",
-                 "environment.humidity", "environment.pressure"),
+    "standard": ("standard.name", "standard.serial", "standard.certificate", "standard.due_date",
+                 "standard.uncertainty", "environment.temperature", "environment.humidity", "environment.pressure"),
+    "certificate": ("title", "customer_address", "received_date", "issue_date", "item_condition", "deviations",
+                    "decision_rule", "coverage_factor", "signatory.name", "signatory.function",
+                    "standards_override"),
 }
+CHOICE_FIELDS = ("title", "decision_rule")
+TABS = ("record", "certificate")
 
 
 class InstrumentCompleter(QCompleter):
@@ -66,12 +71,19 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.edits: dict[str, QLineEdit] = {}
+        self.choices: dict[str, QComboBox] = {}
         self.labels: dict[str, QLabel] = {}
         self.groups: dict[str, QGroupBox] = {}
         self.date = QDateEdit(calendarPopup=True)
         self.date.setDisplayFormat("yyyy-MM-dd")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()  # the record as measured | the certificate items (issued later, less often)
+        pages = {name: QWidget() for name in TABS}
+        for page in pages.values():
+            QHBoxLayout(page).setContentsMargins(4, 4, 4, 4)
+            self.tabs.addTab(page, "")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
         for name, keys in GROUPS.items():
             box = QGroupBox()
             form = QFormLayout(box)
@@ -80,9 +92,10 @@ class RecordForm(QWidget):
             form.setVerticalSpacing(4)
             for key in keys:
                 self.labels[key] = QLabel()
-                form.addRow(self.labels[key], self.date if key == "date" else self._edit(key))
+                widget = self.date if key == "date" else self._choice(key) if key in CHOICE_FIELDS else self._edit(key)
+                form.addRow(self.labels[key], widget)
             self.groups[name] = box
-            layout.addWidget(box, 1)
+            pages["certificate" if name == "certificate" else "record"].layout().addWidget(box, 1)
         self.completers = {by: InstrumentCompleter(self.edits[f"instrument.{by}"], controller, by)
                            for by in ("serial", "name")}
         for completer in self.completers.values():
@@ -101,6 +114,18 @@ class RecordForm(QWidget):
             edit.textEdited.connect(lambda text, k=key: self._commit(k, text))
         return edit
 
+    def _choice(self, key: str) -> QComboBox:
+        combo = QComboBox()
+        self.choices[key] = combo
+        combo.activated.connect(lambda _, k=key: self._commit_choice(k))
+        return combo
+
+    def _commit_choice(self, key: str) -> None:
+        reason = self.controller.set_value(key, self.choices[key].currentData())
+        if reason:
+            self.refresh([key])
+        self.refused.emit(key, reason)
+
     def _commit(self, key: str, text: str) -> None:
         reason = self.controller.set_value(key, text)
         edit = self.edits[key]
@@ -111,12 +136,20 @@ class RecordForm(QWidget):
         self.refused.emit(key, reason)
 
     def refresh(self, keys: list | None = None) -> None:
-        for key in keys or list(self.edits):
+        locked = self.controller.record.locked  # an issued revision is shown, not edited
+        for key in keys or list(self.edits) + list(self.choices):
+            if key in self.choices:
+                combo = self.choices[key]
+                combo.setCurrentIndex(max(0, combo.findData(self.controller.value(key))))
+                combo.setEnabled(not locked)
+                continue
             edit = self.edits[key]
             if edit.text() != self.controller.value(key):
                 edit.setText(self.controller.value(key))
             edit.setStyleSheet("")
             edit.setToolTip("")
+            edit.setReadOnly(locked)
+        self.date.setReadOnly(locked)
         if not keys:
             self.date.blockSignals(True)
             self.date.setDate(QDate(self.controller.record.calibration_date))
@@ -124,11 +157,21 @@ class RecordForm(QWidget):
 
     def retranslate(self) -> None:
         titles = {"record": self.tr("Record"), "instrument": self.tr("Instrument under test"),
-                  "standard": self.tr("Standard and environment")}
+                  "standard": self.tr("Standard and environment"), "certificate": self.tr("Certificate details")}
         for name, box in self.groups.items():
             box.setTitle(titles[name])
+        self.tabs.setTabText(0, self.tr("Record"))
+        self.tabs.setTabText(1, self.tr("Certificate details"))
         texts = {
             "number": self.tr("Record no."), "date": self.tr("Date"), "customer": self.tr("Customer"),
+            "location": self.tr("Location"), "procedure": self.tr("Procedure"), "remarks": self.tr("Remarks"),
+            "standard.due_date": self.tr("Due date"), "standard.uncertainty": self.tr("Uncertainty"),
+            "title": self.tr("Title"), "customer_address": self.tr("Customer address"),
+            "received_date": self.tr("Received"), "issue_date": self.tr("Issued"),
+            "item_condition": self.tr("Condition on receipt"), "deviations": self.tr("Deviations"),
+            "decision_rule": self.tr("Decision rule"), "coverage_factor": self.tr("Coverage factor k"),
+            "signatory.name": self.tr("Signatory"), "signatory.function": self.tr("Function"),
+            "standards_override": self.tr("Overdue standard used because"),
             "technician": self.tr("Technician"), "checker": self.tr("Checker"),
             "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
             "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),
@@ -141,8 +184,19 @@ class RecordForm(QWidget):
             label.setText(texts[key])
         self.edits["instrument.serial"].setPlaceholderText(self.tr("Type to find an earlier instrument"))
         self.edits["instrument.name"].setPlaceholderText(self.tr("Required"))
+        for key in ("standard.due_date", "received_date", "issue_date"):
+            self.edits[key].setPlaceholderText("2025-09-20")
+        choices = {"title": [("record", self.tr("Calibration record")), ("certificate", self.tr("Calibration certificate"))],
+                   "decision_rule": [("simple", self.tr("Simple acceptance")),
+                                     ("guarded", self.tr("Guarded acceptance (ILAC-G8, w = U)"))]}
+        for key, items in choices.items():
+            combo = self.choices[key]
+            combo.clear()
+            for value, text in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(self.controller.value(key))))
         for key in ("environment.temperature", "environment.humidity", "environment.pressure"):
-            self.edits[key].setPlaceholderText(self.tr("From the screen"))
+            self.edits[key].setPlaceholderText(self.tr("Type, or from the environment monitor"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

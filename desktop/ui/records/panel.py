@@ -10,9 +10,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QToolTip, QVBoxLayout, QWidget)
 
+from desktop.core.records.evaluation import CONDITIONAL, FAIL
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
 from desktop.ui import i18n, theme
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
@@ -44,10 +45,13 @@ class RecordPanel(QWidget):
         self.add_button = QPushButton(icon("capture"), "")
         self.remove_button = QPushButton("")
         self.new_button = QPushButton("")
+        self.issue_button = QPushButton("")  # lock this revision (17025 7.8.8)
+        self.revise_button = QPushButton("")  # start the next revision of an issued record, with its reason
         self.export_button = QPushButton(icon("done"), "")
         self.export_button.setDefault(True)
         self.photos = QCheckBox()
         self.append = QCheckBox()
+        self.monitor = QCheckBox()  # the screen shown is the environment monitor: it fills the ambient fields
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # export_report reports no steps: a busy bar
         self.busy.setMaximumWidth(120)
@@ -63,6 +67,7 @@ class RecordPanel(QWidget):
 
     def _points_view(self) -> QTableView:
         view = editable_table(self.controller.points_model, row_height=28)
+        self._edit_triggers = view.editTriggers()
         header = view.horizontalHeader()
         header.setMinimumSectionSize(28)
         for column in range(7):  # headers differ by language: fit them; the quantity may be long
@@ -75,10 +80,13 @@ class RecordPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.monitor)
         buttons.addStretch(1)
         buttons.addWidget(self.verdict)
         export = QHBoxLayout()
         export.addWidget(self.new_button)
+        export.addWidget(self.issue_button)
+        export.addWidget(self.revise_button)
         export.addStretch(1)
         export.addWidget(self.photos)
         export.addWidget(self.append)
@@ -103,6 +111,12 @@ class RecordPanel(QWidget):
         self.add_button.clicked.connect(self.addPointRequested)
         self.remove_button.clicked.connect(self.remove_selected_point)
         self.new_button.clicked.connect(c.new_record)
+        self.issue_button.clicked.connect(self.issue)
+        self.revise_button.clicked.connect(self.new_revision)
+        c.loaded.connect(self._update_buttons)
+        c.saved.connect(self._update_verdict)  # the decision rule may have changed
+        self.monitor.toggled.connect(
+            lambda on: c.set_monitor(self.tr("Environment monitor (screen shown)") if on else ""))
         self.export_button.clicked.connect(self.export)
         c.points_model.editRejected.connect(self._on_point_rejected)
         c.points_model.dataChanged.connect(self._update_verdict)
@@ -130,19 +144,51 @@ class RecordPanel(QWidget):
             self.controller.points_model.remove_point(rows[0].row())
 
     def _update_buttons(self, *_) -> None:
-        self.remove_button.setEnabled(bool(self.points_view.selectionModel().selectedRows()))
+        locked = self.controller.record.locked
+        self.remove_button.setEnabled(bool(self.points_view.selectionModel().selectedRows()) and not locked)
+        self.add_button.setEnabled(not locked)
+        self.issue_button.setEnabled(not locked)
+        self.revise_button.setEnabled(locked)
+        self.points_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if locked
+                                         else self._edit_triggers)
 
     def _update_verdict(self, *_) -> None:
+        """The points' verdicts under the record's decision rule (conditional counts apart)."""
         points = self.controller.points_model.points()
-        verdicts = [p for p in points if p.tolerance and p.standard]
-        failed = [p for p in verdicts if p.passed is False]
+        verdicts = [_verdict(p, self.controller.record.decision_rule) for p in points if p.tolerance and p.standard]
+        verdicts = [v for v in verdicts if v]
         if not verdicts:
             self.verdict.setText(self.tr("%n point(s)", "", len(points)))
             self.verdict.setStyleSheet("")
             return
-        text = self.tr("Fail: %1 of %2 points out of tolerance") if failed else self.tr("Pass: %2 of %2 points")
-        self.verdict.setText(text.replace("%1", str(len(failed))).replace("%2", str(len(verdicts))))
-        self.verdict.setStyleSheet(f"color: {(theme.BAD if failed else theme.OK).name()};")
+        failed, conditional = verdicts.count(FAIL), verdicts.count(CONDITIONAL)
+        if failed:
+            text, colour = self.tr("Fail: %1 of %2 points out of tolerance").replace("%1", str(failed)), theme.BAD
+        elif conditional:
+            text, colour = self.tr("Conditional: %1 of %2 points").replace("%1", str(conditional)), theme.BAD
+        else:
+            text, colour = self.tr("Pass: %2 of %2 points"), theme.OK
+        self.verdict.setText(text.replace("%2", str(len(verdicts))))
+        self.verdict.setStyleSheet(f"color: {colour.name()};")
+
+    # -- issue and revise -----------------------------------------------------------------------
+    def issue(self) -> None:
+        reason = self.controller.issue()
+        if reason:
+            self.show_error(self.tr("Not issued: %1").replace("%1", reason))
+        else:
+            self.show_info(self.tr("Revision %1 issued and locked.").replace("%1", str(self.controller.record.revision)))
+
+    def new_revision(self) -> None:
+        reason = RecordDialogs.ask_revision_reason(self)
+        if not reason:
+            return
+        refusal = self.controller.new_revision(reason)
+        if refusal:
+            self.show_error(refusal)
+        else:
+            self.show_info(self.tr("Revision %1 started: the issued revision stays in the store.").replace(
+                "%1", str(self.controller.record.revision)))
 
     def _on_point_rejected(self, row: int, column: int, reason: str) -> None:
         self.show_error(reason)
@@ -236,9 +282,16 @@ class RecordPanel(QWidget):
         self.add_button.setToolTip(self.tr("The reading selected in the Readings table, with its photo"))
         self.remove_button.setText(self.tr("Remove point"))
         self.new_button.setText(self.tr("New record"))
+        self.issue_button.setText(self.tr("Issue"))
+        self.issue_button.setToolTip(self.tr("Lock this revision: after this, a change needs a new revision"))
+        self.revise_button.setText(self.tr("New revision…"))
+        self.revise_button.setToolTip(self.tr("Change an issued record: the issued revision is kept and listed"))
         self.new_button.setToolTip(self.tr("Start the next record: customer, people, standard and environment "
                                            "are kept"))
         self.export_button.setText(self.tr("Export to Excel…"))
+        self.monitor.setText(self.tr("Screen is the environment monitor"))
+        self.monitor.setToolTip(self.tr("Check while the thermo-hygrometer / barometer is shown: its readings "
+                                        "become the record's ambient conditions. Other screens never do."))
         self.photos.setText(self.tr("Photos"))
         self.photos.setToolTip(self.tr("Put each point's screen photo in the workbook"))
         self.append.setText(self.tr("Add to existing workbook"))
@@ -251,3 +304,10 @@ class RecordPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _verdict(point, rule: str) -> str | None:
+    try:
+        return point.result(rule).verdict
+    except ValueError:  # ToleranceError, or a value still being typed: no verdict yet
+        return None

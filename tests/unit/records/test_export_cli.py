@@ -10,9 +10,9 @@ from conftest import EXAMPLE
 def test_export_writes_the_report(tmp_path, capsys):
     out = tmp_path / "report.xlsx"
     assert main(["export", "--records", str(EXAMPLE), "--xlsx", str(out), "--photos", "--lang", "en"]) == 0
-    assert "wrote 2 record(s)" in capsys.readouterr().out
+    assert "wrote 3 record(s)" in capsys.readouterr().out
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Summary", "LCD-20250314-0001", "LCD-20250314-0002"]
+    assert wb.sheetnames == ["Summary", "LCD-20250314-0001", "LCD-20250314-0002", "LCD-20250314-0003"]
     assert len(wb["LCD-20250314-0001"]._images) == 4
 
 

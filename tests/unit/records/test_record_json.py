@@ -7,13 +7,17 @@ from conftest import EXAMPLE  # noqa: E402
 
 
 def test_the_shipped_example_loads(example_records):
-    sampler, hygrometer = example_records
+    sampler, hygrometer, gauge = example_records
     assert sampler.instrument.serial == "A3012H-19120458"
     assert [p.quantity for p in sampler.points] == ["大气压", "流量", "流量", "流量"]
     assert sampler.points[1].reading == "20.3" and sampler.points[1].ocr_text == "203"
     assert sampler.points[0].crop == (40, 60, 240, 90)
     assert sampler.standards[1].due_date.isoformat() == "2025-11-03"
     assert sampler.passed is True and hygrometer.passed is False
+    assert hygrometer.decision_rule == "guarded" and hygrometer.verdict() == "fail"
+    assert [p.result("guarded").verdict for p in hygrometer.points][2] == "conditional"
+    assert gauge.adjusted and gauge.points[0].tolerance == "±(0.5 %rdg + 2 dgt)" and gauge.passed is True
+    assert sampler.history[0].revision == 0 and sampler.revision == 1 and sampler.title == "certificate"
 
 
 def test_photo_paths_are_relative_to_the_json_file(example_records):

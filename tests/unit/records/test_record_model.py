@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core.records.model import Environment, MeasurementPoint, decimals_of
+from desktop.core.records.model import MeasurementPoint, decimals_of, environment_values
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 
@@ -37,16 +37,13 @@ def test_record_fails_when_any_point_fails(new_record):
     assert record.passed is False
 
 
-def test_environment_is_filled_from_screen_readings_without_overwriting():
-    environment = Environment(temperature="22.0")
-    environment.fill_from_readings({"大气压": "100.07", "干球温度": "23.5", "相对湿度": "45", "流量": "30.0"})
-    assert environment == Environment(temperature="22.0", humidity="45", pressure="100.07")
+def test_environment_values_are_found_in_a_monitor_s_readings():
+    found = environment_values({"大气压": "100.07", "干球温度": "23.5", "相对湿度": "45", "流量": "30.0"})
+    assert found == {"temperature": "23.5", "humidity": "45", "pressure": "100.07"}
 
 
 def test_environment_ignores_readings_that_are_not_numbers():
-    environment = Environment()
-    environment.fill_from_readings({"Pressure": "--.--"})
-    assert environment.pressure == ""
+    assert environment_values({"Pressure": "--.--"}) == {}
 
 
 def test_numbers_follow_the_pattern_and_restart_each_day():

@@ -55,7 +55,7 @@ def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     ws = report["LCD-20250314-0001"]
     header = _table_row(ws, "序号")
     assert [c.value for c in ws[header]][:10] == [
-        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "最大允许误差 (±)", "扩展不确定度 U (k=2)", "结论", "屏幕照片"]
+        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "允许误差限 (±)", "扩展不确定度 U (k=2)", "结论", "屏幕照片"]
     r = header + 1
     row = {c.column_letter: c for c in ws[r]}
     assert [row[c].value for c in "ABCDE"] == [1, "大气压", "kPa", 100.0, 100.07]
@@ -66,27 +66,44 @@ def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     flow = {c.column_letter: c for c in ws[r + 1]}
     assert (flow["E"].value, flow["E"].number_format, flow["F"].number_format) == (30.5, "0.0", "0.00")
     conclusion = _find(ws, "校准结论")
-    assert conclusion.value == f'=IF(COUNTIF(I{r}:I{r + 1},"不合格")>0,"不合格",IF(COUNTIF(I{r}:I{r + 1},"合格")>0,"合格",""))'
+    verdicts = f"I{r}:I{r + 1}"
+    assert conclusion.value == (f'=IF(COUNTIF({verdicts},"不合格")>0,"不合格",IF(COUNTIF({verdicts},"有条件")>0,"有条件",'
+                                f'IF(COUNTIF({verdicts},"合格")>0,"合格","")))')
 
 
 def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
     ws = report["LCD-20250314-0001"]
     rules = {str(rng.sqref): [rule.formula[0] for rule in rng.rules] for rng in ws.conditional_formatting}
     r = _table_row(ws, "序号") + 1
-    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"']
-    assert any(ref.startswith("C") and len(formulas) == 2 for ref, formulas in rules.items())  # the conclusion
+    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"', '"有条件"']
+    assert any(ref.startswith("C") and len(formulas) == 3 for ref, formulas in rules.items())  # the conclusion
 
 
 def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
     ws = report["LCD-20250314-0001"]
-    header = _table_row(ws, "序号")
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
-    assert ws.print_title_rows == f"${header}:${header}"
+    assert ws.print_title_rows is None  # one page: nothing to repeat (a split table repeats its header)
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.useFirstPageNumber and ws.page_setup.firstPageNumber == 1
+    assert ws.oddFooter.center.text.endswith("第 &P 页 共 1 页")  # this record's pages, not the workbook's
+    assert ws.row_breaks.brk == []
     assert ws.freeze_panes == "A3"
     summary = report["汇总"]
     assert summary.page_setup.orientation == "landscape" and summary.freeze_panes == "C3"
     assert summary.print_title_rows == "$2:$2"
+
+
+def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_pages(tmp_path, new_record):
+    from desktop.core.records.model import MeasurementPoint
+
+    points = [MeasurementPoint("流量", "L/min", f"{i}.00", f"{i}.1", "0.5") for i in range(1, 81)]
+    ws = load_workbook(export_report([new_record(points=points)], tmp_path / "r.xlsx"))["LCD-20250314-0001"]
+    breaks = [brk.id for brk in ws.row_breaks.brk]
+    assert len(breaks) >= 2 and breaks == sorted(breaks)
+    assert ws.oddFooter.center.text.endswith(f"第 &P 页 共 {len(breaks) + 1} 页")
+    header = _table_row(ws, "序号")
+    assert all(b > header for b in breaks)
+    assert ws.print_title_rows == f"${header}:${header}"  # the table's header repeats on every page
 
 
 def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
@@ -107,14 +124,15 @@ def test_without_photos_there_is_no_photo_column(tmp_path, new_record, screen_ph
 
 def test_summary_has_one_row_per_record_linked_to_its_sheet(tmp_path, example_records):
     wb = load_workbook(export_report(example_records, tmp_path / "r.xlsx"))
-    assert wb.sheetnames == ["汇总", "LCD-20250314-0001", "LCD-20250314-0002"] and wb.active.title == "汇总"
+    assert wb.sheetnames == ["汇总", "LCD-20250314-0001", "LCD-20250314-0002", "LCD-20250314-0003"]
+    assert wb.active.title == "汇总"
     ws = wb["汇总"]
-    assert [c.value for c in ws[2]][:3] == ["序号", "记录编号", "校准日期"]
+    assert [c.value for c in ws[2]][:4] == ["序号", "记录编号", "修订版次", "校准日期"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
-    assert [row[:2] for row in rows] == [[1, "LCD-20250314-0001"], [2, "LCD-20250314-0002"]]
-    assert rows[1][4:7] == ["数字温湿度计", "DT-625", "CEM-625-0087"]
+    assert [row[:2] for row in rows] == [[1, "LCD-20250314-0001"], [2, "LCD-20250314-0002"], [3, "LCD-20250314-0003"]]
+    assert rows[1][5:8] == ["数字温湿度计", "DT-625", "CEM-625-0087"]
     conclusion_cell = _find(wb["LCD-20250314-0002"], "校准结论").coordinate
-    assert rows[1][10] == f"='LCD-20250314-0002'!{conclusion_cell}"
+    assert rows[1][11] == f"='LCD-20250314-0002'!{conclusion_cell}"
     assert ws["B3"].hyperlink.location == "'LCD-20250314-0001'!A1"
 
 
@@ -142,13 +160,23 @@ def test_append_keeps_other_sheets_and_adds_to_the_summary(tmp_path, new_record)
     assert [wb["汇总"].cell(r, 2).value for r in (3, 4)] == ["LCD-20250314-0001", "LCD-20250314-0002"]
 
 
-def test_re_exporting_a_record_replaces_it_instead_of_duplicating(tmp_path, new_record):
+def test_re_exporting_a_record_keeps_the_earlier_one_marked_superseded(tmp_path, new_record):
+    # Defect: the second export overwrote the sheet and its summary row, leaving no trace of the old values.
     path = tmp_path / "report.xlsx"
     export_report([new_record(customer="first")], path)
-    export_report([new_record(customer="corrected")], path, append=True)
+    export_report([new_record(customer="corrected", revision=1, revision_reason="customer name")], path, append=True)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["汇总", "LCD-20250314-0001"]
-    assert wb["汇总"].max_row == 3 and wb["汇总"]["D3"].value == "corrected"
+    assert wb.sheetnames == ["汇总", "LCD-20250314-0001 已被替代", "LCD-20250314-0001"]
+    summary = wb["汇总"]
+    rows = [[c.value for c in row] for row in summary.iter_rows(min_row=3)]
+    assert [(r[1], r[2], r[4], r[12]) for r in rows] == [
+        ("LCD-20250314-0001", 0, "first", "已被替代"), ("LCD-20250314-0001", 1, "corrected", None)]
+    assert summary["B3"].hyperlink.location == "'LCD-20250314-0001 已被替代'!A1"
+    assert summary["B4"].hyperlink.location == "'LCD-20250314-0001'!A1"
+    assert summary["L3"].value.startswith("='LCD-20250314-0001 已被替代'!")
+    assert _find(wb["LCD-20250314-0001 已被替代"], "委托单位").value == "first"
+    values = load_workbook(path, data_only=True)["汇总"]
+    assert (values["L3"].value, values["L4"].value) == ("合格", "合格")  # cached results survive the append
 
 
 def test_a_missing_photo_is_reported_before_anything_is_written(tmp_path, new_record):

@@ -11,6 +11,7 @@ from openpyxl.utils.units import pixels_to_EMU
 from PIL import Image, UnidentifiedImageError
 
 MAX_WIDTH_PX = 140  # fits the photo column (20 characters wide)
+MAX_PIXELS = 100_000_000  # a 100-megapixel photo is the largest a lab camera takes; beyond that, refuse
 
 
 class PhotoError(ValueError):
@@ -25,14 +26,20 @@ def thumbnail_image(photo: str, crop: tuple[int, int, int, int] | None, row_heig
     path = Path(photo)
     try:
         with Image.open(path) as source:
+            if source.width * source.height > MAX_PIXELS:  # checked before decoding: memory
+                raise PhotoError(f"screen photo too large: {path} is {source.width} x {source.height} pixels; "
+                                 f"at most {MAX_PIXELS // 1_000_000} megapixels")
+            if crop:
+                x, y, width, height = crop
+                if x >= source.width or y >= source.height or width <= 0 or height <= 0:
+                    raise PhotoError(f"crop {list(crop)} of {path} lies outside the photo "
+                                     f"({source.width} x {source.height} pixels)")
+                source = source.crop((x, y, min(x + width, source.width), min(y + height, source.height)))
             picture = source.convert("RGB")
     except FileNotFoundError:
         raise PhotoError(f"screen photo not found: {path}") from None
-    except (UnidentifiedImageError, OSError) as exc:
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise PhotoError(f"screen photo cannot be read: {path} ({exc})") from None
-    if crop:
-        x, y, width, height = crop
-        picture = picture.crop((x, y, min(x + width, picture.width), min(y + height, picture.height)))
     max_height_px = int(row_height_pt * 96 / 72) - 6  # points -> pixels, with a margin
     picture.thumbnail((MAX_WIDTH_PX, max_height_px))
     buffer = io.BytesIO()

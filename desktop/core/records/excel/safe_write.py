@@ -14,6 +14,8 @@ from pathlib import Path
 
 from openpyxl.workbook import Workbook
 
+from desktop.core.records.excel.formula_results import store_results
+
 
 class ReportWriteError(OSError):
     """The report could not be written; the message is meant for the user."""
@@ -65,10 +67,13 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     except PermissionError:
         raise ReportLockedError(
             f"cannot write in folder {path.parent} (no permission): choose another folder") from None
+    except OSError as exc:
+        raise _write_error(exc, path) from None
     os.close(handle)
     temp = Path(temp_name)
     try:
         wb.save(temp)
+        store_results(wb, temp)  # the formulas' values, for viewers that do not recalculate
         os.chmod(temp, _mode_for(path))  # mkstemp makes 0600; a report is as readable as any file the user saves
         os.replace(temp, path)
     except PermissionError:
@@ -77,12 +82,20 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
             f"{path.name} is open in another program or not writable: close it or save as "
             f"{alternative_name(path).name}", alternative_name(path)) from None
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise ReportWriteError(f"disk full: could not write {path.name}; nothing was changed") from None
-        raise ReportWriteError(f"could not write {path.name}: {exc.strerror or exc}") from None
+        raise _write_error(exc, path) from None
     finally:
         temp.unlink(missing_ok=True)
+        Path(f"{temp}.part").unlink(missing_ok=True)
     return path
+
+
+def _write_error(exc: OSError, path: Path) -> ReportWriteError:
+    if exc.errno == errno.ENOSPC:
+        return ReportWriteError(f"disk full: could not write {path.name}; nothing was changed")
+    if exc.errno == errno.EROFS:
+        return ReportLockedError(f"the folder {path.parent} is on a read-only disk: choose another folder; "
+                                 f"nothing was changed")
+    return ReportWriteError(f"could not write {path.name}: {exc.strerror or exc}; nothing was changed")
 
 
 def _mode_for(path: Path) -> int:

@@ -11,6 +11,8 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.records.excel.formula_results import write_formula
+
 # A font every lab PC has that carries CJK glyphs; LibreOffice falls back to Noto CJK on Linux.
 FONT_NAME = "宋体"
 THIN = Side(style="thin", color="000000")
@@ -22,9 +24,11 @@ BODY_FONT = Font(name=FONT_NAME, size=10)
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 PASS_FILL = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
 FAIL_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+CONDITIONAL_FILL = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")
 LINK_FONT = Font(name=FONT_NAME, size=10, color="0563C1", underline="single")
 PASS_FONT = Font(color="006100")
 FAIL_FONT = Font(color="9C0006", bold=True)
+CONDITIONAL_FONT = Font(color="9C5700", bold=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
 DATE_FORMAT = "yyyy-mm-dd"
@@ -44,6 +48,13 @@ class Displayed(NamedTuple):
         return cls(float(Decimal(text)), len(text.partition(".")[2])) if text else None
 
 
+class Formula(NamedTuple):
+    """One of our own formulas and the value evaluation.py computed for it (stored as its cached result)."""
+
+    text: str
+    result: object
+
+
 def as_text(value) -> str:
     """How a cell value reads on screen: Displayed numbers with their decimals, dates in ISO form."""
     if isinstance(value, Displayed):
@@ -59,9 +70,18 @@ def number_format(decimals: int) -> str:
 
 
 def write_value(cell, value) -> None:
-    """Write text, a Displayed number or a date, with the number format that shows it as given."""
+    """Write text, a Displayed number or a date, with the number format that shows it as given.
+
+    Text is always written as text, even ``=cmd|' /C calc'!A0`` or ``#N/A``: text from the form, the
+    OCR or a JSON file never becomes a formula. Our own formulas go through ``write_formula``.
+    """
     if isinstance(value, Displayed):
         cell.value, cell.number_format = value.value, number_format(value.decimals)
+    elif isinstance(value, Formula):
+        write_formula(cell, value.text, value.result)
+    elif isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error
     else:
         cell.value = value
         if isinstance(value, date):
@@ -76,7 +96,7 @@ def row_height(cells: list[tuple[object, float]], minimum: float = 20) -> float:
     """
     lines = 1
     for text, width in cells:
-        if isinstance(text, str) and text.startswith("="):
+        if isinstance(text, Formula):
             continue  # a formula's result is short; its source text is not what shows
         paragraphs = as_text(text).split("\n")
         lines = max(lines, sum(max(1, math.ceil(_width_units(p) / max(width - 1, 1))) for p in paragraphs))
@@ -87,9 +107,19 @@ def _width_units(text: str) -> float:
     return sum(1.8 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
-def sheet_title(text: str) -> str:
-    """A valid Excel sheet name: no []:*?/\\ and at most 31 characters."""
-    return _SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31] or "Record"
+def sheet_title(text: str, taken=()) -> str:
+    """A valid Excel sheet name: no []:*?/\\, at most 31 characters, and none of ``taken`` (any case).
+
+    Two record numbers that differ only after the 31st character, or in / versus _, get ``~2``, ``~3``.
+    """
+    base = _SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31] or "Record"
+    used = {t.lower() for t in taken}
+    title, n = base, 1
+    while title.lower() in used:
+        n += 1
+        suffix = f"~{n}"
+        title = base[:31 - len(suffix)] + suffix
+    return title
 
 
 def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) -> None:
@@ -100,14 +130,17 @@ def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) ->
         cell.fill = fill
 
 
+PAGE_MARGINS = (0.5, 0.5, 0.6, 0.7)  # left, right, top, bottom, inches
+
+
 def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str) -> None:
-    """A4, fit to the page width, repeated header rows on every printed page, page numbers."""
+    """A4, fit to the page width, repeated header rows on every printed page, pages numbered from 1 per sheet."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+    ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
+    ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = PAGE_MARGINS
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
@@ -116,6 +149,7 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
 
 
 def highlight_verdicts(ws: Worksheet, cells: str, labels: dict[str, str]) -> None:
-    """Conditional formatting: pass green, fail red, so a verdict that recalculates recolours itself."""
-    for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT)):
+    """Conditional formatting: pass green, fail red, conditional amber; a verdict that recalculates recolours itself."""
+    for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT),
+                             (labels["conditional"], CONDITIONAL_FILL, CONDITIONAL_FONT)):
         ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill, font=font))

@@ -1,4 +1,8 @@
-"""The summary sheet: one row per record, its conclusion linked to the record sheet by formula."""
+"""The summary sheet: one row per exported record, its conclusion linked to the record sheet by formula.
+
+A record exported again gets a new row; the earlier row stays, marked superseded and linked to the
+earlier sheet, so the workbook shows every revision that went out.
+"""
 from __future__ import annotations
 
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -6,12 +10,14 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.records.excel.formula_results import results
 from desktop.core.records.excel.styles import (
     HEADER_FILL,
     HEADER_FONT,
     LEFT,
     LINK_FONT,
     TITLE_FONT,
+    Formula,
     highlight_verdicts,
     row_height,
     setup_a4_page,
@@ -22,18 +28,28 @@ from desktop.core.records.model import CalibrationRecord
 
 # (label key, column width); the record number column is how appends find an existing row.
 SUMMARY_COLUMNS = [
-    ("index", 6), ("number", 20), ("calibration_date", 12), ("customer", 24), ("instrument", 20),
+    ("index", 6), ("number", 20), ("revision", 7), ("calibration_date", 12), ("customer", 24), ("instrument", 20),
     ("model", 14), ("serial", 18), ("manufacturer", 30), ("technician", 10), ("checker", 10), ("verdict", 10),
+    ("status", 14),
 ]
+COLUMN = {key: i for i, (key, _) in enumerate(SUMMARY_COLUMNS, start=1)}
 HEADER_ROW = 2
-NUMBER_COLUMN = 2
+
+
+class SummaryLayoutError(ValueError):
+    """The workbook's summary sheet has other columns than this app writes."""
 
 
 def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Worksheet:
     """The workbook's summary sheet, created first in the workbook when it is not there yet."""
     title = labels["summary_sheet"]
     if title in wb.sheetnames:
-        return wb[title]
+        ws = wb[title]
+        found = [ws.cell(HEADER_ROW, col).value for col in range(1, len(SUMMARY_COLUMNS) + 1)]
+        if found != [labels[key] for key, _ in SUMMARY_COLUMNS]:
+            raise SummaryLayoutError(f"the sheet {title!r} has other columns than this version writes "
+                                     f"({', '.join(str(v) for v in found if v)}); export to a new workbook")
+        return ws
     ws = wb.create_sheet(title, 0)
     last = get_column_letter(len(SUMMARY_COLUMNS))
     ws.merge_cells(f"A1:{last}1")
@@ -45,32 +61,59 @@ def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Worksheet:
         style_cell(ws.cell(HEADER_ROW, col, labels[key]), font=HEADER_FONT, fill=HEADER_FILL)
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.freeze_panes = f"C{HEADER_ROW + 1}"  # title, headers and the record number stay in view
-    verdicts = get_column_letter(len(SUMMARY_COLUMNS))
+    verdicts = get_column_letter(COLUMN["verdict"])
     highlight_verdicts(ws, f"{verdicts}{HEADER_ROW + 1}:{verdicts}{HEADER_ROW + 2000}", labels)
     setup_a4_page(ws, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=labels["page_footer"])
     return ws
 
 
-def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str, conclusion_cell: str) -> None:
-    """Add the record's row, or overwrite it when the record was exported to this workbook before."""
-    row = _row_of(ws, record.number)
+def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str, conclusion_cell: str,
+                    labels: dict[str, str]) -> None:
+    """Add the record's row at the end, its number linked to its own sheet."""
+    row = max(ws.max_row + 1, HEADER_ROW + 1)
     instrument = record.instrument
-    values = [row - HEADER_ROW, record.number, record.calibration_date, record.customer, instrument.name,
-              instrument.model, instrument.serial, instrument.manufacturer, record.technician, record.checker,
-              f"={quote_sheetname(record_sheet)}!{conclusion_cell}"]
+    verdict = {True: labels["pass"], False: labels["fail"], None: ""}[record.passed]
+    if record.verdict() == "conditional":
+        verdict = labels["conditional"]
+    values = [row - HEADER_ROW, record.number, record.revision, record.calibration_date, record.customer,
+              instrument.name, instrument.model, instrument.serial, instrument.manufacturer, record.technician,
+              record.checker, Formula(f"={quote_sheetname(record_sheet)}!{conclusion_cell}", verdict), ""]
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col)
         write_value(cell, value)
         style_cell(cell)
-    ws.row_dimensions[row].height = row_height([(v, w) for v, (_, w) in zip(values[:-1], SUMMARY_COLUMNS)])
-    link = ws.cell(row, NUMBER_COLUMN)
-    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(record_sheet)}!A1")  # in-workbook
-    link.font = LINK_FONT
+    ws.row_dimensions[row].height = row_height(list(zip(values, (w for _, w in SUMMARY_COLUMNS))))
+    _link(ws, row, record_sheet)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(SUMMARY_COLUMNS))}{max(ws.max_row, HEADER_ROW + 1)}"
 
 
-def _row_of(ws: Worksheet, number: str) -> int:
+def summary_rows(ws: Worksheet, number: str) -> list[tuple[int, str]]:
+    """(row, sheet title) of the rows of record ``number`` that are not superseded yet."""
+    found = []
     for row in range(HEADER_ROW + 1, ws.max_row + 1):
-        if ws.cell(row, NUMBER_COLUMN).value == number:
-            return row
-    return max(ws.max_row + 1, HEADER_ROW + 1)
+        link = ws.cell(row, COLUMN["number"])
+        if link.value == number and not ws.cell(row, COLUMN["status"]).value and link.hyperlink:
+            found.append((row, _sheet_of(link.hyperlink.location)))
+    return found
+
+
+def mark_superseded(ws: Worksheet, row: int, old_title: str, new_title: str, labels: dict[str, str]) -> None:
+    """The row of an earlier export: marked superseded, its link and conclusion following its renamed sheet."""
+    verdict = ws.cell(row, COLUMN["verdict"])
+    cached = results(ws.parent).get(ws, {}).get(verdict.coordinate)
+    formula = str(verdict.value).replace(quote_sheetname(old_title) + "!", quote_sheetname(new_title) + "!", 1)
+    write_value(verdict, Formula(formula, cached) if formula.startswith("=") else formula)
+    write_value(ws.cell(row, COLUMN["status"]), labels["superseded"])
+    _link(ws, row, new_title)
+
+
+def _link(ws: Worksheet, row: int, sheet: str) -> None:
+    link = ws.cell(row, COLUMN["number"])
+    link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(sheet)}!A1")  # in-workbook
+    link.font = LINK_FONT
+
+
+def _sheet_of(location: str | None) -> str:
+    """``'LCD 1'!A1`` -> ``LCD 1``."""
+    sheet = (location or "").rsplit("!", 1)[0]
+    return sheet[1:-1].replace("''", "'") if sheet.startswith("'") else sheet

@@ -3,8 +3,11 @@
 The template's first sheet is the record form; each record gets a copy of it named by its record
 number. A row holding ``{{point.*}}`` placeholders is repeated once per measurement point (likewise
 ``{{standard.*}}`` per standard used). In a point row, ``{{point.error}}`` and ``{{point.verdict}}``
-become formulas over the row's own reading, standard and tolerance cells. A named range called like a
+become formulas over the row's own reading, standard and tolerance cells (the rules of
+``evaluation.py``, with its results stored as the formulas' cached values). A named range called like a
 field (``number``, ``instrument.serial`` or ``instrument_serial``) receives that field's value.
+Each copy keeps the template's page setup, header, footer and print titles; print titles and the print
+area follow rows inserted above them.
 Limits (openpyxl's): images in the template are not copied to the extra record sheets, and formulas
 below an expanding row are not re-pointed.
 """
@@ -19,9 +22,12 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.records.evaluation import ExcelFormulas, Tolerance, resolution
 from desktop.core.records.excel.photos import thumbnail_image
+from desktop.core.records.excel.record_sheet import verdict_words
 from desktop.core.records.excel.styles import (
     Displayed,
+    Formula,
     as_text,
     highlight_verdicts,
     number_format,
@@ -31,8 +37,8 @@ from desktop.core.records.excel.styles import (
 from desktop.core.records.model import CalibrationRecord, MeasurementPoint, StandardUsed
 
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
-POINT_FIELDS = ("index", "quantity", "unit", "standard", "reading", "error", "tolerance", "uncertainty",
-                "verdict", "photo")
+POINT_FIELDS = ("index", "quantity", "unit", "standard", "reading", "error", "tolerance", "limit", "uncertainty",
+                "verdict", "photo", "as_found", "as_found_error", "ocr_text", "corrected_by", "corrected_at")
 STANDARD_FIELDS = ("index", "name", "model", "serial", "certificate", "due_date", "uncertainty")
 
 
@@ -43,12 +49,21 @@ class TemplateError(ValueError):
 def record_fields(record: CalibrationRecord, labels: dict[str, str]) -> dict[str, object]:
     """The scalar fields a template may name, with their cell values."""
     i, env = record.instrument, record.environment
-    verdict = {True: labels["pass"], False: labels["fail"], None: ""}[record.passed]
+    verdict = verdict_words(labels).get(record.verdict(), "")
+    title = labels["certificate_title" if record.title == "certificate" else "record_title"]
     return {
         "number": record.number, "customer": record.customer, "location": record.location,
         "calibration_date": record.calibration_date, "procedure": record.procedure,
         "technician": record.technician, "checker": record.checker, "remarks": record.remarks,
-        "conclusion": verdict,
+        "conclusion": verdict, "title": title, "revision": record.revision,
+        "laboratory.name": record.laboratory.name, "laboratory.address": record.laboratory.address,
+        "traceability": record.laboratory.traceability, "customer_address": record.customer_address,
+        "received_date": record.received_date, "issue_date": record.issue_date,
+        "item_condition": record.item_condition, "deviations": record.deviations,
+        "decision_rule": labels[f"rule_{record.decision_rule}"], "coverage_factor": record.coverage_factor,
+        "signatory.name": record.signatory.name, "signatory.function": record.signatory.function,
+        "standards_override": record.standards_override, "only_item": labels["only_item"],
+        "end_marker": labels["end_marker"], "environment.source": env.source,
         "instrument.name": i.name, "instrument.model": i.model, "instrument.manufacturer": i.manufacturer,
         "instrument.serial": i.serial, "instrument.firmware": i.firmware, "instrument.category": i.category,
         "environment.temperature": Displayed.parse(env.temperature),
@@ -67,9 +82,11 @@ def fill_template(template: str | Path, records: list[CalibrationRecord], labels
         raise TemplateError(f"{template}: not a readable .xlsx workbook ({exc})") from None
     form = wb.worksheets[0]
     names = _named_cells(wb, form, set(record_fields(records[0], labels)))
-    sheets = [form] + [wb.copy_worksheet(form) for _ in records[1:]]  # copy before filling: pristine forms
+    sheets = [form] + [_copy_form(wb, form) for _ in records[1:]]  # copy before filling: pristine forms
+    taken = [ws.title for ws in wb.worksheets if ws not in sheets]
     for position, (ws, record) in enumerate(zip(sheets, records)):
-        ws.title = sheet_title(record.number)
+        ws.title = sheet_title(record.number, taken)
+        taken.append(ws.title)
         wb.move_sheet(ws, position - wb.index(ws))
         named_cells = {field: coordinate for field, (_, coordinate) in names.items()}
         try:
@@ -82,6 +99,16 @@ def fill_template(template: str | Path, records: list[CalibrationRecord], labels
     return wb
 
 
+def _copy_form(wb: Workbook, form: Worksheet) -> Worksheet:
+    """A copy of the form with what ``copy_worksheet`` leaves behind: header, footer, print titles and area."""
+    ws = wb.copy_worksheet(form)
+    ws.HeaderFooter = copy(form.HeaderFooter)
+    ws.print_title_rows, ws.print_title_cols = form.print_title_rows, form.print_title_cols
+    if form.print_area:
+        ws.print_area = [area.split("!")[-1] for area in form.print_area.split(",")]
+    return ws
+
+
 def _fill_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[str, str], photos: bool,
                 named_cells: dict[str, str]) -> None:
     """Fill one copy of the form; ``named_cells`` ({field: "C3"}) follows rows inserted above them."""
@@ -89,11 +116,17 @@ def _fill_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[str, str]
     for field, coordinate in named_cells.items():
         write_value(ws[coordinate], fields[field])
     verdict_range = _expand_rows(ws, "standard.", record.standards, named_cells, labels, photos)
-    verdict_range = _expand_rows(ws, "point.", record.points, named_cells, labels, photos) or verdict_range
+    verdict_range = _expand_rows(ws, "point.", record.points, named_cells, labels, photos,
+                                 record.decision_rule) or verdict_range
     for row in ws.iter_rows():
         for cell in row:
             if isinstance(cell.value, str) and "{{" in cell.value:
                 _replace_placeholders(cell, ws.title, fields, verdict_range, labels)
+    for part in (ws.oddHeader, ws.oddFooter):  # e.g. a footer "{{number}} page &P"
+        for side in (part.left, part.center, part.right):
+            if side.text and "{{" in side.text:  # & starts a footer code: a value's & is doubled
+                side.text = PLACEHOLDER.sub(lambda m: as_text(fields.get(m.group(1), m.group(0))).replace("&", "&&"),
+                                            side.text)
 
 
 def _replace_placeholders(cell, sheet: str, fields: dict, verdict_range: str | None, labels: dict) -> None:
@@ -103,18 +136,17 @@ def _replace_placeholders(cell, sheet: str, fields: dict, verdict_range: str | N
         raise TemplateError(f"{sheet}!{cell.coordinate}: unknown placeholder {{{{{unknown[0]}}}}}; "
                             f"known: {', '.join(sorted(fields))}, point.*, standard.*")
     if found == ["conclusion"] and verdict_range and PLACEHOLDER.fullmatch(cell.value.strip()):
-        fail, passed = labels["fail"], labels["pass"]
-        cell.value = (f'=IF(COUNTIF({verdict_range},"{fail}")>0,"{fail}",'
-                      f'IF(COUNTIF({verdict_range},"{passed}")>0,"{passed}",""))')
+        write_value(cell, Formula(ExcelFormulas(verdict_words(labels)).conclusion(verdict_range),
+                                  fields["conclusion"]))
         highlight_verdicts(cell.parent, cell.coordinate, labels)
     elif PLACEHOLDER.fullmatch(cell.value.strip()):
         write_value(cell, fields[found[0]])  # a cell that is only a placeholder keeps the value's type
     else:
-        cell.value = PLACEHOLDER.sub(lambda m: as_text(fields[m.group(1)]), cell.value)
+        write_value(cell, PLACEHOLDER.sub(lambda m: as_text(fields[m.group(1)]), cell.value))
 
 
 def _expand_rows(ws: Worksheet, prefix: str, items: list, named_cells: dict[str, str], labels: dict,
-                 photos: bool) -> str | None:
+                 photos: bool, rule: str = "simple") -> str | None:
     """Repeat the row holding ``{{prefix*}}`` placeholders once per item; returns the verdict cells if any."""
     row = _placeholder_row(ws, prefix)
     if row is None:
@@ -131,19 +163,21 @@ def _expand_rows(ws: Worksheet, prefix: str, items: list, named_cells: dict[str,
         _insert_rows_below(ws, row, len(items) - 1, named_cells)
     for offset, item in enumerate(items or [None]):
         r = row + offset
-        values = _item_values(item, offset + 1, r, columns, labels) if item is not None else {}
+        values = _item_values(item, offset + 1, r, columns, labels, rule) if item is not None else {}
         for column, text, style in pattern:
             target = ws[f"{column}{r}"]
             target._style = copy(style)
             if (field := _row_field(text, prefix)) is not None:
                 write_value(target, values.get(field))
             elif isinstance(text, str):
-                target.value = PLACEHOLDER.sub(lambda m: as_text(values.get(m.group(1)[len(prefix):]))
-                                               if m.group(1).startswith(prefix) else m.group(0), text)
+                write_value(target, PLACEHOLDER.sub(lambda m: as_text(values.get(m.group(1)[len(prefix):]))
+                                                    if m.group(1).startswith(prefix) else m.group(0), text))
             else:
                 target.value = text
-        if isinstance(item, MeasurementPoint) and "error" in columns:
-            ws[f"{columns['error']}{r}"].number_format = number_format(item.error_decimals)
+        if isinstance(item, MeasurementPoint):
+            for key in ("error", "as_found_error"):
+                if key in columns:
+                    ws[f"{columns[key]}{r}"].number_format = number_format(item.error_decimals)
         if photos and isinstance(item, MeasurementPoint) and "photo" in columns and item.photo:
             height = ws.row_dimensions[row].height or 48
             ws.add_image(thumbnail_image(item.photo, item.crop, height), f"{columns['photo']}{r}")
@@ -161,21 +195,40 @@ def _row_field(text, prefix: str) -> str | None:
     return match.group(1)[len(prefix):] if match and match.group(1).startswith(prefix) else None
 
 
-def _item_values(item, index: int, r: int, columns: dict[str, str], labels: dict) -> dict[str, object]:
+def _item_values(item, index: int, r: int, columns: dict[str, str], labels: dict, rule: str) -> dict[str, object]:
     if isinstance(item, StandardUsed):
         return {"index": index, "name": item.name, "model": item.model, "serial": item.serial,
                 "certificate": item.certificate, "due_date": item.due_date, "uncertainty": item.uncertainty}
-    error: object = item.error
-    if "reading" in columns and "standard" in columns:  # formulas, so a correction in Excel recalculates
-        error = f"=ROUND({columns['reading']}{r}-{columns['standard']}{r},{item.error_decimals})"
-    verdict: object = {True: labels["pass"], False: labels["fail"], None: ""}[item.passed]
-    if item.tolerance and "error" in columns and "tolerance" in columns:
-        verdict = (f'=IF(ABS({columns["error"]}{r})<={columns["tolerance"]}{r},'
-                   f'"{labels["pass"]}","{labels["fail"]}")')
+    formulas = ExcelFormulas(verdict_words(labels))
+    result = item.result(rule)
+    cell = {key: f"{column}{r}" for key, column in columns.items()}
+    tolerance = Tolerance.parse(item.tolerance)
+    error: object = float(result.error)
+    if "reading" in cell and "standard" in cell:  # formulas, so a correction in Excel recalculates
+        error = Formula(formulas.error(cell["reading"], cell["standard"], result.decimals), float(result.error))
+    limit: object = float(result.limit) if result.limit is not None else None
+    if tolerance and tolerance.reading_percent and "reading" in cell:
+        limit = Formula(formulas.limit(tolerance, cell["reading"], item.full_scale, resolution(item.reading)),
+                        float(result.limit))
+    verdict: object = formulas.words.get(result.verdict, "")
+    # the verdict formula needs the error and a limit cell; a plain absolute tolerance cell is one
+    limit_cell = cell.get("limit") or (cell.get("tolerance") if tolerance and tolerance.is_absolute else None)
+    if tolerance and "error" in cell and limit_cell and (rule == "simple" or "uncertainty" in cell):
+        verdict = Formula(formulas.verdict(cell["error"], limit_cell, cell.get("uncertainty", ""), rule), verdict)
+    found: dict[str, object] = {}
+    if item.as_found:
+        before = item.result(rule, as_found=True)
+        found = {"as_found": Displayed.parse(item.as_found), "as_found_error": float(before.error)}
+        if "as_found" in cell and "standard" in cell:
+            found["as_found_error"] = Formula(formulas.error(cell["as_found"], cell["standard"], before.decimals),
+                                              float(before.error))
     return {"index": index, "quantity": item.quantity, "unit": item.unit,
             "standard": Displayed.parse(item.standard), "reading": Displayed.parse(item.reading),
-            "error": error, "tolerance": Displayed.parse(item.tolerance),
-            "uncertainty": Displayed.parse(item.uncertainty), "verdict": verdict, "photo": ""}
+            "error": error, "limit": limit,
+            "tolerance": Displayed.parse(item.tolerance) if tolerance and tolerance.is_absolute else item.tolerance,
+            "uncertainty": Displayed.parse(item.uncertainty), "verdict": verdict, "photo": "",
+            "ocr_text": item.ocr_text, "corrected_by": item.corrected_by,
+            "corrected_at": item.corrected_at.replace("T", " "), **found}
 
 
 def _check_field(ws: Worksheet, coordinate: str, prefix: str, field: str) -> None:
@@ -206,6 +259,22 @@ def _insert_rows_below(ws: Worksheet, row: int, count: int, named_cells: dict[st
         column, number = re.match(r"([A-Z]+)(\d+)", coordinate).groups()
         if int(number) > row:
             named_cells[field] = f"{column}{int(number) + count}"
+    if ws.print_title_rows:  # "11:11": the repeated header moves down with its row
+        first, last = (int(n) for n in ws.print_title_rows.replace("$", "").split(":"))
+        if first > row:
+            ws.print_title_rows = f"{first + count}:{last + count}"
+    if ws.print_area:
+        ws.print_area = [_area_grown(area.split("!")[-1], row, count) for area in ws.print_area.split(",")]
+
+
+def _area_grown(area: str, row: int, count: int) -> str:
+    """``$A$1:$H$15`` with ``count`` rows inserted below ``row``: the end (and a start below) moves down."""
+    start, _, end = area.replace("$", "").partition(":")
+    cells = []
+    for coordinate in (start, end or start):
+        column, number = re.match(r"([A-Z]+)(\d+)", coordinate).groups()
+        cells.append(f"{column}{int(number) + count if int(number) > row else number}")
+    return ":".join(cells)
 
 
 def _named_cells(wb: Workbook, form: Worksheet, known: set[str]) -> dict[str, tuple[object, str]]:

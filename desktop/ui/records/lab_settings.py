@@ -1,0 +1,33 @@
+"""The lab-wide certificate items in Settings: lab name and address, traceability statement, authorised
+signatory and the report title. Each new record copies them (records/controller.py)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit
+
+from desktop.core.preferences import Preferences
+
+TEXT_FIELDS = ("lab_name", "lab_address", "lab_signatory", "lab_signatory_function")
+
+
+class LabSettingsBox(QGroupBox):
+    def __init__(self, prefs: Preferences, parent=None):
+        super().__init__(self.tr("Laboratory (printed on every certificate)"), parent)
+        self.edits = {name: QLineEdit(getattr(prefs, name)) for name in TEXT_FIELDS}
+        self.traceability = QPlainTextEdit(prefs.lab_traceability)
+        self.traceability.setFixedHeight(56)
+        self.title = QComboBox()
+        self.title.addItem(self.tr("Calibration record (校准原始记录)"), "record")
+        self.title.addItem(self.tr("Calibration certificate (校准证书)"), "certificate")
+        self.title.setCurrentIndex(max(0, self.title.findData(prefs.certificate_title)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Lab name:"), self.edits["lab_name"])
+        form.addRow(self.tr("Address:"), self.edits["lab_address"])
+        form.addRow(self.tr("Authorised signatory:"), self.edits["lab_signatory"])
+        form.addRow(self.tr("Signatory's function:"), self.edits["lab_signatory_function"])
+        form.addRow(self.tr("Traceability statement:"), self.traceability)
+        form.addRow(self.tr("Report title:"), self.title)
+
+    def values(self) -> dict[str, str]:
+        values = {name: edit.text().strip() for name, edit in self.edits.items()}
+        return dict(values, lab_traceability=self.traceability.toPlainText().strip(),
+                    certificate_title=self.title.currentData())
