@@ -4,7 +4,9 @@ import json
 from openpyxl import load_workbook
 
 from desktop.cli import main
-from conftest import EXAMPLE
+from desktop.core.resources import resource_path
+
+EXAMPLE = resource_path("examples", "records.json")
 
 
 def test_export_writes_the_report(tmp_path, capsys):

@@ -3,7 +3,9 @@ import json
 import pytest
 
 from desktop.core.records.json_io import RecordFormatError, load_records, save_records
-from conftest import EXAMPLE  # noqa: E402
+from desktop.core.resources import resource_path
+
+EXAMPLE = resource_path("examples", "records.json")
 
 
 def test_the_shipped_example_loads(example_records):

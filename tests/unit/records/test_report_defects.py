@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import EXAMPLE
+from desktop.core.resources import resource_path
+
+EXAMPLE = resource_path("examples", "records.json")
 from desktop.cli import main
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.excel.safe_write import ReportWriteError
