@@ -208,6 +208,44 @@ def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, ques
     assert registry.active_model_name() == name and not wizard.isVisible()
 
 
+def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):
+    """Issue 19: text read exactly rose, characters right fell 1.1 points; the page said "at least as
+    well" and preselected "Use this model". Now the run keeps the current model and the page says why."""
+    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "characters")
+    before = registry.active_model_name()
+    wizard = make_wizard()
+    to_training(wizard, qtbot)
+    qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
+    wizard.next()
+    result = wizard.result_page
+    assert registry.active_model_name() == before
+    assert result.keep_button.isChecked() and not result.use_button.isChecked()
+    assert "scored lower on: Recognition: Characters right" in result.verdict.text()
+    assert "at least as well" not in result.verdict.text()
+    rows = {result.scores.item(r, 0).text(): result.scores.item(r, 3).text() for r in range(result.scores.rowCount())}
+    assert rows["Recognition: Characters right"] == "-1.1 pt"
+    wizard.button(wizard.WizardButton.FinishButton).click()  # the preselected choice: keep
+    assert registry.active_model_name() == before and questions.asked == []
+
+
+def test_better_in_total_but_worse_on_one_instrument_is_not_used(make_wizard, qtbot, questions, monkeypatch):
+    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "instrument")
+    before = registry.active_model_name()
+    wizard = make_wizard()
+    to_training(wizard, qtbot)
+    qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
+    wizard.next()
+    result = wizard.result_page
+    assert registry.active_model_name() == before and result.keep_button.isChecked()
+    assert "smoke-dust-sampler: text read exactly" in result.verdict.text()
+    assert result.scores.item(0, 3).text().startswith("+26")  # the total rose
+    result.use_button.setChecked(True)
+    questions.answers = [True]
+    with qtbot.waitSignal(wizard.modelActivated):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert "smoke-dust-sampler" in questions.texts[-1] and registry.active_model_name() == wizard.state.job.name
+
+
 def test_stop_mid_run_keeps_best_and_shows_result(make_wizard, qtbot, monkeypatch):
     monkeypatch.setenv("FAKE_TRAIN_DELAY", "0.3")
     wizard = make_wizard()

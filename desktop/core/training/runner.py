@@ -178,6 +178,7 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
               device: str) -> dict:
     from desktop.core.models.registry import activate, add_version
     from desktop.core.ocr.model_files import base_model_set
+    from desktop.core.training.verdict import drops, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
@@ -190,8 +191,8 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
         inherited = getattr(base, f"{stage}_dir")
         if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
             shutil.copytree(inherited, output / stage)
-    scored = {**trained, **({"readings": readings} if readings else {})}  # readings: whole screens
-    not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in scored.values())
+    scored = scored_sections({"stages": trained, "readings": readings})  # readings: whole screens
+    dropped = drops(score_rows(scored))
     metadata = {
         "base_model": base.name, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
@@ -200,10 +201,15 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
                     for stage, i in scored.items()},
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
-    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not_worse)
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped)
     if should_activate:
         activate(version.name)
-    reason = "activated" if should_activate else (
-        "kept the current model: the new one scored lower on validation" if not not_worse
-        else "not activated (activate: never)")
-    return {"model": version.name, "activated": should_activate, "reason": reason}
+    lower = "; ".join(row.describe() for row in dropped)
+    if should_activate:
+        reason = f"activated as asked (activate: always), although it scored lower on {lower}" if dropped \
+            else "activated: no score dropped"
+    else:
+        reason = f"kept the current model: the new one scored lower on {lower}" if dropped \
+            else "not activated (activate: never)"
+    return {"model": version.name, "activated": should_activate, "reason": reason,
+            "dropped": [{"section": r.section, "score": r.key, "before": r.before, "after": r.after} for r in dropped]}
