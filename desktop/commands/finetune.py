@@ -26,6 +26,11 @@ def register(subparsers) -> None:
     parser.add_argument("--device", choices=("auto", "cpu", "gpu"), default="auto")
     parser.add_argument("--base", default="default", help="model to start from (default: the active one)")
     parser.add_argument("--activate", choices=("if_not_worse", "always", "never"), default="if_not_worse")
+    parser.add_argument("--minutes", type=float, default=15.0,
+                        help="time budget of the stage: it stops in time, keeping its best checkpoint (default 15)")
+    parser.add_argument("--unlabeled-text", choices=("unknown", "background"), default="unknown",
+                        help="det: text nobody boxed is unknown (default: people box only what matters) "
+                             "or background (every text is boxed)")
     parser.set_defaults(run=run)
 
 
@@ -38,7 +43,7 @@ def build_job(args):
     raw = {
         "name": args.name or f"finetune-{args.task}-{datetime.now():%Y%m%d-%H%M%S}",
         "tasks": [args.task], "base_model": args.base, "device": args.device, "activate": args.activate,
-        "synthetic_screens": args.synthetic,
+        "synthetic_screens": args.synthetic, "stage_minutes": args.minutes, "unlabeled_text": args.unlabeled_text,
         "train": [{"format": source_format, "path": args.train, "root": args.root}],
         "val": [{"format": source_format, "path": args.val, "root": args.root}] if args.val else [],
         args.task: stage,

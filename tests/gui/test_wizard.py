@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.models import registry
+from desktop.core.training.payload import DEFAULT_STEPS
 from desktop.ui.wizard.finetune_wizard import FinetuneWizard
 from desktop.ui.wizard.train_process import TrainProcess
 
@@ -130,7 +131,7 @@ def test_settings_presets_estimate_and_name(make_wizard):
     quick_text = page.estimate.text()
     assert "about" in quick_text and "min" in quick_text
     page.thorough.setChecked(True)
-    assert rec.steps.value() == 200 and page.fields["det"].steps.value() == 100
+    assert rec.steps.value() == DEFAULT_STEPS["rec"] and page.fields["det"].steps.value() == DEFAULT_STEPS["det"]
     assert page.estimate.text() != quick_text
     page.what_buttons["both"].setChecked(True)
     assert wizard.state.job.tasks == ["det", "rec"]

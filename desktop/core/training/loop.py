@@ -20,6 +20,7 @@ class LoopSettings:
     inference_device: Device
     eval_every: int = 25
     freeze_backbone: bool = False
+    seconds: float | None = None  # time budget of the loop, its last validation included
 
 
 @dataclass
@@ -29,6 +30,7 @@ class LoopOutcome:
     steps_done: int
     cancelled: bool
     seconds_per_step: dict[str, float] = field(default_factory=dict)
+    out_of_time: bool = False
 
 
 def save_inference_model(model, task, folder: Path) -> None:
@@ -78,7 +80,9 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
     model.train()
     step = start_step
     run_started = time.perf_counter()
-    while step < settings.steps and not cancel.cancelled:
+    evaluation_seconds = 0.0
+    out_of_time = False
+    while step < settings.steps and not cancel.cancelled and not out_of_time:
         t0 = time.perf_counter()
         batch = task.batch(step)
         t1 = time.perf_counter()
@@ -94,20 +98,32 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
         step += 1
         rate = (time.perf_counter() - run_started) / (step - start_step)
         emit(progress_event(task.stage, step, settings.steps, float(loss), rate * (settings.steps - step)))
-        if step % settings.eval_every == 0 or step == settings.steps:
+        out_of_time = _out_of_time(settings.seconds, time.perf_counter() - run_started,
+                                   (time.perf_counter() - run_started) / (step - start_step), evaluation_seconds)
+        if step % settings.eval_every == 0 or step == settings.steps or out_of_time:
+            evaluated = time.perf_counter()
             scores = evaluate(model, task, checkpoints / "scratch", settings.inference_device)
+            evaluation_seconds = time.perf_counter() - evaluated
             emit(metric_event(task.stage, task.metric, scores[task.metric], f"step {step}", split="val"))
             if scores[task.metric] >= best:
                 best, best_step = scores[task.metric], step
                 paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
             _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
-    cancelled = step < settings.steps
+    cancelled = step < settings.steps and not out_of_time
+    if out_of_time:
+        emit(log_event(f"{task.stage}: stopped after step {step} of {settings.steps}: its time budget "
+                       f"({settings.seconds / 60:.0f} min) is spent; keeping the best checkpoint (step {best_step})"))
     if cancelled:
         emit(log_event(f"{task.stage}: cancelled after step {step}; keeping the best checkpoint (step {best_step})"))
         _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
     model.set_state_dict(paddle.load(str(checkpoints / "best.pdparams")))
     done = max(step - start_step, 1)
-    return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()})
+    return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()}, out_of_time)
+
+
+def _out_of_time(budget: float | None, spent: float, per_step: float, evaluation: float) -> bool:
+    """Would one more step and a validation after it overrun the budget?"""
+    return budget is not None and spent + per_step + max(evaluation, per_step) > budget
 
 
 def _save_resume_point(model, optimizer, checkpoints: Path, step: int, best: float, best_step: int) -> None:

@@ -36,11 +36,16 @@ def expected_readings(readings: list[dict]) -> tuple[Expected, ...]:
 def labeled_screen(image: str, det_label: str, group: str | None = None) -> Screen | None:
     """A det-labeled picture (PaddleOCR / PPOCRLabel regions) as a screen: the readings that its true
     text regions give are the expected ones. None when they give no reading."""
+    return screen_from_regions(image, parse_det_regions(det_label), group)
+
+
+def screen_from_regions(image: str, regions, group: str | None = None) -> Screen | None:
+    """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading."""
     from desktop.core.ocr.types import TextBox
     from desktop.core.reading import extract_readings
 
     boxes = []
-    for region in parse_det_regions(det_label):
+    for region in regions:
         if region.ignored:
             continue
         xs, ys = [x for x, _ in region.points], [y for _, y in region.points]
