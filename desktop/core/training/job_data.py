@@ -65,15 +65,15 @@ def _split_rec(items: list[RecItem], fraction: float) -> tuple[list[RecItem], li
     return split_items(items, names, [group_of[n] for n in names], fraction)
 
 
-def synthetic_items(count: int, seed: int) -> list[DetItem]:
+def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> list[DetItem]:
     from desktop.core.training.synth.dataset import make_screen
     from desktop.core.training.synth.fonts import system_fonts
 
     fonts = system_fonts()
     items = []
     for index in range(count):
-        screen = make_screen(f"{seed}-{index}", fonts)
-        regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist()))) for r in screen.regions)
+        screen = make_screen(f"{seed}-{index}", fonts, looks=looks)
+        regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist())), r.ignored) for r in screen.regions)
         items.append(DetItem(screen.image, regions, f"synthetic-{seed}-{index}", complete=True))
     return items
 
@@ -97,6 +97,8 @@ def data_digest(sources: list[Source], job: TrainJob) -> str:
         if path.is_file():
             digest.update(path.read_bytes())
     digest.update(f"synthetic {job.synthetic_screens} {job.synthetic_seed}".encode())
+    if job.synthetic_looks is not None:
+        digest.update(f"looks {sorted(job.synthetic_looks)}".encode())
     return digest.hexdigest()
 
 
@@ -117,8 +119,8 @@ def load_job_data(job: TrainJob) -> JobData:
         if screen_sources else labeled_screens(data.det_val)
     if job.synthetic_screens > 0:
         val_count = max(2, round(job.synthetic_screens * job.val_fraction))
-        data.det_train += synthetic_items(job.synthetic_screens, job.synthetic_seed)
-        data.det_val += synthetic_items(val_count, job.synthetic_seed + SYNTHETIC_VAL_SEED_OFFSET)
+        data.det_train += synthetic_items(job.synthetic_screens, job.synthetic_seed, job.synthetic_looks)
+        data.det_val += synthetic_items(val_count, job.synthetic_seed + SYNTHETIC_VAL_SEED_OFFSET, job.synthetic_looks)
     # Recognition also learns from every det-labeled screen, cut as the engine cuts.
     data.rec_train += rec_items_from_det_items(data.det_train)
     data.rec_val += rec_items_from_det_items(data.det_val)

@@ -49,6 +49,7 @@ class TrainJob:
     val_fraction: float = 0.2
     synthetic_screens: int = 100     # generated screens mixed in: digits, units and labels not forgotten
     synthetic_seed: int = 1
+    synthetic_looks: list[str] | None = None  # scene names (synth.scenes.SCENE_NAMES) to draw; None: the mix
     general_text_fraction: float = 0.3  # share of printed labels / units / words in the rec mix
     rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16, 3e-4))
     det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4, 1e-4))
@@ -112,6 +113,16 @@ def _check(job: TrainJob, origin: str) -> None:
         problems.append("'screens' sources only score a model: put them under 'val'")
     if not job.train and job.synthetic_screens <= 0:
         problems.append("no training data: give 'train' sources or 'synthetic_screens'")
+    if job.synthetic_looks is not None:
+        from desktop.core.training.synth.scenes import check_looks
+
+        if not isinstance(job.synthetic_looks, list) or not all(isinstance(n, str) for n in job.synthetic_looks):
+            problems.append("'synthetic_looks' must be a list of scene names")
+        else:
+            try:
+                check_looks(job.synthetic_looks)
+            except ValueError as exc:
+                problems.append(f"'synthetic_looks': {exc}")
     for stage in ("rec", "det"):
         settings = getattr(job, stage)
         if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:

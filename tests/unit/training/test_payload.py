@@ -22,6 +22,8 @@ def test_defaults_and_overrides():
     ({"name": "x", "colour": "red"}, "unknown or missing field"),
     ({"name": "x", "rec_min_width": 10}, "'rec_min_width'"),
     ({"name": "x", "rec_min_width": "160"}, "'rec_min_width'"),
+    ({"name": "x", "synthetic_looks": ["hmi_table", "lcd_hmi"]}, "'synthetic_looks': unknown scene.*lcd_hmi"),
+    ({"name": "x", "synthetic_looks": "hmi_table"}, "'synthetic_looks' must be a list"),
 ])
 def test_bad_jobs_say_what_is_wrong(raw, message):
     with pytest.raises(PayloadError, match=message):
@@ -43,3 +45,11 @@ def test_round_trip(tmp_path):
     path.write_text(job.to_json(), encoding="utf-8")
     assert load_job(path) == job
     assert json.loads(job.to_json())["det"]["steps"] == 3
+
+
+def test_synthetic_looks_pick_the_scenes_and_change_the_data_digest():
+    from desktop.core.training.job_data import data_digest
+
+    mixed, held_out = parse_job({"name": "x"}), parse_job({"name": "x", "synthetic_looks": ["classic", "led_panel"]})
+    assert mixed.synthetic_looks is None and held_out.synthetic_looks == ["classic", "led_panel"]
+    assert data_digest([], mixed) != data_digest([], held_out)

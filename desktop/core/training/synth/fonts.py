@@ -90,3 +90,24 @@ def text_mask(text: str, font_path: Path, size: int) -> np.ndarray:
     img = Image.new("L", (x1 - x0 + 2 * pad, y1 - y0 + 2 * pad), 0)
     ImageDraw.Draw(img).text((pad - x0, pad - y0), text, font=font, fill=255)
     return np.asarray(img, np.float32) / 255.0
+
+
+_VARIANT_WORDS = {"bold": ("bold",), "condensed": ("condensed",), "mono": ("mono",), "serif": ("serif",)}
+
+
+@functools.lru_cache(maxsize=16)
+def latin_variant(latin: Path | None, variant: str) -> Path | None:
+    """A sibling of the Latin font in another style ('bold', 'condensed', 'mono', 'serif'): its family's file
+    whose name says so and nothing odder (no oblique, no light); the Latin font itself when there is none."""
+    if latin is None or variant not in _VARIANT_WORDS:
+        return latin
+    family = latin.stem.split("-")[0].lower().replace("sans", "")
+    odd = ("oblique", "italic", "light", "math", "thin")
+    candidates = []
+    for path in sorted(latin.parent.glob("*.tt[fc]")):
+        name = path.stem.lower()
+        if family and not name.startswith(family):
+            continue
+        if all(w in name for w in _VARIANT_WORDS[variant]) and not any(w in name for w in odd):
+            candidates.append(path)
+    return min(candidates, key=lambda p: len(p.name)) if candidates else latin

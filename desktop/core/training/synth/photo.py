@@ -6,6 +6,7 @@ comes from the ``random.Random`` passed in, so a seed gives the same photo.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import cv2
@@ -43,7 +44,7 @@ def warp_points(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return cv2.perspectiveTransform(np.asarray(points, np.float32).reshape(-1, 1, 2), matrix).reshape(-1, 2)
 
 
-def _surroundings(height: int, width: int, rng: random.Random, noise: np.random.Generator) -> np.ndarray:
+def surroundings(height: int, width: int, rng: random.Random, noise: np.random.Generator) -> np.ndarray:
     """Desk / casing / hand colours around the warped screen: a tinted gradient with texture."""
     grey = rng.uniform(25, 210)
     base = np.float32([grey * rng.uniform(0.75, 1.2) for _ in range(3)])
@@ -106,20 +107,11 @@ def _date_stamp(img: np.ndarray, rng: random.Random, fonts: FontSet) -> Region |
     return Region(text, np.clip(pts, 0, [w - 1, h - 1]), "overlay")
 
 
-def degrade(screen: SyntheticScreen, rng: random.Random, fonts: FontSet, strength: float = 1.0,
-            date_stamp: float = 0.15) -> SyntheticScreen:
-    """A phone photo of ``screen``; ``strength`` in [0, 1] scales every effect, ``date_stamp`` is its chance."""
-    noise = np.random.default_rng(rng.getrandbits(32))
-    img = screen.image.astype(np.float32)
+def camera_light_and_lens(img: np.ndarray, rng: random.Random, noise: np.random.Generator,
+                          strength: float, blur: float = 1.0) -> np.ndarray:
+    """Exposure, colour cast, glare, vignetting, gamma, blur (scaled by ``blur``) and sensor noise of a phone
+    camera (float BGR)."""
     h, w = img.shape[:2]
-    matrix = random_homography(w, h, rng, strength)
-    warped = cv2.warpPerspective(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=(0, 0, 0))
-    cover = cv2.warpPerspective(np.ones((h, w), np.float32), matrix, (w, h), flags=cv2.INTER_LINEAR)
-    img = _surroundings(h, w, rng, noise)
-    paint(img, cover, (0, 0, 0))
-    img += warped
-    regions = [Region(r.text, warp_points(r.points, matrix), r.kind) for r in screen.regions]
-
     gain = rng.uniform(1 - 0.35 * strength, 1 + 0.25 * strength)
     cast = np.float32([rng.uniform(1 - 0.12 * strength, 1 + 0.12 * strength) for _ in range(3)])
     img = img * gain * cast + rng.uniform(-20, 20) * strength
@@ -130,15 +122,39 @@ def degrade(screen: SyntheticScreen, rng: random.Random, fonts: FontSet, strengt
     img = np.clip(img, 0, 255)
     gamma = rng.uniform(1 - 0.3 * strength, 1 + 0.3 * strength)
     img = 255.0 * (img / 255.0) ** gamma
-    img = _blur(img, rng, strength)
+    img = _blur(img, rng, strength * blur)
     img += noise.normal(0, rng.uniform(0.5, 1 + 8 * strength), img.shape).astype(np.float32)
-    if rng.random() < date_stamp:
-        stamp = _date_stamp(img, rng, fonts)
-        if stamp is not None:
-            regions.append(stamp)
+    return img
+
+
+def jpeg_roundtrip(img: np.ndarray, rng: random.Random, strength: float) -> np.ndarray:
+    """The photo as uint8 after the camera's JPEG compression."""
     out = np.clip(img, 0, 255).astype(np.uint8)
     quality = int(rng.uniform(95 - 60 * strength, 97))
     ok, buf = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if ok:
         out = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-    return SyntheticScreen(image=out, regions=regions, readings=list(screen.readings))
+    return out
+
+
+def degrade(screen: SyntheticScreen, rng: random.Random, fonts: FontSet, strength: float = 1.0,
+            date_stamp: float = 0.15) -> SyntheticScreen:
+    """A phone photo of ``screen``; ``strength`` in [0, 1] scales every effect, ``date_stamp`` is its chance."""
+    noise = np.random.default_rng(rng.getrandbits(32))
+    img = screen.image.astype(np.float32)
+    h, w = img.shape[:2]
+    matrix = random_homography(w, h, rng, strength)
+    warped = cv2.warpPerspective(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=(0, 0, 0))
+    cover = cv2.warpPerspective(np.ones((h, w), np.float32), matrix, (w, h), flags=cv2.INTER_LINEAR)
+    img = surroundings(h, w, rng, noise)
+    paint(img, cover, (0, 0, 0))
+    img += warped
+    regions = [dataclasses.replace(r, points=warp_points(r.points, matrix)) for r in screen.regions]
+
+    img = camera_light_and_lens(img, rng, noise, strength)
+    if rng.random() < date_stamp:
+        stamp = _date_stamp(img, rng, fonts)
+        if stamp is not None:
+            regions.append(stamp)
+    out = jpeg_roundtrip(img, rng, strength)
+    return dataclasses.replace(screen, image=out, regions=regions, readings=list(screen.readings))

@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from desktop.core.labels import IGNORED_TEXT
 from desktop.core.training.synth import looks as looks_mod
 from desktop.core.training.synth.fonts import FontSet, text_mask
 from desktop.core.training.synth.looks import Look
 from desktop.core.training.synth.segments import SegmentStyle, ink_bbox, render_text
 from desktop.core.training.synth.text_sources import BY_KEY
 
-KINDS = ("key", "value", "unit", "label", "overlay")
+# What a region is. Display text: key, value, unit, mode (HOLD, PM, ARMS as a mode word), label (titles,
+# column heads that are no key). Clutter, never a reading: overlay (camera stamp), case (printing on the
+# instrument's case: maker, model, range legends, button labels), paper (a printed sheet beside it).
+KINDS = ("key", "value", "unit", "label", "overlay", "mode", "case", "paper")
+CLUTTER_KINDS = ("overlay", "case", "paper")
+# What a technician boxes when labeling by hand: the values, their units and mode words.
+PARTIAL_LABEL_KINDS = ("value", "unit", "mode")
 
 
 @dataclass(frozen=True)
@@ -51,10 +58,23 @@ class Region:
     text: str
     points: np.ndarray   # 4x2 float32, clockwise from top-left, image pixels
     kind: str            # one of KINDS
+    reading: int | None = None   # index in SyntheticScreen.readings of the reading it is part of
+
+    @property
+    def clutter(self) -> bool:
+        return self.kind in CLUTTER_KINDS
+
+    @property
+    def ignored(self) -> bool:
+        """Text only partly in the photo ('###'): the detector may skip it, nothing reads it."""
+        return self.text == IGNORED_TEXT
 
     def to_json(self) -> dict:
-        return {"text": self.text, "points": [[round(float(x), 1), round(float(y), 1)] for x, y in self.points],
-                "kind": self.kind}
+        out = {"text": self.text, "points": [[round(float(x), 1), round(float(y), 1)] for x, y in self.points],
+               "kind": self.kind}
+        if self.reading is not None:
+            out["reading"] = self.reading
+        return out
 
 
 @dataclass
@@ -62,6 +82,18 @@ class SyntheticScreen:
     image: np.ndarray                                  # BGR uint8
     regions: list[Region]
     readings: list[tuple[str, str, str]] = field(default_factory=list)   # (key, value, unit)
+    scene: str = "classic"   # the scene (look) it was drawn as: scenes.SCENE_NAMES
+
+    def reading_regions(self) -> list[Region]:
+        """Regions that are part of an expected reading (its key, value or unit)."""
+        return [r for r in self.regions if r.reading is not None]
+
+    def clutter_regions(self) -> list[Region]:
+        return [r for r in self.regions if r.clutter]
+
+    def partial_regions(self) -> list[Region]:
+        """The regions a technician boxes: values, units and mode words on the display, nothing else."""
+        return [r for r in self.regions if r.kind in PARTIAL_LABEL_KINDS and not r.ignored]
 
 
 @dataclass
@@ -75,6 +107,7 @@ class _Item:
     extent: tuple[int, int, int, int]  # lit + ghost ink box: what the layout aligns
     x: float = 0.0                    # mask position in content coordinates
     y: float = 0.0
+    reading: int | None = None        # the field (in reading order) it belongs to
 
 
 def _drawable(text: str | None, fonts: FontSet) -> str | None:
@@ -101,16 +134,20 @@ def _build(spec: ScreenSpec, fonts: FontSet, digit_h: int):
     style = SegmentStyle(**{**spec.style.__dict__, "height": digit_h})
     d = float(digit_h)
     rows = []
+    index = 0
     for row in spec.rows:
         cols = []
         for f in row:
             key = _drawable(f.key, fonts)
             unit = _drawable(f.unit, fonts)
-            cols.append((
-                _print_item(key, "key", spec.key_scale * d, fonts) if key else None,
-                _value_item(f, style),
-                _print_item(unit, "unit", spec.unit_scale * d, fonts) if unit else None,
-                f.glued))
+            parts = (_print_item(key, "key", spec.key_scale * d, fonts) if key else None,
+                     _value_item(f, style),
+                     _print_item(unit, "unit", spec.unit_scale * d, fonts) if unit else None)
+            for part in parts:
+                if part is not None:
+                    part.reading = index
+            cols.append((*parts, f.glued))
+            index += 1
         rows.append(cols)
     ncols = max(len(r) for r in rows)
     width = lambda it: (it.extent[2] - it.extent[0]) if it else 0  # noqa: E731
@@ -200,7 +237,7 @@ def render_screen(spec: ScreenSpec, fonts: FontSet, rng: random.Random | None = 
         if it.kind == "glued":
             regions[-1] = _merge(regions[-1], it.text, (x0, y0, x1, y1))
         else:
-            regions.append(Region(it.text, _box(x0, y0, x1, y1), it.kind))
+            regions.append(Region(it.text, detector_box(x0, y0, x1, y1), it.kind, it.reading))
 
     canvas = np.empty((img_h, img_w, 3), np.float32)
     canvas[:] = np.asarray(spec.look.body, np.float32)
@@ -216,7 +253,7 @@ def render_screen(spec: ScreenSpec, fonts: FontSet, rng: random.Random | None = 
     return SyntheticScreen(image=image, regions=regions, readings=readings)
 
 
-def _box(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+def detector_box(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
     """Axis-aligned box around ink, padded like a detector box (a little air around the glyphs)."""
     pad = max(1.5, 0.12 * (y1 - y0))
     x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
@@ -230,4 +267,4 @@ def _merge(value: Region, unit_text: str, unit_ink: tuple) -> Region:
     x1 = max(p[1, 0], unit_ink[2] + pad)
     y0, y1 = min(p[0, 1], unit_ink[1] - pad), max(p[2, 1], unit_ink[3] + pad)
     box = np.array([[p[0, 0], y0], [x1, y0], [x1, y1], [p[0, 0], y1]], np.float32)
-    return Region(value.text + unit_text, box, "value")
+    return Region(value.text + unit_text, box, "value", value.reading)
