@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from desktop.core.training.events import split_group_key
 
 # What each section shows, before the per-group scores; the first is the one training chases.
-SHOWN_SCORES = {"readings": ("accuracy",), "rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"),
+SHOWN_SCORES = {"readings": ("accuracy", "strict"), "rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"),
                 "det": ("hmean", "precision", "recall")}
 # Scores are shown to 0.1 %: a smaller change shows as "=" and is no change.
 SHOWN_CHANGE = 0.0005

@@ -81,6 +81,8 @@ class ResultPage(QWizardPage):
             right = self.tr("confirmed readings read right")
             if row.group:
                 return self.tr("Whole screens, %1: %2").replace("%1", row.group).replace("%2", right)
+            if row.key == "strict":
+                return self.tr("Whole screens: every reading right")
             return self.tr("Whole screens: %1").replace("%1", right)
         names = {"accuracy": self.tr("Text read exactly"), "norm_edit_dis": self.tr("Characters right"),
                  "general_text_accuracy": self.tr("Printed labels and units read exactly (not forgotten)"),
