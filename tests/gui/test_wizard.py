@@ -184,13 +184,19 @@ def test_keep_the_current_one_rolls_back_an_activated_model(make_wizard, qtbot):
     assert registry.active_model_name() == before
 
 
-def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, questions, monkeypatch):
-    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "worse")
-    before = registry.active_model_name()
+def trained_to_result(make_wizard, qtbot, monkeypatch, scenario: str):
+    """A wizard whose fake run (tests/gui/fake_train.py) played ``scenario``, on its result page."""
+    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", scenario)
     wizard = make_wizard()
     to_training(wizard, qtbot)
     qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
     wizard.next()
+    return wizard
+
+
+def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, questions, monkeypatch):
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "worse")
     result = wizard.result_page
     name = wizard.state.job.name
     assert result.keep_button.isChecked() and "scored lower" in result.verdict.text()
@@ -212,12 +218,8 @@ def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, ques
 def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):
     """Issue 19: text read exactly rose, characters right fell 1.1 points; the page said "at least as
     well" and preselected "Use this model". Now the run keeps the current model and the page says why."""
-    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "characters")
     before = registry.active_model_name()
-    wizard = make_wizard()
-    to_training(wizard, qtbot)
-    qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
-    wizard.next()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "characters")
     result = wizard.result_page
     assert registry.active_model_name() == before
     assert result.keep_button.isChecked() and not result.use_button.isChecked()
@@ -230,12 +232,8 @@ def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, mon
 
 
 def test_better_in_total_but_worse_on_one_instrument_is_not_used(make_wizard, qtbot, questions, monkeypatch):
-    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "instrument")
     before = registry.active_model_name()
-    wizard = make_wizard()
-    to_training(wizard, qtbot)
-    qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
-    wizard.next()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "instrument")
     result = wizard.result_page
     assert registry.active_model_name() == before and result.keep_button.isChecked()
     assert "smoke-dust-sampler: text read exactly" in result.verdict.text()

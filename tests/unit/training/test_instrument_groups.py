@@ -11,7 +11,7 @@ from desktop.core.training.job_data import load_job_data
 from desktop.core.training.loop import _out_of_time
 from desktop.core.training.payload import PayloadError, parse_job
 from desktop.core.training.synth.fonts import system_fonts
-from desktop.core.training.synth.instruments import INSTRUMENTS, partial_regions, photo
+from desktop.core.training.synth.instruments import INSTRUMENTS, photo
 
 
 def write_lab(folder, per_instrument=5, instruments=INSTRUMENTS[:2]):
@@ -23,7 +23,7 @@ def write_lab(folder, per_instrument=5, instruments=INSTRUMENTS[:2]):
             screen = photo(instrument, number, fonts)
             path = f"{instrument.name}/{number:03d}.png"
             cv2.imwrite(str(folder / path), screen.image)
-            lines.append(format_det_line(path, partial_regions(screen)))
+            lines.append(format_det_line(path, screen.partial_regions()))
     labels = folder / "Label.txt"
     labels.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return labels

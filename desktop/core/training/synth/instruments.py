@@ -1,6 +1,6 @@
 """A lab's own instruments, synthetic: each keeps its layout, look and keys from photo to photo; only the
-values and the photo (angle, light, blur, camera stamp) change. Labeled as technicians label them: the
-keys, values and units are boxed; titles, buttons and camera stamps are not (``partial_regions``).
+values and the photo (angle, light, blur, camera stamp) change. ``SyntheticScreen.partial_regions()`` is
+what a technician boxes on them (values, units, mode words; not titles, buttons or camera stamps).
 
 Five instruments like the ones of a real lab: an insulation tester LCD, a red-LED ammeter, a red-LED
 timer, an HMI table with tiny values like a contact-resistance tester's (boxes of about 19x8 px in a 508x381 photo) and a
@@ -22,7 +22,6 @@ from desktop.core.training.synth.screen import Field, Region, ScreenSpec, Synthe
 from desktop.core.training.synth.segments import SegmentStyle, can_render
 from desktop.core.training.synth.text_sources import BY_KEY, random_value
 
-LABELED_KINDS = ("key", "value", "unit")  # what a technician boxes: the fields that matter
 HMI_SIZE = (508, 381)
 HMI_ROWS = ("VOLT", "CURR", "FREQ")  # keys the reading rules know (R-RES reads as 压力)
 HMI_BUTTONS = ("PRINT", "SAVE", "HEADER", "EXIT")
@@ -35,11 +34,6 @@ class Instrument:
     name: str
     screen: Callable[[random.Random, FontSet], SyntheticScreen]  # the clean screen, values drawn from rng
     photo_strength: float = 0.6
-
-
-def partial_regions(screen: SyntheticScreen) -> list[Region]:
-    """The regions a technician would box on this photo."""
-    return [region for region in screen.regions if region.kind in LABELED_KINDS]
 
 
 def photo(instrument: Instrument, seed: int | str, fonts: FontSet) -> SyntheticScreen:
