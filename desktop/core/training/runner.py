@@ -81,7 +81,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,
                                                      job.eval_every, settings.freeze_backbone,
                                                      _loop_seconds(job, stage_started, scoring)),
-                           work / "checkpoints" / stage, emit, cancel, before[task.metric])
+                           work / "checkpoints" / stage, emit, cancel, before)
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
         _legacy_for_speed(stage, stage_dir, emit)

@@ -79,3 +79,18 @@ def test_finetune_prints_every_score_per_instrument_and_marks_drops():
     assert "| whole photos | accuracy | hmi-table | 50.0% | 2.5% | -47.5 pt  LOWER |" in lines
     assert "| detection | hmean | hmi-table | 88.0% | 6.5% | -81.5 pt  LOWER |" in lines
     assert table.rstrip().endswith("88.0% -> 6.5%")
+
+
+def test_the_checkpoint_kept_is_one_that_makes_no_instrument_worse_when_there_is_one():
+    from desktop.core.training.loop import better_checkpoint, keeps_every_score
+
+    start = {"hmean": 0.39, "precision": 0.3, "recall": 0.5, "hmean@table": 0.88, "samples": 60}
+    collapsed = {**start, "hmean": 0.59, "hmean@table": 0.07}
+    modest = {**start, "hmean": 0.45, "precision": 0.35, "recall": 0.55, "hmean@table": 0.90}
+    assert not keeps_every_score(start, collapsed, "det") and keeps_every_score(start, modest, "det")
+    baseline = start["hmean"]
+    assert better_checkpoint((False, 0.59), (False, 0.0), baseline, have_best=False)  # better than nothing
+    assert better_checkpoint((True, 0.45), (False, 0.59), baseline, have_best=True)   # no instrument worse wins
+    assert not better_checkpoint((False, 0.70), (True, 0.45), baseline, have_best=True)
+    assert better_checkpoint((True, 0.46), (True, 0.45), baseline, have_best=True)
+    assert not better_checkpoint((True, 0.38), (False, 0.0), baseline, have_best=False)  # below the start
