@@ -22,7 +22,6 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import cv2
@@ -71,18 +70,22 @@ def write_lab(folder: Path, names, make, photos: int, labeled: int, test: int):
 
 
 def strict_per_instrument(model: str, later: dict, units) -> dict[str, float]:
+    """Strict accuracy per instrument and in all; "extra": readings per photo beyond the expected ones."""
     from desktop.core.reading import extract_readings
 
     reader = make_reader(model)
-    scores = {}
+    scores, extra = {}, 0
     for name, screens in later.items():
         right = 0
         for screen in screens:
-            hits, count = screen_correct(screen.readings, extract_readings(reader.read(screen.image).boxes), units)
+            readings = extract_readings(reader.read(screen.image).boxes)
+            hits, count = screen_correct(screen.readings, readings, units)
             right += hits == count
+            extra += max(len(readings) - hits, 0)
         scores[name] = right / max(len(screens), 1)
     total = sum(len(s) for s in later.values())
     scores["all"] = sum(scores[n] * len(s) for n, s in later.items()) / max(total, 1)
+    scores["extra"] = extra / max(total, 1)
     return scores
 
 
@@ -164,10 +167,11 @@ def main() -> int:
                 strict_per_instrument(result["model"], later, units)
     final = active_model_name()
     rows[f"after: the model in use ({final})"] = strict_per_instrument(final, later, units)
-    print("\n| strict on the later photos | all | " + " | ".join(names) + " |")
-    print("|---|---|" + "---|" * len(names))
+    print("\n| strict on the later photos | all | " + " | ".join(names) + " | extra readings / photo |")
+    print("|---|---|" + "---|" * len(names) + "---|")
     for label, scores in rows.items():
-        print(f"| {label} | {scores['all']:.1%} | " + " | ".join(f"{scores[n]:.1%}" for n in names) + " |")
+        print(f"| {label} | {scores['all']:.1%} | " + " | ".join(f"{scores[n]:.1%}" for n in names)
+              + f" | {scores['extra']:.1f} |")
     print(f"\nwork folder: {scratch}")
     return 0
 
