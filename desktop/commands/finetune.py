@@ -1,7 +1,8 @@
 """`lcdreader finetune rec|det --train LABELS [--val LABELS] --root DIR`: the friendly form of `train`.
 
-Prints progress as it goes and, at the end, the table the PaddleOCR LCD note prints:
-scheme | hmean or accuracy, pretrained vs finetuned.
+Prints progress as it goes and, at the end, every score before and after (whole photos read right,
+then the stage's scores), each per instrument (the images' folders, or the sources' groups) under its
+total, with the scores that dropped marked: one drop keeps the current model (verdict.py).
 """
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def register(subparsers) -> None:
     parser.add_argument("--device", choices=("auto", "cpu", "gpu"), default="auto")
     parser.add_argument("--base", default="default", help="model to start from (default: the active one)")
     parser.add_argument("--activate", choices=("if_not_worse", "always", "never"), default="if_not_worse")
+    parser.add_argument("--minutes", type=float, default=15.0,
+                        help="time budget of the stage: it stops in time, keeping its best checkpoint (default 15)")
+    parser.add_argument("--unlabeled-text", choices=("unknown", "background"), default="unknown",
+                        help="det: text nobody boxed is unknown (default: people box only what matters) "
+                             "or background (every text is boxed)")
     parser.set_defaults(run=run)
 
 
@@ -37,7 +43,7 @@ def build_job(args):
     raw = {
         "name": args.name or f"finetune-{args.task}-{datetime.now():%Y%m%d-%H%M%S}",
         "tasks": [args.task], "base_model": args.base, "device": args.device, "activate": args.activate,
-        "synthetic_screens": args.synthetic,
+        "synthetic_screens": args.synthetic, "stage_minutes": args.minutes, "unlabeled_text": args.unlabeled_text,
         "train": [{"format": source_format, "path": args.train, "root": args.root}],
         "val": [{"format": source_format, "path": args.val, "root": args.root}] if args.val else [],
         args.task: stage,
@@ -75,10 +81,17 @@ def human_emitter():
     return emit
 
 
+SECTION_NAMES = {"readings": "whole photos", "det": "detection", "rec": "recognition"}
+
+
 def result_table(done: dict) -> str:
-    rows = ["| scheme | metric | pretrained | finetuned |", "|---|---|---|---|"]
-    for stage, info in done.get("stages", {}).items():
-        metric = info["metric"]
-        rows.append(f"| PP-OCRv4 {stage} | {metric} | {info['before'][metric]:.4f} | {info['after'][metric]:.4f} |")
+    """Every score the refuse-worse rule looks at, per instrument under each total; a drop is marked."""
+    from desktop.core.training.verdict import score_rows, scored_sections
+
+    rows = ["| scheme | score | instrument | before | after | change |", "|---|---|---|---|---|---|"]
+    for row in score_rows(scored_sections(done)):
+        change = f"{row.change * 100:+.1f} pt" if row.shown_change else "="
+        rows.append(f"| {SECTION_NAMES.get(row.section, row.section)} | {row.metric} | {row.group or 'all'} | "
+                    f"{row.before:.1%} | {row.after:.1%} | {change}{'  LOWER' if row.dropped else ''} |")
     verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
     return "\n".join(rows + ["", verdict])

@@ -1513,155 +1513,180 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="66"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
         <source>Scores on the validation samples, which training never saw.</source>
         <translation>在验证样本上的分数，这些样本从未参与训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
         <source>Score</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
         <source>Current model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="76"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
         <source>Correct text</source>
         <translation>正确文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="76"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
         <source>Current model read</source>
         <translation>当前模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="77"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>New model reads</source>
         <translation>新模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="78"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
         <source>Readings that changed</source>
         <translation>读数有变化的示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="79"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="80"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="189"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
         <source>confirmed readings read right</source>
         <translation>已确认读数读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
         <source>Whole screens, %1: %2</source>
         <translation>整屏（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="85"/>
+        <source>Whole screens: every reading right</source>
+        <translation>整屏：全部读数正确</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="86"/>
         <source>Whole screens: %1</source>
         <translation>整屏：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
         <source>Text read exactly</source>
         <translation>文字完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
         <source>Characters right</source>
         <translation>字符正确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
         <source>Printed labels and units read exactly (not forgotten)</source>
         <translation>印刷标签和单位完全读对（未遗忘）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
         <source>Text found (h-mean)</source>
         <translation>文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
         <source>Found boxes that are text (precision)</source>
         <translation>检出框中确为文字的比例（精确率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
         <source>Text boxes found (recall)</source>
         <translation>文字框检出比例（召回率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="95"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="95"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="97"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
         <source>%1: text read exactly</source>
         <translation>%1：完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
+        <source>%1: text found (h-mean)</source>
+        <translation>%1：文字检出（h-mean）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="119"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="123"/>
         <source>Whole-screen readings were checked on %1 of your corrected screens.</source>
         <translation>整屏读数已在您校正过的 %1 张屏幕上检验。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="132"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="125"/>
         <source>No corrected screen of yours was set aside for validation, so whole-screen readings were not checked.</source>
         <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="137"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="131"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
-        <source>The new model “%1” scores at least as well as the current one and is now in use. You can switch back here or later in Tools &gt; Models.</source>
-        <translation>新模型“%1”的分数不低于当前模型，现已启用。您可以在这里或稍后在“工具 &gt; 模型管理”中切换回去。</translation>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="134"/>
+        <source>The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless you know better.</source>
+        <translation>新模型“%1”已在使用，但它在以下得分上更低：%2。除非确有把握，请保留当前模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="143"/>
-        <source>The new model “%1” scored lower than the current one, so the current model stays in use. You can still use the new one if you know better.</source>
-        <translation>新模型“%1”的分数低于当前模型，因此继续使用当前模型。如果您确有把握，仍可启用新模型。</translation>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="136"/>
+        <source>The new model “%1” scored lower on: %2. The current model stays in use. You can still use the new one if you know better.</source>
+        <translation>新模型“%1”在以下得分上更低：%2。当前模型继续使用。如确有把握，仍可使用新模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
+        <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
+        <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 &gt; 模型”中启用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
+        <source>“%1” scored lower than the current model on: %2. Use it anyway?</source>
+        <translation>“%1”在以下得分上低于当前模型：%2。仍要使用吗？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
@@ -1669,22 +1694,17 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="184"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="186"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="185"/>
-        <source>“%1” read the validation samples worse than the current model. Use it anyway?</source>
-        <translation>“%1”在验证样本上的识读效果比当前模型差。仍要使用吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="189"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="196"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.models import registry
+from desktop.core.training.payload import DEFAULT_STEPS
 from desktop.ui.wizard.finetune_wizard import FinetuneWizard
 from desktop.ui.wizard.train_process import TrainProcess
 
@@ -130,7 +131,7 @@ def test_settings_presets_estimate_and_name(make_wizard):
     quick_text = page.estimate.text()
     assert "about" in quick_text and "min" in quick_text
     page.thorough.setChecked(True)
-    assert rec.steps.value() == 200 and page.fields["det"].steps.value() == 100
+    assert rec.steps.value() == DEFAULT_STEPS["rec"] and page.fields["det"].steps.value() == DEFAULT_STEPS["det"]
     assert page.estimate.text() != quick_text
     page.what_buttons["both"].setChecked(True)
     assert wizard.state.job.tasks == ["det", "rec"]
@@ -183,13 +184,19 @@ def test_keep_the_current_one_rolls_back_an_activated_model(make_wizard, qtbot):
     assert registry.active_model_name() == before
 
 
-def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, questions, monkeypatch):
-    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", "worse")
-    before = registry.active_model_name()
+def trained_to_result(make_wizard, qtbot, monkeypatch, scenario: str):
+    """A wizard whose fake run (tests/gui/fake_train.py) played ``scenario``, on its result page."""
+    monkeypatch.setenv("FAKE_TRAIN_SCENARIO", scenario)
     wizard = make_wizard()
     to_training(wizard, qtbot)
     qtbot.waitUntil(wizard.training_page.isComplete, timeout=20000)
     wizard.next()
+    return wizard
+
+
+def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, questions, monkeypatch):
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "worse")
     result = wizard.result_page
     name = wizard.state.job.name
     assert result.keep_button.isChecked() and "scored lower" in result.verdict.text()
@@ -206,6 +213,36 @@ def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, ques
     with qtbot.waitSignal(wizard.modelActivated):
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert registry.active_model_name() == name and not wizard.isVisible()
+
+
+def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):
+    """Issue 19: text read exactly rose, characters right fell 1.1 points; the page said "at least as
+    well" and preselected "Use this model". Now the run keeps the current model and the page says why."""
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "characters")
+    result = wizard.result_page
+    assert registry.active_model_name() == before
+    assert result.keep_button.isChecked() and not result.use_button.isChecked()
+    assert "scored lower on: Recognition: Characters right" in result.verdict.text()
+    assert "at least as well" not in result.verdict.text()
+    rows = {result.scores.item(r, 0).text(): result.scores.item(r, 3).text() for r in range(result.scores.rowCount())}
+    assert rows["Recognition: Characters right"] == "-1.1 pt"
+    wizard.button(wizard.WizardButton.FinishButton).click()  # the preselected choice: keep
+    assert registry.active_model_name() == before and questions.asked == []
+
+
+def test_better_in_total_but_worse_on_one_instrument_is_not_used(make_wizard, qtbot, questions, monkeypatch):
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "instrument")
+    result = wizard.result_page
+    assert registry.active_model_name() == before and result.keep_button.isChecked()
+    assert "smoke-dust-sampler: text read exactly" in result.verdict.text()
+    assert result.scores.item(0, 3).text().startswith("+26")  # the total rose
+    result.use_button.setChecked(True)
+    questions.answers = [True]
+    with qtbot.waitSignal(wizard.modelActivated):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert "smoke-dust-sampler" in questions.texts[-1] and registry.active_model_name() == wizard.state.job.name
 
 
 def test_stop_mid_run_keeps_best_and_shows_result(make_wizard, qtbot, monkeypatch):

@@ -73,17 +73,19 @@ class Questions:
 
         self.answers: list[bool] = []
         self.asked: list[str] = []
+        self.texts: list[str] = []
         self.folders: list[str] = []
         self.infos: list[str] = []
-        monkeypatch.setattr(ModelMessages, "ask", classmethod(lambda cls, parent, title, *a, **k: self._ask(title)))
+        monkeypatch.setattr(ModelMessages, "ask", classmethod(lambda cls, parent, title, text="", *a, **k: self._ask(title, text)))
         monkeypatch.setattr(ModelMessages, "error", classmethod(
             lambda cls, parent, title, text: pytest.fail(f"unexpected error dialog: {title}: {text}")))
         monkeypatch.setattr(ModelMessages, "info", classmethod(lambda cls, parent, title, text: self.infos.append(text)))
         monkeypatch.setattr(ModelMessages, "choose_folder", classmethod(lambda cls, parent, title: self.folders.pop(0)))
         monkeypatch.setattr(ModelMessages, "open_label_files", classmethod(lambda cls, parent: []))
 
-    def _ask(self, title: str) -> bool:
+    def _ask(self, title: str, text: str = "") -> bool:
         self.asked.append(title)
+        self.texts.append(text)
         assert self.answers, f"unexpected question: {title}"
         return self.answers.pop(0)
 

@@ -3,20 +3,32 @@ masks; the exported graph has no threshold branch, so the map itself is what we 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import cv2
 import numpy as np
 import pyclipper
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
-from desktop.core.evaluation.metrics import DetCounts, match_detections, polygon_area
+from desktop.core.evaluation.metrics import DetCounts, intersection_area, match_detections, polygon_area
+from desktop.core.labels import IGNORED_TEXT, DetRegion
 from desktop.core.ocr.detector import TextDetector
 from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
 from desktop.core.ocr.predictor import Infer
 from desktop.core.training.augment import photometric
+from desktop.core.training.events import group_key
 from desktop.core.training.samples import DetItem
 
 SHRINK_RATIO = 0.4  # DB's r: the kernel is the text polygon shrunk by A * (1 - r^2) / L
+# Kernels keep at least this short side in whole pixels (so they fill 5 rows): the post-processing
+# drops a kernel whose contour is under min_size (3 px; 4 filled rows can come out of minAreaRect as
+# 2.9999995). DB's own rule shrank text under about 10 px tall below that: taught as undetectable.
+MIN_KERNEL = 4
+# Photos of one instrument are taken from about the same distance: text is taught at the size the
+# detector sees it at inference, give or take this much (0.6-1.3 made tiny values smaller still).
+SCALE_JITTER = (0.9, 1.1)
+# A base-detector box less covered than this by labeled boxes is text the technician did not box.
+LABELED_COVER = 0.2
 
 
 def shrink_polygon(points: np.ndarray) -> np.ndarray | None:
@@ -24,23 +36,49 @@ def shrink_polygon(points: np.ndarray) -> np.ndarray | None:
     if area < 1 or perimeter < 1:
         return None
     distance = area * (1 - SHRINK_RATIO ** 2) / perimeter
-    offset = pyclipper.PyclipperOffset()
-    offset.AddPath([tuple(map(int, p)) for p in np.round(points)], pyclipper.JT_ROUND, pyclipper.ET_CLOSEDPOLYGON)
-    shrunk = offset.Execute(-distance)
-    return np.array(shrunk[0], np.int32) if shrunk else None
+    path = [tuple(map(int, p)) for p in np.round(points)]
+    while distance > 0:
+        offset = pyclipper.PyclipperOffset()
+        offset.AddPath(path, pyclipper.JT_ROUND, pyclipper.ET_CLOSEDPOLYGON)
+        shrunk = offset.Execute(-distance)
+        kernel = np.array(shrunk[0], np.int32) if shrunk else None
+        if kernel is not None and min(cv2.minAreaRect(kernel.astype(np.float32))[1]) >= MIN_KERNEL:
+            return kernel
+        distance -= 0.5
+    return np.array(path, np.int32)  # small text: the whole box is its kernel
 
 
 def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[bool]):
-    """(target, weight): 1 inside shrunk text kernels; weight 0 over ignored and degenerate regions."""
+    """(target, weight): 1 inside shrunk text kernels; weight 0 over ignored and degenerate regions.
+    A labeled region keeps its weight where an ignored one overlaps it."""
     target = np.zeros(shape, np.float32)
     weight = np.ones(shape, np.float32)
-    for polygon, ignore in zip(polygons, ignored):
-        kernel = None if ignore else shrink_polygon(polygon)
-        if kernel is None:
-            cv2.fillPoly(weight, [np.round(polygon).astype(np.int32)], 0.0)
-        else:
+    for polygon in (p for p, ignore in zip(polygons, ignored) if ignore):
+        cv2.fillPoly(weight, [np.round(polygon).astype(np.int32)], 0.0)
+    for polygon in (p for p, ignore in zip(polygons, ignored) if not ignore):
+        kernel = shrink_polygon(polygon)
+        cv2.fillPoly(weight, [np.round(polygon).astype(np.int32)], 0.0 if kernel is None else 1.0)
+        if kernel is not None:
             cv2.fillPoly(target, [kernel], 1.0)
     return target, weight
+
+
+def with_unknown_text(item: DetItem, detections: list[np.ndarray]) -> DetItem:
+    """``item`` with the base detector's boxes that its labels leave uncovered added as ignored regions:
+    people box the fields that matter, so text without a box is unknown, not background."""
+    labeled = [np.array(r.points, np.float32) for r in item.regions]
+    unknown = []
+    for box in detections:
+        area = polygon_area(box)
+        covered = sum(intersection_area(box, region) for region in labeled)
+        if area > 0 and covered / area < LABELED_COVER:
+            unknown.append(DetRegion(IGNORED_TEXT, tuple(map(tuple, np.asarray(box).tolist())), ignored=True))
+    return replace(item, regions=item.regions + tuple(unknown)) if unknown else item
+
+
+def mark_unknown_text(items: list[DetItem], detector: TextDetector) -> list[DetItem]:
+    """Every partly labeled item with its unknown text marked (one detector pass per image)."""
+    return [item if item.complete else with_unknown_text(item, detector.detect(item.image)) for item in items]
 
 
 class DetTask:
@@ -57,19 +95,22 @@ class DetTask:
         self._normalise = DetPreProcess(limit_side_len, "max", list(mean), list(std))
 
     def _sample(self, item: DetItem, rng: random.Random):
-        """A random scale and window of one screen, with its target maps."""
+        """A window of one screen at the scale inference gives it (a little jitter), with its target maps."""
         height, width = item.image.shape[:2]
-        scale = min(1.0, self.limit_side_len / max(height, width)) * rng.uniform(0.6, 1.3)
-        image = cv2.resize(item.image, (max(int(width * scale), 8), max(int(height * scale), 8)))
-        polygons = [np.array(r.points, np.float32) * scale for r in item.regions]
-        canvas = np.zeros((self.size, self.size, 3), np.uint8)
+        resized = self._normalise.resize(item.image)  # the detector's own resize: same size, same aliasing
+        jitter = rng.uniform(*SCALE_JITTER)
+        scale_x, scale_y = resized.shape[1] * jitter / width, resized.shape[0] * jitter / height
+        image = cv2.resize(resized, (max(round(width * scale_x), 8), max(round(height * scale_y), 8)))
+        polygons = [np.array(r.points, np.float32) * (scale_x, scale_y) for r in item.regions]
         x0 = rng.randint(0, max(image.shape[1] - self.size, 0))
         y0 = rng.randint(0, max(image.shape[0] - self.size, 0))
         window = image[y0 : y0 + self.size, x0 : x0 + self.size]
-        canvas[: window.shape[0], : window.shape[1]] = window
+        # edges repeated, as the detector pads its canvas; the padding itself teaches nothing
+        canvas = cv2.copyMakeBorder(window, 0, self.size - window.shape[0], 0, self.size - window.shape[1],
+                                    cv2.BORDER_REPLICATE)
         polygons = [p - np.array([x0, y0], np.float32) for p in polygons]
         target, weight = text_maps((self.size, self.size), polygons, [r.ignored for r in item.regions])
-        weight[window.shape[0]:, :] = 0  # padding is not a place to learn anything
+        weight[window.shape[0]:, :] = 0
         weight[:, window.shape[1]:] = 0
         tensor = self._normalise.permute(self._normalise.normalize(photometric(canvas, rng)))
         return tensor.astype(np.float32), target, weight
@@ -91,10 +132,16 @@ class DetTask:
         return 5 * bce + dice
 
     def evaluate(self, infer: Infer) -> dict:
+        """Scores on all validation pictures, and h-mean per group (instrument) apart."""
         detector = TextDetector(infer, self.limit_side_len, mean=self.mean, std=self.std)
         counts = DetCounts()
+        groups: dict[str, DetCounts] = {}
         for item in self.val:
             boxes = detector.detect(item.image)
-            counts.add(match_detections([r.points for r in item.regions], [r.ignored for r in item.regions], boxes))
+            found = match_detections([r.points for r in item.regions], [r.ignored for r in item.regions], boxes)
+            counts.add(found)
+            if item.group:
+                groups.setdefault(item.group, DetCounts()).add(found)
         return {"hmean": counts.hmean, "precision": counts.precision, "recall": counts.recall,
-                "samples": len(self.val)}
+                "samples": len(self.val),
+                **{group_key("hmean", name): group.hmean for name, group in sorted(groups.items())}}

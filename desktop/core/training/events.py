@@ -9,7 +9,18 @@ import sys
 from collections.abc import Callable
 
 Emit = Callable[[dict], None]
-GROUP_ACCURACY = "accuracy@"  # score key prefix: rec accuracy on one group (instrument template) alone
+GROUP_SEPARATOR = "@"  # score key "hmean@ammeter": a score on one group (instrument) alone
+GROUP_ACCURACY = "accuracy" + GROUP_SEPARATOR
+
+
+def group_key(metric: str, group: str) -> str:
+    return f"{metric}{GROUP_SEPARATOR}{group}"
+
+
+def split_group_key(key: str) -> tuple[str, str | None]:
+    """("hmean", "ammeter") for "hmean@ammeter"; (key, None) for a score on everything."""
+    metric, separator, group = key.partition(GROUP_SEPARATOR)
+    return (metric, group) if separator else (key, None)
 
 
 def progress_event(stage: str, step: int, steps: int, loss: float, eta_s: float, **extra) -> dict:

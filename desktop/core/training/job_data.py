@@ -12,7 +12,7 @@ from desktop.core.training.payload import Source, TrainJob
 from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
                                            rec_items_from_corrections, rec_items_from_det_items,
                                            rec_items_from_labels)
-from desktop.core.training.screens import Screen, read_screens
+from desktop.core.training.screens import Screen, read_screens, screen_from_regions
 from desktop.core.training.split import shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
@@ -43,7 +43,8 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
     rec_items: list[RecItem] = []
     for source in sources:
         if source.format == "det":
-            det_items += det_items_from_labels(Path(source.path), _root(source), skipped)
+            items = det_items_from_labels(Path(source.path), _root(source), skipped)
+            det_items += [replace(item, group=source.group) for item in items] if source.group else items
             continue
         if source.format == "rec":
             items = rec_items_from_labels(Path(source.path), _root(source), skipped)
@@ -73,8 +74,19 @@ def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> li
     for index in range(count):
         screen = make_screen(f"{seed}-{index}", fonts, looks=looks)
         regions = tuple(DetRegion(r.text, tuple(map(tuple, r.points.tolist())), r.ignored) for r in screen.regions)
-        items.append(DetItem(screen.image, regions, f"synthetic-{seed}-{index}"))
+        items.append(DetItem(screen.image, regions, f"synthetic-{seed}-{index}", complete=True))
     return items
+
+
+def one_group_is_none(items: list[DetItem]) -> list[DetItem]:
+    """Photos all in one folder are no instruments to tell apart: no per-group scores for them."""
+    return [replace(item, group="") for item in items] if len({i.group for i in items}) == 1 else items
+
+
+def labeled_screens(items: list[DetItem]) -> list[Screen]:
+    """The det-labeled validation photos as whole screens: the readings their labeled text gives."""
+    return [screen for item in items if item.path
+            if (screen := screen_from_regions(item.path, item.regions, item.group or None)) is not None]
 
 
 def data_digest(sources: list[Source], job: TrainJob) -> str:
@@ -94,14 +106,17 @@ def load_job_data(job: TrainJob) -> JobData:
     data = JobData(digest=data_digest(job.train + job.val, job))
     det_items, rec_items = load_sources(job.train, data.skipped)
     val_sources = [source for source in job.val if source.format != "screens"]
-    data.screens = [screen for source in job.val if source.format == "screens"
-                    for screen in read_screens(source.path, data.skipped)]
+    screen_sources = [source for source in job.val if source.format == "screens"]
     if val_sources:
         data.det_train, data.rec_train = det_items, rec_items
         data.det_val, data.rec_val = load_sources(val_sources, data.skipped)
     else:
         data.det_train, data.det_val = _split_det(det_items, job.val_fraction)
         data.rec_train, data.rec_val = _split_rec(rec_items, job.val_fraction)
+    data.det_train, data.det_val = one_group_is_none(data.det_train), one_group_is_none(data.det_val)
+    # Whole photos decide: the wizard lists its screens; otherwise the det-labeled validation photos.
+    data.screens = [screen for source in screen_sources for screen in read_screens(source.path, data.skipped)] \
+        if screen_sources else labeled_screens(data.det_val)
     if job.synthetic_screens > 0:
         val_count = max(2, round(job.synthetic_screens * job.val_fraction))
         data.det_train += synthetic_items(job.synthetic_screens, job.synthetic_seed, job.synthetic_looks)

@@ -20,6 +20,7 @@ class LoopSettings:
     inference_device: Device
     eval_every: int = 25
     freeze_backbone: bool = False
+    seconds: float | None = None  # time budget of the loop, its last validation included
 
 
 @dataclass
@@ -29,6 +30,7 @@ class LoopOutcome:
     steps_done: int
     cancelled: bool
     seconds_per_step: dict[str, float] = field(default_factory=dict)
+    out_of_time: bool = False
 
 
 def save_inference_model(model, task, folder: Path) -> None:
@@ -55,9 +57,26 @@ def evaluate(model, task, scratch: Path, device: Device) -> dict:
     return task.evaluate(predictor_infer(scratch, device))
 
 
+def keeps_every_score(baseline: dict, scores: dict, stage: str) -> bool:
+    """No shown score (total or per instrument) below the starting model's: the refuse-worse rule."""
+    from desktop.core.training.verdict import drops, score_rows
+
+    return not drops(score_rows({stage: {"before": baseline, "after": scores}}))
+
+
+def better_checkpoint(candidate: tuple[bool, float], best: tuple[bool, float], baseline: float,
+                      have_best: bool) -> bool:
+    """Is a checkpoint (keeps every score, metric) the one to keep? It must reach the starting metric;
+    one that keeps every score beats one that does not, then the higher metric wins (ties: the later)."""
+    if candidate[1] < baseline:
+        return False
+    return not have_best or candidate >= best
+
+
 def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit, cancel: CancelToken,
-             baseline: float) -> LoopOutcome:
-    """Train ``model`` in place; on return it holds the best weights seen (or the starting ones)."""
+             baseline: dict) -> LoopOutcome:
+    """Train ``model`` in place; on return it holds the best weights seen (or the starting ones).
+    ``baseline``: the starting model's validation scores."""
     import paddle
 
     checkpoints.mkdir(parents=True, exist_ok=True)
@@ -69,7 +88,7 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
         end_lr=settings.learning_rate)
     optimizer = paddle.optimizer.Adam(learning_rate=schedule, parameters=params,
                                       grad_clip=paddle.nn.ClipGradByGlobalNorm(5.0))
-    start_step, best, best_step = _resume(model, optimizer, checkpoints, baseline, emit)
+    start_step, best, best_step, best_keeps = _resume(model, optimizer, checkpoints, baseline[task.metric], emit)
     for _ in range(start_step):
         schedule.step()
     if best_step == 0:  # the starting weights are the best until a step beats them
@@ -78,7 +97,9 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
     model.train()
     step = start_step
     run_started = time.perf_counter()
-    while step < settings.steps and not cancel.cancelled:
+    evaluation_seconds = 0.0
+    out_of_time = False
+    while step < settings.steps and not cancel.cancelled and not out_of_time:
         t0 = time.perf_counter()
         batch = task.batch(step)
         t1 = time.perf_counter()
@@ -94,38 +115,54 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
         step += 1
         rate = (time.perf_counter() - run_started) / (step - start_step)
         emit(progress_event(task.stage, step, settings.steps, float(loss), rate * (settings.steps - step)))
-        if step % settings.eval_every == 0 or step == settings.steps:
+        out_of_time = _out_of_time(settings.seconds, time.perf_counter() - run_started,
+                                   (time.perf_counter() - run_started) / (step - start_step), evaluation_seconds)
+        if step % settings.eval_every == 0 or step == settings.steps or out_of_time:
+            evaluated = time.perf_counter()
             scores = evaluate(model, task, checkpoints / "scratch", settings.inference_device)
+            evaluation_seconds = time.perf_counter() - evaluated
             emit(metric_event(task.stage, task.metric, scores[task.metric], f"step {step}", split="val"))
-            if scores[task.metric] >= best:
-                best, best_step = scores[task.metric], step
+            keeps = keeps_every_score(baseline, scores, task.stage)
+            if better_checkpoint((keeps, scores[task.metric]), (best_keeps, best), baseline[task.metric],
+                                 best_step > 0):
+                best, best_step, best_keeps = scores[task.metric], step, keeps
                 paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
-            _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
-    cancelled = step < settings.steps
+            _save_resume_point(model, optimizer, checkpoints, step, best, best_step, best_keeps)
+    cancelled = step < settings.steps and not out_of_time
+    if out_of_time:
+        emit(log_event(f"{task.stage}: stopped after step {step} of {settings.steps}: its time budget "
+                       f"({settings.seconds / 60:.0f} min) is spent; keeping the best checkpoint (step {best_step})"))
     if cancelled:
         emit(log_event(f"{task.stage}: cancelled after step {step}; keeping the best checkpoint (step {best_step})"))
-        _save_resume_point(model, optimizer, checkpoints, step, best, best_step)
+        _save_resume_point(model, optimizer, checkpoints, step, best, best_step, best_keeps)
     model.set_state_dict(paddle.load(str(checkpoints / "best.pdparams")))
     done = max(step - start_step, 1)
-    return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()})
+    return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()}, out_of_time)
 
 
-def _save_resume_point(model, optimizer, checkpoints: Path, step: int, best: float, best_step: int) -> None:
+def _out_of_time(budget: float | None, spent: float, per_step: float, evaluation: float) -> bool:
+    """Would one more step and a validation after it overrun the budget?"""
+    return budget is not None and spent + per_step + max(evaluation, per_step) > budget
+
+
+def _save_resume_point(model, optimizer, checkpoints: Path, step: int, best: float, best_step: int,
+                       best_keeps: bool) -> None:
     import paddle
 
     paddle.save(model.state_dict(), str(checkpoints / "last.pdparams"))
     paddle.save(optimizer.state_dict(), str(checkpoints / "last.pdopt"))
-    paddle.save({"step": step, "best": best, "best_step": best_step}, str(checkpoints / "last.state"))
+    paddle.save({"step": step, "best": best, "best_step": best_step, "best_keeps": best_keeps},
+                str(checkpoints / "last.state"))
 
 
-def _resume(model, optimizer, checkpoints: Path, baseline: float, emit: Emit) -> tuple[int, float, int]:
+def _resume(model, optimizer, checkpoints: Path, baseline: float, emit: Emit) -> tuple[int, float, int, bool]:
     import paddle
 
     state_file = checkpoints / "last.state"
     if not state_file.is_file():
-        return 0, baseline, 0
+        return 0, baseline, 0, False
     state = paddle.load(str(state_file))
     model.set_state_dict(paddle.load(str(checkpoints / "last.pdparams")))
     optimizer.set_state_dict(paddle.load(str(checkpoints / "last.pdopt")))
     emit(log_event(f"resuming at step {state['step']} (best so far {state['best']:.4f} at step {state['best_step']})"))
-    return int(state["step"]), float(state["best"]), int(state["best_step"])
+    return int(state["step"]), float(state["best"]), int(state["best_step"]), bool(state.get("best_keeps", False))

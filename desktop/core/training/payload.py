@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
+UNLABELED_TEXT_CHOICES = ("unknown", "background")
 SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
 
 
@@ -22,6 +23,12 @@ class Source:
     path: str            # the label file, or the session store's SQLite file
     root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
     group: str | None = None  # e.g. the instrument template: validation accuracy is also reported per group
+
+
+# Steps that fit a stage on ~300 labeled photos into 15 minutes on a 2-core CPU (benchmarks/own_instruments.py
+# measures accuracy against steps): recognition ~5-6 s a step at batch 16, detection ~3-4 s at batch 4,
+# validation every 25 steps included. stage_minutes stops a slower machine in time anyway.
+DEFAULT_STEPS = {"rec": 120, "det": 160}
 
 
 @dataclass
@@ -44,8 +51,12 @@ class TrainJob:
     synthetic_seed: int = 1
     synthetic_looks: list[str] | None = None  # scene names (synth.scenes.SCENE_NAMES) to draw; None: the mix
     general_text_fraction: float = 0.3  # share of printed labels / units / words in the rec mix
-    rec: StageSettings = field(default_factory=lambda: StageSettings(200, 16, 3e-4))
-    det: StageSettings = field(default_factory=lambda: StageSettings(100, 4, 1e-4))
+    rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16, 3e-4))
+    det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4, 1e-4))
+    stage_minutes: float | None = 15.0  # each stage stops in time, keeping its best checkpoint; None: no limit
+    # Text on a det-labeled photo that no box covers: "unknown" (left out of the loss where the base
+    # detector finds it; people box only what matters) or "background" (every text is boxed).
+    unlabeled_text: str = "unknown"
     rec_min_width: int | None = None  # pad recognition crops to at least this width; None: as the base model
     eval_every: int = 25
     device: str = "auto"
@@ -88,6 +99,11 @@ def _check(job: TrainJob, origin: str) -> None:
     problems = []
     if not job.tasks or any(t not in ("rec", "det") for t in job.tasks):
         problems.append("'tasks' must list 'rec' and / or 'det'")
+    if job.unlabeled_text not in UNLABELED_TEXT_CHOICES:
+        problems.append(f"'unlabeled_text' must be one of {', '.join(UNLABELED_TEXT_CHOICES)}")
+    if job.stage_minutes is not None and (isinstance(job.stage_minutes, bool)
+                                          or not isinstance(job.stage_minutes, (int, float)) or job.stage_minutes <= 0):
+        problems.append("'stage_minutes' must be a positive number of minutes, or null for no limit")
     if job.activate not in ACTIVATE_CHOICES:
         problems.append(f"'activate' must be one of {', '.join(ACTIVATE_CHOICES)}")
     for source in job.train + job.val:

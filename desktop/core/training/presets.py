@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 
-from desktop.core.training.payload import StageSettings, TrainJob
+from desktop.core.training.payload import DEFAULT_STEPS, StageSettings, TrainJob
 
 PRESETS: dict[str, dict[str, StageSettings]] = {
     "quick": {"rec": StageSettings(60, 16, 2e-4, freeze_backbone=False),
               "det": StageSettings(30, 4, 1e-4, freeze_backbone=False)},
-    "thorough": {"rec": StageSettings(200, 16, 2e-4, freeze_backbone=False),
-                 "det": StageSettings(100, 4, 1e-4, freeze_backbone=False)},
+    "thorough": {"rec": StageSettings(DEFAULT_STEPS["rec"], 16, 2e-4, freeze_backbone=False),
+                 "det": StageSettings(DEFAULT_STEPS["det"], 4, 1e-4, freeze_backbone=False)},
 }
 
 # seconds per training sample on the measured 2-core CPU
@@ -69,7 +69,8 @@ def estimate_seconds(job: TrainJob, user_val: dict[str, int] | None = None, cpu_
         per_step = SECONDS_PER_SAMPLE[stage] * settings.batch_size
         evaluations = 2 + settings.steps // max(1, job.eval_every)
         scoring = evaluations * val_size(job, stage, user_val.get(stage, 0)) * SECONDS_PER_VAL_SAMPLE[stage]
-        total += (settings.steps * per_step + scoring) / speed
+        stage_seconds = (settings.steps * per_step + scoring) / speed
+        total += min(stage_seconds, job.stage_minutes * 60) if job.stage_minutes else stage_seconds
     screens = user_val.get("screens", 0)
     if screens:
         total += 2 * (SECONDS_PER_ENGINE_LOAD + screens * SECONDS_PER_SCREEN_READ) / speed

@@ -65,18 +65,24 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     stages: dict[str, dict] = {}
     cancelled = False
     for stage in job.tasks:
+        stage_started = time.perf_counter()
+        if stage == "det" and job.unlabeled_text == "unknown":
+            data.det_train, data.det_val = _unknown_text_marked(base, inference_device, data, emit)
         task = make_task(stage, job, data, dictionary, base)
         if not task.train or not task.val:
             emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
             continue
         model_dir = base.rec_dir if stage == "rec" else base.det_dir
+        scored = time.perf_counter()
         before = task.evaluate(predictor_infer(model_dir, inference_device))
+        scoring = time.perf_counter() - scored
         emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
         model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
         settings = getattr(job, stage)
         outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,
-                                                     job.eval_every, settings.freeze_backbone),
-                           work / "checkpoints" / stage, emit, cancel, before[task.metric])
+                                                     job.eval_every, settings.freeze_backbone,
+                                                     _loop_seconds(job, stage_started, scoring)),
+                           work / "checkpoints" / stage, emit, cancel, before)
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
         if base.family == "pp-ocrv4":  # the only family shipped as a legacy program
@@ -89,7 +95,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
             "metric": task.metric, "before": _scores(before), "after": _scores(after),
-            "best_step": outcome.best_step, "steps_done": outcome.steps_done,
+            "best_step": outcome.best_step, "steps_done": outcome.steps_done, "out_of_time": outcome.out_of_time,
+            "seconds": round(time.perf_counter() - stage_started, 1),
             "seconds_per_step": {k: round(v, 3) for k, v in outcome.seconds_per_step.items()},
             "changed_examples": _changed_examples(before, after),
         }
@@ -107,6 +114,31 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     result.update(_register(job, base, output, stages, readings, data.summary(), device))
     emit(done_event(**result))
     return result
+
+
+def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float | None:
+    """What is left of the stage's time for the loop: the final scoring and saving (about one more
+    scoring, with the program conversions) still have to fit."""
+    if job.stage_minutes is None:
+        return None
+    spent = time.perf_counter() - stage_started
+    return max(job.stage_minutes * 60 - spent - 2 * scoring - 20, 0.0)
+
+
+def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
+    """Det items with the text the base detector finds and no label covers marked unknown (det_task.py)."""
+    from desktop.core.ocr.detector import TextDetector
+    from desktop.core.ocr.predictor import predictor_infer
+    from desktop.core.training.det_task import mark_unknown_text
+
+    detector = TextDetector(predictor_infer(base.det_dir, device))
+    train, val = mark_unknown_text(data.det_train, detector), mark_unknown_text(data.det_val, detector)
+    added = sum(len(new.regions) - len(old.regions)
+                for new, old in zip(train + val, data.det_train + data.det_val))
+    partial = sum(not item.complete for item in train + val)
+    emit(log_event(f"det: {added} boxes of text nobody labeled on {partial} labeled photos are left out of "
+                   "the loss (unknown, not background)"))
+    return train, val
 
 
 def _legacy_for_speed(stage: str, stage_dir: Path, emit: Emit) -> None:
@@ -181,6 +213,7 @@ def _work_dir(job: TrainJob) -> Path:
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
               device: str) -> dict:
     from desktop.core.models.registry import BASE_MODELS, activate, add_version
+    from desktop.core.training.verdict import drops, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
@@ -193,8 +226,8 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
         inherited = getattr(base, f"{stage}_dir")
         if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
             shutil.copytree(inherited, output / stage)
-    scored = {**trained, **({"readings": readings} if readings else {})}  # readings: whole screens
-    not_worse = all(info["after"][info["metric"]] >= info["before"][info["metric"]] for info in scored.values())
+    scored = scored_sections({"stages": trained, "readings": readings})  # readings: whole screens
+    dropped = drops(score_rows(scored))
     metadata = {
         "base_model": base.name, "family": base.family, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
@@ -203,10 +236,15 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
                     for stage, i in scored.items()},
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
-    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not_worse)
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped)
     if should_activate:
         activate(version.name)
-    reason = "activated" if should_activate else (
-        "kept the current model: the new one scored lower on validation" if not not_worse
-        else "not activated (activate: never)")
-    return {"model": version.name, "activated": should_activate, "reason": reason}
+    lower = "; ".join(row.describe() for row in dropped)
+    if should_activate:
+        reason = f"activated as asked (activate: always), although it scored lower on {lower}" if dropped \
+            else "activated: no score dropped"
+    else:
+        reason = f"kept the current model: the new one scored lower on {lower}" if dropped \
+            else "not activated (activate: never)"
+    return {"model": version.name, "activated": should_activate, "reason": reason,
+            "dropped": [{"section": r.section, "score": r.key, "before": r.before, "after": r.after} for r in dropped]}

@@ -5,7 +5,7 @@ Recognition crops from full images are cut by the engine's own ``crop_text_regio
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
@@ -24,6 +24,9 @@ class DetItem:
     image: np.ndarray
     regions: tuple[DetRegion, ...]
     name: str
+    group: str = ""       # the instrument (source group or the image's folder), for per-group scores
+    path: str = ""        # the image file, for whole-screen reading accuracy
+    complete: bool = False  # every text is boxed (synthetic screens); else unboxed text is unknown
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ def det_items_from_labels(label_file: Path, root: Path, skipped: list[str] | Non
             if skipped is not None:
                 skipped.append(str(exc))
             continue
-        items.append(DetItem(image, sample.regions, sample.path))
+        items.append(DetItem(image, sample.regions, sample.path, group=Path(sample.path).parent.name,
+                             path=str(Path(root) / sample.path)))
     return items
 
 
@@ -84,7 +88,7 @@ def rec_items_from_corrections(store_file: Path, skipped: list[str] | None = Non
 def rec_items_from_det_items(items: list[DetItem]) -> list[RecItem]:
     """One crop per readable region, cut exactly as the engine cuts them at inference."""
     return [
-        RecItem(crop_text_region(item.image, region.points), region.text, f"{item.name}#{index}")
+        RecItem(crop_text_region(item.image, region.points), region.text, f"{item.name}#{index}", item.group)
         for item in items
         for index, region in enumerate(item.regions)
         if not region.ignored and region.text.strip()
@@ -99,4 +103,4 @@ def downscaled(item: DetItem, max_side: int = MAX_DET_SIDE) -> DetItem:
     image = cv2.resize(item.image, (round(width * scale), round(height * scale)), interpolation=cv2.INTER_AREA)
     regions = tuple(DetRegion(r.text, tuple((x * scale, y * scale) for x, y in r.points), r.ignored)
                     for r in item.regions)
-    return DetItem(image, regions, item.name)
+    return replace(item, image=image, regions=regions)

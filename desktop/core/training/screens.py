@@ -36,11 +36,16 @@ def expected_readings(readings: list[dict]) -> tuple[Expected, ...]:
 def labeled_screen(image: str, det_label: str, group: str | None = None) -> Screen | None:
     """A det-labeled picture (PaddleOCR / PPOCRLabel regions) as a screen: the readings that its true
     text regions give are the expected ones. None when they give no reading."""
+    return screen_from_regions(image, parse_det_regions(det_label), group)
+
+
+def screen_from_regions(image: str, regions, group: str | None = None) -> Screen | None:
+    """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading."""
     from desktop.core.ocr.types import TextBox
     from desktop.core.reading import extract_readings
 
     boxes = []
-    for region in parse_det_regions(det_label):
+    for region in regions:
         if region.ignored:
             continue
         xs, ys = [x for x, _ in region.points], [y for _, y in region.points]
@@ -105,13 +110,16 @@ def _shown(reading: Expected | None) -> str:
 
 def score_screens(engine, screens: list[Screen]) -> dict:
     """Share of confirmed readings the engine reproduces exactly (key, value and unit), overall and per
-    group, with one example per confirmed reading: (expected, what was read for that key)."""
+    group; share of screens with every reading right ("strict"); one example per confirmed reading:
+    (expected, what was read for that key). Readings under one key (a table's three 示值 values, as
+    labels without keys give them) are matched in reading order."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
 
     hits: dict[str | None, list[int]] = {}
     examples = []
+    strict = 0
     for screen in screens:
         try:
             image = load_image(screen.image)
@@ -119,16 +127,26 @@ def score_screens(engine, screens: list[Screen]) -> dict:
             continue
         boxes = engine.read(image).boxes
         read = extract_readings(boxes, _template(screen.template), (image.shape[1], image.shape[0]))
-        by_key = {r.key: (r.key, r.value, r.unit) for r in reversed(read)}  # the first of a key wins
+        by_key: dict[str, list[Expected]] = {}
+        for r in read:
+            by_key.setdefault(r.key, []).append((r.key, r.value, r.unit))
+        seen: dict[str, int] = {}
+        all_right = True
         for expected in screen.readings:
-            right = by_key.get(expected[0]) == expected
+            nth = seen[expected[0]] = seen.get(expected[0], -1) + 1
+            candidates = by_key.get(expected[0], [])
+            got = candidates[nth] if nth < len(candidates) else None
+            right = got == expected
+            all_right &= right
             for group in {None, screen.group}:
                 counts = hits.setdefault(group, [0, 0])
                 counts[0] += right
                 counts[1] += 1
-            examples.append((_shown(expected), _shown(by_key.get(expected[0]))))
+            examples.append((_shown(expected), _shown(got)))
+        strict += all_right
     total_right, total = hits.get(None, [0, 0])
-    return {"accuracy": total_right / total if total else 0.0, "readings": total, "screens": len(screens),
+    return {"accuracy": total_right / total if total else 0.0, "strict": strict / len(screens) if screens else 0.0,
+            "readings": total, "screens": len(screens),
             **{f"{GROUP_ACCURACY}{group}": right / count
                for group, (right, count) in sorted(hits.items(), key=lambda kv: str(kv[0])) if group},
             "examples": examples}

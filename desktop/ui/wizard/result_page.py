@@ -1,5 +1,6 @@
-"""Page 5, Result: before / after scores, examples that changed, and the choice between the new model
-and the current one. The registry has already refused a worse model; using it anyway asks first."""
+"""Page 5, Result: before / after scores (each instrument under its total), examples that changed, and
+the choice between the new model and the current one. The scores and the rule are verdict.py's, as the
+run's: a drop on any shown score keeps the current model, and using the new one anyway asks first."""
 from __future__ import annotations
 
 import logging
@@ -10,21 +11,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHeaderView, QLa
 
 from desktop.core.models import registry
 from desktop.core.ocr.types import ModelError
-from desktop.core.training.events import GROUP_ACCURACY
+from desktop.core.training.verdict import ScoreRow, drops, score_rows, scored_sections
 from desktop.ui.dialogs.model_messages import ModelMessages
 from desktop.ui.theme import BAD, OK
 from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import fit_height, set_banner
 
 log = logging.getLogger(__name__)
-SHOWN_SCORES = {"readings": ("accuracy",), "rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"),
-                "det": ("hmean", "precision", "recall")}
-
-
-def scored_sections(result: dict) -> list[tuple[str, dict]]:
-    """Whole-screen readings first (what the technician cares about), then each trained stage."""
-    readings = result.get("readings")
-    return [*([("readings", readings)] if readings else []), *result.get("stages", {}).items()]
 
 
 def _table(columns: int, fit_first: bool) -> QTableWidget:
@@ -66,6 +59,7 @@ class ResultPage(QWizardPage):
         layout.addWidget(self.keep_button)
         layout.addStretch(1)
         self.applied = False
+        self.dropped: list[ScoreRow] = []
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -82,44 +76,43 @@ class ResultPage(QWizardPage):
             self.initializePage()
 
     # -- showing ----------------------------------------------------------------------------------
-    def score_name(self, stage: str, key: str) -> str:
-        if stage == "readings":
+    def score_name(self, row: ScoreRow) -> str:
+        if row.section == "readings":
             right = self.tr("confirmed readings read right")
-            if key.startswith(GROUP_ACCURACY):
-                return self.tr("Whole screens, %1: %2").replace("%1", key[len(GROUP_ACCURACY):]).replace("%2", right)
+            if row.group:
+                return self.tr("Whole screens, %1: %2").replace("%1", row.group).replace("%2", right)
+            if row.key == "strict":
+                return self.tr("Whole screens: every reading right")
             return self.tr("Whole screens: %1").replace("%1", right)
         names = {"accuracy": self.tr("Text read exactly"), "norm_edit_dis": self.tr("Characters right"),
                  "general_text_accuracy": self.tr("Printed labels and units read exactly (not forgotten)"),
                  "hmean": self.tr("Text found (h-mean)"), "precision": self.tr("Found boxes that are text (precision)"),
                  "recall": self.tr("Text boxes found (recall)")}
-        stage_name = {"rec": self.tr("Recognition"), "det": self.tr("Detection")}.get(stage, stage)
-        if key.startswith(GROUP_ACCURACY):
-            return f"{stage_name}: " + self.tr("%1: text read exactly").replace("%1", key[len(GROUP_ACCURACY):])
-        return f"{stage_name}: {names.get(key, key)}"
+        stage_name = {"rec": self.tr("Recognition"), "det": self.tr("Detection")}.get(row.section, row.section)
+        if row.group:
+            per_group = {"accuracy": self.tr("%1: text read exactly"), "hmean": self.tr("%1: text found (h-mean)")}
+            return f"{stage_name}: " + per_group.get(row.metric, f"%1: {row.metric}").replace("%1", row.group)
+        return f"{stage_name}: {names.get(row.key, row.key)}"
 
     def initializePage(self) -> None:
         result = self.state.result or {}
+        sections = scored_sections(result)
+        rows = score_rows(sections)
         self.scores.setRowCount(0)
-        for stage, info in scored_sections(result):
-            before, after = info.get("before", {}), info.get("after", {})
-            per_instrument = sorted(k for k in before if k.startswith(GROUP_ACCURACY))
-            for key in (*SHOWN_SCORES.get(stage, tuple(before)), *per_instrument):
-                if key not in before or key not in after:
-                    continue
-                change = after[key] - before[key]
-                row = self.scores.rowCount()
-                self.scores.insertRow(row)
-                cells = [self.score_name(stage, key), f"{before[key]:.1%}", f"{after[key]:.1%}",
-                         f"{change:+.1%}".replace("%", " pt") if abs(change) >= 0.0005 else "="]
-                for col, text in enumerate(cells):
-                    item = QTableWidgetItem(text)
-                    if col == 3 and abs(change) >= 0.0005:
-                        item.setForeground(OK if change > 0 else BAD)
-                    if key == info.get("metric"):
-                        font = item.font()
-                        font.setBold(True)
-                        item.setFont(font)
-                    self.scores.setItem(row, col, item)
+        for row in rows:
+            index = self.scores.rowCount()
+            self.scores.insertRow(index)
+            cells = [self.score_name(row), f"{row.before:.1%}", f"{row.after:.1%}",
+                     f"{row.change:+.1%}".replace("%", " pt") if row.shown_change else "="]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 3 and row.shown_change:
+                    item.setForeground(OK if row.change > 0 else BAD)
+                if row.key == sections[row.section].get("metric"):
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.scores.setItem(index, col, item)
         fit_height(self.scores)
         self._fill_examples(result)
         data = result.get("data", {})
@@ -132,28 +125,36 @@ class ResultPage(QWizardPage):
                                         self.tr("No corrected screen of yours was set aside for validation, so "
                                                 "whole-screen readings were not checked.")))
         model, activated = result.get("model"), bool(result.get("activated"))
-        worse = model is not None and not activated
+        self.dropped = drops(rows)
+        lower = "; ".join(self.score_name(row) for row in self.dropped)
         if model is None:
             text, style = self.tr("No step improved on the current model, so nothing was saved. The current model "
                                   "stays in use. More (or cleaner) corrections usually help."), "bannerError"
+        elif self.dropped:
+            text = (self.tr("The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless "
+                            "you know better.") if activated else
+                    self.tr("The new model “%1” scored lower on: %2. The current model stays in use. You can still "
+                            "use the new one if you know better.")).replace("%1", model).replace("%2", lower)
+            style = "bannerError"
         elif activated:
-            text, style = self.tr("The new model “%1” scores at least as well as the current one and is now in use. "
-                                  "You can switch back here or later in Tools > Models.").replace("%1", model), "bannerInfo"
+            text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
+                                  "shown and is now in use. You can switch back here or later in Tools > Models.")\
+                .replace("%1", model), "bannerInfo"
         else:
-            text, style = self.tr("The new model “%1” scored lower than the current one, so the current model stays "
-                                  "in use. You can still use the new one if you know better.").replace("%1", model), \
-                "bannerError"
+            text, style = self.tr("The new model “%1” was saved but not put in use. You can use it here or later "
+                                  "in Tools > Models.").replace("%1", model), "bannerInfo"
         if result.get("cancelled"):
             text = self.tr("Training was stopped early.") + " " + text
         set_banner(self.verdict, style)
         self.verdict.setText(text)
         for button in (self.use_button, self.keep_button):
             button.setVisible(model is not None)
-        (self.keep_button if worse or model is None else self.use_button).setChecked(True)
+        # a model that dropped anywhere is never the preselected choice, even when the run put it in use
+        (self.use_button if model is not None and activated and not self.dropped else self.keep_button).setChecked(True)
 
     def _fill_examples(self, result: dict) -> None:
         self.examples.setRowCount(0)
-        for _stage, info in scored_sections(result):
+        for info in scored_sections(result).values():
             for ex in info.get("changed_examples", [])[:12]:
                 row = self.examples.rowCount()
                 self.examples.insertRow(row)
@@ -181,10 +182,11 @@ class ResultPage(QWizardPage):
         use = self.use_button.isChecked() if use is None else use
         try:
             if model and use and not activated:
-                if not ModelMessages.ask(self, self.tr("Use a model that scored lower?"),
-                                         self.tr("“%1” read the validation samples worse than the current model. "
-                                                 "Use it anyway?").replace("%1", model),
-                                         self.tr("Use it anyway"), self.tr("Keep the current one")):
+                if self.dropped and not ModelMessages.ask(
+                        self, self.tr("Use a model that scored lower?"),
+                        self.tr("“%1” scored lower than the current model on: %2. Use it anyway?")
+                        .replace("%1", model).replace("%2", "; ".join(self.score_name(r) for r in self.dropped)),
+                        self.tr("Use it anyway"), self.tr("Keep the current one")):
                     return False
                 registry.activate(model)
                 self.modelActivated.emit(model)

@@ -7,11 +7,11 @@ from desktop.core.training.payload import parse_job
 from desktop.core.training.runner import _register
 
 
-def trained_folder(tmp_path, name="out"):
+def trained_folder(tmp_path, name="out", stage="rec"):
     folder = tmp_path / name
-    (folder / "rec").mkdir(parents=True)
-    (folder / "rec" / "inference.json").write_text("{}")
-    (folder / "rec" / "inference.pdiparams").write_bytes(b"w")
+    (folder / stage).mkdir(parents=True)
+    (folder / stage / "inference.json").write_text("{}")
+    (folder / stage / "inference.pdiparams").write_bytes(b"w")
     return folder
 
 
@@ -118,3 +118,26 @@ def test_a_version_without_family_follows_its_base_model(tmp_path, monkeypatch):
     registry.add_version("loop-b", trained_folder(tmp_path, "b"), {"base_model": "loop-a"})
     with pytest.raises(ModelError, match="circle"):
         registry.resolve_model("loop-a")
+
+
+def test_better_in_total_but_worse_on_one_instrument_is_not_activated(tmp_path):
+    """The real-photo run: h-mean 0.39 -> 0.59 in total while the table instrument collapsed."""
+    det = {"det": {"metric": "hmean", "best_step": 50, "steps_done": 100,
+                   "before": {"hmean": 0.39, "precision": 0.3, "recall": 0.6, "hmean@table": 0.88, "hmean@led": 0.3},
+                   "after": {"hmean": 0.59, "precision": 0.5, "recall": 0.7, "hmean@table": 0.07, "hmean@led": 0.8}}}
+    base = registry.resolve_model("pp-ocrv4")
+    result = _register(parse_job({"name": "one-worse"}), base, trained_folder(tmp_path, stage="det"), det, None, {}, "cpu")
+    assert not result["activated"] and registry.active_model_name() != "one-worse"
+    assert "hmean@table 88.0% -> 7.0%" in result["reason"] and "led" not in result["reason"]
+    assert result["dropped"] == [{"section": "det", "score": "hmean@table", "before": 0.88, "after": 0.07}]
+
+
+def test_a_drop_on_any_shown_score_is_a_drop(tmp_path):
+    """Issue 19: "characters right" fell 1.1 points while exact text rose; the run called it not worse."""
+    rec = {"rec": {"metric": "accuracy", "best_step": 4, "steps_done": 4,
+                   "before": {"accuracy": 0.90, "norm_edit_dis": 0.970}, "after": {"accuracy": 0.91, "norm_edit_dis": 0.959}}}
+    base = registry.resolve_model("pp-ocrv4")
+    result = _register(parse_job({"name": "chars"}), base, trained_folder(tmp_path), rec, None, {}, "cpu")
+    assert not result["activated"] and "norm_edit_dis" in result["reason"]
+    same = {"rec": {**rec["rec"], "after": {"accuracy": 0.91, "norm_edit_dis": 0.9698}}}  # shown as "="
+    assert _register(parse_job({"name": "same"}), base, trained_folder(tmp_path, "b"), same, None, {}, "cpu")["activated"]

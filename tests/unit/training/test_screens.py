@@ -60,7 +60,7 @@ def test_accuracy_counts_confirmed_readings_read_exactly_overall_and_per_instrum
     })
     scores = score_screens(engine, [sampler, meter])
     assert scores["readings"] == 3 and scores["screens"] == 2
-    assert scores["accuracy"] == 2 / 3
+    assert scores["accuracy"] == 2 / 3 and scores["strict"] == 0.5
     assert scores["accuracy@烟尘采样器"] == 0.5 and scores["accuracy@万用表"] == 1.0
     assert scores["examples"][0] == ("大气压 100.07 kPa", "大气压 100.01 kPa")
     assert scores["examples"][1] == ("流量 30.0 L/min", "流量 30.0 L/min")
@@ -70,6 +70,21 @@ def test_a_key_the_engine_missed_shows_as_a_dash(tmp_path):
     screen = Screen(image_file(tmp_path, "s.png", 400), (("大气压", "100.07", "kPa"),))
     scores = score_screens(LinesEngine({400: [box("hello", 10, 10)]}), [screen])
     assert scores["accuracy"] == 0.0 and scores["examples"] == [("大气压 100.07 kPa", "—")]
+
+
+def test_readings_under_one_key_are_matched_in_reading_order(tmp_path):
+    """Two channels with one key: the second is scored against the second read, not the first."""
+    rows = (("流量", "30.0", "L/min"), ("流量", "25.5", "L/min"))
+    screen = Screen(image_file(tmp_path, "t.png", 400), rows)
+
+    def engine(second: str) -> LinesEngine:
+        return LinesEngine({400: [box("流量", 10, 10), box("30.0", 100, 10), box("L/min", 190, 10),
+                                  box("流量", 10, 60), box(second, 100, 60), box("L/min", 190, 60)]})
+
+    scores = score_screens(engine("25.5"), [screen])
+    assert scores["accuracy"] == 1.0 and scores["strict"] == 1.0, scores["examples"]
+    misread = score_screens(engine("25.8"), [screen])
+    assert misread["accuracy"] == 0.5 and misread["examples"][1] == ("流量 25.5 L/min", "流量 25.8 L/min")
 
 
 def det_label(*regions: tuple[str, float, float, float]) -> str:

@@ -52,11 +52,12 @@ def test_downscale_moves_the_regions_too():
 
 def test_text_maps_shrink_kernels_and_ignore_regions():
     box = np.array([[10, 10], [110, 10], [110, 50], [10, 50]], np.float32)
-    target, weight = text_maps((64, 128), [box, box + [0, 0]], [False, True])
+    around = np.array([[0, 0], [127, 0], [127, 63], [0, 63]], np.float32)
+    target, weight = text_maps((64, 128), [box, around], [False, True])
     kernel = shrink_polygon(box)
     assert kernel is not None and target.sum() > 0
     assert target[30, 60] == 1.0 and target[11, 11] == 0.0  # centre in, edge shrunk away
-    assert weight[30, 60] == 0.0  # the ignored copy masks the loss there
+    assert weight[30, 60] == 1.0 and weight[5, 5] == 0.0  # the labeled box is taught inside an ignored one
 
 
 def test_general_text_items_are_legible_and_deterministic():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
-from desktop.core.training.payload import TrainJob, parse_job
+from desktop.core.training.payload import DEFAULT_STEPS, TrainJob, parse_job
 from desktop.core.training.presets import data_level, estimate_seconds, format_duration, preset
 from desktop.core.training.run_state import RunState, parse_line
 from desktop.core.training.wizard_data import (Sample, imported_samples, label_format, split_samples,
@@ -20,7 +20,7 @@ def test_presets_carry_the_measured_numbers():
     assert (preset("quick", "rec").steps, preset("quick", "rec").batch_size, preset("quick", "rec").learning_rate) == \
         (60, 16, 2e-4)
     assert (preset("quick", "det").steps, preset("quick", "det").batch_size) == (30, 4)
-    assert preset("thorough", "rec").steps == 200 and preset("thorough", "det").steps == 100
+    assert preset("thorough", "rec").steps == DEFAULT_STEPS["rec"] and preset("thorough", "det").steps == DEFAULT_STEPS["det"]
     a = preset("quick", "rec")
     a.steps = 1
     assert preset("quick", "rec").steps == 60  # a copy, not the table
@@ -31,7 +31,9 @@ def test_estimate_on_the_measured_2_core_cpu():
     seconds = estimate_seconds(job, cpu_count=2)
     assert 60 * 9 <= seconds <= 60 * 9 + 120  # ~9 s per step at batch 16, plus start-up and scoring
     thorough = TrainJob(name="x", tasks=["rec"], rec=preset("thorough", "rec"), synthetic_screens=0)
-    assert estimate_seconds(thorough, cpu_count=2) > 3 * seconds * 0.9
+    assert seconds * 1.5 < estimate_seconds(thorough, cpu_count=2) <= 15 * 60 + 60  # a stage stops in 15 min
+    unlimited = TrainJob(name="x", tasks=["rec"], rec=preset("thorough", "rec"), synthetic_screens=0, stage_minutes=None)
+    assert estimate_seconds(unlimited, cpu_count=2) > estimate_seconds(thorough, cpu_count=2)
     both = TrainJob(name="x", tasks=["det", "rec"], rec=preset("quick", "rec"), det=preset("quick", "det"))
     assert estimate_seconds(both, cpu_count=2) > seconds + 30 * 2
     assert estimate_seconds(job, cpu_count=8) < seconds
