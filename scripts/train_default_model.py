@@ -38,6 +38,7 @@ RECIPE = {
     # Stock weights read worse run narrower (their neck reads the padding), so they are trained so.
     "rec_min_width": 160,
     "eval_every": 40,
+    "stage_minutes": None,  # the recipe is its step count, however long this machine takes
     "device": "cpu",
     "activate": "never",
     "seed": 0,
