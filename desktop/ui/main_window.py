@@ -97,8 +97,8 @@ class MainWindow(SourcesMixin, QMainWindow):
     # -- wiring ---------------------------------------------------------------------------------
     def _connect(self) -> None:
         a = self.actions
-        a.open.triggered.connect(self.open_files)
-        a.open_folder.triggered.connect(self.open_folder)
+        a.open.triggered.connect(self.choose_files)
+        a.open_folder.triggered.connect(self.choose_folder)
         a.paste.triggered.connect(self.paste)
         a.reread.triggered.connect(lambda: self.current_id and self.session.reread(self.current_id))
         a.stop_queue.triggered.connect(self.session.cancel_queue)

@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QThread  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 from desktop.core.preferences import Preferences  # noqa: E402
 from desktop.core.store import SessionStore  # noqa: E402
@@ -29,8 +30,9 @@ def isolated(tmp_path, monkeypatch, qapp):
     i18n.install_language("en")
     monkeypatch.setattr(Messages, "error", classmethod(lambda cls, *a: pytest.fail(f"unexpected dialog {a}")))
     monkeypatch.setattr(Messages, "ask_restore", classmethod(lambda cls, *a: False))
-    monkeypatch.setattr(Messages, "open_files", classmethod(lambda cls, *a: []))
-    monkeypatch.setattr(Messages, "open_folder", classmethod(lambda cls, *a: ""))
+    # file dialogs answer "Cancel" unless a test answers them (tests patch the same static methods)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
     yield home
 
 
