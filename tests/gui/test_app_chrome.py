@@ -92,3 +92,37 @@ def test_corrupt_preferences_warn_and_start(qtbot, isolated, monkeypatch):
     assert "could not be read" in window.banner.text()
     assert window.prefs.device == "auto"
     window.close()
+
+
+def test_a_damaged_session_store_is_set_aside_and_the_app_starts(qtbot, isolated):
+    import os
+
+    from desktop.core.preferences import Preferences
+    from desktop.ui.app import create_window
+
+    folder = Preferences().session_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sessions.sqlite3").write_bytes(os.urandom(8192))
+    window = create_window(lambda prefs: FakeEngine())
+    qtbot.addWidget(window)
+    assert "damaged" in window.banner.text() and not window.banner.isHidden()
+    assert list(folder.glob("sessions.sqlite3.damaged-*"))
+    assert window.store.last_session() is None  # a fresh store, ready for work
+    window.close()
+
+
+def test_an_error_in_a_slot_is_logged_and_shown(make_window, qtbot, monkeypatch, caplog):
+    import sys
+
+    from desktop.ui.app import install_excepthook
+
+    window = make_window()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    install_excepthook(window.show_error)
+    try:
+        raise ValueError("slot went wrong")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert "slot went wrong" in window.banner.text() and "log" in window.banner.text()
+    record = next(r for r in caplog.records if r.levelname == "CRITICAL")
+    assert record.exc_info[0] is ValueError  # the traceback goes to the log
