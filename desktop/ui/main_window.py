@@ -108,6 +108,10 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.freeze.toggled.connect(self.live.set_frozen)
         a.capture.triggered.connect(self.capture)
         a.correct.triggered.connect(self.readings.edit_current_value)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
+        a.delete_reading.triggered.connect(self.delete_reading)
+        a.draw_box.toggled.connect(self.view.set_drawing)
         a.prev.triggered.connect(lambda: self.queue_panel.step(-1))
         a.next.triggered.connect(lambda: self.queue_panel.step(1))
         a.zoom_in.triggered.connect(self.view.zoom_in)
@@ -122,6 +126,9 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.session.recordAdded.connect(self._on_record_added)
         self.session.recordUpdated.connect(self._on_record_updated)
         self.session.failed.connect(self.show_error)
+        self.session.recordCorrected.connect(self._on_record_corrected)
+        self.session.boxAdded.connect(self._on_box_added)
+        self.view.boxDrawn.connect(self._on_box_drawn)
         self.queue_panel.imageChosen.connect(self.show_image)
         self.view.boxSelected.connect(self._on_box_selected)
         self.view.boxActivated.connect(self.readings.edit_box)
@@ -150,7 +157,7 @@ class MainWindow(SourcesMixin, QMainWindow):
     @Slot(object)
     def _on_outcome(self, outcome) -> None:
         if outcome.result is not None:
-            self.status.set_latency(outcome.result.elapsed_ms)
+            self.status.set_read_time(outcome.result.elapsed_ms)
 
     @Slot(int)
     def _on_record_added(self, image_id: int) -> None:
@@ -182,8 +189,8 @@ class MainWindow(SourcesMixin, QMainWindow):
         else:
             self.view.set_boxes(record.boxes)
         done = record.status == "done"
-        self.readings.readings_model.set_readings(record.readings, editable=done)
-        self.readings.boxes_model.set_boxes(record.boxes, editable=done)
+        self._show_readings(record, editable=done)
+        self.actions.draw_box.setEnabled(done)
         if record.status == "error":
             self.show_error(f"{record.name}: {record.error}")
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}")
@@ -200,6 +207,12 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.view.select_boxes(list(model.reading(row).boxes or []) if row >= 0 else [])
 
     # -- corrections ----------------------------------------------------------------------------
+    def _show_readings(self, record, editable: bool = True) -> None:
+        self.readings.readings_model.set_readings(record.readings, editable=editable,
+                                                  marks=self.session.marks(record.image_id))
+        self.readings.boxes_model.set_boxes(record.boxes, editable=editable,
+                                            corrected=self.session.corrected_boxes(record.image_id))
+
     @Slot(int, str, str, str)
     def _on_reading_corrected(self, row: int, field: str, original: str, corrected: str) -> None:
         if self.current_id is not None and not self.live.running:
@@ -210,15 +223,57 @@ class MainWindow(SourcesMixin, QMainWindow):
     @Slot(int, str, str)
     def _on_box_corrected(self, box_index: int, original: str, corrected: str) -> None:
         if self.current_id is not None and not self.live.running:
-            image_id = self.current_id
-            self.session.correct_box(image_id, box_index, original, corrected, self.readings.boxes_model.boxes())
-            QTimer.singleShot(0, lambda: self._refresh_after_box_edit(image_id))  # not inside the editor's commit
+            self.session.correct_box(self.current_id, box_index, original, corrected, self.readings.boxes_model.boxes())
 
-    def _refresh_after_box_edit(self, image_id: int) -> None:
+    @Slot(int)
+    def _on_record_corrected(self, image_id: int) -> None:
+        self.actions.undo.setEnabled(self.session.can_undo())
+        self.actions.redo.setEnabled(self.session.can_redo())
+        QTimer.singleShot(0, lambda: self._refresh_after_correction(image_id))  # not inside the editor's commit
+
+    def _refresh_after_correction(self, image_id: int) -> None:
         record = self.session.records.get(image_id)
         if record is not None and image_id == self.current_id and not self.live.running:
             self.view.set_boxes(record.boxes)
-            self.readings.readings_model.set_readings(record.readings)
+            self._show_readings(record)
+
+    @Slot()
+    def undo(self) -> None:
+        self._show_changed(self.session.undo(), self.tr("Correction undone"))
+
+    @Slot()
+    def redo(self) -> None:
+        self._show_changed(self.session.redo(), self.tr("Correction redone"))
+
+    def _show_changed(self, image_id: int | None, message: str) -> None:
+        if image_id is None:
+            return
+        if image_id != self.current_id:
+            self.show_image(image_id)
+        self.statusBar().showMessage(message, 4000)
+
+    @Slot()
+    def delete_reading(self) -> None:
+        rows = self.readings.readings_view.selectionModel().selectedRows()
+        if self.current_id is None or self.live.running or not rows or not self.readings.readings_model.editable:
+            self.statusBar().showMessage(self.tr("Select the reading to delete first."), 4000)
+            return
+        self.session.delete_reading(self.current_id, rows[0].row())
+        self.statusBar().showMessage(self.tr("Reading deleted (Ctrl+Z brings it back)"), 4000)
+
+    @Slot(object)
+    def _on_box_drawn(self, points) -> None:
+        self.actions.draw_box.setChecked(False)  # one box per use: the next drag pans again
+        if self.current_id is not None and not self.live.running:
+            if self.session.read_drawn_box(self.current_id, points):
+                self.statusBar().showMessage(self.tr("Reading the box…"), 4000)
+
+    @Slot(int, int)
+    def _on_box_added(self, image_id: int, box_index: int) -> None:
+        """The drawn box was read: the technician checks its text (or types it) in the boxes table,
+        once the tables show the new box (the refresh is queued before this)."""
+        QTimer.singleShot(0, lambda: image_id == self.current_id and not self.live.running
+                          and self.readings.edit_box(box_index))
 
     # -- live camera ----------------------------------------------------------------------------
     @Slot(bool)
@@ -229,6 +284,8 @@ class MainWindow(SourcesMixin, QMainWindow):
             self.view.clear()
             self.readings.readings_model.set_readings([], editable=False, live={}, stable_frames=self.prefs.stable_frames)
             self.readings.boxes_model.set_boxes([], editable=False)
+            self.actions.draw_box.setChecked(False)
+            self.actions.draw_box.setEnabled(False)
             self.live.start(index, width, height)
         elif not on and self.live.running:
             self.live.stop()

@@ -11,6 +11,7 @@ BAD = QColor("#c0392b")
 LOW_CONFIDENCE_BG = QColor("#fff1c7")
 INVALID_BG = QColor("#fbdedb")
 STABLE_BG = QColor("#e3f4e6")
+CORRECTED_BG = QColor("#dcebfb")  # a value the technician corrected: not what the OCR read
 
 QSS = f"""
 QMainWindow, QDialog {{ background: #f5f6f8; }}

@@ -5,8 +5,6 @@ emits ``editRejected`` with the reason, which the status cell then shows (no mes
 """
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.ui import i18n, reading_adapter, theme
@@ -25,15 +23,18 @@ class ReadingsModel(QAbstractTableModel):
         self._readings: list = []
         self._rejected: dict[int, str] = {}
         self._live: dict[str, tuple[int, bool]] | None = None  # key -> (count, stable) in live mode
+        self._marks: list[set[str]] = []  # per row: the fields the technician corrected ("boxes": via a box)
         self._stable_frames = 3
         self.editable = True
         self.low_confidence = 0.8
 
     # -- content --------------------------------------------------------------------------------
     def set_readings(self, readings: list, *, editable: bool = True,
-                     live: dict[str, tuple[int, bool]] | None = None, stable_frames: int = 3) -> None:
+                     live: dict[str, tuple[int, bool]] | None = None, stable_frames: int = 3,
+                     marks: list[set[str]] | None = None) -> None:
         self.beginResetModel()
         self._readings = list(readings)
+        self._marks = list(marks) if marks is not None else [set() for _ in self._readings]
         self._rejected.clear()
         self._live = live
         self._stable_frames = stable_frames
@@ -45,6 +46,11 @@ class ReadingsModel(QAbstractTableModel):
 
     def reading(self, row: int):
         return self._readings[row]
+
+    def is_corrected(self, row: int, field: str | None = None) -> bool:
+        """Did the technician correct this row (this field, or any)?"""
+        marks = self._marks[row] if 0 <= row < len(self._marks) else set()
+        return bool(marks) if field is None else field in marks or "boxes" in marks
 
     def row_for_box(self, box_index: int) -> int:
         for row, reading in enumerate(self._readings):
@@ -97,6 +103,8 @@ class ReadingsModel(QAbstractTableModel):
                 return theme.INVALID_BG
             if self._live is not None and self._is_stable(reading):
                 return theme.STABLE_BG
+            if self.is_corrected(row, COLUMN_FIELDS.get(col, "")) or (col == STATUS and self.is_corrected(row)):
+                return theme.CORRECTED_BG
             if reading.score < self.low_confidence and col in (VALUE, CONFIDENCE):
                 return theme.LOW_CONFIDENCE_BG
         elif role == Qt.ItemDataRole.ForegroundRole:
@@ -110,6 +118,8 @@ class ReadingsModel(QAbstractTableModel):
                 return self._rejected[row]
             if issues:
                 return "\n".join(issues)
+            if self.is_corrected(row):
+                return self.tr("Corrected by you")
             if reading.score < self.low_confidence:
                 return self.tr("Low confidence: please check this value")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, CONFIDENCE):
@@ -145,6 +155,7 @@ class ReadingsModel(QAbstractTableModel):
         else:
             updated = reading_adapter.edit_key(reading, text)
         self._readings[row] = updated
+        self._marks[row] = self._marks[row] | {name}
         self._rejected.pop(row, None)
         self._emit_row(row)
         self.corrected.emit(row, name, original, getattr(updated, name))
@@ -171,10 +182,8 @@ class ReadingsModel(QAbstractTableModel):
             return self.tr("Settling %1/%2").replace("%1", str(count)).replace("%2", str(self._stable_frames))
         if not reading.valid:
             return "; ".join(self._issues(reading)) or self.tr("Invalid")
+        if self.is_corrected(row):
+            return "✎ " + self.tr("Corrected")
         if reading.score < self.low_confidence:
             return self.tr("Check")
         return self.tr("OK")
-
-
-def replace_reading(reading, **changes):
-    return dataclasses.replace(reading, **changes)
