@@ -11,6 +11,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.stability import StabilityTracker
+from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, opencv_capture
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 from desktop.ui.workers.ocr_worker import OcrService
@@ -18,7 +19,7 @@ from desktop.ui.workers.ocr_worker import OcrService
 
 class LiveController(QObject):
     frame = Signal(object)             # newest camera frame to show (BGR array)
-    result = Signal(object, object)    # OcrOutcome, {key: (count, stable)}
+    result = Signal(object, object)    # OcrOutcome, {slot: (count, stable)}, slots from live_slots()
     runningChanged = Signal(bool)
     failed = Signal(str)
     fps = Signal(float, float)         # camera fps, OCR results per second
@@ -84,7 +85,8 @@ class LiveController(QObject):
         if self.last is None:
             return []
         stable = self.tracker.stable_values()
-        return [r for r in self.last.readings if stable.get(r.key) == _value(r)]
+        readings = self.last.readings
+        return [r for r, slot in zip(readings, live_slots(readings)) if stable.get(slot) == _value(r)]
 
     @Slot()
     def _tick(self) -> None:
@@ -109,7 +111,8 @@ class LiveController(QObject):
             self.result.emit(outcome, {})
             return
         self.last = outcome
-        states = self.tracker.update({r.key: _value(r) for r in outcome.readings})
+        readings = outcome.readings
+        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
         self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})
 
     @Slot(str)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.ui import i18n, reading_adapter, theme
+from desktop.ui.live_slots import live_slots
 
 KEY, VALUE, UNIT, CONFIDENCE, STATUS = range(5)
 COLUMN_FIELDS = {KEY: "key", VALUE: "value", UNIT: "unit"}
@@ -22,7 +23,8 @@ class ReadingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._readings: list = []
         self._rejected: dict[int, str] = {}
-        self._live: dict[str, tuple[int, bool]] | None = None  # key -> (count, stable) in live mode
+        self._live: dict[str, tuple[int, bool]] | None = None  # slot -> (count, stable) in live mode
+        self._slots: list[str] = []  # live_slots() of the readings
         self._marks: list[set[str]] = []  # per row: the fields the technician corrected ("boxes": via a box)
         self._stable_frames = 3
         self.editable = True
@@ -37,6 +39,7 @@ class ReadingsModel(QAbstractTableModel):
         self._marks = list(marks) if marks is not None else [set() for _ in self._readings]
         self._rejected.clear()
         self._live = live
+        self._slots = live_slots(self._readings)
         self._stable_frames = stable_frames
         self.editable = editable
         self.endResetModel()
@@ -101,14 +104,14 @@ class ReadingsModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.BackgroundRole:
             if row in self._rejected or (not reading.valid and col in (VALUE, STATUS)):
                 return theme.INVALID_BG
-            if self._live is not None and self._is_stable(reading):
+            if self._live is not None and self._is_stable(row):
                 return theme.STABLE_BG
             if self.is_corrected(row, COLUMN_FIELDS.get(col, "")) or (col == STATUS and self.is_corrected(row)):
                 return theme.CORRECTED_BG
             if reading.score < self.low_confidence and col in (VALUE, CONFIDENCE):
                 return theme.LOW_CONFIDENCE_BG
         elif role == Qt.ItemDataRole.ForegroundRole:
-            if self._live is not None and not self._is_stable(reading):
+            if self._live is not None and not self._is_stable(row):
                 return theme.QColor("#8a9099")
             if col == STATUS:
                 return theme.BAD if (row in self._rejected or not reading.valid) else theme.OK
@@ -165,8 +168,8 @@ class ReadingsModel(QAbstractTableModel):
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def _is_stable(self, reading) -> bool:
-        return bool(self._live and self._live.get(reading.key, (0, False))[1])
+    def _is_stable(self, row: int) -> bool:
+        return bool(self._live and self._live.get(self._slots[row], (0, False))[1])
 
     def _issues(self, reading) -> list[str]:
         lang = i18n.current_language()
@@ -176,7 +179,7 @@ class ReadingsModel(QAbstractTableModel):
         if row in self._rejected:
             return self.tr("Refused: %1").replace("%1", self._rejected[row])
         if self._live is not None:
-            count, stable = self._live.get(reading.key, (0, False))
+            count, stable = self._live.get(self._slots[row], (0, False))
             if stable:
                 return self.tr("Stable")
             return self.tr("Settling %1/%2").replace("%1", str(count)).replace("%2", str(self._stable_frames))
