@@ -139,6 +139,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.live.frame.connect(self.view.set_frame)
         self.live.result.connect(self._on_live_result)
         self.live.failed.connect(self._on_camera_failed)
+        self.live.status.connect(self.camera_bar.state.setText)
         self.live.runningChanged.connect(self._on_live_running)
         self.live.fps.connect(self.status.set_fps)
 
@@ -423,7 +424,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended
             event.ignore()
             return
-        self.live.stop()
+        self.live.shutdown()
         self.ocr.shutdown()
         self.session.close()
         self.record_panel.shutdown()

@@ -85,7 +85,7 @@ def test_flicker_is_never_recorded(make_window, qtbot):
 def test_no_camera_gives_a_message(make_window, qtbot):
     window = make_window(capture=lambda i: FakeCapture(i, opened=False))
     window.actions.live.trigger()
-    qtbot.waitUntil(lambda: "No camera found" in window.banner.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "No camera at 0" in window.banner.text(), timeout=3000)
     assert not window.live.running and not window.actions.live.isChecked()
     assert not window.actions.capture.isEnabled()
 
