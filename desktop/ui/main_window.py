@@ -9,7 +9,7 @@ from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.store import SessionStore
@@ -24,6 +24,7 @@ from desktop.ui.records.dock import install_record_panel
 from desktop.ui.session import SessionController
 from desktop.ui.sources import SourcesMixin
 from desktop.ui.widgets.camera_bar import CameraBar
+from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.image_view import ImageView
 from desktop.ui.widgets.queue_panel import QueuePanel
 from desktop.ui.widgets.readings_panel import ReadingsPanel
@@ -73,8 +74,12 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.banner.hide()
         self.banner_timer = QTimer(self, singleShot=True, interval=8000, timeout=self.banner.hide)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.empty_state = EmptyState(self.actions)
+        self.image_area = QStackedWidget()  # the empty state until there is an image or a camera
+        self.image_area.addWidget(self.empty_state)
+        self.image_area.addWidget(self.view)
         self.splitter.addWidget(self.queue_panel)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.image_area)
         self.splitter.addWidget(self.readings)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 680, 520])
@@ -130,6 +135,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.session.boxAdded.connect(self._on_box_added)
         self.view.boxDrawn.connect(self._on_box_drawn)
         self.queue_panel.imageChosen.connect(self.show_image)
+        self.empty_state.samplesRequested.connect(self.open_samples)
         self.view.boxSelected.connect(self._on_box_selected)
         self.view.boxActivated.connect(self.readings.edit_box)
         self.readings.readingSelected.connect(self._on_reading_selected)
@@ -183,6 +189,7 @@ class MainWindow(SourcesMixin, QMainWindow):
             return
         changed = image_id != self.current_id
         self.current_id = image_id
+        self.image_area.setCurrentWidget(self.view)
         self.queue_panel.select_image(image_id)
         image = self.session.image(image_id) if record.status in ("done", "error") or not changed else None
         if changed or not self.view.has_image():
@@ -283,6 +290,7 @@ class MainWindow(SourcesMixin, QMainWindow):
             index, width, height = self.camera_bar.choice()
             self.current_id = None
             self.view.clear()
+            self.image_area.setCurrentWidget(self.view)
             self.readings.readings_model.set_readings([], editable=False, live={}, stable_frames=self.prefs.stable_frames)
             self.readings.boxes_model.set_boxes([], editable=False)
             self.actions.draw_box.setChecked(False)
@@ -303,6 +311,8 @@ class MainWindow(SourcesMixin, QMainWindow):
         if not running:
             self.status.set_fps(None)
             self.camera_bar.state.setText("")
+            if self.current_id is None:
+                self.image_area.setCurrentWidget(self.empty_state)
 
     @Slot(object, object)
     def _on_live_result(self, outcome, states: dict) -> None:

@@ -31,6 +31,13 @@ class SourcesMixin:
         """Open folder…: ask for the folder, then read every image in it."""
         return self.open_folder(Messages.open_folder(self))
 
+    @Slot()
+    def open_samples(self) -> list[int]:
+        """The sample screens shipped with the app: a first look without a photo of one's own."""
+        from desktop.core.resources import resource_path
+
+        return self.open_folder(str(resource_path("samples")))
+
     def open_files(self, paths: list[str]) -> list[int]:
         ids = self.session.add_files(paths) if paths else []
         self._update_recent()

@@ -32,6 +32,11 @@ QTabBar::tab {{ padding: 5px 12px; background: #eef1f4; border: 1px solid #d5d9d
 QTabBar::tab:selected {{ background: #ffffff; font-weight: 600; }}
 QLabel#bannerError {{ background: #fbdedb; color: #7b1d12; padding: 6px 10px; border-radius: 4px; }}
 QLabel#bannerInfo {{ background: #e6eef7; color: #16324f; padding: 6px 10px; border-radius: 4px; }}
+QWidget#emptyState {{ background: #ffffff; border: 2px dashed #c5ccd4; border-radius: 8px; }}
+QLabel#emptyTitle {{ font-size: 18pt; font-weight: 600; color: #16324f; }}
+QLabel#emptyHint {{ color: #5b6470; padding: 0 40px; }}
+QWidget#emptyState QToolButton {{ border: 1px solid #d5d9de; background: #f5f8fb; padding: 8px 12px; }}
+QPushButton#linkButton {{ color: {ACCENT}; border: none; text-decoration: underline; }}
 QLabel#panelTitle {{ font-weight: 600; color: #16324f; padding: 2px 0; }}
 """
 

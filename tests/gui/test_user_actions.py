@@ -155,3 +155,23 @@ def test_every_action_in_the_menus_and_toolbars_can_be_triggered(make_window, qt
         window.model_tools.manager.close()
     quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+def test_first_start_shows_the_ways_in_and_the_sample_screens(make_window, qtbot, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    window = make_window()
+    assert window.image_area.currentWidget() is window.empty_state and window.empty_state.isVisible()
+    assert "Drop" in window.empty_state.title.text()
+    open_button, folder_button, live_button = window.empty_state.buttons
+    assert (open_button.defaultAction(), live_button.defaultAction()) == (window.actions.open, window.actions.live)
+    dialogs.files = [str(write_sample(tmp_path / "first.png"))]
+    qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)      # the big "Open images" button
+    wait_read(window, qtbot, 1)
+    assert window.image_area.currentWidget() is window.view and window.view.has_image()
+
+
+def test_the_sample_screens_link_opens_them(make_window, qtbot):
+    window = make_window()
+    qtbot.mouseClick(window.empty_state.samples, Qt.MouseButton.LeftButton)
+    wait_read(window, qtbot, 6)
+    assert "sampler_lcd.png" in {r.name for r in window.session.records.values()}
