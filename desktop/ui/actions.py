@@ -146,4 +146,6 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     bar.addActions([a.zoom_in, a.zoom_out, a.fit])
     bar.addSeparator()
     bar.addActions([a.improve_model, a.settings])
+    for action in (a.prev, a.next, a.zoom_in, a.zoom_out, a.fit):  # icons say it; the tooltip names it
+        bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     return bar

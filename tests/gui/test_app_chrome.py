@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.preferences import load_preferences
@@ -126,3 +127,35 @@ def test_an_error_in_a_slot_is_logged_and_shown(make_window, qtbot, monkeypatch,
     assert "slot went wrong" in window.banner.text() and "log" in window.banner.text()
     record = next(r for r in caplog.records if r.levelname == "CRITICAL")
     assert record.exc_info[0] is ValueError  # the traceback goes to the log
+
+
+@pytest.fixture
+def themed(qapp):
+    """The app's own theme (its padding decides what fits), put back after the test."""
+    from desktop.ui import theme
+
+    saved = (qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name())
+    theme.apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    qapp.setStyle(saved[3])
+
+
+def test_every_toolbar_button_fits_at_1360_px_in_both_languages(themed, make_window, qtbot):
+    from PySide6.QtWidgets import QToolBar
+
+    from desktop.ui import i18n
+
+    window = make_window()
+    window.resize(1360, 820)
+    for language in ("en", "zh_CN"):
+        i18n.install_language(language)
+        qtbot.wait(50)
+        toolbar = window.findChild(QToolBar, "mainToolBar")
+        hidden = [a.iconText() for a in toolbar.actions()
+                  if not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()]
+        assert hidden == [], f"{language}: cut off at 1360 px: {hidden}"
+        assert toolbar.sizeHint().width() <= 1360
+    i18n.install_language("en")
