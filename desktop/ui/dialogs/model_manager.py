@@ -38,7 +38,7 @@ def _scores(metadata: dict, names: dict[str, str]) -> str:
             parts.append(f"{label}: {info['before'][metric]:.0%} → {info['after'][metric]:.0%}")
         except (KeyError, TypeError, ValueError):
             continue
-    return "; ".join(parts)
+    return "\n".join(parts)  # one score a line: the column wraps, nothing is cut off
 
 
 class ModelManagerDialog(QDialog):
@@ -58,6 +58,9 @@ class ModelManagerDialog(QDialog):
         for col in range(4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.activate_selected())
         self.buttons = {name: QPushButton() for name in ("activate", "roll_back", "delete", "export", "import", "close")}
@@ -124,6 +127,7 @@ class ModelManagerDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(NAME_ROLE, version.name)
+                item.setToolTip(text)
                 if version.name == active:
                     font = item.font()
                     font.setBold(True)
