@@ -36,25 +36,23 @@ def setup_logging() -> None:
 
 def install_excepthook(show: Callable[[str], object]) -> None:
     """An error in a Qt slot would vanish in the windowed build: log it with its traceback, tell the user."""
+    from PySide6.QtCore import QCoreApplication
+
     def hook(kind, error, trace) -> None:
         log.critical("unexpected error", exc_info=(kind, error, trace))
         try:
-            show(_tr("An unexpected error occurred: %1. It was written to the log file; "
-                                           "your work is saved.").replace("%1", f"{kind.__name__}: {error}"))
+            show(QCoreApplication.translate("App", "An unexpected error occurred: %1. It was written to the log "
+                                            "file; your work is saved.").replace("%1", f"{kind.__name__}: {error}"))
         except Exception:  # the message must never raise inside the hook
             log.exception("could not show the error")
 
     sys.excepthook = hook
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("App", text)
-
-
 def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Preferences | None = None):
     """Build the app's window on an existing QApplication (used by run_app and the screenshot script)."""
+    from PySide6.QtCore import QCoreApplication
+
     from desktop.core.store import SessionStore
     from desktop.ui import i18n, theme
     from desktop.ui.main_window import MainWindow
@@ -69,8 +67,9 @@ def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Pr
     window = MainWindow(engine_factory, prefs, store, capture_factory=capture_factory or opencv_capture)
     if damaged is not None:
         log.error("damaged session store moved to %s", damaged)
-        warnings.append(window.tr("The saved sessions could not be read (the file is damaged). It was moved to "
-                                  "%1 and a new one was started.").replace("%1", str(damaged)))
+        warnings.append(QCoreApplication.translate("App", "The saved sessions could not be read (the file is damaged). "
+                                                   "It was moved to %1 and a new one was started.")
+                        .replace("%1", str(damaged)))
     for warning in warnings:
         window.show_error(warning)
     window.destroyed.connect(lambda *_: store.close())

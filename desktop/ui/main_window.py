@@ -9,7 +9,7 @@ from functools import partial
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.store import SessionStore
@@ -23,6 +23,7 @@ from desktop.ui.models.queue_model import QueueModel
 from desktop.ui.records.dock import install_record_panel
 from desktop.ui.session import SessionController
 from desktop.ui.sources import SourcesMixin
+from desktop.ui.widgets.banner import Banner, Message
 from desktop.ui.widgets.camera_bar import CameraBar
 from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.image_view import ImageView
@@ -69,10 +70,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.readings = ReadingsPanel()
         self.readings.readings_model.low_confidence = prefs.low_confidence
         self.readings.boxes_model.low_confidence = prefs.low_confidence
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        self.banner_timer = QTimer(self, singleShot=True, interval=8000, timeout=self.banner.hide)
+        self.banner = Banner(hide_after_ms=8000)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.empty_state = EmptyState(self.actions)
         self.image_area = QStackedWidget()  # the empty state until there is an image or a camera
@@ -348,19 +346,12 @@ class MainWindow(SourcesMixin, QMainWindow):
 
     # -- messages -------------------------------------------------------------------------------
     @Slot(str)
-    def show_error(self, message: str) -> None:
-        log.warning("shown to the user: %s", message)
-        self._banner("bannerError", message)
+    def show_error(self, message: Message) -> None:
+        self.banner.show_message("bannerError", message)
+        log.warning("shown to the user: %s", self.banner.text())
 
-    def show_info(self, message: str) -> None:
-        self._banner("bannerInfo", message)
-
-    def _banner(self, kind: str, message: str) -> None:
-        self.banner.setObjectName(kind)
-        self.banner.setStyleSheet("")  # re-apply the object-name rule
-        self.banner.setText(message)
-        self.banner.show()
-        self.banner_timer.start()
+    def show_info(self, message: Message) -> None:
+        self.banner.show_message("bannerInfo", message)
 
     # -- settings and language ------------------------------------------------------------------
     def edit_settings(self) -> None:

@@ -63,6 +63,20 @@ def no_dangling_threads(monkeypatch):
 
 
 @pytest.fixture
+def themed(qapp):
+    """The app's own theme (its padding decides what fits), put back after the test."""
+    from desktop.ui import theme
+
+    saved = (qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name())
+    theme.apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    qapp.setStyle(saved[3])
+
+
+@pytest.fixture
 def engine():
     return FakeEngine()
 

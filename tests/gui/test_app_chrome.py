@@ -129,20 +129,6 @@ def test_an_error_in_a_slot_is_logged_and_shown(make_window, qtbot, monkeypatch,
     assert record.exc_info[0] is ValueError  # the traceback goes to the log
 
 
-@pytest.fixture
-def themed(qapp):
-    """The app's own theme (its padding decides what fits), put back after the test."""
-    from desktop.ui import theme
-
-    saved = (qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name())
-    theme.apply_theme(qapp)
-    yield
-    qapp.setStyleSheet(saved[0])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[2])
-    qapp.setStyle(saved[3])
-
-
 def test_every_toolbar_button_fits_at_1360_px_in_both_languages(themed, make_window, qtbot):
     from PySide6.QtWidgets import QToolBar
 
@@ -159,3 +145,27 @@ def test_every_toolbar_button_fits_at_1360_px_in_both_languages(themed, make_win
         assert hidden == [], f"{language}: cut off at 1360 px: {hidden}"
         assert toolbar.sizeHint().width() <= 1360
     i18n.install_language("en")
+
+
+def test_qt_file_dialog_is_chinese_in_chinese(qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install_language("zh_CN")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert texts and not [t for t in texts if t.isascii()], texts   # was "&Look in:", "Files of &type:"
+        dialog.deleteLater()
+    finally:
+        i18n.install_language("en")
+
+
+def test_every_ui_string_has_its_chinese():
+    import xml.etree.ElementTree as ElementTree
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "lcdreader_zh_CN.ts"
+    unfinished = [m.findtext("source") for m in ElementTree.parse(ts).iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert unfinished == []

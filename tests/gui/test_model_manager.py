@@ -120,7 +120,7 @@ def test_main_window_actions_open_the_wizard_and_manager_and_reload(make_window,
     manager.accept()
 
 
-def test_the_score_column_shows_every_score_whole(dialog):
+def test_the_score_column_shows_every_score_whole(themed, dialog):
     import yaml
 
     from desktop.core.paths import user_models_dir

