@@ -31,7 +31,7 @@ from desktop.ui.widgets.queue_panel import QueuePanel
 from desktop.ui.widgets.readings_panel import ReadingsPanel
 from desktop.ui.widgets.status_bar import StatusBar
 from desktop.ui.workers.camera import opencv_capture
-from desktop.ui.wizard.model_tools import install_model_tools
+from desktop.ui.wizard.model_tools import ModelTools
 from desktop.ui.workers.ocr_worker import OcrService
 
 log = logging.getLogger(__name__)
@@ -89,9 +89,9 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.model_tools = ModelTools(self, store.path)  # "Improve the model…" wizard, "Models…"
         self._connect()
         self.record_panel = install_record_panel(self)  # docked calibration record (records/dock.py)
-        self.model_tools = install_model_tools(self)  # "Improve the model…" wizard, "Models…" (wizard/model_tools.py)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()
@@ -123,6 +123,10 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.actual.triggered.connect(self.view.actual_size)
         a.settings.triggered.connect(self.edit_settings)
         a.language.triggered.connect(self.toggle_language)
+        a.improve_model.triggered.connect(self.model_tools.open_wizard)
+        a.models.triggered.connect(self.model_tools.open_manager)
+        self.ocr.engineReady.connect(self.model_tools.engine_ready)
+        self.model_tools.modelActivated.connect(self.reload_engine)
         self.ocr.engineReady.connect(self._on_engine_ready)
         self.ocr.engineFailed.connect(self._on_engine_failed)
         self.ocr.outcome.connect(self._on_outcome)

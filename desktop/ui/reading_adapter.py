@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from desktop.core import reading as core
-from desktop.core.reading import Reading  # noqa: F401  (re-exported for the UI)
+from desktop.core.reading import Reading
 
 REFUSED = ("not_a_number", "two_decimal_points", "no_digits", "unknown_unit")
 KEY_ISSUES = ("ambiguous_key", "no_key")
@@ -28,7 +28,7 @@ def extract(boxes, template: str | None = None, image_size: tuple[int, int] | No
 def list_templates() -> list[str]:
     try:
         return list(core.list_templates())
-    except Exception:  # a broken template folder must not break the settings dialog
+    except Exception:  # noqa: BLE001  (a broken template folder must not break the settings dialog)
         return []
 
 
@@ -45,10 +45,6 @@ def from_json(data: dict):
 
 def issue_message(code: str, lang: str) -> str:
     return core.issue_message(code, "zh" if lang.startswith("zh") else "en")
-
-
-def _lang(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
 
 
 def edit_value(reading, text: str, lang: str):

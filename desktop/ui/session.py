@@ -342,7 +342,7 @@ class SessionController(QObject):
                 image = load_image(record.path)
             else:
                 image = decode_image_bytes(self.store.image_data(image_id) or b"", record.name)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (a moved or damaged file: the row stays, without picture)
             log.warning("cannot show image %s: %s", image_id, exc)
             return None
         self._remember(image_id, image)

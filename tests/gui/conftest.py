@@ -6,16 +6,16 @@ import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QThread  # noqa: E402
-from PySide6.QtWidgets import QFileDialog  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings, QThread
+from PySide6.QtWidgets import QFileDialog
 
-from desktop.core.preferences import Preferences  # noqa: E402
-from desktop.core.store import SessionStore  # noqa: E402
-from desktop.ui import i18n  # noqa: E402
-from desktop.ui.dialogs.messages import Messages  # noqa: E402
+from desktop.core.preferences import Preferences
+from desktop.core.store import SessionStore
+from desktop.ui import i18n
+from desktop.ui.dialogs.messages import Messages
 
-from .fakes import FakeCapture, FakeEngine  # noqa: E402
+from .fakes import FakeCapture, FakeEngine
 
 
 @pytest.fixture(autouse=True)

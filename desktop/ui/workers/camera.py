@@ -166,7 +166,7 @@ class CameraThread(QThread):
             width = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)) or self.width
             height = int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)) or self.height
             fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
-        except Exception:
+        except Exception:  # noqa: BLE001  (a driver that cannot tell its size: the size asked for)
             width, height, fps = self.width, self.height, 0.0
         self.opened.emit({"source": describe(self.source), "width": width, "height": height, "fps": fps})
 

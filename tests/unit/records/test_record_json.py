@@ -3,7 +3,7 @@ import json
 import pytest
 
 from desktop.core.records.json_io import RecordFormatError, load_records, save_records
-from conftest import EXAMPLE  # noqa: E402
+from conftest import EXAMPLE
 
 
 def test_the_shipped_example_loads(example_records):
