@@ -154,3 +154,23 @@ def test_a_correction_whose_text_is_in_no_box_gives_no_training_sample(make_wind
     (correction,) = window.store.corrections(image_id)
     assert correction.box_index is None and correction.crop_png is None
     assert training_samples(window.store) == []
+
+
+def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, qtbot, tmp_path):
+    """The sampler's 流量 read twice ("30.0" and a unit box read as "1 L/min"): the twin deleted, the
+    reading left is no longer flagged, also after a later box edit."""
+    boxes = BOXES[:3] + [TextBox(quad(20, 120, 140, 160), "温度", 0.99), TextBox(quad(160, 120, 300, 160), "23.5", 0.97),
+                         TextBox(quad(20, 170, 140, 210), "温度", 0.99), TextBox(quad(160, 170, 300, 210), "1", 0.6)]
+    window = make_window(FakeEngine(boxes=boxes))
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
+    model = window.readings.readings_model
+    assert model.index(1, STATUS).data() != "OK" and model.index(2, STATUS).data() != "OK"   # flagged twice
+    window.readings.readings_view.selectRow(2)
+    window.actions.delete_reading.trigger()
+    qtbot.waitUntil(lambda: cells(window) == ["100.07", "23.5"], timeout=2000)
+    assert model.index(1, STATUS).data() == "OK"
+    assert window.store.result(image_id).readings[1]["valid"] is True
+    assert window.readings.boxes_model.setData(window.readings.boxes_model.index(1, 1), "100.08")
+    qtbot.waitUntil(lambda: cells(window) == ["100.08", "23.5"], timeout=2000)
+    assert model.index(1, STATUS).data() == "OK"

@@ -11,6 +11,7 @@ class EmptyState(QWidget):
     def __init__(self, actions, parent=None):
         super().__init__(parent)
         self.setObjectName("emptyState")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the dashed drop frame shows
         self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="emptyTitle")
         self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, objectName="emptyHint")
         buttons = QHBoxLayout()
