@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.preferences import Preferences, save_preferences
@@ -16,6 +16,7 @@ from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.actions import Actions, build_menus, build_toolbar, retranslate_menus
 from desktop.ui.dialogs.messages import Messages
+from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
 from desktop.ui.live import LiveController
@@ -90,6 +91,10 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.model_tools = ModelTools(self, store.path)  # "Improve the model…" wizard, "Models…"
+        self.corrections = CorrectionUi(self.session, self.readings, self.view, self.actions,
+                                        shown_image=lambda: None if self.live.running else self.current_id,
+                                        show_image=self.show_image,
+                                        say=lambda text: self.statusBar().showMessage(text, 4000), parent=self)
         self._connect()
         self.record_panel = install_record_panel(self)  # docked calibration record (records/dock.py)
         self._update_recent()
@@ -111,10 +116,6 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.freeze.toggled.connect(self.live.set_frozen)
         a.capture.triggered.connect(self.capture)
         a.correct.triggered.connect(self.readings.edit_current_value)
-        a.undo.triggered.connect(self.undo)
-        a.redo.triggered.connect(self.redo)
-        a.delete_reading.triggered.connect(self.delete_reading)
-        a.draw_box.toggled.connect(self.view.set_drawing)
         a.prev.triggered.connect(lambda: self.queue_panel.step(-1))
         a.next.triggered.connect(lambda: self.queue_panel.step(1))
         a.zoom_in.triggered.connect(self.view.zoom_in)
@@ -133,17 +134,12 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.session.recordAdded.connect(self._on_record_added)
         self.session.recordUpdated.connect(self._on_record_updated)
         self.session.failed.connect(self.show_error)
-        self.session.recordCorrected.connect(self._on_record_corrected)
-        self.session.boxAdded.connect(self._on_box_added)
-        self.view.boxDrawn.connect(self._on_box_drawn)
         self.queue_panel.imageChosen.connect(self.show_image)
         self.empty_state.samplesRequested.connect(self.open_samples)
         self.view.boxSelected.connect(self._on_box_selected)
         self.view.boxActivated.connect(self.readings.edit_box)
         self.readings.readingSelected.connect(self._on_reading_selected)
         self.readings.boxRowSelected.connect(lambda i: self.view.select_boxes([i] if i >= 0 else []))
-        self.readings.readings_model.corrected.connect(self._on_reading_corrected)
-        self.readings.boxes_model.corrected.connect(self._on_box_corrected)
         self.live.frame.connect(self.view.set_frame)
         self.live.result.connect(self._on_live_result)
         self.live.failed.connect(self._on_camera_failed)
@@ -198,9 +194,7 @@ class MainWindow(SourcesMixin, QMainWindow):
             self.view.set_image(image, record.boxes)
         else:
             self.view.set_boxes(record.boxes)
-        done = record.status == "done"
-        self._show_readings(record, editable=done)
-        self.actions.draw_box.setEnabled(done)
+        self.corrections.show_record(record, editable=record.status == "done")
         if record.status == "error":
             self.show_error(f"{record.name}: {record.error}")
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}")
@@ -215,75 +209,6 @@ class MainWindow(SourcesMixin, QMainWindow):
     def _on_reading_selected(self, row: int) -> None:
         model = self.readings.readings_model
         self.view.select_boxes(list(model.reading(row).boxes or []) if row >= 0 else [])
-
-    # -- corrections ----------------------------------------------------------------------------
-    def _show_readings(self, record, editable: bool = True) -> None:
-        self.readings.readings_model.set_readings(record.readings, editable=editable,
-                                                  marks=self.session.marks(record.image_id))
-        self.readings.boxes_model.set_boxes(record.boxes, editable=editable,
-                                            corrected=self.session.corrected_boxes(record.image_id))
-
-    @Slot(int, str, str, str)
-    def _on_reading_corrected(self, row: int, field: str, original: str, corrected: str) -> None:
-        if self.current_id is not None and not self.live.running:
-            self.session.correct_reading(self.current_id, row, field, original, corrected,
-                                         self.readings.readings_model.readings())
-            self.statusBar().showMessage(self.tr("Saved: %1 → %2").replace("%1", original).replace("%2", corrected), 4000)
-
-    @Slot(int, str, str)
-    def _on_box_corrected(self, box_index: int, original: str, corrected: str) -> None:
-        if self.current_id is not None and not self.live.running:
-            self.session.correct_box(self.current_id, box_index, original, corrected, self.readings.boxes_model.boxes())
-
-    @Slot(int)
-    def _on_record_corrected(self, image_id: int) -> None:
-        self.actions.undo.setEnabled(self.session.can_undo())
-        self.actions.redo.setEnabled(self.session.can_redo())
-        QTimer.singleShot(0, lambda: self._refresh_after_correction(image_id))  # not inside the editor's commit
-
-    def _refresh_after_correction(self, image_id: int) -> None:
-        record = self.session.records.get(image_id)
-        if record is not None and image_id == self.current_id and not self.live.running:
-            self.view.set_boxes(record.boxes)
-            self._show_readings(record)
-
-    @Slot()
-    def undo(self) -> None:
-        self._show_changed(self.session.undo(), self.tr("Correction undone"))
-
-    @Slot()
-    def redo(self) -> None:
-        self._show_changed(self.session.redo(), self.tr("Correction redone"))
-
-    def _show_changed(self, image_id: int | None, message: str) -> None:
-        if image_id is None:
-            return
-        if image_id != self.current_id:
-            self.show_image(image_id)
-        self.statusBar().showMessage(message, 4000)
-
-    @Slot()
-    def delete_reading(self) -> None:
-        rows = self.readings.readings_view.selectionModel().selectedRows()
-        if self.current_id is None or self.live.running or not rows or not self.readings.readings_model.editable:
-            self.statusBar().showMessage(self.tr("Select the reading to delete first."), 4000)
-            return
-        self.session.delete_reading(self.current_id, rows[0].row())
-        self.statusBar().showMessage(self.tr("Reading deleted (Ctrl+Z brings it back)"), 4000)
-
-    @Slot(object)
-    def _on_box_drawn(self, points) -> None:
-        self.actions.draw_box.setChecked(False)  # one box per use: the next drag pans again
-        if self.current_id is not None and not self.live.running:
-            if self.session.read_drawn_box(self.current_id, points):
-                self.statusBar().showMessage(self.tr("Reading the box…"), 4000)
-
-    @Slot(int, int)
-    def _on_box_added(self, image_id: int, box_index: int) -> None:
-        """The drawn box was read: the technician checks its text (or types it) in the boxes table,
-        once the tables show the new box (the refresh is queued before this)."""
-        QTimer.singleShot(0, lambda: image_id == self.current_id and not self.live.running
-                          and self.readings.edit_box(box_index))
 
     # -- live camera ----------------------------------------------------------------------------
     @Slot(bool)

