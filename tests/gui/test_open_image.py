@@ -75,8 +75,9 @@ def test_paste_image_from_clipboard(make_window, qtbot, tmp_path, qapp):
     window = make_window()
     image = QImage(str(write_sample(tmp_path / "clip.png")))
     qapp.clipboard().setImage(image)
-    image_id = window.paste()
-    assert image_id is not None
+    window.actions.paste.trigger()                      # Edit's Paste image (Ctrl+V)
+    qtbot.waitUntil(lambda: len(window.session.records) == 1, timeout=2000)
+    (image_id,) = window.session.records
     qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=5000)
     assert window.store.image_data(image_id)  # pasted bytes are kept: no file to go back to
 
