@@ -55,7 +55,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.addToolBar(build_toolbar(self, self.actions))
         self.addToolBarBreak()
         self.camera_bar = CameraBar(self.actions, self)
-        self.camera_bar.set_choice(prefs.camera_index, prefs.camera_width, prefs.camera_height)
+        self.camera_bar.set_choice(prefs.camera_source or prefs.camera_index, prefs.camera_width, prefs.camera_height)
         self.addToolBar(self.camera_bar)
 
         self.ocr = OcrService(partial(engine_factory, replace(prefs)), self)
@@ -214,7 +214,8 @@ class MainWindow(SourcesMixin, QMainWindow):
     @Slot(bool)
     def set_live(self, on: bool) -> None:
         if on and not self.live.running:
-            index, width, height = self.camera_bar.choice()
+            source, width, height = self.camera_bar.choice()
+            self._remember_camera(source, width, height)
             self.current_id = None
             self.view.clear()
             self.image_area.setCurrentWidget(self.view)
@@ -222,9 +223,18 @@ class MainWindow(SourcesMixin, QMainWindow):
             self.readings.boxes_model.set_boxes([], editable=False)
             self.actions.draw_box.setChecked(False)
             self.actions.draw_box.setEnabled(False)
-            self.live.start(index, width, height)
+            self.live.start(source, width, height)
         elif not on and self.live.running:
             self.live.stop()
+
+    def _remember_camera(self, source: int | str, width: int, height: int) -> None:
+        """The next start offers the same camera (an IP camera's address is not typed again)."""
+        chosen = replace(self.prefs, camera_width=width, camera_height=height,
+                         camera_source=source if isinstance(source, str) else "",
+                         camera_index=source if isinstance(source, int) and 0 <= source <= 16 else self.prefs.camera_index)
+        if chosen != self.prefs:
+            self.prefs = chosen
+            save_preferences(chosen, self._prefs_path)
 
     @Slot(bool)
     def _on_live_running(self, running: bool) -> None:

@@ -93,3 +93,19 @@ def test_a_video_file_plays_in_a_loop(make_window, qtbot, tmp_path):
     window.actions.live.trigger()
     assert not window.live.running
     window.close()
+
+
+def test_the_camera_typed_in_is_offered_at_the_next_start(make_window, qtbot, store):
+    from desktop.core.preferences import load_preferences
+
+    from .fakes import FakeCapture
+
+    opened = []
+    window = make_window(FakeEngine(delay=0.01), capture=lambda source: opened.append(source) or FakeCapture())
+    start_with_source(window, qtbot, "http://10.0.0.5:8080/video")
+    qtbot.waitUntil(lambda: opened == ["http://10.0.0.5:8080/video"], timeout=3000)
+    window.actions.live.trigger()
+    prefs, _ = load_preferences(store.path.parent / "preferences.yaml")
+    assert prefs.camera_source == "http://10.0.0.5:8080/video"
+    again = make_window(prefs=prefs)
+    assert again.camera_bar.choice()[0] == "http://10.0.0.5:8080/video"

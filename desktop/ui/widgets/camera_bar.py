@@ -38,8 +38,12 @@ class CameraBar(QToolBar):
         self.addWidget(self.state)
         self.retranslate()
 
-    def set_choice(self, index: int, width: int, height: int) -> None:
-        self.device.setCurrentIndex(max(0, min(self.device.count() - 1, index)))
+    def set_choice(self, source: int | str, width: int, height: int) -> None:
+        """A camera number, or a URL / video file shown as typed."""
+        if isinstance(source, str) and source:
+            self.device.setEditText(source)
+        else:
+            self.device.setCurrentIndex(max(0, min(self.device.count() - 1, int(source or 0))))
         for i in range(self.resolution.count()):
             if self.resolution.itemData(i) == (width, height):
                 self.resolution.setCurrentIndex(i)
