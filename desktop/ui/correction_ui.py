@@ -26,6 +26,7 @@ class CorrectionUi(QObject):
         actions.delete_reading.triggered.connect(self.delete_reading)
         actions.draw_box.toggled.connect(view.set_drawing)
         session.recordCorrected.connect(self._on_record_corrected)
+        session.recordUpdated.connect(self._update_undo)  # read again: that image's history ends
         session.boxAdded.connect(self._on_box_added)
         view.boxDrawn.connect(self._on_box_drawn)
         readings.readings_model.corrected.connect(self._on_reading_corrected)
@@ -54,9 +55,13 @@ class CorrectionUi(QObject):
             self.session.correct_box(image_id, box_index, original, corrected, self.readings.boxes_model.boxes())
 
     @Slot(int)
-    def _on_record_corrected(self, image_id: int) -> None:
+    def _update_undo(self, _image_id: int = -1) -> None:
         self.actions.undo.setEnabled(self.session.can_undo())
         self.actions.redo.setEnabled(self.session.can_redo())
+
+    @Slot(int)
+    def _on_record_corrected(self, image_id: int) -> None:
+        self._update_undo()
         QTimer.singleShot(0, lambda: self._refresh(image_id))  # not inside the table editor's commit
 
     def _refresh(self, image_id: int) -> None:

@@ -110,6 +110,9 @@ class SessionController(QObject):
         if record is None or record.status in ("queued", "reading"):
             return
         record.status = "queued"
+        # its corrections stay saved, but no longer undoable: they were made on the result being replaced
+        self._undo = [c for c in self._undo if c.image_id != image_id]
+        self._redo = [c for c in self._redo if c.image_id != image_id]
         self.store.set_status(image_id, "queued")
         self.queue.changed(image_id)
         self._submit(image_id, image=self.image(image_id), name=record.name)

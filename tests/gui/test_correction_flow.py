@@ -174,3 +174,15 @@ def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, q
     assert window.readings.boxes_model.setData(window.readings.boxes_model.index(1, 1), "100.08")
     qtbot.waitUntil(lambda: cells(window) == ["100.08", "23.5"], timeout=2000)
     assert model.index(1, STATUS).data() == "OK"
+
+
+def test_read_again_ends_the_undo_history_of_that_image(make_window, qtbot, tmp_path):
+    window, image_id = open_screen(make_window, qtbot, tmp_path)
+    model = window.readings.readings_model
+    assert model.setData(model.index(0, VALUE), "100.01")
+    qtbot.waitUntil(window.actions.undo.isEnabled, timeout=2000)
+    window.actions.reread.trigger()                                  # Ctrl+R: a new result
+    qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=5000)
+    qtbot.waitUntil(lambda: not window.actions.undo.isEnabled(), timeout=2000)
+    window.actions.undo.trigger()                                   # nothing to take back on it
+    assert [c.corrected for c in window.store.corrections(image_id)] == ["100.01"]
