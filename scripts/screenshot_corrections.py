@@ -19,19 +19,22 @@ from screenshot_common import arguments, wait, window_on_sample  # noqa: E402
 
 
 def least_detected_region(sample: Path, boxes) -> list:
-    """The true text region of the sample the detector covered worst: where a technician draws."""
+    """The true text region of the sample the detector matched worst (lowest IoU): where a technician
+    draws a box (on the sampler: "L/min", whose detected box reached into the value's last digit)."""
     regions = json.loads((sample.parent / "samples.json").read_text(encoding="utf-8"))[sample.name]["regions"]
 
-    def cover(points) -> float:
+    def iou(points) -> float:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         best = 0.0
         for box in boxes:
             w = min(max(xs), box.x_max) - max(min(xs), box.x_min)
             h = min(max(ys), box.y_max) - max(min(ys), box.y_min)
-            best = max(best, max(w, 0) * max(h, 0) / ((max(xs) - min(xs)) * (max(ys) - min(ys))))
+            inter = max(w, 0) * max(h, 0)
+            union = (max(xs) - min(xs)) * (max(ys) - min(ys)) + (box.x_max - box.x_min) * box.height - inter
+            best = max(best, inter / union)
         return best
 
-    return min((r["points"] for r in regions), key=cover)
+    return min((r["points"] for r in regions), key=iou)
 
 
 def drag(app, view, start, end) -> None:
