@@ -41,11 +41,13 @@ class FakeEngine:
         self.warm_up_left, self.warm_up_step_s = warm_up_steps, warm_up_step_s
         self.events: list[str] = []  # "warm" per warm-up step, "read" per image, in order
         self.boxes = boxes            # fixed boxes instead of screen_boxes(value)
-        self.box_text = box_text      # what the recogniser reads in a drawn box
+        self.box_text = box_text      # what the recogniser reads in a drawn box (None: it fails)
         self.crops: list[np.ndarray] = []
 
     def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         self.crops += crops
+        if self.box_text is None:
+            raise RuntimeError("recogniser failed")
         return [(self.box_text, 0.9) for _ in crops]
 
     def warm_up(self, pause=lambda: False) -> bool:

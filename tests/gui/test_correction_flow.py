@@ -186,3 +186,23 @@ def test_read_again_ends_the_undo_history_of_that_image(make_window, qtbot, tmp_
     qtbot.waitUntil(lambda: not window.actions.undo.isEnabled(), timeout=2000)
     window.actions.undo.trigger()                                   # nothing to take back on it
     assert [c.corrected for c in window.store.corrections(image_id)] == ["100.01"]
+
+
+def test_a_drawn_box_the_recogniser_cannot_read_is_typed_in(make_window, qtbot, tmp_path):
+    window = make_window(FakeEngine(boxes=BOXES[:4], box_text=None))
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=5000)
+    window.actions.draw_box.trigger()
+    view = window.view
+    start, end = view.mapFromScene(160, 70), view.mapFromScene(300, 110)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    qtbot.waitUntil(lambda: len(window.session.records[image_id].boxes) == 5, timeout=3000)
+    assert "could not be read" in window.banner.text()
+    qtbot.waitUntil(lambda: bool(window.readings.boxes_view.viewport().findChildren(QLineEdit)), timeout=2000)
+    (editor,) = window.readings.boxes_view.viewport().findChildren(QLineEdit)
+    qtbot.keyClicks(editor, "23.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cells(window) == ["100.07", "23.5"], timeout=2000)
+    assert [s.text for s in training_samples(window.store)] == ["23.5"]
