@@ -147,19 +147,12 @@ class OcrWorker(QObject):
         return out
 
     def _read_box(self, image, points) -> OcrResult:
-        """A box the technician drew: its crop read by the recogniser alone (the detector missed it);
-        an engine without that step reads the crop whole. One box with the text, "" when none."""
+        """A box the technician drew: its crop read by the recogniser alone (the detector missed it).
+        One box with the text, "" when none."""
         from desktop.core.ocr.crop import crop_text_region
 
-        crop = crop_text_region(image, points)
         start = time.perf_counter()
-        recognize = getattr(self._engine, "recognize_crops", None)
-        if recognize is not None:
-            text, score = recognize([crop])[0]
-        else:
-            found = self._engine.read(crop).boxes
-            text = " ".join(box.text for box in found)
-            score = min((box.score for box in found), default=0.0)
+        text, score = self._engine.recognize_crops([crop_text_region(image, points)])[0]
         box = TextBox(points=tuple((float(x), float(y)) for x, y in points), text=text.strip(), score=float(score))
         return OcrResult(width=image.shape[1], height=image.shape[0], device=getattr(self._engine, "device", "?"),
                          model=getattr(self._engine, "model_name", "?"), boxes=[box],
