@@ -7,4 +7,5 @@ PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q -e '.[dev]'
 export QT_QPA_PLATFORM=offscreen
+.venv/bin/ruff check desktop tests scripts  # lint first: a "# noqa" must name a rule that fires
 exec .venv/bin/python -m pytest "$@"

@@ -31,8 +31,9 @@ def arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def window_on_sample(args, height: int):
-    """(app, window, record) with the sample read by the real engine (or the fake), or None."""
+def window_on_sample(args, height: int, before_open=None):
+    """(app, window, record) with the sample read by the real engine (or the fake), or None.
+    ``before_open()`` runs once the window is up, before the sample is opened (the empty state)."""
     os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-shot-")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -60,6 +61,9 @@ def window_on_sample(args, height: int):
     if not wait(app, lambda: window.ocr.ready, 120):
         print("engine not ready:", window.banner.text())
         return None
+    if before_open is not None:
+        wait(app, lambda: False, 0.3)
+        before_open()
     ids = window.open_files([args.sample])
     if not wait(app, lambda: window.session.records[ids[0]].status in ("done", "error"), 120):
         return None

@@ -107,7 +107,7 @@ def main() -> int:
     from desktop.ui.wizard.finetune_wizard import FinetuneWizard
 
     sys.path.insert(0, str(ROOT / "tests" / "gui"))
-    from wizard_helpers import make_version  # noqa: E402
+    from wizard_helpers import make_version
 
     app = QApplication(sys.argv)
     theme.apply_theme(app)

@@ -47,7 +47,7 @@ def execute(job, emit) -> int:
     except MemoryError:
         emit(error_event("out of memory: use a smaller batch size or fewer synthetic screens"))
         return 1
-    except Exception as exc:  # report, with the trace on stderr for the log
+    except Exception as exc:  # noqa: BLE001  (report, with the trace on stderr for the log)
         traceback.print_exc(file=sys.stderr)
         emit(error_event(f"training failed: {type(exc).__name__}: {exc}"))
         return 1

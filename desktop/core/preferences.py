@@ -31,6 +31,7 @@ class Preferences:
     language: str = "auto"        # auto (system locale) | en | zh_CN
     data_folder: str = ""         # where sessions live; empty = the default user data folder
     camera_index: int = 0
+    camera_source: str = ""       # a stream URL (IP camera, phone) or a video file; empty = camera_index
     camera_width: int = 1280
     camera_height: int = 720
     template: str = ""            # instrument template; empty = automatic
@@ -64,7 +65,7 @@ def _check(name: str, value):
     elif name == "certificate_title":
         if value not in ("record", "certificate"):
             raise ValueError("must be record or certificate")
-    elif name in ("model", "data_folder", "template") or name.startswith("lab_"):
+    elif name in ("model", "data_folder", "template", "camera_source") or name.startswith("lab_"):
         if value is None:
             return ""
         if not isinstance(value, str):

@@ -22,6 +22,10 @@ SPECS = {
     "freeze": ("freeze", "F7", True),
     "capture": ("capture", "F8", False),
     "correct": ("corrected", "F2", False),
+    "undo": ("", QKeySequence.StandardKey.Undo, False),
+    "redo": ("", "Ctrl+Y", False),
+    "delete_reading": ("", QKeySequence.StandardKey.Delete, False),
+    "draw_box": ("", "Ctrl+B", True),
     "prev": ("prev", "Ctrl+PgUp", False),
     "next": ("next", "Ctrl+PgDown", False),
     "zoom_in": ("zoom_in", QKeySequence.StandardKey.ZoomIn, False),
@@ -45,8 +49,9 @@ class Actions:
                 action.setShortcut(QKeySequence(shortcut))
             action.setCheckable(checkable)
             setattr(self, name, action)
-        self.freeze.setEnabled(False)
-        self.capture.setEnabled(False)
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for name in ("freeze", "capture", "undo", "redo"):
+            getattr(self, name).setEnabled(False)
         self.recent_menu = QMenu(window)
         self.retranslate()
 
@@ -63,6 +68,12 @@ class Actions:
             "freeze": (self.tr("&Freeze"), self.tr("Freeze the picture")),
             "capture": (self.tr("&Capture"), self.tr("Record the stable readings with this picture")),
             "correct": (self.tr("&Correct value"), self.tr("Correct the selected value")),
+            "undo": (self.tr("&Undo correction"), ""),
+            "redo": (self.tr("&Redo correction"), ""),
+            "delete_reading": (self.tr("&Delete reading"), self.tr("Delete a wrong reading: it is not recorded "
+                                                                   "and teaches nothing")),
+            "draw_box": (self.tr("&Draw a missed box"), self.tr("Drag a box around text the reader missed; "
+                                                                 "it is read, or you type it")),
             "prev": (self.tr("&Previous image"), ""),
             "next": (self.tr("&Next image"), ""),
             "zoom_in": (self.tr("Zoom &in"), ""),
@@ -93,14 +104,17 @@ class Actions:
 def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     bar = window.menuBar()
     bar.clear()
-    menus = {name: bar.addMenu("") for name in ("file", "view", "camera", "tools")}
+    menus = {name: bar.addMenu("") for name in ("file", "edit", "view", "camera", "tools")}
     menus["file"].addActions([a.open, a.open_folder, a.paste])
     menus["file"].addMenu(a.recent_menu)
     menus["file"].addSeparator()
     menus["file"].addActions([a.reread, a.stop_queue, a.restore])
     menus["file"].addSeparator()
     menus["file"].addAction(a.quit)
-    menus["view"].addActions([a.prev, a.next, a.correct])
+    menus["edit"].addActions([a.undo, a.redo])
+    menus["edit"].addSeparator()
+    menus["edit"].addActions([a.correct, a.delete_reading, a.draw_box])
+    menus["view"].addActions([a.prev, a.next])
     menus["view"].addSeparator()
     menus["view"].addActions([a.zoom_in, a.zoom_out, a.fit, a.actual])
     menus["camera"].addActions([a.live, a.freeze, a.capture])
@@ -114,6 +128,7 @@ def retranslate_menus(menus: dict[str, QMenu]) -> None:
     from PySide6.QtCore import QCoreApplication
 
     menus["file"].setTitle(QCoreApplication.translate("Actions", "&File"))
+    menus["edit"].setTitle(QCoreApplication.translate("Actions", "&Edit"))
     menus["view"].setTitle(QCoreApplication.translate("Actions", "&View"))
     menus["camera"].setTitle(QCoreApplication.translate("Actions", "&Camera"))
     menus["tools"].setTitle(QCoreApplication.translate("Actions", "&Tools"))
@@ -131,4 +146,6 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
     bar.addActions([a.zoom_in, a.zoom_out, a.fit])
     bar.addSeparator()
     bar.addActions([a.improve_model, a.settings])
+    for action in (a.prev, a.next, a.zoom_in, a.zoom_out, a.fit):  # icons say it; the tooltip names it
+        bar.widgetForAction(action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     return bar

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from typing import Callable
 
 from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences, load_preferences
@@ -33,8 +34,25 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def install_excepthook(show: Callable[[str], object]) -> None:
+    """An error in a Qt slot would vanish in the windowed build: log it with its traceback, tell the user."""
+    from PySide6.QtCore import QCoreApplication
+
+    def hook(kind, error, trace) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, trace))
+        try:
+            show(QCoreApplication.translate("App", "An unexpected error occurred: %1. It was written to the log "
+                                            "file; your work is saved.").replace("%1", f"{kind.__name__}: {error}"))
+        except Exception:  # the message must never raise inside the hook
+            log.exception("could not show the error")
+
+    sys.excepthook = hook
+
+
 def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Preferences | None = None):
     """Build the app's window on an existing QApplication (used by run_app and the screenshot script)."""
+    from PySide6.QtCore import QCoreApplication
+
     from desktop.core.store import SessionStore
     from desktop.ui import i18n, theme
     from desktop.ui.main_window import MainWindow
@@ -45,8 +63,13 @@ def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Pr
         prefs, warnings = load_preferences()
     theme.apply_theme(QApplicationInstance())
     i18n.install_language(prefs.language)
-    store = SessionStore(prefs.session_dir())
+    store, damaged = SessionStore.open_or_set_aside(prefs.session_dir())
     window = MainWindow(engine_factory, prefs, store, capture_factory=capture_factory or opencv_capture)
+    if damaged is not None:
+        log.error("damaged session store moved to %s", damaged)
+        warnings.append(QCoreApplication.translate("App", "The saved sessions could not be read (the file is damaged). "
+                                                   "It was moved to %1 and a new one was started.")
+                        .replace("%1", str(damaged)))
     for warning in warnings:
         window.show_error(warning)
     window.destroyed.connect(lambda *_: store.close())
@@ -69,6 +92,7 @@ def run_app(argv: list[str] | None = None) -> int:
     setup_logging()
     log.info("starting LCD Reader")
     window = create_window()
+    install_excepthook(window.show_error)
     window.show()
     QTimer.singleShot(0, window.offer_restore)
     code = app.exec()

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.resources import resource_path
 
 log = logging.getLogger(__name__)
+
+# Qt's own dialogs are translated by Qt's qtbase_zh_CN.qm; the file dialog of Qt 6.12 asks for these two
+# with a "&" that file lacks, so ours carries them (lupdate finds them here).
+QT_STRINGS_QT_MISSES = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+                        QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 _installed: list[QTranslator] = []
 _current = "en"

@@ -11,15 +11,17 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.stability import StabilityTracker
-from desktop.ui.workers.camera import CameraThread, opencv_capture
+from desktop.ui.live_slots import live_slots
+from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 from desktop.ui.workers.ocr_worker import OcrService
 
 
 class LiveController(QObject):
     frame = Signal(object)             # newest camera frame to show (BGR array)
-    result = Signal(object, object)    # OcrOutcome, {key: (count, stable)}
+    result = Signal(object, object)    # OcrOutcome, {slot: (count, stable)}, slots from live_slots()
     runningChanged = Signal(bool)
+    status = Signal(str)               # the camera's connection, for the user ("" when all is well)
     failed = Signal(str)
     fps = Signal(float, float)         # camera fps, OCR results per second
 
@@ -33,6 +35,7 @@ class LiveController(QObject):
         self.last: OcrOutcome | None = None
         self.last_frame = None
         self._camera: CameraThread | None = None
+        self._ending: set[CameraThread] = set()  # stopped, still finishing an open
         self._seq = -1
         self._ocr_stamps: list[float] = []
         self._timer = QTimer(self)
@@ -50,13 +53,17 @@ class LiveController(QObject):
     def set_stable_frames(self, frames: int) -> None:
         self.tracker = StabilityTracker(frames)
 
-    def start(self, index: int, width: int, height: int) -> None:
+    def start(self, source: Source, width: int, height: int) -> None:
+        """``source``: a camera number, an http(s):// or rtsp:// URL, or a video file."""
         if self._camera is not None:
             return
         self.tracker.reset()
         self.last, self.last_frame, self.frozen, self._seq = None, None, False, -1
-        self._camera = CameraThread(index, width, height, self.capture_factory)
+        self._camera = CameraThread(source, width, height, self.capture_factory)
         self._camera.failed.connect(self._on_failed)
+        self._camera.opened.connect(self._on_opened)
+        self._camera.reconnecting.connect(self._on_reconnecting)
+        self.status.emit(self.tr("Connecting to %1…").replace("%1", describe(self._camera.source)))
         self._camera.start()
         self._timer.start()
         self._fps_timer.start()
@@ -68,11 +75,20 @@ class LiveController(QObject):
         camera, self._camera = self._camera, None
         self._timer.stop()
         self._fps_timer.stop()
-        camera.stop()
-        camera.deleteLater()
+        if camera.stop(timeout_ms=500):
+            camera.deleteLater()
+        else:  # still opening a stream (bounded by its timeout): it ends on its own, the UI does not wait
+            self._ending.add(camera)
+            camera.finished.connect(lambda: (self._ending.discard(camera), camera.deleteLater()))
         self.ocr.drop_live()
         self.frozen = False
         self.runningChanged.emit(False)
+
+    def shutdown(self) -> None:
+        """At exit: stop, and wait for every camera thread (no thread outlives the window)."""
+        self.stop()
+        for camera in list(self._ending):
+            camera.wait()
 
     def set_frozen(self, frozen: bool) -> None:
         self.frozen = frozen
@@ -84,7 +100,8 @@ class LiveController(QObject):
         if self.last is None:
             return []
         stable = self.tracker.stable_values()
-        return [r for r in self.last.readings if stable.get(r.key) == _value(r)]
+        readings = self.last.readings
+        return [r for r, slot in zip(readings, live_slots(readings)) if stable.get(slot) == _value(r)]
 
     @Slot()
     def _tick(self) -> None:
@@ -109,13 +126,29 @@ class LiveController(QObject):
             self.result.emit(outcome, {})
             return
         self.last = outcome
-        states = self.tracker.update({r.key: _value(r) for r in outcome.readings})
+        readings = outcome.readings
+        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
         self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_opened(self, info: dict) -> None:
+        self.status.emit(self.tr("%1: %2 × %3").replace("%1", info["source"]).replace("%2", str(info["width"]))
+                         .replace("%3", str(info["height"])))
+
+    @Slot(int)
+    def _on_reconnecting(self, attempt: int) -> None:
+        self.tracker.reset()  # readings settle again on the pictures that come back
+        self.status.emit(self.tr("Picture lost: reconnecting (attempt %1)…").replace("%1", str(attempt)))
+
+    @Slot(str, str)
+    def _on_failed(self, code: str, detail: str) -> None:
         self.stop()
-        self.failed.emit(message)
+        messages = {
+            "not_found": self.tr("No camera at %1. Check that it is plugged in (or the address or file is right) "
+                                 "and that no other program uses it."),
+            "lost": self.tr("The camera %1 stopped sending pictures and did not come back."),
+        }
+        self.failed.emit(messages.get(code, self.tr("The camera failed: %1")).replace("%1", detail))
 
     @Slot()
     def _report_fps(self) -> None:

@@ -8,14 +8,15 @@ from dataclasses import replace
 from functools import partial
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings, Qt, Slot
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.actions import Actions, build_menus, build_toolbar, retranslate_menus
 from desktop.ui.dialogs.messages import Messages
+from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
 from desktop.ui.live import LiveController
@@ -24,13 +25,15 @@ from desktop.ui.records.dock import install_record_panel
 from desktop.ui.records.screen import ScreenSource
 from desktop.ui.session import SessionController
 from desktop.ui.sources import SourcesMixin
+from desktop.ui.widgets.banner import Banner, Message
 from desktop.ui.widgets.camera_bar import CameraBar
+from desktop.ui.widgets.empty_state import EmptyState
 from desktop.ui.widgets.image_view import ImageView
 from desktop.ui.widgets.queue_panel import QueuePanel
 from desktop.ui.widgets.readings_panel import ReadingsPanel
 from desktop.ui.widgets.status_bar import StatusBar
 from desktop.ui.workers.camera import opencv_capture
-from desktop.ui.wizard.model_tools import install_model_tools
+from desktop.ui.wizard.model_tools import ModelTools
 from desktop.ui.workers.ocr_worker import OcrService
 
 log = logging.getLogger(__name__)
@@ -53,7 +56,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.addToolBar(build_toolbar(self, self.actions))
         self.addToolBarBreak()
         self.camera_bar = CameraBar(self.actions, self)
-        self.camera_bar.set_choice(prefs.camera_index, prefs.camera_width, prefs.camera_height)
+        self.camera_bar.set_choice(prefs.camera_source or prefs.camera_index, prefs.camera_width, prefs.camera_height)
         self.addToolBar(self.camera_bar)
 
         self.ocr = OcrService(partial(engine_factory, replace(prefs)), self)
@@ -69,13 +72,14 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.readings = ReadingsPanel()
         self.readings.readings_model.low_confidence = prefs.low_confidence
         self.readings.boxes_model.low_confidence = prefs.low_confidence
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        self.banner_timer = QTimer(self, singleShot=True, interval=8000, timeout=self.banner.hide)
+        self.banner = Banner(hide_after_ms=8000)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.empty_state = EmptyState(self.actions)
+        self.image_area = QStackedWidget()  # the empty state until there is an image or a camera
+        self.image_area.addWidget(self.empty_state)
+        self.image_area.addWidget(self.view)
         self.splitter.addWidget(self.queue_panel)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.image_area)
         self.splitter.addWidget(self.readings)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 680, 520])
@@ -87,11 +91,15 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.model_tools = ModelTools(self, store.path)  # "Improve the model…" wizard, "Models…"
+        self.corrections = CorrectionUi(self.session, self.readings, self.view, self.actions,
+                                        shown_image=lambda: None if self.live.running else self.current_id,
+                                        show_image=self.show_image,
+                                        say=lambda text: self.statusBar().showMessage(text, 4000), parent=self)
         self._connect()
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
             self, ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
                                self.store, self._finished_image, self), self._menus, lambda: self.prefs)
-        self.model_tools = install_model_tools(self)  # "Improve the model…" wizard, "Models…" (wizard/model_tools.py)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()
@@ -100,8 +108,8 @@ class MainWindow(SourcesMixin, QMainWindow):
     # -- wiring ---------------------------------------------------------------------------------
     def _connect(self) -> None:
         a = self.actions
-        a.open.triggered.connect(self.open_files)
-        a.open_folder.triggered.connect(self.open_folder)
+        a.open.triggered.connect(self.choose_files)
+        a.open_folder.triggered.connect(self.choose_folder)
         a.paste.triggered.connect(self.paste)
         a.reread.triggered.connect(lambda: self.current_id and self.session.reread(self.current_id))
         a.stop_queue.triggered.connect(self.session.cancel_queue)
@@ -119,6 +127,10 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.actual.triggered.connect(self.view.actual_size)
         a.settings.triggered.connect(self.edit_settings)
         a.language.triggered.connect(self.toggle_language)
+        a.improve_model.triggered.connect(self.model_tools.open_wizard)
+        a.models.triggered.connect(self.model_tools.open_manager)
+        self.ocr.engineReady.connect(self.model_tools.engine_ready)
+        self.model_tools.modelActivated.connect(self.reload_engine)
         self.ocr.engineReady.connect(self._on_engine_ready)
         self.ocr.engineFailed.connect(self._on_engine_failed)
         self.ocr.outcome.connect(self._on_outcome)
@@ -126,15 +138,15 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.session.recordUpdated.connect(self._on_record_updated)
         self.session.failed.connect(self.show_error)
         self.queue_panel.imageChosen.connect(self.show_image)
+        self.empty_state.samplesRequested.connect(self.open_samples)
         self.view.boxSelected.connect(self._on_box_selected)
         self.view.boxActivated.connect(self.readings.edit_box)
         self.readings.readingSelected.connect(self._on_reading_selected)
         self.readings.boxRowSelected.connect(lambda i: self.view.select_boxes([i] if i >= 0 else []))
-        self.readings.readings_model.corrected.connect(self._on_reading_corrected)
-        self.readings.boxes_model.corrected.connect(self._on_box_corrected)
         self.live.frame.connect(self.view.set_frame)
         self.live.result.connect(self._on_live_result)
         self.live.failed.connect(self._on_camera_failed)
+        self.live.status.connect(self.camera_bar.state.setText)
         self.live.runningChanged.connect(self._on_live_running)
         self.live.fps.connect(self.status.set_fps)
 
@@ -153,7 +165,7 @@ class MainWindow(SourcesMixin, QMainWindow):
     @Slot(object)
     def _on_outcome(self, outcome) -> None:
         if outcome.result is not None:
-            self.status.set_latency(outcome.result.elapsed_ms)
+            self.status.set_read_time(outcome.result.elapsed_ms)
 
     @Slot(int)
     def _on_record_added(self, image_id: int) -> None:
@@ -183,15 +195,14 @@ class MainWindow(SourcesMixin, QMainWindow):
             return
         changed = image_id != self.current_id
         self.current_id = image_id
+        self.image_area.setCurrentWidget(self.view)
         self.queue_panel.select_image(image_id)
         image = self.session.image(image_id) if record.status in ("done", "error") or not changed else None
         if changed or not self.view.has_image():
             self.view.set_image(image, record.boxes)
         else:
             self.view.set_boxes(record.boxes)
-        done = record.status == "done"
-        self.readings.readings_model.set_readings(record.readings, editable=done)
-        self.readings.boxes_model.set_boxes(record.boxes, editable=done)
+        self.corrections.show_record(record, editable=record.status == "done")
         if record.status == "error":
             self.show_error(f"{record.name}: {record.error}")
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}")
@@ -207,39 +218,31 @@ class MainWindow(SourcesMixin, QMainWindow):
         model = self.readings.readings_model
         self.view.select_boxes(list(model.reading(row).boxes or []) if row >= 0 else [])
 
-    # -- corrections ----------------------------------------------------------------------------
-    @Slot(int, str, str, str)
-    def _on_reading_corrected(self, row: int, field: str, original: str, corrected: str) -> None:
-        if self.current_id is not None and not self.live.running:
-            self.session.correct_reading(self.current_id, row, field, original, corrected,
-                                         self.readings.readings_model.readings())
-            self.statusBar().showMessage(self.tr("Saved: %1 → %2").replace("%1", original).replace("%2", corrected), 4000)
-
-    @Slot(int, str, str)
-    def _on_box_corrected(self, box_index: int, original: str, corrected: str) -> None:
-        if self.current_id is not None and not self.live.running:
-            image_id = self.current_id
-            self.session.correct_box(image_id, box_index, original, corrected, self.readings.boxes_model.boxes())
-            QTimer.singleShot(0, lambda: self._refresh_after_box_edit(image_id))  # not inside the editor's commit
-
-    def _refresh_after_box_edit(self, image_id: int) -> None:
-        record = self.session.records.get(image_id)
-        if record is not None and image_id == self.current_id and not self.live.running:
-            self.view.set_boxes(record.boxes)
-            self.readings.readings_model.set_readings(record.readings)
-
     # -- live camera ----------------------------------------------------------------------------
     @Slot(bool)
     def set_live(self, on: bool) -> None:
         if on and not self.live.running:
-            index, width, height = self.camera_bar.choice()
+            source, width, height = self.camera_bar.choice()
+            self._remember_camera(source, width, height)
             self.current_id = None
             self.view.clear()
+            self.image_area.setCurrentWidget(self.view)
             self.readings.readings_model.set_readings([], editable=False, live={}, stable_frames=self.prefs.stable_frames)
             self.readings.boxes_model.set_boxes([], editable=False)
-            self.live.start(index, width, height)
+            self.actions.draw_box.setChecked(False)
+            self.actions.draw_box.setEnabled(False)
+            self.live.start(source, width, height)
         elif not on and self.live.running:
             self.live.stop()
+
+    def _remember_camera(self, source: int | str, width: int, height: int) -> None:
+        """The next start offers the same camera (an IP camera's address is not typed again)."""
+        chosen = replace(self.prefs, camera_width=width, camera_height=height,
+                         camera_source=source if isinstance(source, str) else "",
+                         camera_index=source if isinstance(source, int) and 0 <= source <= 16 else self.prefs.camera_index)
+        if chosen != self.prefs:
+            self.prefs = chosen
+            save_preferences(chosen, self._prefs_path)
 
     @Slot(bool)
     def _on_live_running(self, running: bool) -> None:
@@ -253,6 +256,8 @@ class MainWindow(SourcesMixin, QMainWindow):
         if not running:
             self.status.set_fps(None)
             self.camera_bar.state.setText("")
+            if self.current_id is None:
+                self.image_area.setCurrentWidget(self.empty_state)
 
     @Slot(object, object)
     def _on_live_result(self, outcome, states: dict) -> None:
@@ -288,19 +293,12 @@ class MainWindow(SourcesMixin, QMainWindow):
 
     # -- messages -------------------------------------------------------------------------------
     @Slot(str)
-    def show_error(self, message: str) -> None:
-        log.warning("shown to the user: %s", message)
-        self._banner("bannerError", message)
+    def show_error(self, message: Message) -> None:
+        self.banner.show_message("bannerError", message)
+        log.warning("shown to the user: %s", self.banner.text())
 
-    def show_info(self, message: str) -> None:
-        self._banner("bannerInfo", message)
-
-    def _banner(self, kind: str, message: str) -> None:
-        self.banner.setObjectName(kind)
-        self.banner.setStyleSheet("")  # re-apply the object-name rule
-        self.banner.setText(message)
-        self.banner.show()
-        self.banner_timer.start()
+    def show_info(self, message: Message) -> None:
+        self.banner.show_message("bannerInfo", message)
 
     # -- settings and language ------------------------------------------------------------------
     def edit_settings(self) -> None:
@@ -374,7 +372,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended
             event.ignore()
             return
-        self.live.stop()
+        self.live.shutdown()
         self.ocr.shutdown()
         self.session.close()
         self.record_panel.shutdown()

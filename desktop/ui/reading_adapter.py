@@ -11,19 +11,21 @@ from __future__ import annotations
 import dataclasses
 
 from desktop.core import reading as core
-from desktop.core.reading import Reading  # noqa: F401  (re-exported for the UI)
+from desktop.core.reading import Reading
 
 
 def extract(boxes, template: str | None = None, image_size: tuple[int, int] | None = None) -> list:
-    """Readings found in the boxes (pure; safe in the worker thread)."""
+    """Readings found in the boxes, the display's main value first (pure; safe in the worker thread).
+    The app keeps this order everywhere: a table row is an index into the image's readings."""
     tpl = core.load_template(template) if template else None
-    return core.extract_readings(boxes, tpl, image_size)
+    readings = core.extract_readings(boxes, tpl, image_size)
+    return sorted(readings, key=lambda reading: not reading.primary)  # stable: reading order otherwise
 
 
 def list_templates() -> list[str]:
     try:
         return list(core.list_templates())
-    except Exception:  # a broken template folder must not break the settings dialog
+    except Exception:  # noqa: BLE001  (a broken template folder must not break the settings dialog)
         return []
 
 
@@ -40,10 +42,6 @@ def from_json(data: dict):
 
 def issue_message(code: str, lang: str) -> str:
     return core.issue_message(code, "zh" if lang.startswith("zh") else "en")
-
-
-def _lang(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else "en"
 
 
 def edit_value(reading, text: str, lang: str):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop.core.ocr.types import TextBox
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
+from desktop.ui.corrections import carry_over, corrected_fields, settle_repeats
 from desktop.ui.image_convert import encode_png
 from desktop.ui.models.image_record import ImageRecord
 from desktop.ui.models.queue_model import QueueModel
@@ -25,6 +27,25 @@ log = logging.getLogger(__name__)
 CACHE_IMAGES = 8
 
 
+@dataclass
+class Change:
+    """One correction, undoable: the image's (boxes, readings) before and after, and what was saved."""
+    image_id: int
+    before: tuple[list, list]
+    after: tuple[list, list]
+    saved: dict
+    correction_id: int
+
+
+def _reapply(reading, name: str, text: str):
+    """One field set again as the table editor sets it (a refused value leaves the reading as it is)."""
+    if name == "value":
+        return reading_adapter.edit_value(reading, text, "en")[0] or reading
+    if name == "unit":
+        return reading_adapter.edit_unit(reading, text)
+    return reading_adapter.edit_key(reading, text)
+
+
 def box_from_json(data: dict) -> TextBox:
     return TextBox(points=tuple((float(x), float(y)) for x, y in data["points"]), text=data["text"],
                    score=float(data["score"]))
@@ -33,7 +54,8 @@ def box_from_json(data: dict) -> TextBox:
 class SessionController(QObject):
     recordAdded = Signal(int)          # image id
     recordUpdated = Signal(int)        # image id: status or result changed
-    recordCorrected = Signal(int)      # image id: a correction was saved
+    recordCorrected = Signal(int)      # image id: a correction was saved, undone or redone
+    boxAdded = Signal(int, int)        # image id, box index: a drawn box was read and added
     failed = Signal(str)               # a message for the user (also logged)
 
     def __init__(self, store: SessionStore, ocr: OcrService, queue: QueueModel, parent=None):
@@ -43,6 +65,8 @@ class SessionController(QObject):
         self.template: str | None = None
         self.records: dict[int, ImageRecord] = {}
         self._images: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
         ocr.outcome.connect(self._on_outcome)
         ocr.started.connect(self._on_started)
 
@@ -86,6 +110,9 @@ class SessionController(QObject):
         if record is None or record.status in ("queued", "reading"):
             return
         record.status = "queued"
+        # its corrections stay saved, but no longer undoable: they were made on the result being replaced
+        self._undo = [c for c in self._undo if c.image_id != image_id]
+        self._redo = [c for c in self._redo if c.image_id != image_id]
         self.store.set_status(image_id, "queued")
         self.queue.changed(image_id)
         self._submit(image_id, image=self.image(image_id), name=record.name)
@@ -120,6 +147,9 @@ class SessionController(QObject):
     @Slot(object)
     def _on_outcome(self, outcome: OcrOutcome) -> None:
         job = outcome.job
+        if job.kind == "box":
+            self._on_drawn_box_read(outcome)
+            return
         record = self.records.get(job.image_id) if job.kind == "file" else None
         if record is None:
             return
@@ -147,54 +177,145 @@ class SessionController(QObject):
         self.recordUpdated.emit(record.image_id)
 
     # -- corrections ----------------------------------------------------------------------------
+    # Each correction is saved at once (with the image's new state) and kept on an undo stack; undo
+    # forgets it in the store too, so an undone correction never becomes a training sample.
     def correct_reading(self, image_id: int, row: int, field: str, original: str, corrected: str,
                         readings: list) -> None:
         record = self.records[image_id]
+        before = self._state(record)
         record.readings = list(readings)
         reading = record.readings[row]
-        box_index = self._value_box(record, reading, original)
-        self._save_correction(record, "reading", original, corrected, box_index=box_index,
-                              field=f"{reading.key}:{field}")
+        self._save_correction(record, before, "reading", original, corrected,
+                              box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")
+
+    def delete_reading(self, image_id: int, row: int) -> None:
+        """A wrong reading (a doubled or misplaced one) removed: it gives no training sample."""
+        record = self.records[image_id]
+        if not 0 <= row < len(record.readings):
+            return
+        before = self._state(record)
+        reading = record.readings.pop(row)
+        record.readings = settle_repeats(record.readings)
+        text = " ".join(part for part in (reading.key, reading.value, reading.unit) if part)
+        self._save_correction(record, before, "delete", text, "", box_index=None, field=f"{reading.key}:reading")
 
     def correct_box(self, image_id: int, box_index: int, original: str, corrected: str, boxes: list) -> None:
-        """A box's text fixed: re-extract the readings, keeping the reading corrections already made."""
+        """A box's text fixed (or a missed box drawn): the readings are read again from the boxes,
+        keeping the technician's deletions and table corrections (see corrections.carry_over)."""
         record = self.records[image_id]
+        before = self._state(record)
+        size = (record.width, record.height)
+        read_before = reading_adapter.extract(record.boxes, self.template, size)
         record.boxes = list(boxes)
-        readings = reading_adapter.extract(record.boxes, self.template, (record.width, record.height))
-        overrides = {c.field: c.corrected for c in self.store.corrections(image_id, with_crops=False)
-                     if c.kind == "reading" and c.field}
-        record.readings = [self._reapply(r, overrides) for r in readings]
-        self._save_correction(record, "box", original, corrected, box_index=box_index)
+        read_after = reading_adapter.extract(record.boxes, self.template, size)
+        record.readings = settle_repeats(carry_over(read_before, record.readings, read_after, box_index, _reapply))
+        self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
-    def _reapply(self, reading, overrides: dict):
-        for name in ("key", "value", "unit"):
-            fixed = overrides.get(f"{reading.key}:{name}")
-            if fixed is None:
-                continue
-            if name == "value":
-                reading = reading_adapter.edit_value(reading, fixed, "en")[0] or reading
-            elif name == "unit":
-                reading = reading_adapter.edit_unit(reading, fixed)
-        return reading
+    def read_drawn_box(self, image_id: int, points) -> bool:
+        """A box drawn on the image: the worker reads its crop, then it is added (``boxAdded``)."""
+        record = self.records.get(image_id)
+        image = self.image(image_id)
+        if record is None or record.status != "done" or image is None:
+            return False
+        self.ocr.submit(OcrJob("box", image_id=image_id, image=image, name=record.name, points=tuple(points)))
+        return True
 
-    def _save_correction(self, record: ImageRecord, kind: str, original: str, corrected: str, *,
-                         box_index: int | None, field: str | None = None) -> None:
-        crop = self._crop_png(record, box_index)
-        self.store.add_correction(record.image_id, kind=kind, original=original, corrected=corrected,
-                                  box_index=box_index, field=field, crop_png=crop, template=self.template,
-                                  boxes=[b.to_json() for b in record.boxes],
-                                  readings=[reading_adapter.to_json(r) for r in record.readings])
+    def _on_drawn_box_read(self, outcome: OcrOutcome) -> None:
+        job = outcome.job
+        if job.image_id not in self.records:
+            return
+        if outcome.error or outcome.result is None:
+            box = TextBox(points=job.points, text="", score=0.0)  # typed in by the technician
+            self.failed.emit(self.tr("The box could not be read: %1. Type its text.").replace("%1", outcome.error or ""))
+        else:
+            box = outcome.result.boxes[0]
+        self.boxAdded.emit(job.image_id, self.add_box(job.image_id, box))
+
+    def add_box(self, image_id: int, box: TextBox) -> int:
+        """A box the detector missed, drawn by the technician, with its text (typed or read); its index."""
+        record = self.records[image_id]
+        self.correct_box(image_id, len(record.boxes), "", box.text, [*record.boxes, box])
+        return len(record.boxes) - 1
+
+    def marks(self, image_id: int) -> list[set[str]]:
+        """Per reading of the image, what the technician corrected (empty sets when nothing)."""
+        record = self.records[image_id]
+        if not record.corrections:
+            return [set() for _ in record.readings]
+        read = reading_adapter.extract(record.boxes, self.template, (record.width, record.height))
+        return corrected_fields(read, record.readings, self.corrected_boxes(image_id))
+
+    def corrected_boxes(self, image_id: int) -> set[int]:
+        return {c.box_index for c in self.store.corrections(image_id, with_crops=False)
+                if c.kind == "box" and c.box_index is not None}
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> int | None:
+        """Take back the last correction; returns the image it was on."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        record = self.records.get(change.image_id)
+        if record is None:
+            return None
+        self.store.remove_correction(change.correction_id, **self._state_json(change.before))
+        record.boxes, record.readings = list(change.before[0]), list(change.before[1])
+        record.corrections -= 1
+        self._redo.append(change)
+        self._changed(record)
+        return record.image_id
+
+    def redo(self) -> int | None:
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        record = self.records.get(change.image_id)
+        if record is None:
+            return None
+        record.boxes, record.readings = list(change.after[0]), list(change.after[1])
+        change.correction_id = self.store.add_correction(record.image_id, **change.saved, **self._state_json(change.after))
         record.corrections += 1
+        self._undo.append(change)
+        self._changed(record)
+        return record.image_id
+
+    def _save_correction(self, record: ImageRecord, before: tuple, kind: str, original: str, corrected: str, *,
+                         box_index: int | None, field: str | None = None) -> None:
+        saved = dict(kind=kind, original=original, corrected=corrected, box_index=box_index, field=field,
+                     crop_png=self._crop_png(record, box_index) if kind != "delete" else None, template=self.template)
+        after = self._state(record)
+        correction_id = self.store.add_correction(record.image_id, **saved, **self._state_json(after))
+        record.corrections += 1
+        self._undo.append(Change(record.image_id, before, after, saved, correction_id))
+        self._redo.clear()
         log.info("correction on image %s (%s): %r -> %r", record.image_id, kind, original, corrected)
+        self._changed(record)
+
+    def _changed(self, record: ImageRecord) -> None:
         self.queue.changed(record.image_id)
         self.recordCorrected.emit(record.image_id)
 
-    def _value_box(self, record: ImageRecord, reading, original: str) -> int | None:
-        indices = [i for i in (reading.boxes or []) if 0 <= i < len(record.boxes)]
-        for i in indices:
-            if original and original in record.boxes[i].text:
+    @staticmethod
+    def _state(record: ImageRecord) -> tuple[list, list]:
+        return list(record.boxes), list(record.readings)
+
+    @staticmethod
+    def _state_json(state: tuple[list, list]) -> dict:
+        return {"boxes": [b.to_json() for b in state[0]], "readings": [reading_adapter.to_json(r) for r in state[1]]}
+
+    @staticmethod
+    def _box_with(record: ImageRecord, reading, original: str) -> int | None:
+        """The box of the reading whose text holds the corrected text: its crop is the training sample.
+        None when no box holds it (no sample: a crop of another box would teach a wrong label)."""
+        for i in reading.boxes or []:
+            if 0 <= i < len(record.boxes) and original and original in record.boxes[i].text:
                 return i
-        return indices[-1] if indices else None
+        return None
 
     def _crop_png(self, record: ImageRecord, box_index: int | None) -> bytes | None:
         if box_index is None or not 0 <= box_index < len(record.boxes):
@@ -225,7 +346,7 @@ class SessionController(QObject):
                 image = load_image(record.path)
             else:
                 image = decode_image_bytes(self.store.image_data(image_id) or b"", record.name)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (a moved or damaged file: the row stays, without picture)
             log.warning("cannot show image %s: %s", image_id, exc)
             return None
         self._remember(image_id, image)
@@ -247,6 +368,8 @@ class SessionController(QObject):
         self.session_id = session_id
         self.records.clear()
         self._images.clear()
+        self._undo.clear()
+        self._redo.clear()
         self.queue.clear()
         counts: dict[int, int] = {}
         for c in self.store.corrections(session_id=session_id, with_crops=False):

@@ -8,7 +8,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -19,14 +19,31 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"}
 
 
 class SourcesMixin:
-    def open_files(self, paths: list[str] | None = None) -> list[int]:
-        paths = paths if paths is not None else Messages.open_files(self)
+    # The actions' slots take no arguments: QAction.triggered passes ``checked``, which must never be
+    # mistaken for the paths to open.
+    @Slot()
+    def choose_files(self) -> list[int]:
+        """Open images…: ask for the files, then read them."""
+        return self.open_files(Messages.open_files(self))
+
+    @Slot()
+    def choose_folder(self) -> list[int]:
+        """Open folder…: ask for the folder, then read every image in it."""
+        return self.open_folder(Messages.open_folder(self))
+
+    @Slot()
+    def open_samples(self) -> list[int]:
+        """The sample screens shipped with the app: a first look without a photo of one's own."""
+        from desktop.core.resources import resource_path
+
+        return self.open_folder(str(resource_path("samples")))
+
+    def open_files(self, paths: list[str]) -> list[int]:
         ids = self.session.add_files(paths) if paths else []
         self._update_recent()
         return ids
 
-    def open_folder(self, folder: str | None = None) -> list[int]:
-        folder = folder if folder is not None else Messages.open_folder(self)
+    def open_folder(self, folder: str) -> list[int]:
         if not folder:
             return []
         ids = self.session.add_folder(folder)
@@ -77,7 +94,9 @@ class SourcesMixin:
     # -- recent files ---------------------------------------------------------------------------
     def _update_recent(self) -> None:
         menu = self.actions.recent_menu
-        menu.clear()
+        for old in menu.actions():  # not menu.clear(): the entry being triggered must outlive its signal
+            menu.removeAction(old)
+            old.deleteLater()
         recent = [p for p in self.store.recent_files() if Path(p).exists()]
         for i, path in enumerate(recent):
             action = QAction(f"&{(i + 1) % 10}  {Path(path).name}", menu)

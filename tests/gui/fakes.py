@@ -30,7 +30,7 @@ class FakeEngine:
     model_name = "fake PP-OCRv4"
 
     def __init__(self, delay: float = 0.02, values: list[str] | None = None, fail_on: str | None = None,
-                 warm_up_steps: int = 1, warm_up_step_s: float = 0.0):
+                 warm_up_steps: int = 1, warm_up_step_s: float = 0.0, boxes=None, box_text: str = "23.5"):
         self.delay = delay
         self.values = list(values or [])
         self.fail_on = fail_on
@@ -40,6 +40,15 @@ class FakeEngine:
         self.warmed_up_in: int | None = None
         self.warm_up_left, self.warm_up_step_s = warm_up_steps, warm_up_step_s
         self.events: list[str] = []  # "warm" per warm-up step, "read" per image, in order
+        self.boxes = boxes            # fixed boxes instead of screen_boxes(value)
+        self.box_text = box_text      # what the recogniser reads in a drawn box (None: it fails)
+        self.crops: list[np.ndarray] = []
+
+    def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        self.crops += crops
+        if self.box_text is None:
+            raise RuntimeError("recogniser failed")
+        return [(self.box_text, 0.9) for _ in crops]
 
     def warm_up(self, pause=lambda: False) -> bool:
         self.warmed_up_in = threading.get_ident()
@@ -60,7 +69,7 @@ class FakeEngine:
             raise RuntimeError("fake engine failure")
         value = self.values[min(self.calls, len(self.values)) - 1] if self.values else VALUE
         return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device, model=self.model_name,
-                         boxes=screen_boxes(value), timings_ms={"det": self.delay * 500, "rec": self.delay * 500})
+                         boxes=list(self.boxes) if self.boxes else screen_boxes(value), timings_ms={"det": self.delay * 500, "rec": self.delay * 500})
 
 
 def write_sample(path: Path, poison: bool = False) -> Path:

@@ -12,12 +12,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-mixed-")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from desktop.core.models.registry import model_set_from_folder  # noqa: E402
-from desktop.core.ocr.engine import OcrEngine  # noqa: E402
-from desktop.core.preferences import Preferences  # noqa: E402
-from desktop.ui.app import create_window  # noqa: E402
+from desktop.core.models.registry import model_set_from_folder
+from desktop.core.ocr.engine import OcrEngine
+from desktop.core.preferences import Preferences
+from desktop.ui.app import create_window
 
 
 def wait(app, condition) -> None:

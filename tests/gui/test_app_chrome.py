@@ -92,3 +92,79 @@ def test_corrupt_preferences_warn_and_start(qtbot, isolated, monkeypatch):
     assert "could not be read" in window.banner.text()
     assert window.prefs.device == "auto"
     window.close()
+
+
+def test_a_damaged_session_store_is_set_aside_and_the_app_starts(qtbot, isolated):
+    import os
+
+    from desktop.core.preferences import Preferences
+    from desktop.ui.app import create_window
+
+    folder = Preferences().session_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sessions.sqlite3").write_bytes(os.urandom(8192))
+    window = create_window(lambda prefs: FakeEngine())
+    qtbot.addWidget(window)
+    assert "damaged" in window.banner.text() and not window.banner.isHidden()
+    assert list(folder.glob("sessions.sqlite3.damaged-*"))
+    assert window.store.last_session() is None  # a fresh store, ready for work
+    window.close()
+
+
+def test_an_error_in_a_slot_is_logged_and_shown(make_window, qtbot, monkeypatch, caplog):
+    import sys
+
+    from desktop.ui.app import install_excepthook
+
+    window = make_window()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    install_excepthook(window.show_error)
+    try:
+        raise ValueError("slot went wrong")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert "slot went wrong" in window.banner.text() and "log" in window.banner.text()
+    record = next(r for r in caplog.records if r.levelname == "CRITICAL")
+    assert record.exc_info[0] is ValueError  # the traceback goes to the log
+
+
+def test_every_toolbar_button_fits_at_1360_px_in_both_languages(themed, make_window, qtbot):
+    from PySide6.QtWidgets import QToolBar
+
+    from desktop.ui import i18n
+
+    window = make_window()
+    window.resize(1360, 820)
+    for language in ("en", "zh_CN"):
+        i18n.install_language(language)
+        qtbot.wait(50)
+        toolbar = window.findChild(QToolBar, "mainToolBar")
+        hidden = [a.iconText() for a in toolbar.actions()
+                  if not a.isSeparator() and not toolbar.widgetForAction(a).isVisible()]
+        assert hidden == [], f"{language}: cut off at 1360 px: {hidden}"
+        assert toolbar.sizeHint().width() <= 1360
+    i18n.install_language("en")
+
+
+def test_qt_file_dialog_is_chinese_in_chinese(qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    i18n.install_language("zh_CN")
+    try:
+        dialog = QFileDialog(None, "x")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        texts = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+        assert texts and not [t for t in texts if t.isascii()], texts   # was "&Look in:", "Files of &type:"
+        dialog.deleteLater()
+    finally:
+        i18n.install_language("en")
+
+
+def test_every_ui_string_has_its_chinese():
+    import xml.etree.ElementTree as ElementTree
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "lcdreader_zh_CN.ts"
+    unfinished = [m.findtext("source") for m in ElementTree.parse(ts).iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert unfinished == []

@@ -85,7 +85,7 @@ def test_flicker_is_never_recorded(make_window, qtbot):
 def test_no_camera_gives_a_message(make_window, qtbot):
     window = make_window(capture=lambda i: FakeCapture(i, opened=False))
     window.actions.live.trigger()
-    qtbot.waitUntil(lambda: "No camera found" in window.banner.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "No camera at 0" in window.banner.text(), timeout=3000)
     assert not window.live.running and not window.actions.live.isChecked()
     assert not window.actions.capture.isEnabled()
 
@@ -107,3 +107,25 @@ def test_close_while_live_leaves_no_thread(make_window, qtbot):
     window.close()
     assert not window.ocr.is_running()
     assert not window.live.running
+
+
+def test_readings_without_a_key_settle_each_on_its_own(make_window, qtbot):
+    """Bare numbers on a screen: the first is the indication (示值), the others have no key; before,
+    those shared the key "" and overwrote each other."""
+    from desktop.core.ocr.types import TextBox
+
+    from .fakes import quad
+
+    boxes = [TextBox(quad(20, 20, 140, 60), "23.5", 0.97), TextBox(quad(20, 200, 140, 240), "45.1", 0.97),
+             TextBox(quad(20, 380, 140, 420), "7.25", 0.97)]
+    window = make_window(FakeEngine(delay=0.01, boxes=boxes))
+    seen = []
+    window.live.result.connect(lambda outcome, states: seen.append(dict(states)))
+    start_live(window, qtbot)
+    qtbot.waitUntil(lambda: len(seen) >= window.prefs.stable_frames + 1, timeout=5000)
+    window.actions.freeze.trigger()
+    assert len(seen[-1]) == 3 and all(stable for _, stable in seen[-1].values())
+    model = window.readings.readings_model
+    assert [model.index(row, 4).data() for row in range(model.rowCount())] == ["Stable"] * 3
+    assert sorted(r.value for r in window.live.stable_readings()) == ["23.5", "45.1", "7.25"]
+    window.actions.live.trigger()

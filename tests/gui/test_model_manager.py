@@ -118,3 +118,25 @@ def test_main_window_actions_open_the_wizard_and_manager_and_reload(make_window,
         manager.buttons["activate"].click()
     assert registry.active_model_name() == "lab-a"
     manager.accept()
+
+
+def test_the_score_column_shows_every_score_whole(themed, dialog):
+    import yaml
+
+    from desktop.core.paths import user_models_dir
+
+    path = user_models_dir() / "lab-b" / "model.yaml"
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    meta["metrics"]["det"] = {"metric": "hmean", "before": {"hmean": 0.7}, "after": {"hmean": 0.82}}
+    meta["metrics"]["readings"] = {"metric": "accuracy", "before": {"accuracy": 0.5}, "after": {"accuracy": 0.75}}
+    path.write_text(yaml.safe_dump(meta), encoding="utf-8")
+    dialog.refresh()
+    table = dialog.table
+    index = table.model().index(row_of(dialog, "lab-b"), 4)
+    lines = index.data().splitlines()
+    assert len(lines) == 3 and "recognition, read exactly: 60% → 91%" in lines
+    rect = table.visualRect(index)
+    metrics = table.fontMetrics()
+    assert rect.width() >= max(metrics.horizontalAdvance(line) for line in lines)   # not cut on the right
+    assert rect.height() >= 3 * metrics.height()                                    # nor below
+    assert rect.right() <= table.viewport().width()

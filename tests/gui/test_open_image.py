@@ -29,7 +29,7 @@ def test_open_image_shows_boxes_and_readings(make_window, qtbot, tmp_path):
     assert window.readings.boxes_model.rowCount() == 3
     assert window.store.result(image_id).boxes[1]["text"] == TEXT
     assert "fake PP-OCRv4" in window.status.model.text() and "CPU" in window.status.device.text()
-    assert "ms" in window.status.latency.text()
+    assert "Read in" in window.status.read_time.text() and "ms" in window.status.read_time.text()
     # the engine was created, warmed up and used in the worker thread, never in the UI thread
     assert window.engine.threads and threading.get_ident() not in window.engine.threads
     assert window.engine.warmed_up_in in window.engine.threads
@@ -75,8 +75,9 @@ def test_paste_image_from_clipboard(make_window, qtbot, tmp_path, qapp):
     window = make_window()
     image = QImage(str(write_sample(tmp_path / "clip.png")))
     qapp.clipboard().setImage(image)
-    image_id = window.paste()
-    assert image_id is not None
+    window.actions.paste.trigger()                      # Edit's Paste image (Ctrl+V)
+    qtbot.waitUntil(lambda: len(window.session.records) == 1, timeout=2000)
+    (image_id,) = window.session.records
     qtbot.waitUntil(lambda: window.session.records[image_id].status == "done", timeout=5000)
     assert window.store.image_data(image_id)  # pasted bytes are kept: no file to go back to
 

@@ -307,6 +307,12 @@ def test_export_writes_a_workbook_in_the_ui_language(make_window, qtbot, tmp_pat
     assert ws[f"E{row}"].value == pytest.approx(100.07)
     assert str(ws[f"F{row}"].value).startswith("=ROUND(")
     assert labels["record_title"] in [c.value for c in ws[1]]
+    shown = panel.notice.text()                                   # the message follows a language switch
+    assert str(dialogs["target"]) in shown
+    i18n.install_language("en" if lang == "zh_CN" else "zh_CN")
+    qtbot.waitUntil(lambda: panel.notice.text() != shown, timeout=2000)
+    assert str(dialogs["target"]) in panel.notice.text()
+    i18n.install_language("en")
 
 
 def test_locked_target_offers_the_free_name(make_window, qtbot, tmp_path, dialogs):

@@ -300,3 +300,23 @@ def test_language_switch_retranslates_the_wizard(make_wizard, qtbot):
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: wizard.windowTitle() == "Improve the model", timeout=3000)
+
+
+def test_a_sample_dropped_on_the_check_page_stays_dropped_in_the_next_run(make_wizard, qtbot):
+    wizard = make_wizard()
+    wizard.next()
+    page = wizard.check_page
+    item = page.train_grid.item(0)
+    key = item.data(Qt.ItemDataRole.UserRole + 1)
+    page.train_grid.toggle(item)                                   # a wrong label: dropped
+    wizard.close()
+    again = make_wizard()                                          # the next run, same store
+    again.next()
+    page = again.check_page
+    grids = [page.train_grid, page.val_grid]
+    states = {g.item(r).data(Qt.ItemDataRole.UserRole + 1): g.item(r).checkState()
+              for g in grids for r in range(g.count())}
+    assert states[key] == Qt.CheckState.Unchecked
+    assert key in again.state.dropped and key not in {s.key for s in again.state.train + again.state.val}
+    page.keep_all()                                                # and taken back
+    assert make_wizard().state.dropped == set()

@@ -124,7 +124,3 @@ def tokenize_lines(boxes: Sequence[TextBox], units: UnitTable) -> tuple[list[lis
                 line.append(token)
         lines.append(line)
     return lines, texts
-
-
-def horizontal_overlap(a: Token, b: Token) -> float:
-    return min(a.x1, b.x1) - max(a.x0, b.x0)

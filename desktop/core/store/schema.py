@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS results (
 CREATE TABLE IF NOT EXISTS corrections (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     image_id   INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
-    kind       TEXT NOT NULL,                  -- box | reading
+    kind       TEXT NOT NULL,                  -- box | reading | delete (a reading removed)
     box_index  INTEGER,                        -- the box, for kind = box (or the reading's value box)
     field      TEXT,                           -- the reading key and column, e.g. '大气压:value'
     original   TEXT NOT NULL,

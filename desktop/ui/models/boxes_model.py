@@ -18,12 +18,14 @@ class BoxesModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._boxes: list = []
+        self._corrected: set[int] = set()  # boxes whose text the technician corrected (or drew)
         self.editable = True
         self.low_confidence = 0.8
 
-    def set_boxes(self, boxes: list, editable: bool = True) -> None:
+    def set_boxes(self, boxes: list, editable: bool = True, corrected: set[int] | None = None) -> None:
         self.beginResetModel()
         self._boxes = list(boxes)
+        self._corrected = set(corrected or ())
         self.editable = editable
         self.endResetModel()
 
@@ -63,6 +65,8 @@ class BoxesModel(QAbstractTableModel):
             if col == TEXT:
                 return box.text
             return f"{box.score:.0%}" if role == Qt.ItemDataRole.DisplayRole else box.score
+        if role == Qt.ItemDataRole.BackgroundRole and col == TEXT and index.row() in self._corrected:
+            return theme.CORRECTED_BG
         if role == Qt.ItemDataRole.BackgroundRole and col in (TEXT, CONFIDENCE) and box.score < self.low_confidence:
             return theme.LOW_CONFIDENCE_BG
         if role == Qt.ItemDataRole.DecorationRole and col == INDEX:
@@ -83,6 +87,7 @@ class BoxesModel(QAbstractTableModel):
         if text == original:
             return True
         self._boxes[row] = replace(self._boxes[row], text=text, score=1.0)
+        self._corrected.add(row)
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
         self.corrected.emit(row, original, text)
         return True

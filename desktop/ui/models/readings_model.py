@@ -5,11 +5,10 @@ emits ``editRejected`` with the reason, which the status cell then shows (no mes
 """
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.ui import i18n, reading_adapter, theme
+from desktop.ui.live_slots import live_slots
 
 KEY, VALUE, UNIT, CONFIDENCE, STATUS = range(5)
 COLUMN_FIELDS = {KEY: "key", VALUE: "value", UNIT: "unit"}
@@ -25,18 +24,23 @@ class ReadingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._readings: list = []
         self._rejected: dict[int, str] = {}
-        self._live: dict[str, tuple[int, bool]] | None = None  # key -> (count, stable) in live mode
+        self._live: dict[str, tuple[int, bool]] | None = None  # slot -> (count, stable) in live mode
+        self._slots: list[str] = []  # live_slots() of the readings
+        self._marks: list[set[str]] = []  # per row: the fields the technician corrected ("boxes": via a box)
         self._stable_frames = 3
         self.editable = True
         self.low_confidence = 0.8
 
     # -- content --------------------------------------------------------------------------------
     def set_readings(self, readings: list, *, editable: bool = True,
-                     live: dict[str, tuple[int, bool]] | None = None, stable_frames: int = 3) -> None:
+                     live: dict[str, tuple[int, bool]] | None = None, stable_frames: int = 3,
+                     marks: list[set[str]] | None = None) -> None:
         self.beginResetModel()
-        self._readings = sorted(readings, key=lambda r: not getattr(r, "primary", False))  # stable: main value first
+        self._readings = list(readings)  # the core lists the display's main value first
+        self._marks = list(marks) if marks is not None else [set() for _ in self._readings]
         self._rejected.clear()
         self._live = live
+        self._slots = live_slots(self._readings)
         self._stable_frames = stable_frames
         self.editable = editable
         self.endResetModel()
@@ -50,6 +54,11 @@ class ReadingsModel(QAbstractTableModel):
     def primary_row(self) -> int:
         """Row of the display's main value, -1 when no reading is marked."""
         return next((row for row, r in enumerate(self._readings) if getattr(r, "primary", False)), -1)
+
+    def is_corrected(self, row: int, field: str | None = None) -> bool:
+        """Did the technician correct this row (this field, or any)?"""
+        marks = self._marks[row] if 0 <= row < len(self._marks) else set()
+        return bool(marks) if field is None else field in marks or "boxes" in marks
 
     def row_for_box(self, box_index: int) -> int:
         for row, reading in enumerate(self._readings):
@@ -104,14 +113,16 @@ class ReadingsModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.BackgroundRole:
             if row in self._rejected or (not reading.valid and col in (VALUE, STATUS)):
                 return theme.INVALID_BG
-            if self._live is not None and self._is_stable(reading):
+            if self._live is not None and self._is_stable(row):
                 return theme.STABLE_BG
+            if self.is_corrected(row, COLUMN_FIELDS.get(col, "")) or (col == STATUS and self.is_corrected(row)):
+                return theme.CORRECTED_BG
             if reading.score < self.low_confidence and col in (VALUE, CONFIDENCE):
                 return theme.LOW_CONFIDENCE_BG
             if getattr(reading, "primary", False):
                 return PRIMARY_BG
         elif role == Qt.ItemDataRole.ForegroundRole:
-            if self._live is not None and not self._is_stable(reading):
+            if self._live is not None and not self._is_stable(row):
                 return theme.QColor("#8a9099")
             if col == STATUS:
                 return theme.BAD if (row in self._rejected or not reading.valid) else theme.OK
@@ -121,6 +132,8 @@ class ReadingsModel(QAbstractTableModel):
                 return self._rejected[row]
             if issues:
                 return "\n".join(issues)
+            if self.is_corrected(row):
+                return self.tr("Corrected by you")
             if reading.score < self.low_confidence:
                 return self.tr("Low confidence: please check this value")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, CONFIDENCE):
@@ -158,6 +171,7 @@ class ReadingsModel(QAbstractTableModel):
         else:
             updated = reading_adapter.edit_key(reading, text)
         self._readings[row] = updated
+        self._marks[row] = self._marks[row] | {name}
         self._rejected.pop(row, None)
         self._emit_row(row)
         self.corrected.emit(row, name, original, getattr(updated, name))
@@ -167,8 +181,8 @@ class ReadingsModel(QAbstractTableModel):
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def _is_stable(self, reading) -> bool:
-        return bool(self._live and self._live.get(reading.key, (0, False))[1])
+    def _is_stable(self, row: int) -> bool:
+        return bool(self._live and self._live.get(self._slots[row], (0, False))[1])
 
     def _issues(self, reading) -> list[str]:
         lang = i18n.current_language()
@@ -178,16 +192,14 @@ class ReadingsModel(QAbstractTableModel):
         if row in self._rejected:
             return self.tr("Refused: %1").replace("%1", self._rejected[row])
         if self._live is not None:
-            count, stable = self._live.get(reading.key, (0, False))
+            count, stable = self._live.get(self._slots[row], (0, False))
             if stable:
                 return self.tr("Stable")
             return self.tr("Settling %1/%2").replace("%1", str(count)).replace("%2", str(self._stable_frames))
         if not reading.valid:
             return "; ".join(self._issues(reading)) or self.tr("Invalid")
+        if self.is_corrected(row):
+            return "✎ " + self.tr("Corrected")
         if reading.score < self.low_confidence:
             return self.tr("Check")
         return self.tr("OK")
-
-
-def replace_reading(reading, **changes):
-    return dataclasses.replace(reading, **changes)

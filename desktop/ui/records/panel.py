@@ -21,6 +21,7 @@ from desktop.ui.icons import icon
 from desktop.ui.models.points_model import STANDARD
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.form import RecordForm
+from desktop.ui.widgets.banner import Banner, Message
 from desktop.ui.widgets.tables import editable_table
 from desktop.ui.workers.export_job import ExportJob
 
@@ -58,9 +59,7 @@ class RecordPanel(QWidget):
         self.busy.hide()
         self.verdict = QLabel()
         self.verdict.setObjectName("panelTitle")
-        self.notice = QLabel()
-        self.notice.setWordWrap(True)
-        self.notice.hide()
+        self.notice = Banner()
         self._build_layout()
         self._connect()
         self.retranslate()
@@ -235,7 +234,7 @@ class RecordPanel(QWidget):
     def _on_exported(self, path: str) -> None:
         self._job, self._finished = None, self._job
         self._set_busy(False)
-        self.show_info(self.tr("Exported to %1").replace("%1", path))
+        self.show_info(lambda: self.tr("Exported to %1").replace("%1", path))  # switches language with the UI
         self.exportFinished.emit(path)
         if RecordDialogs.ask_open_folder(self, path):
             RecordDialogs.open_folder(path)
@@ -271,11 +270,8 @@ class RecordPanel(QWidget):
     def show_info(self, message: str) -> None:
         self._notice("bannerInfo", message)
 
-    def _notice(self, kind: str, message: str) -> None:
-        self.notice.setObjectName(kind)
-        self.notice.setStyleSheet("")  # re-apply the object-name rule
-        self.notice.setText(message)
-        self.notice.show()
+    def _notice(self, kind: str, message: Message) -> None:
+        self.notice.show_message(kind, message)
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("Add current reading as point"))

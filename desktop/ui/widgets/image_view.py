@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsPolygonItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsView)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPixmapItem, QGraphicsPolygonItem, QGraphicsRectItem,
+                               QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView)
 
 from desktop.ui import theme
 from desktop.ui.image_convert import bgr_to_qimage
@@ -60,6 +60,7 @@ class BoxItem(QGraphicsPolygonItem):
 class ImageView(QGraphicsView):
     boxSelected = Signal(int)          # -1 when the selection is cleared
     boxActivated = Signal(int)         # double-click: edit this box's text
+    boxDrawn = Signal(object)          # drawing mode: four corners (image pixels) of the box dragged out
     zoomChanged = Signal(float)
 
     def __init__(self, parent=None):
@@ -72,6 +73,15 @@ class ImageView(QGraphicsView):
         self._boxes: list[BoxItem] = []
         self._fit = True
         self._syncing = False
+        self._drawing = False
+        self._origin: QPointF | None = None
+        self._rubber = QGraphicsRectItem()
+        pen = QPen(QColor("#2f8cff"), 2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self._rubber.setPen(pen)
+        self._rubber.setZValue(10)
+        self._rubber.hide()
+        self._scene.addItem(self._rubber)
         self.low_confidence = 0.8
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -156,6 +166,47 @@ class ImageView(QGraphicsView):
             self.boxActivated.emit(item.index)
         else:
             super().mouseDoubleClickEvent(event)
+
+    # -- drawing a missed box ---------------------------------------------------------------------
+    def set_drawing(self, on: bool) -> None:
+        """Drawing mode: a drag draws a box instead of panning."""
+        self._drawing = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on else QGraphicsView.DragMode.ScrollHandDrag)
+        if on:
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.viewport().unsetCursor()
+            self._origin = None
+            self._rubber.hide()
+
+    def mousePressEvent(self, event) -> None:
+        if self._drawing and event.button() == Qt.MouseButton.LeftButton and self.has_image():
+            self._origin = self.mapToScene(event.position().toPoint())
+            self._rubber.setRect(QRectF(self._origin, self._origin))
+            self._rubber.show()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._origin is not None:
+            self._rubber.setRect(QRectF(self._origin, self.mapToScene(event.position().toPoint())).normalized())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._origin is None:
+            super().mouseReleaseEvent(event)
+            return
+        rect = QRectF(self._origin, self.mapToScene(event.position().toPoint())).normalized()
+        rect = rect.intersected(self._pixmap.boundingRect())
+        self._origin = None
+        self._rubber.hide()
+        event.accept()
+        if rect.width() >= 4 and rect.height() >= 4:  # a click is not a box
+            self.boxDrawn.emit(((rect.left(), rect.top()), (rect.right(), rect.top()),
+                                (rect.right(), rect.bottom()), (rect.left(), rect.bottom())))
 
     # -- zoom -----------------------------------------------------------------------------------
     def fit(self) -> None:

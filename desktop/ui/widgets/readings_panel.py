@@ -5,7 +5,7 @@ and the cell turns red; nothing modal interrupts the technician.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTableView, QTabWidget, QToolTip,
                                QVBoxLayout, QWidget)
 

@@ -1,4 +1,4 @@
-"""Status bar: device, model, last latency, frames per second."""
+"""Status bar: device, model, how long the engine took on the last image, frames per second."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
@@ -10,12 +10,12 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.device = QLabel()
         self.model = QLabel()
-        self.latency = QLabel()
+        self.read_time = QLabel()
         self.fps = QLabel()
-        for label in (self.device, self.model, self.latency, self.fps):
+        for label in (self.device, self.model, self.read_time, self.fps):
             self.addPermanentWidget(label)
         self._device = self._model = None
-        self._latency = None
+        self._read_ms = None
         self._fps = None
         self._loading = True
         self.retranslate()
@@ -34,9 +34,10 @@ class StatusBar(QStatusBar):
         self._device = self._model = None
         self.retranslate()
 
-    def set_latency(self, ms: float | None) -> None:
-        self._latency = ms
-        self.latency.setText(self.tr("Latency: %1 ms").replace("%1", "–" if ms is None else f"{ms:.0f}"))
+    def set_read_time(self, ms: float | None) -> None:
+        """The engine's own time on the last image (detection + recognition), not the wait in the queue."""
+        self._read_ms = ms
+        self.read_time.setText(self.tr("Read in %1 ms").replace("%1", "–" if ms is None else f"{ms:.0f}"))
 
     def set_fps(self, camera: float | None, ocr: float | None = None) -> None:
         self._fps = (camera, ocr)
@@ -56,7 +57,7 @@ class StatusBar(QStatusBar):
         else:
             self.device.setText(self.tr("Device: %1").replace("%1", _device_label(self._device)))
             self.model.setText(self.tr("Model: %1").replace("%1", self._model))
-        self.set_latency(self._latency)
+        self.set_read_time(self._read_ms)
         self.set_fps(*(self._fps or (None, None)))
 
     def changeEvent(self, event) -> None:

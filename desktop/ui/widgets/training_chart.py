@@ -11,6 +11,15 @@ LOSS_COLORS = {"rec": QColor("#1f5f99"), "det": QColor("#8e44ad")}
 METRIC_COLORS = {"rec": QColor("#1e7b34"), "det": QColor("#b9770e")}
 
 
+def step_ticks(max_step: int, most: int = 5) -> list[int]:
+    """Whole, distinct steps for the x axis, 1-2-5 spaced, at most ``most`` of them: 2 steps give
+    0 1 2 (not 0 0 1 2 2), 300 give 0 100 200 300."""
+    spacing = 1
+    while max_step // spacing + 1 > most:
+        spacing = spacing * 5 // 2 if str(spacing)[0] == "2" else spacing * 2  # 1, 2, 5, 10, 20, 50, …
+    return list(range(0, max_step + 1, spacing))
+
+
 class TrainingChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -19,6 +28,7 @@ class TrainingChart(QWidget):
         self.losses: dict[str, list[tuple[int, float]]] = {}
         self.metrics: dict[str, list[tuple[int, float]]] = {}
         self.steps: dict[str, int] = {}
+        self.x_ticks: list[int] = []  # the steps written under the x axis at the last paint
         self.labels = {"loss": "loss", "metric": "validation", "step": "step", "waiting": ""}
 
     def set_data(self, losses: dict, metrics: dict, steps: dict) -> None:
@@ -89,9 +99,10 @@ class TrainingChart(QWidget):
             painter.drawText(QRectF(0, y - 8, area.left() - 4, 16), right, f"{max_loss * i / 4:.2g}")
             painter.drawText(QRectF(area.right() + 4, y - 8, 44, 16), left, f"{25 * i}%")
         center = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        for i in range(0, 5):
-            x = area.left() + area.width() * i / 4
-            painter.drawText(QRectF(x - 30, area.bottom() + 3, 60, 16), center, str(round(max_step * i / 4)))
+        self.x_ticks = step_ticks(max_step)
+        for step in self.x_ticks:
+            x = area.left() + area.width() * step / max_step
+            painter.drawText(QRectF(x - 30, area.bottom() + 3, 60, 16), center, str(step))
         painter.drawText(QRectF(area.left(), area.bottom() + 19, area.width(), 18),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.labels["step"])
 

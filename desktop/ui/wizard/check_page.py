@@ -117,6 +117,7 @@ class CheckPage(QWizardPage):
             self.state.dropped.discard(key)
         else:
             self.state.dropped.add(key)
+        self.state.remember_dropped()
         grid = item.listWidget()
         grid.blockSignals(True)
         grid._style(item)

@@ -17,7 +17,7 @@ from desktop.ui.wizard.check_page import CheckPage
 from desktop.ui.wizard.data_page import DataPage
 from desktop.ui.wizard.result_page import ResultPage
 from desktop.ui.wizard.settings_page import SettingsPage
-from desktop.ui.wizard.state import WizardState
+from desktop.ui.wizard.state import WizardState, load_dropped
 from desktop.ui.wizard.training_page import TrainingPage
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ class FinetuneWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.resize(980, 720)
-        self.state = WizardState(store_file, gpu=gpu)
+        self.state = WizardState(store_file, gpu=gpu, dropped=load_dropped(store_file))
         self.data_page = DataPage(self.state)
         self.check_page = CheckPage(self.state)
         self.settings_page = SettingsPage(self.state)

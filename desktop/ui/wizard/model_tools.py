@@ -13,6 +13,10 @@ from desktop.ui.wizard.finetune_wizard import FinetuneWizard
 
 
 class ModelTools(QObject):
+    """Needs only a parent window for its dialogs and the session store's file; the main window wires
+    its actions to ``open_wizard`` / ``open_manager``, its engine to ``engine_ready``, and reloads the
+    engine on ``modelActivated``."""
+
     modelActivated = Signal(str)
 
     def __init__(self, window: QWidget, store_file: Path | None):
@@ -69,13 +73,3 @@ class ModelTools(QObject):
         """Last resort at exit: no training process outlives the app."""
         if self.wizard is not None and self.wizard.running():
             self.wizard.stop_and_wait()
-
-
-def install_model_tools(window) -> ModelTools:
-    """Wire "Improve the model…" and "Models…" into the main window; activation reloads its engine."""
-    tools = ModelTools(window, getattr(window.store, "path", None))
-    window.actions.improve_model.triggered.connect(tools.open_wizard)
-    window.actions.models.triggered.connect(tools.open_manager)
-    window.ocr.engineReady.connect(tools.engine_ready)
-    tools.modelActivated.connect(window.reload_engine)
-    return tools

@@ -2,6 +2,9 @@
 Plain Python: the pages read and write it, the wizard owns it."""
 from __future__ import annotations
 
+import json
+import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +13,38 @@ from desktop.core.models.registry import BASE_MODELS, DEFAULT_NAME, VALID_NAME, 
 from desktop.core.training.payload import TrainJob
 from desktop.core.training.presets import preset
 from desktop.core.training.wizard_data import Sample
+
+log = logging.getLogger(__name__)
+DROPPED_FILE = "wizard_dropped.json"  # beside the session store: the samples unticked on the Check page
+
+
+def load_dropped(store_file: Path | None) -> set[str]:
+    """The sample keys the technician dropped in earlier runs (a damaged file drops nothing)."""
+    path = Path(store_file).parent / DROPPED_FILE if store_file else None
+    if path is None or not path.is_file():
+        return set()
+    try:
+        keys = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k) for k in keys} if isinstance(keys, list) else set()
+    except (OSError, ValueError) as exc:
+        log.warning("%s unreadable, no sample is dropped: %s", path, exc)
+        return set()
+
+
+def save_dropped(store_file: Path | None, keys: set[str]) -> None:
+    """Atomically: a temporary file, flushed to disk, then renamed over the old one."""
+    if not store_file:
+        return
+    path = Path(store_file).parent / DROPPED_FILE
+    tmp = path.with_suffix(".json.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            json.dump(sorted(keys), out, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(path)
+    except OSError as exc:  # the run goes on; only the memory of the choice is lost
+        log.warning("dropped samples not saved to %s: %s", path, exc)
 
 
 def new_model_name() -> str:
@@ -52,3 +87,7 @@ class WizardState:
 
     def kept(self, samples: list[Sample]) -> list[Sample]:
         return [s for s in samples if s.key not in self.dropped]
+
+    def remember_dropped(self) -> None:
+        """Keep the Check page's choices for the next run (a wrong label stays out)."""
+        save_dropped(self.store_file, self.dropped)

@@ -5,18 +5,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTableWidget
 
 from desktop.core.training.presets import format_duration
-
-
-BANNERS = {  # the theme's banner colours (theme.py QLabel#bannerInfo / #bannerError)
-    "bannerInfo": "background: #e6eef7; color: #16324f; padding: 6px 10px; border-radius: 4px;",
-    "bannerError": "background: #fbdedb; color: #7b1d12; padding: 6px 10px; border-radius: 4px;",
-    "": "",
-}
+from desktop.ui.theme import BANNER_STYLES
 
 
 def set_banner(label: QLabel, kind: str) -> None:
     """Colour a label as the theme's banner ("bannerInfo" / "bannerError"), or plain for ""."""
-    label.setStyleSheet(BANNERS[kind])
+    label.setStyleSheet(BANNER_STYLES[kind])
 
 
 def fit_height(table: QTableWidget, max_rows: int = 12) -> None:

@@ -1,4 +1,5 @@
-"""`lcdreader train` as a separate process read through QProcess (design practice 6).
+"""`lcdreader train` as a separate process read through QProcess: a crash or an out-of-memory in
+training never takes the app down.
 
 stdout carries JSON lines (one event each); stderr carries Paddle's noise, which goes to the log
 and is never parsed. ``stop()`` asks the run to end after its current step (the cancel file and

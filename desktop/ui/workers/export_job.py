@@ -1,4 +1,4 @@
-"""Excel export as a short one-shot job on a QThreadPool (DESIGN.md practice 5).
+"""Excel export as a short one-shot job on a QThreadPool, so the window never waits on the disk.
 
 The job gets plain data (a copy of the records) and reports back through a QObject living in the GUI
 thread; its signals reach the panel queued, in the GUI thread.

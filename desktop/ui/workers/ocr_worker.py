@@ -15,6 +15,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from desktop.core.ocr.types import OcrResult, TextBox
 from desktop.ui import reading_adapter
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 
@@ -26,7 +27,6 @@ class OcrWorker(QObject):
     engineFailed = Signal(str)
     outcome = Signal(object)        # OcrOutcome
     started = Signal(object)        # OcrJob, for file jobs
-    busyChanged = Signal(bool)
 
     def __init__(self, engine_factory: Callable[[], object]):
         super().__init__()
@@ -116,11 +116,9 @@ class OcrWorker(QObject):
         job = self._take()
         if job is None:
             return
-        self.busyChanged.emit(True)
         if job.kind == "file":
             self.started.emit(job)
         self.outcome.emit(self._run(job))
-        self.busyChanged.emit(False)
         if self._has_work() and not self._stopping:
             QTimer.singleShot(0, self.drain)
         else:
@@ -137,14 +135,28 @@ class OcrWorker(QObject):
             if image is None:
                 image = load_image(job.path) if job.path else decode_image_bytes(job.data, job.name)
             out.image = image
+            if job.kind == "box":
+                out.result = self._read_box(image, job.points)
+                return out
             out.result = self._engine.read(image)
             out.readings = reading_adapter.extract(out.result.boxes, job.template,
                                                    (out.result.width, out.result.height))
         except Exception as exc:
             log.warning("OCR failed on %s: %s", job.name or job.kind, exc, exc_info=not _expected(exc))
             out.error = str(exc) or exc.__class__.__name__
-        out.latency_ms = (time.perf_counter() - job.submitted) * 1000.0
         return out
+
+    def _read_box(self, image, points) -> OcrResult:
+        """A box the technician drew: its crop read by the recogniser alone (the detector missed it).
+        One box with the text, "" when none."""
+        from desktop.core.ocr.crop import crop_text_region
+
+        start = time.perf_counter()
+        text, score = self._engine.recognize_crops([crop_text_region(image, points)])[0]
+        box = TextBox(points=tuple((float(x), float(y)) for x, y in points), text=text.strip(), score=float(score))
+        return OcrResult(width=image.shape[1], height=image.shape[0], device=getattr(self._engine, "device", "?"),
+                         model=getattr(self._engine, "model_name", "?"), boxes=[box],
+                         timings_ms={"rec": (time.perf_counter() - start) * 1000.0})
 
 
 def _expected(exc: Exception) -> bool:
@@ -160,13 +172,11 @@ class OcrService(QObject):
     engineFailed = Signal(str)
     outcome = Signal(object)
     started = Signal(object)
-    busyChanged = Signal(bool)
     _wake = Signal()
     _reload = Signal(object)
 
     def __init__(self, engine_factory: Callable[[], object], parent: QObject | None = None):
         super().__init__(parent)
-        self.busy = False
         self.ready = False
         self._thread = QThread()
         self._thread.setObjectName("ocr-worker")
@@ -179,7 +189,6 @@ class OcrService(QObject):
         self._worker.engineFailed.connect(self.engineFailed)
         self._worker.outcome.connect(self.outcome)
         self._worker.started.connect(self.started)
-        self._worker.busyChanged.connect(self._on_busy)
 
     def start(self) -> None:
         self._thread.start()
@@ -218,8 +227,3 @@ class OcrService(QObject):
     def _on_ready(self, info) -> None:
         self.ready = True
         self.engineReady.emit(info)
-
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busyChanged.emit(busy)

@@ -105,3 +105,44 @@ def test_sigkill_loses_nothing(tmp_path):
     assert len(store.corrections(image.id)) == 20
     assert store.result(image.id).readings[0]["value"] == "20"
     store.close()
+
+
+def test_a_damaged_store_is_moved_aside_and_a_fresh_one_started(tmp_path):
+    damaged = tmp_path / "sessions.sqlite3"
+    damaged.write_bytes(os.urandom(4096))
+    with pytest.raises(Exception, match="not a database"):
+        SessionStore(tmp_path)
+    store, aside = SessionStore.open_or_set_aside(tmp_path)
+    try:
+        assert aside is not None and aside.name.startswith("sessions.sqlite3.damaged-")
+        assert aside.stat().st_size == 4096
+        assert store.path == damaged and store.last_session() is None
+        store.add_image(store.new_session(), "file", "a.png", path="/x/a.png")
+    finally:
+        store.close()
+    again, aside = SessionStore.open_or_set_aside(tmp_path)  # a sound store is opened as it is
+    assert aside is None and again.last_session() is not None
+    again.close()
+
+
+def test_an_undone_correction_is_no_training_sample_and_the_state_goes_back(store):
+    iid = store.add_image(store.new_session(), "file", "a.png", path="/x/a.png")
+    store.save_result(iid, width=10, height=5, device="cpu", model="m", elapsed_ms=1.0, boxes=[BOX],
+                      readings=[READING])
+    cid = store.add_correction(iid, kind="box", original="100.07", corrected="100.01", box_index=0,
+                               boxes=[dict(BOX, text="100.01")], readings=[], crop_png=b"png")
+    assert len(training_samples(store)) == 1
+    store.remove_correction(cid, boxes=[BOX], readings=[READING])
+    assert store.corrections(iid) == [] and training_samples(store) == []
+    assert store.result(iid).boxes == [BOX] and store.result(iid).readings == [READING]
+
+
+def test_a_deleted_reading_is_recorded_without_a_training_sample(store):
+    iid = store.add_image(store.new_session(), "file", "a.png", path="/x/a.png")
+    store.save_result(iid, width=10, height=5, device="cpu", model="m", elapsed_ms=1.0, boxes=[BOX],
+                      readings=[READING])
+    store.add_correction(iid, kind="delete", original="flow 1 L/min", corrected="", field="流量:reading",
+                         boxes=[BOX], readings=[])
+    assert [c.kind for c in store.corrections(iid)] == ["delete"] and training_samples(store) == []
+    with pytest.raises(ValueError):
+        store.add_correction(iid, kind="other", original="", corrected="", boxes=[], readings=[])

@@ -78,7 +78,7 @@ def fill_template(template: str | Path, records: list[CalibrationRecord], labels
     template = Path(template)
     try:
         wb = load_workbook(template)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+    except Exception as exc:  # noqa: BLE001  (openpyxl raises many types for a file that is not a workbook)
         raise TemplateError(f"{template}: not a readable .xlsx workbook ({exc})") from None
     form = wb.worksheets[0]
     names = _named_cells(wb, form, set(record_fields(records[0], labels)))
