@@ -52,6 +52,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     paddle.set_device(device)
     inference_device = choose_device("cpu" if device == "cpu" else "gpu")
     base = resolve_model(job.base_model)
+    _check_name_free(job)
     work = _work_dir(job)
     output = work / "model"
     emit(log_event(f"loading data for '{job.name}' (base model {base.name}, training on {device})"))
@@ -166,6 +167,15 @@ def _same_job(job: TrainJob) -> bool:
     except ModelError:
         return False
     return not version.bundled and version.metadata.get("job_work_dir") == str(_work_dir(job))
+
+
+def _check_name_free(job: TrainJob) -> None:
+    """Before any work: the version this job registers must not take the name of another one."""
+    from desktop.core.ocr.types import ModelError
+    from desktop.core.paths import user_models_dir
+
+    if (user_models_dir() / job.name).exists() and not _same_job(job):
+        raise ModelError(f"a model named '{job.name}' exists already: give the job another name")
 
 
 def _work_dir(job: TrainJob) -> Path:

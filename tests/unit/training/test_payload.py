@@ -43,3 +43,9 @@ def test_round_trip(tmp_path):
     path.write_text(job.to_json(), encoding="utf-8")
     assert load_job(path) == job
     assert json.loads(job.to_json())["det"]["steps"] == 3
+
+
+@pytest.mark.parametrize("name", ["calib job #1", "../evil", ".adding-x", "default", "pp-ocrv4", "x" * 65])
+def test_a_name_that_cannot_be_a_model_is_refused_before_any_work(name):
+    with pytest.raises(PayloadError, match="'name'.*cannot be a model name"):
+        parse_job({"name": name})
