@@ -451,7 +451,7 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>The active model %1 was not used: %2. Reading with %3 instead (Models… to roll back or delete it).</source>
-        <translation>当前模型 %1 未被使用：%2。改用 %3 识别（可在“模型…”中回滚或删除它）。</translation>
+        <translation>当前模型 %1 未被使用：%2。改用 %3 识别（可在“模型管理…”中回滚或删除它）。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="153"/>
