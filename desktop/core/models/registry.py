@@ -20,7 +20,7 @@ import yaml
 from desktop.core.atomic_files import fsync_tree, write_text_atomic
 from desktop.core.models import folder_swap
 from desktop.core.models.builtin import BUILTINS, STOCK
-from desktop.core.models.integrity import check_manifest, require_intact, write_manifest
+from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact, write_manifest
 from desktop.core.models.source_check import (check_incoming_manifest, check_model_parts,
                                               read_import_metadata)
 from desktop.core.ocr.model_files import ModelSet
@@ -174,7 +174,7 @@ def add_version(name: str, source: Path, metadata: dict, replace: bool = False) 
         staging = folder_swap.staging_folder(root, name)
         try:
             for part in parts:
-                shutil.copytree(Path(source) / part, staging / part)
+                shutil.copytree(Path(source) / part, staging / part, ignore=shutil.ignore_patterns(MANIFEST))
             (staging / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
                                                            sort_keys=False), encoding="utf-8")
             write_manifest(staging)

@@ -32,7 +32,7 @@ def check_model_parts(source: Path) -> list[str]:
         raise ModelError(f"{source} holds no det/ or rec/ model")
     for part in parts:
         for entry in (source / part).iterdir():
-            if entry.is_dir() or entry.name not in MODEL_FILES:
+            if entry.is_dir() or entry.name not in MODEL_FILES | {MANIFEST}:  # a converted cache's own list
                 raise ModelError(f"{entry}: not a model file (a model folder holds only "
                                  f"{', '.join(sorted(MODEL_FILES))})")
         program_and_params(source / part)

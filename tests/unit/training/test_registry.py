@@ -86,3 +86,12 @@ def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     forced = _register(parse_job({"name": "forced", "activate": "always"}), base, trained_folder(tmp_path, "b"),
                        stages(0.9, 0.5), None, {}, "cpu")
     assert forced["activated"] and registry.active_model_name() == "forced"
+
+
+def test_a_job_whose_name_another_model_has_is_refused_before_any_work(tmp_path):
+    from desktop.core.training.runner import _check_name_free
+
+    registry.add_version("taken", trained_folder(tmp_path), {"job_work_dir": str(tmp_path / "other-job")})
+    with pytest.raises(ModelError, match="exists already"):
+        _check_name_free(parse_job({"name": "taken", "work_dir": str(tmp_path / "new-job")}))
+    _check_name_free(parse_job({"name": "taken", "work_dir": str(tmp_path / "other-job")}))  # its own resume
