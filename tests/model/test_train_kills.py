@@ -5,7 +5,8 @@ its one registered, verified, active version.
 The kills fall on one chain of runs of a tiny job (2 recognition steps on 2 synthetic screens): a run
 is killed at a moment drawn over a whole run's length, the next resumes it. Once the job is through,
 later kills land on re-runs that replace its registered version (the resumed-job case). Twenty whole
-runs, one per kill, would take five minutes or more on two cores; this takes about two."""
+runs, one per kill, would take five minutes or more on two cores; this took 92 s (two shared cores,
+load average 6)."""
 import json
 import os
 import random
@@ -19,6 +20,7 @@ from desktop.core.training.launch import train_command
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 KILLS = 20
+FIRST_GUESS_S = 10.0  # a whole run on two idle cores is 8-10 s (the first also converts the base model)
 NAME = "kill-test"
 
 
@@ -52,8 +54,7 @@ def test_training_killed_at_random_moments_resumes_to_one_verified_version(tmp_p
     seed = random.randrange(1 << 30)
     moments = random.Random(seed)
     path = payload(tmp_path)
-    code, events, full = run(payload(tmp_path, "timing"))  # how long a run takes here; converts the base once
-    assert code == 0 and events[-1]["event"] == "done", events[-3:]
+    full = FIRST_GUESS_S  # how long a whole run takes: learnt from each run that ends before its moment
     killed = []
     for kill in range(KILLS):
         code, events, took = run(path, kill_after=moments.uniform(0.3, full))
