@@ -8,7 +8,6 @@ later kills land on re-runs that replace its registered version (the resumed-job
 runs, one per kill, would take five minutes or more on two cores; this took 92 s (two shared cores,
 load average 6)."""
 import json
-import os
 import random
 import subprocess
 import time

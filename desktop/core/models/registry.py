@@ -20,9 +20,17 @@ import yaml
 from desktop.core.atomic_files import fsync_tree, write_text_atomic
 from desktop.core.models import folder_swap
 from desktop.core.models.builtin import BUILTINS, STOCK
-from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact, write_manifest
-from desktop.core.models.source_check import (check_incoming_manifest, check_model_parts,
-                                              read_import_metadata)
+from desktop.core.models.integrity import (
+    MANIFEST,
+    check_manifest,
+    require_intact,
+    write_manifest,
+)
+from desktop.core.models.source_check import (
+    check_incoming_manifest,
+    check_model_parts,
+    read_import_metadata,
+)
 from desktop.core.ocr.model_files import ModelSet
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir

@@ -14,7 +14,12 @@ from pathlib import Path
 import yaml
 
 from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact
-from desktop.core.ocr.model_files import PARAMS_NAME, PROGRAM_NAMES, REC_INPUT_FILE, program_and_params
+from desktop.core.ocr.model_files import (
+    PARAMS_NAME,
+    PROGRAM_NAMES,
+    REC_INPUT_FILE,
+    program_and_params,
+)
 from desktop.core.ocr.types import ModelError
 
 PARTS = ("det", "rec")

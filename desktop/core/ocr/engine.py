@@ -10,9 +10,9 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from desktop.core.models.fallback import ModelChoice
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.ocr.device import choose_device
-from desktop.core.models.fallback import ModelChoice
 from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_min_width
 from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox

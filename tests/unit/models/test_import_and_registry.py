@@ -146,5 +146,5 @@ def test_an_interrupted_swap_brings_the_old_version_back(tmp_path):
 @pytest.mark.parametrize("size", ["0", "-5", "abc"])
 def test_read_refuses_a_detection_size_it_cannot_use(size, tmp_path):
     result = subprocess.run([sys.executable, "-m", "desktop.cli", "read", "--det-size", size, str(tmp_path)],
-                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+                            capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert result.returncode == 2 and "--det-size" in result.stderr

@@ -17,7 +17,7 @@ CHILD = Path(__file__).with_name("register_child.py")
 def register_in_child(kill_at: int, name: str, source: Path, home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "LCDREADER_HOME": str(home)}
     return subprocess.run([sys.executable, str(CHILD), str(kill_at), name, str(source)], env=env,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
 
 
 @pytest.mark.parametrize("replacing", [True, False], ids=["replacing the active version", "a new version"])

@@ -109,6 +109,6 @@ def test_a_planted_pickle_is_never_loaded(tmp_path):
     state = json.loads((folder / "resume-000002" / "state.json").read_text())
     state["sha256"].pop("weights.npz")  # even with its checksum gone, np.load refuses the pickle
     (folder / "resume-000002" / "state.json").write_text(json.dumps(state))
-    with pytest.raises(Exception):
+    with pytest.raises(ValueError, match="allow_pickle"):
         CheckpointStore(folder)._load(folder / "resume-000002")
     assert not marker.exists()
