@@ -75,6 +75,15 @@ def test_weights_damaged_on_the_way_are_refused(tmp_path):
     assert_refused(folder, r"rec/inference\.pdiparams: damaged")
 
 
+def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path):
+    folder = exported(tmp_path)
+    (folder / "README.txt").write_text("from the lab upstairs")
+    (folder / "sha256.txt").write_text((folder / "sha256.txt").read_text() + "xyz\n")
+    assert_refused(folder, "line 3 is damaged")
+    (folder / "sha256.txt").write_text("\n".join((folder / "sha256.txt").read_text().splitlines()[:2]) + "\n")
+    assert registry.import_version(folder).name == "lab-x"
+
+
 def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
     folder = exported(tmp_path)
     assert_refused(folder.rename(folder.with_name("calib job #1")), "cannot be a model name")
