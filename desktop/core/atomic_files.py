@@ -13,6 +13,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)  # the only way to read it; done once, at import, before threads start
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name == "nt":
         return
@@ -28,6 +37,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temp_name, FILE_MODE)  # mkstemp makes 0600: as readable as any file the user writes
         with os.fdopen(handle, "wb") as stream:
             write(stream)
             stream.flush()
