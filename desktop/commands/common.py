@@ -1,19 +1,33 @@
 """Pieces every OCR sub-command shares: engine options, quiet paddle, progress on stderr."""
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 import warnings
 
 from desktop.core.ocr.device import DEVICE_CHOICES
-from desktop.core.ocr.engine import DEFAULT_DET_SIDE
+from desktop.core.ocr.engine import DEFAULT_DET_SIDE, DET_SIDE_RANGE
 
 
 def add_engine_options(parser) -> None:
     parser.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="where to run (default: auto)")
     parser.add_argument("--model", default="default", help="model name (see `lcdreader models list`)")
-    parser.add_argument("--det-size", type=int, default=DEFAULT_DET_SIDE, metavar="PIXELS",
-                        help=f"longest side of the detection input (default {DEFAULT_DET_SIDE})")
+    low, high = DET_SIDE_RANGE
+    parser.add_argument("--det-size", type=detection_side, default=DEFAULT_DET_SIDE, metavar="PIXELS",
+                        help=f"longest side of the detection input, {low}-{high} (default {DEFAULT_DET_SIDE})")
+
+
+def detection_side(text: str) -> int:
+    """argparse type: a side the detector can use (argparse exits 2 with the message otherwise)."""
+    low, high = DET_SIDE_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of pixels") from None
+    if not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"{value} is outside {low}-{high} pixels")
+    return value
 
 
 def create_engine(args):
@@ -23,10 +37,13 @@ def create_engine(args):
     from desktop.core.ocr.types import OcrError
 
     try:
-        return OcrEngine(model=args.model, device=args.device, det_limit_side=args.det_size)
+        engine = OcrEngine(model=args.model, device=args.device, det_limit_side=args.det_size)
     except OcrError as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return None
+    if engine.choice.notice:
+        print(f"lcdreader: {engine.choice.notice}", file=sys.stderr)
+    return engine
 
 
 class Progress:

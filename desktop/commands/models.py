@@ -1,4 +1,4 @@
-"""`lcdreader models list|activate|rollback|delete|export|import`: the model registry."""
+"""`lcdreader models list|activate|rollback|delete|export|import|verify`: the model registry."""
 from __future__ import annotations
 
 import sys
@@ -15,16 +15,34 @@ def register(subparsers) -> None:
     export.add_argument("name")
     export.add_argument("folder")
     actions.add_parser("import", help="add a model exported from another PC").add_argument("folder")
+    actions.add_parser("verify", help="check every file of every model against its checksums")
     parser.set_defaults(run=run)
 
 
 def describe(version, active: str) -> str:
+    from desktop.core.models.source_check import metric_problem
+
     marker = "*" if version.name == active else " "
-    metrics = version.metadata.get("metrics", {})
+    metrics = version.metadata.get("metrics")
+    metrics = metrics if isinstance(metrics, dict) else {}
     scores = ", ".join(f"{stage} {m['metric']} {m['before'][m['metric']]:.3f} -> {m['after'][m['metric']]:.3f}"
-                       for stage, m in metrics.items())
-    created = version.metadata.get("created", "shipped" if version.bundled else "")
+                       if not metric_problem(m) else f"{stage} (no scores)" for stage, m in metrics.items())
+    created = str(version.metadata.get("created", "shipped" if version.bundled else ""))
     return f"{marker} {version.name:<28} {created:<26} {scores}".rstrip()
+
+
+def verify_all(registry) -> int:
+    """Print every file of every model with its state; 1 when any is damaged, missing or unlisted."""
+    damaged = 0
+    for version in registry.list_versions():
+        checks = registry.verify_version(version)
+        bad = [check for check in checks if not check.ok]
+        damaged += bool(bad)
+        print(f"{version.name}: {'DAMAGED' if bad else 'ok'} ({len(checks)} files)")
+        for check in checks:
+            print(f"  {'ok' if check.ok else 'BAD':<4} {check.path}{'' if check.ok else ': ' + check.problem}")
+    print(f"{damaged} damaged model(s)" if damaged else "all models intact")
+    return 1 if damaged else 0
 
 
 def run(args) -> int:
@@ -44,6 +62,8 @@ def run(args) -> int:
         elif args.action == "delete":
             registry.delete_version(args.name)
             print(f"deleted {args.name}")
+        elif args.action == "verify":
+            return verify_all(registry)
         elif args.action == "export":
             print(f"exported to {registry.export_version(args.name, args.folder)}")
         else:

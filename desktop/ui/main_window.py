@@ -156,6 +156,11 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.status.set_engine(info["device"], info["model"])
         self.statusBar().showMessage(self.tr("Models loaded in %1 s").replace("%1", f"{info['load_ms'] / 1000:.1f}"),
                                      5000)
+        if info.get("refused"):
+            refused, reason = info["refused"]
+            self.show_error(self.tr("The active model %1 was not used: %2. Reading with %3 instead (Models… to roll "
+                                    "back or delete it).").replace("%1", refused).replace("%2", reason)
+                            .replace("%3", info["model"]))
 
     @Slot(str)
     def _on_engine_failed(self, message: str) -> None:

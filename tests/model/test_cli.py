@@ -119,3 +119,28 @@ def test_bench_reports_medians(capsys):
                  "--model", "pp-ocrv4"]) == 0
     out = capsys.readouterr().out
     assert "first call" in out and "warm-up" in out and "ours (per image)" in out and "stage det" in out and "stage rec" in out
+
+
+def test_damaged_weights_are_refused_by_name_and_the_active_model_falls_back(capsys):
+    """The issue's case: lcd-default copied, 10 bytes flipped in rec weights; read gave 00.07 for 100.07."""
+    import random
+
+    from desktop.core.models import registry
+
+    registry.activate("lcd-default")
+    copy = registry.add_version("copy", registry.find_version("lcd-default").folder, {})
+    weights = copy.folder / "rec" / "inference.pdiparams"
+    data = bytearray(weights.read_bytes())
+    for offset in random.Random(10).sample(range(1000, len(data)), 10):
+        data[offset] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    path = str(sample("sampler_lcd.png"))
+    assert main(["read", path, "--model", "copy", "--device", "cpu"]) == 2
+    assert "rec/inference.pdiparams: damaged" in capsys.readouterr().err
+    registry.activate("copy")
+    assert main(["read", path, "--device", "cpu"]) == 0
+    out, err = capsys.readouterr()
+    assert "the active model 'copy' was not used" in err and "reading with 'lcd-default' instead" in err
+    [record] = read_lines(out)
+    assert record["model"] == "lcd-default"
+    assert next(r for r in record["readings"] if r["key"] == "大气压")["value"] == "100.07"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib.util
 
-from desktop.core.ocr.model_files import ModelSet, base_model_set
+from desktop.core.models.builtin import STOCK
+from desktop.core.models.integrity import require_intact
+from desktop.core.ocr.model_files import ModelSet
 
 
 def stock_available() -> bool:
@@ -16,7 +18,8 @@ def stock_available() -> bool:
 
 
 def stock_model_set() -> ModelSet:
-    model = base_model_set()
+    require_intact(STOCK.verify(), f"'{STOCK.name}'")  # checked against the wheel's RECORD, as the engine does
+    model = STOCK.model_set()
     for folder in (model.det_dir, model.rec_dir, model.cls_dir):
         if not (folder / "inference.pdmodel").is_file():  # never let the wrapper go looking online
             raise FileNotFoundError(f"stock model file missing: {folder / 'inference.pdmodel'}")

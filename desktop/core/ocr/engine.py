@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from desktop.core.models.fallback import ModelChoice
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_det_input, read_min_width
@@ -18,6 +19,7 @@ from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
 DEFAULT_DET_ENLARGE = False  # photos smaller than the detection size are read as they are
+DET_SIDE_RANGE = (320, 4096)  # as the settings dialog allows: below, screens shrink to nothing readable
 DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
 
 
@@ -25,13 +27,15 @@ class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
                  det_enlarge_small: bool = DEFAULT_DET_ENLARGE):
-        from desktop.core.models.registry import resolve_model
+        from desktop.core.models.fallback import model_for_reading
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
         from desktop.core.ocr.predictor import predictor_infer
         from desktop.core.ocr.recognizer import TextRecognizer
 
-        self.model_set = resolve_model(model) if isinstance(model, str) else model
+        # by name: checked file by file, and a damaged active model gives way to an earlier one (say so)
+        self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
+        self.model_set = self.choice.model_set
         self.split_gaps = split_gaps
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)

@@ -12,6 +12,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from desktop.core.atomic_files import fsync_tree
+from desktop.core.models.integrity import check_manifest, write_manifest
 from desktop.core.ocr.model_files import program_and_params
 from desktop.core.ocr.static_mode import static_mode
 from desktop.core.paths import data_dir
@@ -20,16 +22,21 @@ NO_GRAD_OPS = {"pd_op.data", "pd_op.shape", "pd_op.shape64", "pd_op.full", "pd_o
 
 
 def trainable_copy(model_dir: Path) -> Path:
-    """A folder with a trainable ``inference.json`` for this model, converted once and cached."""
+    """A folder with a trainable ``inference.json`` for this model, converted once and cached.
+
+    The cache carries its own checksums (sha256.txt), written before it is renamed into place: a cache
+    damaged since is converted again, never trained from."""
     program, params = program_and_params(model_dir)
     if program.suffix == ".json":
         return Path(model_dir)
     digest = hashlib.sha1(params.read_bytes()[:1 << 20] + str(params.stat().st_size).encode()).hexdigest()[:12]
     target = data_dir() / "trainable" / f"{Path(model_dir).name}-{digest}"
-    if not (target / "inference.json").is_file():
+    if not (target / "inference.json").is_file() or not all(check.ok for check in check_manifest(target)):
         partial = target.with_name(target.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         convert_legacy_model(Path(model_dir), partial)
+        write_manifest(partial)
+        fsync_tree(partial)
         shutil.rmtree(target, ignore_errors=True)
         partial.rename(target)
     return target

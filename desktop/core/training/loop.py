@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.training.cancel import CancelToken
+from desktop.core.training.checkpoints import CheckpointStore, ResumePoint
 from desktop.core.training.events import Emit, log_event, metric_event, progress_event
 
 
@@ -79,7 +81,7 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
     ``baseline``: the starting model's validation scores."""
     import paddle
 
-    checkpoints.mkdir(parents=True, exist_ok=True)
+    store = CheckpointStore(checkpoints)
     params = trainable_parameters(model, settings.freeze_backbone)
     # A short warm-up keeps the first steps from throwing away what the stock weights know.
     schedule = paddle.optimizer.lr.LinearWarmup(
@@ -88,11 +90,18 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
         end_lr=settings.learning_rate)
     optimizer = paddle.optimizer.Adam(learning_rate=schedule, parameters=params,
                                       grad_clip=paddle.nn.ClipGradByGlobalNorm(5.0))
-    start_step, best, best_step, best_keeps = _resume(model, optimizer, checkpoints, baseline[task.metric], emit)
-    for _ in range(start_step):
-        schedule.step()
-    if best_step == 0:  # the starting weights are the best until a step beats them
-        paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
+    resumed = store.latest(lambda message: emit(log_event(f"{task.stage}: {message}")))
+    if resumed is None:  # the starting weights are the best until a step beats them
+        start_step, best, best_step, best_keeps = 0, baseline[task.metric], 0, False
+        best_file = store.save_best(0, _arrays(model.state_dict()))
+    else:
+        model.set_state_dict(_tensors(resumed.weights))
+        with warnings.catch_warnings():  # LinearWarmup's nested state makes Paddle warn of "unused values"
+            warnings.simplefilter("ignore", UserWarning)
+            optimizer.set_state_dict({**_tensors(resumed.optimizer), "LR_Scheduler": resumed.schedule})
+        start_step, best, best_step = resumed.step, resumed.best, resumed.best_step
+        best_file, best_keeps = resumed.best_file, resumed.best_keeps
+        emit(log_event(f"resuming at step {start_step} (best so far {best:.4f} at step {best_step})"))
     spent = {"data": 0.0, "forward": 0.0, "backward": 0.0}
     model.train()
     step = start_step
@@ -126,16 +135,16 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
             if better_checkpoint((keeps, scores[task.metric]), (best_keeps, best), baseline[task.metric],
                                  best_step > 0):
                 best, best_step, best_keeps = scores[task.metric], step, keeps
-                paddle.save(model.state_dict(), str(checkpoints / "best.pdparams"))
-            _save_resume_point(model, optimizer, checkpoints, step, best, best_step, best_keeps)
+                best_file = store.save_best(step, _arrays(model.state_dict()))
+            store.save_resume(_resume_point(model, optimizer, schedule, step, best, best_step, best_file, best_keeps))
     cancelled = step < settings.steps and not out_of_time
     if out_of_time:
         emit(log_event(f"{task.stage}: stopped after step {step} of {settings.steps}: its time budget "
                        f"({settings.seconds / 60:.0f} min) is spent; keeping the best checkpoint (step {best_step})"))
     if cancelled:
         emit(log_event(f"{task.stage}: cancelled after step {step}; keeping the best checkpoint (step {best_step})"))
-        _save_resume_point(model, optimizer, checkpoints, step, best, best_step, best_keeps)
-    model.set_state_dict(paddle.load(str(checkpoints / "best.pdparams")))
+        store.save_resume(_resume_point(model, optimizer, schedule, step, best, best_step, best_file, best_keeps))
+    model.set_state_dict(_tensors(store.load_best(best_file)))
     done = max(step - start_step, 1)
     return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()}, out_of_time)
 
@@ -145,24 +154,18 @@ def _out_of_time(budget: float | None, spent: float, per_step: float, evaluation
     return budget is not None and spent + per_step + max(evaluation, per_step) > budget
 
 
-def _save_resume_point(model, optimizer, checkpoints: Path, step: int, best: float, best_step: int,
-                       best_keeps: bool) -> None:
+def _arrays(state: dict) -> dict:
+    """Tensors as numpy arrays; the optimizer's non-tensor entries (its scheduler) are kept apart."""
+    return {name: value.numpy() for name, value in state.items() if hasattr(value, "numpy")}
+
+
+def _tensors(arrays: dict) -> dict:
     import paddle
 
-    paddle.save(model.state_dict(), str(checkpoints / "last.pdparams"))
-    paddle.save(optimizer.state_dict(), str(checkpoints / "last.pdopt"))
-    paddle.save({"step": step, "best": best, "best_step": best_step, "best_keeps": best_keeps},
-                str(checkpoints / "last.state"))
+    return {name: paddle.to_tensor(value) for name, value in arrays.items()}
 
 
-def _resume(model, optimizer, checkpoints: Path, baseline: float, emit: Emit) -> tuple[int, float, int, bool]:
-    import paddle
-
-    state_file = checkpoints / "last.state"
-    if not state_file.is_file():
-        return 0, baseline, 0, False
-    state = paddle.load(str(state_file))
-    model.set_state_dict(paddle.load(str(checkpoints / "last.pdparams")))
-    optimizer.set_state_dict(paddle.load(str(checkpoints / "last.pdopt")))
-    emit(log_event(f"resuming at step {state['step']} (best so far {state['best']:.4f} at step {state['best_step']})"))
-    return int(state["step"]), float(state["best"]), int(state["best_step"]), bool(state.get("best_keeps", False))
+def _resume_point(model, optimizer, schedule, step: int, best: float, best_step: int, best_file: str,
+                  best_keeps: bool) -> ResumePoint:
+    return ResumePoint(step, best, best_step, best_file, schedule.state_dict(), _arrays(model.state_dict()),
+                       _arrays(optimizer.state_dict()), best_keeps)

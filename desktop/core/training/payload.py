@@ -5,7 +5,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from desktop.core.models.registry import check_name
 from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
+from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
 UNLABELED_TEXT_CHOICES = ("unknown", "background")
@@ -97,6 +99,10 @@ def parse_job(raw: dict, origin: str = "job") -> TrainJob:
 
 def _check(job: TrainJob, origin: str) -> None:
     problems = []
+    try:
+        check_name(str(job.name))  # the new version's name: refused now, not after the whole run
+    except ModelError as exc:
+        problems.append(f"'name': {exc}")
     if not job.tasks or any(t not in ("rec", "det") for t in job.tasks):
         problems.append("'tasks' must list 'rec' and / or 'det'")
     if job.unlabeled_text not in UNLABELED_TEXT_CHOICES:

@@ -53,6 +53,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     paddle.set_device(device)
     inference_device = choose_device("cpu" if device == "cpu" else "gpu")
     base = resolve_model(job.base_model)
+    _check_name_free(job)
     work = _work_dir(job)
     output = work / "model"
     emit(log_event(f"loading data for '{job.name}' (base model {base.name}, training on {device})"))
@@ -204,6 +205,15 @@ def _same_job(job: TrainJob) -> bool:
     return not version.bundled and version.metadata.get("job_work_dir") == str(_work_dir(job))
 
 
+def _check_name_free(job: TrainJob) -> None:
+    """Before any work: the version this job registers must not take the name of another one."""
+    from desktop.core.ocr.types import ModelError
+    from desktop.core.paths import user_models_dir
+
+    if (user_models_dir() / job.name).exists() and not _same_job(job):
+        raise ModelError(f"a model named '{job.name}' exists already: give the job another name")
+
+
 def _work_dir(job: TrainJob) -> Path:
     from desktop.core.paths import data_dir
 
@@ -212,13 +222,14 @@ def _work_dir(job: TrainJob) -> Path:
 
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
               device: str) -> dict:
-    from desktop.core.models.registry import BASE_MODELS, activate, add_version
+    from desktop.core.models.builtin import BUILTINS
+    from desktop.core.models.registry import activate, add_version
     from desktop.core.training.verdict import drops, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
         return {"model": None, "activated": False, "reason": "no step improved on the starting model"}
-    stock = BASE_MODELS[base.family][0]()
+    stock = BUILTINS[base.family].model_set()
     for stage in ("det", "rec"):
         if stage in trained:
             continue

@@ -9,7 +9,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.models.registry import BASE_MODELS, DEFAULT_NAME, VALID_NAME, list_versions
+from desktop.core.models.registry import check_name, list_versions
+from desktop.core.ocr.types import ModelError
 from desktop.core.training.payload import TrainJob
 from desktop.core.training.presets import preset
 from desktop.core.training.wizard_data import Sample
@@ -58,7 +59,9 @@ def new_model_name() -> str:
 
 def name_problem(name: str) -> str | None:
     """None when ``name`` can be a new model's name, else the reason (English; the UI translates)."""
-    if not VALID_NAME.match(name) or name in (*BASE_MODELS, DEFAULT_NAME):
+    try:
+        check_name(name)
+    except ModelError:
         return "invalid"
     if name in {v.name for v in list_versions()}:
         return "taken"

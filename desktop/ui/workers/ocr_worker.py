@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 
 class OcrWorker(QObject):
-    engineReady = Signal(object)    # {"device", "model", "load_ms"}
+    engineReady = Signal(object)    # {"device", "model", "load_ms", "refused"}
     engineFailed = Signal(str)
     outcome = Signal(object)        # OcrOutcome
     started = Signal(object)        # OcrJob, for file jobs
@@ -83,9 +83,12 @@ class OcrWorker(QObject):
             self.engineFailed.emit(self._engine_error)
         else:
             self._engine_error = None
+            choice = getattr(self._engine, "choice", None)
             info = {"device": getattr(self._engine, "device", "?"),
                     "model": getattr(self._engine, "model_name", "?"),
-                    "load_ms": (time.perf_counter() - start) * 1000.0}
+                    "load_ms": (time.perf_counter() - start) * 1000.0,
+                    # the active model was refused (damaged files) and an earlier one used: (name, why)
+                    "refused": (choice.refused, choice.reason) if choice is not None and choice.refused else None}
             log.info("OCR engine ready: %s", info)
             self.engineReady.emit(info)
             self._warm_up()

@@ -53,3 +53,9 @@ def test_synthetic_looks_pick_the_scenes_and_change_the_data_digest():
     mixed, held_out = parse_job({"name": "x"}), parse_job({"name": "x", "synthetic_looks": ["classic", "led_panel"]})
     assert mixed.synthetic_looks is None and held_out.synthetic_looks == ["classic", "led_panel"]
     assert data_digest([], mixed) != data_digest([], held_out)
+
+
+@pytest.mark.parametrize("name", ["calib job #1", "../evil", ".adding-x", "default", "pp-ocrv4", "x" * 65])
+def test_a_name_that_cannot_be_a_model_is_refused_before_any_work(name):
+    with pytest.raises(PayloadError, match="'name'.*cannot be a model name"):
+        parse_job({"name": name})

@@ -88,17 +88,19 @@ def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     assert forced["activated"] and registry.active_model_name() == "forced"
 
 
-def fake_v6(tmp_path):
+def fake_v6(tmp_path, monkeypatch):
+    from desktop.core.models.builtin import BUILTINS, BuiltinBase
     from desktop.core.ocr.model_files import ModelSet
 
     folder = tmp_path / "v6"
-    return ModelSet("pp-ocrv6", det_dir=folder / "det", rec_dir=folder / "rec", keys_path=folder / "keys.txt",
-                    family="pp-ocrv6")
+    v6 = ModelSet("pp-ocrv6", det_dir=folder / "det", rec_dir=folder / "rec", keys_path=folder / "keys.txt",
+                  family="pp-ocrv6")
+    monkeypatch.setitem(BUILTINS, "pp-ocrv6", BuiltinBase("pp-ocrv6", "stock v6", lambda: v6, lambda: []))
+    return v6
 
 
 def test_a_version_takes_its_missing_parts_from_its_family(tmp_path, monkeypatch):
-    v6 = fake_v6(tmp_path)
-    monkeypatch.setitem(registry.BASE_MODELS, "pp-ocrv6", (lambda: v6, "stock v6"))
+    v6 = fake_v6(tmp_path, monkeypatch)
     registry.add_version("lab-v6", trained_folder(tmp_path), {"base_model": "lab-x", "family": "pp-ocrv6"})
     model = registry.resolve_model("lab-v6")
     assert model.det_dir == v6.det_dir and model.keys_path == v6.keys_path and model.family == "pp-ocrv6"
@@ -108,16 +110,11 @@ def test_a_version_takes_its_missing_parts_from_its_family(tmp_path, monkeypatch
         registry.add_version("pp-ocrv6", trained_folder(tmp_path, "other"), {})
 
 
-def test_a_version_without_family_follows_its_base_model(tmp_path, monkeypatch):
-    v6 = fake_v6(tmp_path)
-    monkeypatch.setitem(registry.BASE_MODELS, "pp-ocrv6", (lambda: v6, "stock v6"))
-    registry.add_version("parent", trained_folder(tmp_path, "p"), {"base_model": "pp-ocrv6"})
-    registry.add_version("child", trained_folder(tmp_path, "c"), {"base_model": "parent"})
-    assert registry.resolve_model("child").det_dir == v6.det_dir
-    registry.add_version("loop-a", trained_folder(tmp_path, "a"), {"base_model": "loop-b"})
-    registry.add_version("loop-b", trained_folder(tmp_path, "b"), {"base_model": "loop-a"})
-    with pytest.raises(ModelError, match="circle"):
-        registry.resolve_model("loop-a")
+def test_a_version_of_an_unknown_family_is_refused_by_name(tmp_path, monkeypatch):
+    fake_v6(tmp_path, monkeypatch)
+    registry.add_version("odd", trained_folder(tmp_path), {"family": "pp-ocrv9"})
+    with pytest.raises(ModelError, match="pp-ocrv9"):
+        registry.resolve_model("odd")
 
 
 def test_better_in_total_but_worse_on_one_instrument_is_not_activated(tmp_path):
@@ -141,3 +138,12 @@ def test_a_drop_on_any_shown_score_is_a_drop(tmp_path):
     assert not result["activated"] and "norm_edit_dis" in result["reason"]
     same = {"rec": {**rec["rec"], "after": {"accuracy": 0.91, "norm_edit_dis": 0.9698}}}  # shown as "="
     assert _register(parse_job({"name": "same"}), base, trained_folder(tmp_path, "b"), same, None, {}, "cpu")["activated"]
+
+
+def test_a_job_whose_name_another_model_has_is_refused_before_any_work(tmp_path):
+    from desktop.core.training.runner import _check_name_free
+
+    registry.add_version("taken", trained_folder(tmp_path), {"job_work_dir": str(tmp_path / "other-job")})
+    with pytest.raises(ModelError, match="exists already"):
+        _check_name_free(parse_job({"name": "taken", "work_dir": str(tmp_path / "new-job")}))
+    _check_name_free(parse_job({"name": "taken", "work_dir": str(tmp_path / "other-job")}))  # its own resume

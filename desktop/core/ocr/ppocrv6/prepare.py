@@ -21,6 +21,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from desktop.core.atomic_files import fsync_tree
+from desktop.core.models.integrity import write_manifest
 from desktop.core.ocr.model_files import ModelSet, write_det_input
 from desktop.core.ocr.types import ModelError
 
@@ -33,6 +35,16 @@ DET_MEAN = DET_STD = (0.5, 0.5, 0.5)
 SOURCE_FILE = "source.json"
 KEYS_FILE = "keys.txt"
 FOLDER = Path("base-models") / NAME
+
+
+def installed_onnx_dir() -> Path | None:
+    """The rapidocr wheel's model folder when this is not the bundle (which carries the converted set)."""
+    if getattr(sys, "_MEIPASS", None):
+        return None
+    try:
+        return rapidocr_models_dir()
+    except ModelError:
+        return None
 
 
 def rapidocr_models_dir() -> Path:
@@ -116,6 +128,8 @@ def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]
             (partial / KEYS_FILE).write_text("\n".join(characters) + "\n", encoding="utf-8")
     write_det_input(partial / "det", DET_MEAN, DET_STD)
     (partial / SOURCE_FILE).write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
+    write_manifest(partial)  # sha256.txt: checked before every load (models/builtin.py)
+    fsync_tree(partial)
     old = target.with_name(target.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():

@@ -1,0 +1,44 @@
+"""Which model to read with when the active one is damaged or gone: the one active before it, and so
+on back to the shipped models, said out loud (the app shows it; `lcdreader read` prints it).
+
+Only ``default`` falls back: a model asked for by name is used as asked or refused.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.models import registry
+from desktop.core.models.builtin import BUILTINS
+from desktop.core.ocr.model_files import ModelSet
+from desktop.core.ocr.types import ModelError
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    model_set: ModelSet
+    refused: str = ""   # the active model, when it could not be used
+    reason: str = ""    # why (names the damaged files)
+
+    @property
+    def notice(self) -> str:
+        if not self.refused:
+            return ""
+        return f"the active model '{self.refused}' was not used ({self.reason}); reading with " \
+               f"'{self.model_set.name}' instead"
+
+
+def model_for_reading(name: str = registry.DEFAULT_NAME) -> ModelChoice:
+    if name != registry.DEFAULT_NAME:
+        return ModelChoice(registry.resolve_model(name))
+    active = registry.active_model_name()
+    try:
+        return ModelChoice(registry.resolve_model(active))
+    except ModelError as exc:
+        reason = str(exc)
+    candidates = registry.earlier_models() + [registry.BUNDLED_DEFAULT, *BUILTINS]
+    for candidate in dict.fromkeys(c for c in candidates if c != active):
+        try:
+            return ModelChoice(registry.resolve_model(candidate), refused=active, reason=reason)
+        except ModelError:
+            continue
+    raise ModelError(f"no usable model: {reason}")

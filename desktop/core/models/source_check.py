@@ -1,0 +1,94 @@
+"""Check a model folder before it is registered (from a training run, or imported from another PC):
+everything is checked first, nothing is copied or deleted until all of it passed.
+
+Only the files a model needs are accepted: Paddle programs, their weights (Paddle's binary tensor
+format, never a pickle) and the recogniser's ``input.yaml``. A ``.pdiparams.info`` or ``.pdparams``
+is a pickle, which runs code when loaded: refused, as are symlinks and paths that leave the folder.
+"""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import yaml
+
+from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact
+from desktop.core.ocr.model_files import (
+    PARAMS_NAME,
+    PROGRAM_NAMES,
+    REC_INPUT_FILE,
+    program_and_params,
+)
+from desktop.core.ocr.types import ModelError
+
+PARTS = ("det", "rec")
+MODEL_FILES = frozenset((*PROGRAM_NAMES, PARAMS_NAME, REC_INPUT_FILE))
+
+
+def check_model_parts(source: Path) -> list[str]:
+    """The parts (det, rec) a folder holds, after checking every file in them; a ModelError otherwise."""
+    source = Path(source)
+    if not source.is_dir():
+        raise ModelError(f"{source} is not a folder")
+    _refuse_links(source)
+    parts = [part for part in PARTS if (source / part).is_dir()]
+    if not parts:
+        raise ModelError(f"{source} holds no det/ or rec/ model")
+    for part in parts:
+        for entry in (source / part).iterdir():
+            if entry.is_dir() or entry.name not in MODEL_FILES | {MANIFEST}:  # a converted cache's own list
+                raise ModelError(f"{entry}: not a model file (a model folder holds only "
+                                 f"{', '.join(sorted(MODEL_FILES))})")
+        program_and_params(source / part)
+    return parts
+
+
+def _refuse_links(source: Path) -> None:
+    """Symlinks (and Windows junctions) could make a copy read files from anywhere on the disk."""
+    root = os.path.realpath(source)
+    for folder, dirs, files in os.walk(source):
+        for name in dirs + files:
+            path = Path(folder, name)
+            if path.is_symlink() or getattr(path, "is_junction", lambda: False)():
+                raise ModelError(f"{path}: a link; a model folder must hold real files only")
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                raise ModelError(f"{path}: leaves the model folder")
+
+
+def check_incoming_manifest(source: Path) -> None:
+    """An exported folder carries its checksums: a file damaged on the way is found now."""
+    if (Path(source) / MANIFEST).is_file():  # only the model parts are copied: other files may come and go
+        checks = check_manifest(source)
+        require_intact([c for c in checks if c.path == MANIFEST or c.path.split("/")[0] in PARTS], str(source))
+
+
+def read_import_metadata(path: Path) -> dict:
+    """The description of a model to import: a mapping, with well-formed metrics if it has any."""
+    try:
+        metadata = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ModelError(f"{path}: unreadable model description ({type(exc).__name__})") from exc
+    metadata = {} if metadata is None else metadata
+    if not isinstance(metadata, dict):
+        raise ModelError(f"{path}: must describe the model as 'field: value' lines, not a "
+                         f"{type(metadata).__name__}")
+    metrics = metadata.get("metrics", {})
+    if not isinstance(metrics, dict):
+        raise ModelError(f"{path}: 'metrics' must list stages, not a {type(metrics).__name__}")
+    for stage, info in metrics.items():
+        problem = metric_problem(info)
+        if problem:
+            raise ModelError(f"{path}: metrics of '{stage}': {problem}")
+    return metadata
+
+
+def metric_problem(info) -> str:
+    """What is wrong with one stage's metrics ({metric, before, after}), or '' when nothing is."""
+    if not isinstance(info, dict) or not isinstance(info.get("metric"), str):
+        return "needs a 'metric' name"
+    for when in ("before", "after"):
+        value = info.get(when, {}).get(info["metric"]) if isinstance(info.get(when), dict) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            return f"needs a number for '{when}' {info['metric']}"
+    return ""
