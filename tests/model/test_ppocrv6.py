@@ -97,3 +97,17 @@ def test_a_damaged_onnx_file_is_refused_and_nothing_half_made_is_used(tmp_path, 
     with pytest.raises(ModelError, match="PP-OCRv6_det_small.onnx"):
         ppocrv6_model_set()
     assert not (tmp_path / "cache" / "base-models" / "pp-ocrv6").exists()
+
+
+def test_a_damaged_converted_folder_is_made_again(tmp_path, monkeypatch):
+    wheel_copy(tmp_path, monkeypatch)
+    first = ppocrv6_model_set()
+    weights = first.rec_dir / "inference.pdiparams"
+    data = bytearray(weights.read_bytes())
+    data[5000:5010] = bytes(10)
+    weights.write_bytes(bytes(data))
+    from desktop.core.models.integrity import check_manifest
+
+    assert not all(check.ok for check in check_manifest(first.det_dir.parent))
+    assert ppocrv6_model_set() == first
+    assert all(check.ok for check in check_manifest(first.det_dir.parent))

