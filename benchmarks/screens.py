@@ -101,15 +101,45 @@ class StockReader:
         return [self._ocr.ocr(crop, det=False, cls=False)[0][0] for crop in crops]
 
 
+class RapidOcrReader:
+    """Stock PP-OCRv6 small as rapidocr 3.10 runs it (ONNX Runtime, its own defaults): the pipeline the
+    real-photo figures of PP-OCRv6 came from, to compare our Paddle port (``pp-ocrv6``) with."""
+
+    def __init__(self):
+        from rapidocr import RapidOCR
+
+        self._ocr = RapidOCR(params={"Global.use_cls": False, "Global.log_level": "error"})
+
+    def read(self, image):
+        from desktop.core.ocr.types import OcrResult, TextBox
+
+        output = self._ocr(image)
+        boxes = [] if output.boxes is None else [
+            TextBox(tuple((float(x), float(y)) for x, y in points), text, float(score))
+            for points, text, score in zip(output.boxes, output.txts, output.scores)]
+        return OcrResult(width=image.shape[1], height=image.shape[0], device="cpu", model="rapidocr-onnx",
+                         boxes=boxes, timings_ms={})
+
+    def recognize_crops(self, crops):
+        results = []
+        for crop in crops:
+            output = self._ocr(crop, use_det=False, use_cls=False, use_rec=True)
+            results.append((output.txts[0], float(output.scores[0])) if output.txts else ("", 0.0))
+        return results
+
+
 def make_reader(model: str):
-    """``stock``, or a model name with optional @DET_SIZE, :nosplit and :enlarge (small photos enlarged
-    to the detection size)."""
+    """``stock`` (PaddleOCR.ocr(), PP-OCRv4), ``rapidocr-onnx`` (rapidocr's PP-OCRv6 on ONNX Runtime),
+    ``truth`` (the generator's own boxes), or a model name with optional @DET_SIZE, :nosplit and
+    :enlarge (small photos enlarged to the detection size)."""
     from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
 
     if model == "stock":
         return StockReader()
     if model == "truth":
         return TruthReader()
+    if model == "rapidocr-onnx":
+        return RapidOcrReader()
     spec, *options = model.split(":")
     name, _, det_size = spec.partition("@")
     return OcrEngine(model=name, device="cpu", split_gaps="nosplit" not in options,
