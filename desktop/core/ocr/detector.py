@@ -16,7 +16,7 @@ import numpy as np
 from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
 from desktop.core.ocr.crop import order_points, reading_order
-from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
+from desktop.core.ocr.model_files import DetInput
 from desktop.core.ocr.predictor import Infer
 
 MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
@@ -45,10 +45,8 @@ def canvas_for(height: int, width: int, sides: dict[int, tuple[int, ...]]) -> tu
 
 
 class TextDetector:
-    def __init__(self, infer: Infer, limit_side_len: int = 960,
-                 thresh: float = 0.3, box_thresh: float = 0.6, unclip_ratio: float = 1.5,
-                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD,
-                 enlarge_small: bool = False):
+    def __init__(self, infer: Infer, limit_side_len: int = 960, run: DetInput = DetInput(),
+                 enlarge_small: bool = False, thresh: float = 0.3):
         self._infer = infer
         # A small photo enlarged until its long side reaches the limit: tiny text (a table's 19x8 px
         # values in a 508x381 photo) is then big enough for DB's stride-4 map.
@@ -56,12 +54,12 @@ class TextDetector:
         # "max": each side is scaled down to the limit, then rounded to the network's 32-pixel grid
         self._resize = DetPreProcess(limit_side_len, "max").resize
         self._canvas_sides = canvas_sides(limit_side_len)
-        # the model's own normalisation (model_files.read_det_input): ImageNet's for PP-OCRv4
-        std = np.array(std)
+        # the model's own way (model_files.read_det_input): PP-OCRv4's unless its folder says otherwise
+        std = np.array(run.std)
         self._scale = 1.0 / (255.0 * std)
-        self._offset = -np.array(mean) / std
-        self._postprocess = DBPostProcess(thresh=thresh, box_thresh=box_thresh, unclip_ratio=unclip_ratio,
-                                          score_mode="fast", use_dilation=False)
+        self._offset = -np.array(run.mean) / std
+        self._postprocess = DBPostProcess(thresh=thresh, box_thresh=run.box_thresh, unclip_ratio=run.unclip_ratio,
+                                          score_mode="fast", use_dilation=run.use_dilation)
 
     def probability_map(self, image: np.ndarray) -> np.ndarray | None:
         if min(image.shape[:2]) < MIN_SIDE:

@@ -40,10 +40,10 @@ class OcrEngine:
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
-        mean, std = read_det_input(self.model_set.det_dir)
+        det_input = read_det_input(self.model_set.det_dir)
         det_infer = predictor_infer(self.model_set.det_dir, self._device)
         rec_infer = predictor_infer(self.model_set.rec_dir, self._device)
-        self.detector = TextDetector(det_infer, det_limit_side, mean=mean, std=std, enlarge_small=det_enlarge_small)
+        self.detector = TextDetector(det_infer, det_limit_side, det_input, enlarge_small=det_enlarge_small)
         self.recognizer = TextRecognizer(rec_infer, dictionary, min_width=min_width)
         # detection first: its largest input is the largest of all (see warm_up)
         self._warm_up_left = [(det_infer, shape) for shape in self.detector.input_shapes()]

@@ -24,11 +24,22 @@ PARAMS_NAME = "inference.pdiparams"
 REC_MIN_WIDTH = 320
 REC_MIN_WIDTH_RANGE = (48, 4 * REC_MIN_WIDTH)  # from one line height to four stock inputs
 REC_INPUT_FILE = "input.yaml"
-# A detector's input normalisation: PP-OCRv4 was trained on ImageNet-normalised input; a detector
-# trained otherwise (PP-OCRv6: mean 0.5, std 0.5) says so in DET_INPUT_FILE.
-IMAGENET_MEAN = (0.485, 0.456, 0.406)
-IMAGENET_STD = (0.229, 0.224, 0.225)
+# How a detector is run: PP-OCRv4 was trained on ImageNet-normalised input and stock PaddleOCR
+# post-processes its map with box_thresh 0.6 and unclip 1.5; a detector made otherwise (PP-OCRv6:
+# mean / std 0.5, and rapidocr's 0.5, 1.6 and a dilated map) says so in DET_INPUT_FILE.
 DET_INPUT_FILE = "input.yaml"
+
+
+@dataclass(frozen=True)
+class DetInput:
+    mean: tuple[float, ...] = (0.485, 0.456, 0.406)
+    std: tuple[float, ...] = (0.229, 0.224, 0.225)
+    box_thresh: float = 0.6
+    unclip_ratio: float = 1.5
+    use_dilation: bool = False
+
+
+IMAGENET_MEAN, IMAGENET_STD = DetInput.mean, DetInput.std
 
 
 @dataclass(frozen=True)
@@ -94,25 +105,32 @@ def write_min_width(rec_dir: Path, width: int) -> None:
         encoding="utf-8")
 
 
-def read_det_input(det_dir: Path) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """(mean, std) a detector's input is normalised with: its DET_INPUT_FILE, else ImageNet's."""
+def read_det_input(det_dir: Path) -> DetInput:
+    """How this detector is run: its DET_INPUT_FILE, else PP-OCRv4's way."""
     path = Path(det_dir) / DET_INPUT_FILE
     if not path.is_file():
-        return IMAGENET_MEAN, IMAGENET_STD
+        return DetInput()
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        mean, std = tuple(float(v) for v in raw["mean"]), tuple(float(v) for v in raw["std"])
+        default = DetInput()
+        det = DetInput(tuple(float(v) for v in raw["mean"]), tuple(float(v) for v in raw["std"]),
+                       float(raw.get("box_thresh", default.box_thresh)),
+                       float(raw.get("unclip_ratio", default.unclip_ratio)),
+                       bool(raw.get("use_dilation", default.use_dilation)))
     except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
-    if len(mean) != 3 or len(std) != 3 or not all(0 < v <= 1 for v in std):
-        raise ModelError(f"{path}: mean and std must be three numbers each, std above 0")
-    return mean, std
+    if len(det.mean) != 3 or len(det.std) != 3 or not all(0 < v <= 1 for v in det.std) \
+            or not 0 < det.box_thresh < 1 or not 1 <= det.unclip_ratio <= 4:
+        raise ModelError(f"{path}: mean and std must be three numbers each (std above 0), box_thresh "
+                         "between 0 and 1, unclip_ratio from 1 to 4")
+    return det
 
 
-def write_det_input(det_dir: Path, mean: tuple[float, ...], std: tuple[float, ...]) -> None:
+def write_det_input(det_dir: Path, det: DetInput) -> None:
     (Path(det_dir) / DET_INPUT_FILE).write_text(
-        f"# this detector's input: (pixel / 255 - mean) / std, per BGR channel\nmean: {list(mean)}\nstd: {list(std)}\n",
-        encoding="utf-8")
+        "# how this detector is run: input (pixel / 255 - mean) / std per BGR channel; DB post-processing\n"
+        f"mean: {list(det.mean)}\nstd: {list(det.std)}\nbox_thresh: {det.box_thresh}\n"
+        f"unclip_ratio: {det.unclip_ratio}\nuse_dilation: {str(det.use_dilation).lower()}\n", encoding="utf-8")
 
 
 def load_dictionary(keys_path: Path) -> list[str]:

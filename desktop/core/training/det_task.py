@@ -13,7 +13,7 @@ from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 from desktop.core.evaluation.metrics import DetCounts, intersection_area, match_detections, polygon_area
 from desktop.core.labels import IGNORED_TEXT, DetRegion
 from desktop.core.ocr.detector import TextDetector
-from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
+from desktop.core.ocr.model_files import DetInput
 from desktop.core.ocr.predictor import Infer
 from desktop.core.training.augment import photometric
 from desktop.core.training.events import group_key
@@ -88,11 +88,11 @@ class DetTask:
 
     def __init__(self, train: list[DetItem], val: list[DetItem], batch_size: int = 4, size: int = 480,
                  limit_side_len: int = 960, seed: int = 0,
-                 mean: tuple[float, ...] = IMAGENET_MEAN, std: tuple[float, ...] = IMAGENET_STD):
+                 run: DetInput = DetInput()):
         self.train, self.val = train, val
         self.batch_size, self.size, self.limit_side_len, self.seed = batch_size, size, limit_side_len, seed
-        self.mean, self.std = mean, std  # the base detector's input normalisation (model_files.read_det_input)
-        self._normalise = DetPreProcess(limit_side_len, "max", list(mean), list(std))
+        self.run = run  # how the base detector is run (model_files.read_det_input): trained and scored so
+        self._normalise = DetPreProcess(limit_side_len, "max", list(run.mean), list(run.std))
 
     def _sample(self, item: DetItem, rng: random.Random):
         """A window of one screen at the scale inference gives it (a little jitter), with its target maps."""
@@ -133,7 +133,7 @@ class DetTask:
 
     def evaluate(self, infer: Infer) -> dict:
         """Scores on all validation pictures, and h-mean per group (instrument) apart."""
-        detector = TextDetector(infer, self.limit_side_len, mean=self.mean, std=self.std)
+        detector = TextDetector(infer, self.limit_side_len, self.run)
         counts = DetCounts()
         groups: dict[str, DetCounts] = {}
         for item in self.val:

@@ -29,8 +29,8 @@ def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
     if stage == "rec":
         min_width = job.rec_min_width or read_min_width(base.rec_dir)
         return RecTask(data.rec_train, data.rec_val, dictionary, settings.batch_size, job.seed, min_width)
-    mean, std = read_det_input(base.det_dir)
-    return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed, mean=mean, std=std)
+    return DetTask(data.det_train, data.det_val, settings.batch_size, seed=job.seed,
+                   run=read_det_input(base.det_dir))
 
 
 def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
@@ -91,7 +91,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         if stage == "rec":
             write_min_width(stage_dir, task.min_width)
         else:
-            write_det_input(stage_dir, task.mean, task.std)
+            write_det_input(stage_dir, task.run)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
@@ -129,10 +129,11 @@ def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float 
 def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
     """Det items with the text the base detector finds and no label covers marked unknown (det_task.py)."""
     from desktop.core.ocr.detector import TextDetector
+    from desktop.core.ocr.model_files import read_det_input
     from desktop.core.ocr.predictor import predictor_infer
     from desktop.core.training.det_task import mark_unknown_text
 
-    detector = TextDetector(predictor_infer(base.det_dir, device))
+    detector = TextDetector(predictor_infer(base.det_dir, device), run=read_det_input(base.det_dir))
     train, val = mark_unknown_text(data.det_train, detector), mark_unknown_text(data.det_val, detector)
     added = sum(len(new.regions) - len(old.regions)
                 for new, old in zip(train + val, data.det_train + data.det_val))

@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
-from desktop.core.ocr.detector import IMAGENET_MEAN, IMAGENET_STD, TextDetector, canvas_for, canvas_sides
+from desktop.core.ocr.detector import TextDetector, canvas_for, canvas_sides
+from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
 
 
 def test_detector_input_is_paddleocrs_preprocessing_padded_to_a_canvas():

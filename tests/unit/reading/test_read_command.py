@@ -3,7 +3,7 @@ import cv2
 import numpy as np
 
 from desktop.commands.read import read_one
-from desktop.core.ocr.types import OcrResult, TextBox
+from desktop.core.ocr.types import OcrResult
 from desktop.core.reading import load_template
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.core.resources import resource_path
-
-EXAMPLE = resource_path("examples", "records.json")
 from desktop.cli import main
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.excel.safe_write import ReportWriteError
 from desktop.core.records.json_io import record_to_dict
+from desktop.core.resources import resource_path
+
+EXAMPLE = resource_path("examples", "records.json")
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "templates_xlsx" / "lab_template.xlsx"
 
