@@ -8,6 +8,7 @@ import pytest
 
 from desktop.core.ocr.model_files import read_min_width
 from desktop.core.training.launch import train_command
+from tests.model.conftest import sample
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -56,14 +57,32 @@ def test_tiny_finetune_speaks_json_lines_and_registers_a_model(tmp_path, env):
 
 def test_a_finetuned_detector_is_saved_as_the_faster_legacy_program(tmp_path, env):
     payload = write_job(tmp_path, tasks=["det"], det={"steps": 1, "batch_size": 2}, eval_every=1,
-                        activate="always")
+                        activate="always", base_model="pp-ocrv4")
     code, events = run_events(train_command(payload), env)
     assert code == 0 and events[-1]["event"] == "done", events[-3:]
     det = events[-1]["stages"]["det"]
     assert det["steps_done"] == 1 and "hmean" in det["after"]  # scored through the rewritten program
     if events[-1]["model"]:
         folder = tmp_path / "work" / "model" / "det"
-        assert sorted(p.name for p in folder.iterdir()) == ["inference.pdiparams", "inference.pdmodel"]
+        assert sorted(p.name for p in folder.iterdir()) == ["inference.pdiparams", "inference.pdmodel", "input.yaml"]
+
+
+def test_pp_ocrv6_trains_both_stages_and_the_result_reads(tmp_path, env):
+    """PP-OCRv6, converted from the wheel, is finetuned like any base: its detector keeps its own way of
+    being run (normalisation, post-processing), and the registered version reads a sample."""
+    from desktop.core.ocr.model_files import read_det_input
+    from desktop.core.ocr.ppocrv6.prepare import DET_INPUT
+
+    payload = write_job(tmp_path, tasks=["det", "rec"], base_model="pp-ocrv6", det={"steps": 1, "batch_size": 2},
+                        rec={"steps": 1, "batch_size": 4}, eval_every=1, activate="always", stage_minutes=None)
+    code, events = run_events(train_command(payload), env)
+    assert code == 0 and events[-1]["event"] == "done", events[-3:]
+    assert set(events[-1]["stages"]) == {"det", "rec"}
+    assert read_det_input(tmp_path / "work" / "model" / "det") == DET_INPUT
+    if events[-1]["model"]:
+        read = subprocess.run([sys.executable, "-m", "desktop.cli", "read", "--model", "smoke",
+                               str(sample("sampler_lcd.png"))], env=env, capture_output=True, text=True)
+        assert read.returncode == 0 and "100.07" in read.stdout, read.stderr[-500:]
 
 
 def test_cancel_keeps_the_best_and_resume_continues(tmp_path, env):
