@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from desktop.core.atomic_files import fsync_tree
-from desktop.core.models.integrity import write_manifest
+from desktop.core.models.integrity import sha256_file, write_manifest
 from desktop.core.ocr.model_files import DetInput, ModelSet, write_det_input
 from desktop.core.ocr.types import ModelError
 
@@ -55,14 +55,6 @@ def rapidocr_models_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("PP-OCRv6 is missing: the rapidocr package (3.10) is not installed")
     return Path(list(spec.submodule_search_locations)[0]) / "models"
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _networks_digest() -> str:
@@ -107,7 +99,7 @@ def ppocrv6_model_set() -> ModelSet:
     missing = [str(path) for path in onnx.values() if not path.is_file()]
     if missing:
         raise ModelError(f"PP-OCRv6 is missing from the rapidocr package: {', '.join(missing)}")
-    sources = {stage: _sha256(path) for stage, path in onnx.items()}
+    sources = {stage: sha256_file(path) for stage, path in onnx.items()}
     sources["networks"] = _networks_digest()
     sources["det_input"] = repr(DET_INPUT)
     target = cache_dir() / FOLDER
