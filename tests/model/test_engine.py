@@ -98,7 +98,7 @@ def test_reads_on_the_gpu_when_there_is_one():
     assert engine.device == "gpu:0"
     engine.warm_up()
     result = engine.read(load_image(sample("sampler_lcd.png")))
-    assert result.device == "gpu:0" and "100.07" in [box.text for box in result.boxes]
+    assert result.device == "gpu:0" and any(box.text.startswith("100.07") for box in result.boxes)
 
 
 def test_gpu_request_without_gpu_is_explained():
@@ -133,4 +133,4 @@ def test_warm_up_runs_every_input_shape_once_pausing_when_asked():
     asked.clear()
     assert engine.warm_up(pause=lambda: asked.append(1) and False) is True and asked == []  # once only
     texts = [box.text for box in engine.read(load_image(sample("sampler_lcd.png"))).boxes]
-    assert "100.07" in texts
+    assert any(text.startswith("100.07") for text in texts)  # PP-OCRv6 may box "100.07kPa" whole
