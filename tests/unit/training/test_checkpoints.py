@@ -54,7 +54,7 @@ def train(folder, steps, cancel_after=None, events=None):
             cancel.cancel()
 
     outcome = run_loop(model, LineTask(), LoopSettings(steps, 0.05, Device("cpu"), eval_every=2), folder, emit,
-                       cancel, baseline=-1e9)
+                       cancel, baseline={"score": -1e9})
     names.__exit__(None, None, None)
     return outcome, model.weight.numpy().copy(), events
 
