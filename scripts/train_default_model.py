@@ -27,9 +27,10 @@ RECIPE = {
     "base_model": "pp-ocrv6",
     "synthetic_screens": 400,
     "synthetic_seed": 1,
-    # Every look but the HMI table, which stays unseen: with held-out screens in another font, it is
-    # where benchmarks/forgetting.py checks that nothing the base could read was lost.
-    "synthetic_looks": ["classic", "thin_lcd", "backlit_lcd", "led_panel", "clock_lcd"],
+    # Every look but the backlit LCD in a case, which stays unseen: with photos in another font, it is
+    # where benchmarks/forgetting.py checks that nothing the base could read was lost. (Holding the HMI
+    # table out instead cost two of 25 tables read completely: 52 -> 44 % strict.)
+    "synthetic_looks": ["classic", "thin_lcd", "led_panel", "hmi_table", "clock_lcd"],
     "general_text_fraction": 0.4,
     "val_fraction": 0.2,
     "rec": {"steps": 150, "batch_size": 16, "learning_rate": 1e-4},

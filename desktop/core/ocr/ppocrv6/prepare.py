@@ -8,8 +8,9 @@ into those networks and saved with ``paddle.jit.save`` as Paddle inference model
 The result is kept in the cache folder (``paths.cache_dir``), or in the bundle when the installer build made it there.
 
 The folder (``base-models/pp-ocrv6``) holds ``det/``, ``rec/`` (``inference.json`` + ``.pdiparams``),
-``keys.txt`` (the recogniser's characters, from the ONNX metadata), and ``source.json``: the ONNX
-files' SHA-256 and our networks' digest, so an upgraded wheel or regenerated code is converted again.
+``keys.txt`` (the recogniser's characters, from the ONNX metadata), ``source.json`` (the ONNX files'
+SHA-256 and our networks' digest: an upgraded wheel or regenerated code is converted again) and
+``sha256.txt`` (checked before every load, models/builtin.py; a damaged cache is converted again).
 """
 from __future__ import annotations
 
@@ -17,13 +18,14 @@ import hashlib
 import importlib
 import importlib.util
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
 
 from desktop.core.atomic_files import fsync_tree
-from desktop.core.models.integrity import sha256_file, write_manifest
-from desktop.core.ocr.model_files import DetInput, ModelSet, write_det_input
+from desktop.core.models.integrity import check_manifest, sha256_file, write_manifest
+from desktop.core.ocr.model_files import DetInput, ModelSet, base_model_set, write_det_input
 from desktop.core.ocr.types import ModelError
 
 NAME = "pp-ocrv6"
@@ -67,8 +69,6 @@ def _networks_digest() -> str:
 
 
 def _model_set(folder: Path) -> ModelSet:
-    from desktop.core.ocr.model_files import base_model_set
-
     # no v6 direction classifier in Paddle format: PP-OCRv4's serves (only used with use_cls)
     return ModelSet(name=NAME, det_dir=folder / "det", rec_dir=folder / "rec", keys_path=folder / KEYS_FILE,
                     cls_dir=base_model_set().cls_dir, family=NAME)
@@ -77,8 +77,6 @@ def _model_set(folder: Path) -> ModelSet:
 def _is_complete(folder: Path, sources: dict[str, str] | None) -> bool:
     """Converted, (when the wheel's files are known) from these very files, and intact since: a damaged
     cache is simply made again."""
-    from desktop.core.models.integrity import check_manifest
-
     try:
         recorded = json.loads((folder / SOURCE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -110,30 +108,38 @@ def ppocrv6_model_set() -> ModelSet:
 
 def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]) -> None:
     """Write the Paddle model set into ``target``: built beside it, then renamed into place."""
-    from desktop.core.ocr.ppocrv6.onnx_weights import read_onnx
-
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(f"{target.name}.partial-{os.getpid()}")  # the app and a command may race
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    names = json.loads((Path(__file__).with_name("weight_names.json")).read_text(encoding="utf-8"))
-    for stage in STAGES:
-        weights, metadata = read_onnx(onnx[stage])
-        _save_network(stage, {param: weights[source] for param, source in names[stage].items()}, partial / stage)
-        if stage == "rec":
-            characters = metadata.get("character", "").split("\n")
-            if len(characters) < 2:
-                raise ModelError(f"{onnx[stage]}: no character list in its metadata")
-            (partial / KEYS_FILE).write_text("\n".join(characters) + "\n", encoding="utf-8")
-    write_det_input(partial / "det", DET_INPUT)
-    (partial / SOURCE_FILE).write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
-    write_manifest(partial)  # sha256.txt: checked before every load (models/builtin.py)
-    fsync_tree(partial)
-    old = target.with_name(target.name + ".old")
+    try:
+        _write_model_set(onnx, partial, sources)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)  # nothing half made stays behind
+        raise
+    old = target.with_name(f"{target.name}.old-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     partial.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str]) -> None:
+    from desktop.core.ocr.ppocrv6.onnx_weights import read_onnx
+
+    names = json.loads((Path(__file__).with_name("weight_names.json")).read_text(encoding="utf-8"))
+    for stage in STAGES:
+        weights, metadata = read_onnx(onnx[stage])
+        _save_network(stage, {param: weights[source] for param, source in names[stage].items()}, folder / stage)
+        if stage == "rec":
+            characters = metadata.get("character", "").split("\n")
+            if len(characters) < 2:
+                raise ModelError(f"{onnx[stage]}: no character list in its metadata")
+            (folder / KEYS_FILE).write_text("\n".join(characters) + "\n", encoding="utf-8")
+    write_det_input(folder / "det", DET_INPUT)
+    (folder / SOURCE_FILE).write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
+    write_manifest(folder)  # sha256.txt: checked before every load (models/builtin.py)
+    fsync_tree(folder)
 
 
 def _save_network(stage: str, weights: dict, folder: Path) -> None:
