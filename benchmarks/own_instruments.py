@@ -78,7 +78,8 @@ def strict_per_instrument(model: str, later: dict, units) -> dict[str, float]:
     for name, screens in later.items():
         right = 0
         for screen in screens:
-            readings = extract_readings(reader.read(screen.image).boxes)
+            result = reader.read(screen.image)
+            readings = extract_readings(result.boxes, image_size=(result.width, result.height))
             hits, count = screen_correct(screen.readings, readings, units)
             right += hits == count
             extra += max(len(readings) - hits, 0)

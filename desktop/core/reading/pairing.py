@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from desktop.core.reading.checks import is_duration_unit
+from desktop.core.reading.checks import is_duration_unit, takes_number
 from desktop.core.reading.keys import KeyMatch
 from desktop.core.reading.numbers import TIME_RE
 from desktop.core.reading.layout import Token
@@ -20,6 +20,7 @@ MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
 # A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
 MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
 MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
+TABLE_UNIT_HEIGHT = 1.3  # a unit row under a table's values may be this much taller than the digits
 IDENTIFIER = "identifier"  # Token.unit of a word merged from letters and digits
 
 
@@ -198,11 +199,14 @@ def pair_units_apart(pairs: list[Pair], lines: list[list[Token | KeyItem]]) -> N
 def _unit_gap(unit: Token, value: Token) -> float | None:
     """How far ``unit`` sits from ``value`` in value heights, if it is placed as that value's unit."""
     h = value.height
-    if unit.height >= h:
-        return None
-    unit_cy = (unit.y0 + unit.y1) / 2
+    unit_cx, unit_cy = (unit.x0 + unit.x1) / 2, (unit.y0 + unit.y1) / 2
     under = unit.y0 - value.y1
-    if -0.25 * h <= under <= MAX_UNDER_GAP * h and value.x0 <= (unit.x0 + unit.x1) / 2 <= value.x1 + 0.5 * h:
+    # A result table prints each column's unit in its own row under the value, as tall as the digits.
+    if unit.height >= h:
+        centred = value.x0 <= unit_cx <= value.x1 and unit.x1 - unit.x0 <= value.x1 - value.x0
+        table_row = centred and unit.height <= TABLE_UNIT_HEIGHT * h and 0 <= under <= MAX_UNDER_GAP * h
+        return under / h if table_row else None
+    if -0.25 * h <= under <= MAX_UNDER_GAP * h and value.x0 <= unit_cx <= value.x1 + 0.5 * h:
         return max(under, 0.0) / h
     side = unit.x0 - value.x1
     if -0.5 * unit.height <= side <= MAX_SIDE_GAP * h and (value.y0 + value.y1) / 2 <= unit_cy <= value.y1 + unit.height:
@@ -240,6 +244,19 @@ def _below(key: KeyItem, x0: float, x1: float, y0: float, height: float, line: i
     return (line - key.line) * 1e6 + centre_shift
 
 
+def _time_key(key: KeyItem) -> bool:
+    """A time's value has digits: the column heads under the title "Opening Time" are not one."""
+    return key.match.entry is not None and key.match.entry.kind == "time"
+
+
+def _takes_unit(key: KeyItem, unit: Token | None) -> bool:
+    """Can the key's value carry this unit? A title "Opening Time" over a table does not own "112.7 Ω"."""
+    if unit is None or unit.kind != UNIT:
+        return True
+    entries = [key.match.entry] if key.match.entry else list(key.match.candidates)
+    return any(takes_number(entry, unit.unit) for entry in entries)
+
+
 def pair_below(pairs: list[Pair], keys: list[KeyItem]) -> None:
     """Give keyless values the unpaired key directly above them (nearest line, then column)."""
     for pair in pairs:
@@ -249,7 +266,7 @@ def pair_below(pairs: list[Pair], keys: list[KeyItem]) -> None:
         x0, x1 = min(t.x0 for t in extent), max(t.x1 for t in extent)
         ranked = []
         for key in keys:
-            if not key.paired:
+            if not key.paired and _takes_unit(key, pair.unit):
                 rank = _below(key, x0, x1, pair.value.y0, pair.value.height, pair.value.line)
                 if rank is not None:
                     ranked.append((rank, key))
@@ -271,7 +288,7 @@ def pair_text_below(pairs: list[Pair], keys: list[KeyItem], lines: list[list[Tok
             and id(t) not in keyed_tokens
             and _below(key, t.x0, t.x1, t.y0, t.height, t.line) is not None
         ]
-        if below:
+        if below and (not _time_key(key) or any(ch.isdigit() for t in below for ch in t.text)):
             taken = {id(t) for t in below}
             pairs = [p for p in pairs if not (p.key is None and any(id(t) in taken for t in p.tokens))]
             pairs.append(Pair(key=key, text_tokens=below))

@@ -40,6 +40,15 @@ def test_small_loose_numbers_around_the_display_are_printing(box):
     assert values(extract_readings(boxes)) == [("绝缘电阻", "2720", "MΩ")]
 
 
+def test_a_smaller_keyless_value_with_its_unit_stays_on_a_thermo_hygrometer(box):
+    # Big temperature digits, the clock and the humidity a third as tall under them (issue 21).
+    boxes = [box(141, 98, 124, 19, "TEMPERATURE"), box(140, 126, 139, 72, "26.7"), box(271, 135, 32, 25, "℃"),
+             box(111, 228, 66, 32, "4:20"), box(218, 238, 41, 25, "89"), box(255, 248, 18, 15, "%"),
+             box(103, 297, 50, 15, "TH-05")]
+    found = [(r.value, r.unit) for r in extract_readings(boxes)]
+    assert ("26.7", "℃") in found and ("89", "%") in found
+
+
 def test_a_second_value_on_the_display_at_a_comparable_size_stays(box):
     boxes = [box(10, 10, 150, 60, "00.13"), box(10, 80, 100, 35, "10.00")]
     assert [(r.value, r.primary) for r in extract_readings(boxes)] == [("00.13", True), ("10.00", False)]
@@ -84,6 +93,19 @@ def test_column_heads_with_a_tag_head_their_column_and_are_not_repeated_keys(box
     readings = extract_readings(boxes)
     assert [(r.key, r.label, r.value, r.valid) for r in readings] == [
         ("电压", "L1-VOLT", "230.1", True), ("电压", "L2-VOLT", "229.8", True)]
+
+
+@pytest.mark.parametrize("title", ["Contact Resistance", "Opening Time"])
+def test_a_table_with_its_units_in_a_row_under_the_values(box, title):
+    # An HMI result table: column heads, 19x8 px values, each unit as tall as the digits under them. A
+    # title over the table names no value's key: "Opening Time" does not own "112.7 μΩ" (issue 21).
+    boxes = [box(84, 139, 105, 16, title), box(85, 186, 9, 10, "R"), box(135, 184, 10, 10, "Y"),
+             box(185, 181, 9, 10, "B"), box(77, 205, 30, 11, "33.03"), box(86, 222, 16, 12, "μΩ"),
+             box(127, 203, 29, 11, "112.7"), box(135, 219, 16, 13, "μΩ"), box(176, 200, 30, 11, "33.36"),
+             box(185, 217, 16, 12, "μΩ"), box(50, 298, 27, 10, "TEST"), box(107, 295, 37, 11, "RESULT")]
+    readings = extract_readings(boxes)
+    assert sorted((r.value, r.number, r.unit) for r in readings) == [
+        ("112.7", 112.7, "μΩ"), ("33.03", 33.03, "μΩ"), ("33.36", 33.36, "μΩ")]
 
 
 def test_a_duration_under_a_time_key_is_a_number_with_its_unit(box):

@@ -19,6 +19,8 @@ from desktop.core.resources import resource_path
         ("Pa", "Pa"), ("hPa", "hPa"), ("MPa", "MPa"), ("Mpa", "MPa"),
         ("KW", "kW"), ("KM", "kW"), ("kw", "kW"),
         ("m3/h", "m³/h"), ("m³/h", "m³/h"), ("rpm", "r/min"), ("GQ", "GΩ"), ("Hz", "Hz"),
+        # contact-resistance tables, breaker timers and LED power panels (issue 21)
+        ("μΩ", "μΩ"), ("µΩ", "μΩ"), ("uΩ", "μΩ"), ("mΩ", "mΩ"), ("ms", "ms"), ("kVA", "kVA"), ("KVA", "kVA"),
     ],
 )
 def test_unit_aliases_become_canonical(text, unit):
