@@ -55,14 +55,15 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
 
 
 def _split_det(items: list[DetItem], fraction: float) -> tuple[list[DetItem], list[DetItem]]:
-    return split_items(items, [i.name for i in items], shot_groups([i.image for i in items]), fraction)
+    return split_items(items, [i.name for i in items], shot_groups([i.image for i in items]), fraction,
+                       [i.group for i in items])
 
 
 def _split_rec(items: list[RecItem], fraction: float) -> tuple[list[RecItem], list[RecItem]]:
     # Crops of one photo ('photo.png#3') or one correction share a group: they were taken together.
     names = [i.name.split("#")[0] for i in items]
     group_of = {name: number for number, name in enumerate(dict.fromkeys(names))}
-    return split_items(items, names, [group_of[n] for n in names], fraction)
+    return split_items(items, names, [group_of[n] for n in names], fraction, [i.group for i in items])
 
 
 def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> list[DetItem]:

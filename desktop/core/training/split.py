@@ -33,18 +33,25 @@ def shot_groups(images: Sequence[np.ndarray]) -> list[int]:
     return groups
 
 
-def split_items(items: Sequence[T], names: Sequence[str], groups: Sequence[int],
-                val_fraction: float = 0.2) -> tuple[list[T], list[T]]:
-    """Each group goes to validation when the hash of its first name says so: stable across runs."""
+def split_items(items: Sequence[T], names: Sequence[str], groups: Sequence[int], val_fraction: float = 0.2,
+                strata: Sequence[str] | None = None) -> tuple[list[T], list[T]]:
+    """Each instrument (``strata``: one label per item) gives its share of shot groups to validation, at
+    least one when it has two: a per-instrument verdict needs photos of every instrument. Which groups go
+    is decided by the hash of their first name, so a split is the same on every run."""
     first_name: dict[int, str] = {}
-    for name, group in zip(names, groups):
+    stratum_of: dict[int, str] = {}
+    for index, (name, group) in enumerate(zip(names, groups)):
         first_name.setdefault(group, name)
-    in_val = {g: int(hashlib.sha1(n.encode("utf-8")).hexdigest()[:8], 16) / 0xFFFFFFFF < val_fraction
-              for g, n in first_name.items()}
-    if len(first_name) > 1 and not any(in_val.values()):
-        in_val[max(first_name)] = True  # a tiny set still gets a validation group
-    if all(in_val.values()) and len(first_name) > 1:
-        in_val[min(first_name)] = False
-    train = [item for item, g in zip(items, groups) if not in_val[g]]
-    val = [item for item, g in zip(items, groups) if in_val[g]]
+        stratum_of.setdefault(group, strata[index] if strata is not None else "")
+    in_val: set[int] = set()
+    for stratum in dict.fromkeys(stratum_of.values()):
+        members = sorted((g for g in first_name if stratum_of[g] == stratum), key=lambda g: _rank(first_name[g]))
+        if len(members) > 1:
+            in_val.update(members[: min(max(1, round(val_fraction * len(members))), len(members) - 1)])
+    train = [item for item, g in zip(items, groups) if g not in in_val]
+    val = [item for item, g in zip(items, groups) if g in in_val]
     return train, val
+
+
+def _rank(name: str) -> int:
+    return int(hashlib.sha1(name.encode("utf-8")).hexdigest()[:8], 16)

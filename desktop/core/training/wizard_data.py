@@ -87,9 +87,11 @@ def imported_samples(label_file: str | Path, root: str | Path | None = None) -> 
 
 
 def split_samples(samples: list[Sample], val_fraction: float = 0.2) -> tuple[list[Sample], list[Sample]]:
-    """Deterministic split; samples of one shot stay together (validation must not see a twin)."""
+    """Deterministic split; samples of one shot stay together (validation must not see a twin), and every
+    instrument (group) has validation samples of its own."""
     group_of = {shot: number for number, shot in enumerate(dict.fromkeys(s.shot for s in samples))}
-    return split_items(samples, [s.shot for s in samples], [group_of[s.shot] for s in samples], val_fraction)
+    return split_items(samples, [s.shot for s in samples], [group_of[s.shot] for s in samples], val_fraction,
+                       [s.group for s in samples])
 
 
 def counts(samples: list[Sample]) -> dict[str, int]:

@@ -29,6 +29,15 @@ def test_split_is_deterministic_and_keeps_groups_together():
         assert members <= set(val) or members <= set(train)
 
 
+def test_every_instrument_gives_its_share_to_validation():
+    # 3 instruments of 10, 10 and 3 shots: a per-instrument verdict needs each one in validation.
+    strata = ["ammeter"] * 10 + ["timer"] * 10 + ["table"] * 3
+    names = [f"{s}/{i:02d}.jpg" for i, s in enumerate(strata)]
+    train, val = split_items(list(range(23)), names, list(range(23)), 0.2, strata)
+    assert [sum(strata[i] == s for i in val) for s in ("ammeter", "timer", "table")] == [2, 2, 1]
+    assert len(train) == 18
+
+
 def test_tiny_sets_still_get_both_sides():
     train, val = split_items(["a", "b"], ["a", "b"], [0, 1], 0.2)
     assert len(train) == 1 and len(val) == 1
