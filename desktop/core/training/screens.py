@@ -6,7 +6,9 @@ and after finetuning on them.
 File format: JSON Lines, one screen per line:
     {"image": "screens/image12.png", "template": "sampler", "group": "sampler",
      "readings": [{"key": "大气压", "value": "100.07", "unit": "kPa"}]}
-Image paths are relative to the file's folder unless absolute.
+Image paths are relative to the file's folder unless absolute. An empty key accepts any key: a
+det-labeled photo whose labels box a value and its unit but not the key printed beside it says
+nothing about the key.
 """
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ def labeled_screen(image: str, det_label: str, group: str | None = None) -> Scre
 
 
 def screen_from_regions(image: str, regions, group: str | None = None) -> Screen | None:
-    """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading."""
+    """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading.
+    People box values and units, not always the key: a key no labeled text shows is left open ("")."""
     from desktop.core.ocr.types import TextBox
     from desktop.core.reading import extract_readings
 
@@ -51,8 +54,19 @@ def screen_from_regions(image: str, regions, group: str | None = None) -> Screen
         xs, ys = [x for x, _ in region.points], [y for _, y in region.points]
         corners = ((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys)))
         boxes.append(TextBox(corners, region.text, 1.0))
-    readings = tuple((r.key, r.value, r.unit) for r in extract_readings(boxes) if r.key and r.value)
+    readings = tuple((r.key if _key_shown(r, boxes) else "", r.value, r.unit)
+                     for r in extract_readings(boxes) if r.key and r.value)
     return Screen(image, readings, None, group) if readings else None
+
+
+def _key_shown(reading, boxes) -> bool:
+    """Do the reading's own boxes show a word (its key), beyond its value and unit?"""
+    from desktop.core.reading.tokens import WORD, normalize_box_text, split_text
+    from desktop.core.reading.units import load_units
+
+    units = load_units()
+    return any(token.kind == WORD for i in reading.boxes
+               for token in split_text(normalize_box_text(boxes[i].text), units))
 
 
 def write_screens(path: str | Path, screens: list[Screen]) -> None:
@@ -83,8 +97,9 @@ def read_screens(path: str | Path, skipped: list[str]) -> list[Screen]:
             continue
         try:
             raw = json.loads(line)
-            screen = Screen(str(path.parent / raw["image"]), expected_readings(raw["readings"]),
-                            raw.get("template"), raw.get("group"))
+            readings = tuple((r.get("key") or "", r["value"], r.get("unit") or "") for r in raw["readings"]
+                             if r.get("value"))
+            screen = Screen(str(path.parent / raw["image"]), readings, raw.get("template"), raw.get("group"))
         except (ValueError, KeyError, TypeError) as exc:
             skipped.append(f"{path}:{number}: not a screen line ({exc})")
             continue
@@ -108,11 +123,31 @@ def _shown(reading: Expected | None) -> str:
     return " ".join(part for part in reading if part) if reading else "—"
 
 
+def _same(expected: Expected, read: Expected) -> bool:
+    return expected[1:] == read[1:] and expected[0] in ("", read[0])
+
+
+def _take_match(unmatched: list[Expected], expected: Expected) -> Expected | None:
+    """The first reading not matched yet that gives ``expected``, taken out of ``unmatched``."""
+    for index, read in enumerate(unmatched):
+        if _same(expected, read):
+            return unmatched.pop(index)
+    return None
+
+
+def _closest(unmatched: list[Expected], expected: Expected) -> Expected | None:
+    """What was read instead, to show: a reading left under the same key, or with the same unit."""
+    key, _value, unit = expected
+    same_key = [read for read in unmatched if key and read[0] == key]
+    same_unit = [read for read in unmatched if not key and unit and read[2] == unit]
+    return (same_key or same_unit or [None])[0]
+
+
 def score_screens(engine, screens: list[Screen]) -> dict:
-    """Share of confirmed readings the engine reproduces exactly (key, value and unit), overall and per
-    group; share of screens with every reading right ("strict"); one example per confirmed reading:
-    (expected, what was read for that key). Readings under one key (a table's three 示值 values, as
-    labels without keys give them) are matched in reading order."""
+    """Share of confirmed readings the engine reproduces exactly (key, value and unit; an open key
+    matches any), overall and per group; share of screens with every reading right ("strict"); one
+    example per confirmed reading: (expected, what was read for it). Reading order does not matter: a
+    tilted table lists its three values in another order than its labels."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
@@ -127,16 +162,12 @@ def score_screens(engine, screens: list[Screen]) -> dict:
             continue
         boxes = engine.read(image).boxes
         read = extract_readings(boxes, _template(screen.template), (image.shape[1], image.shape[0]))
-        by_key: dict[str, list[Expected]] = {}
-        for r in read:
-            by_key.setdefault(r.key, []).append((r.key, r.value, r.unit))
-        seen: dict[str, int] = {}
+        unmatched = [(r.key, r.value, r.unit) for r in read]
+        matches = [_take_match(unmatched, expected) for expected in screen.readings]
         all_right = True
-        for expected in screen.readings:
-            nth = seen[expected[0]] = seen.get(expected[0], -1) + 1
-            candidates = by_key.get(expected[0], [])
-            got = candidates[nth] if nth < len(candidates) else None
-            right = got == expected
+        for expected, match in zip(screen.readings, matches):
+            right = match is not None
+            got = match or _closest(unmatched, expected)
             all_right &= right
             for group in {None, screen.group}:
                 counts = hits.setdefault(group, [0, 0])

@@ -87,6 +87,16 @@ def test_readings_under_one_key_are_matched_in_reading_order(tmp_path):
     assert misread["accuracy"] == 0.5 and misread["examples"][1] == ("流量 25.5 L/min", "流量 25.8 L/min")
 
 
+def test_a_table_read_in_another_order_than_labeled_is_right(tmp_path):
+    """A tilted table: its values come out of reading order differently from the labels (issue 21)."""
+    rows = (("电阻", "39.94", "μΩ"), ("电阻", "83.00", "μΩ"), ("电阻", "98.69", "μΩ"))
+    screen = Screen(image_file(tmp_path, "t.png", 400), rows)
+    engine = LinesEngine({400: [box("98.69", 10, 10), box("μΩ", 10, 45, w=30), box("39.94", 100, 12),
+                                box("μΩ", 100, 47, w=30), box("83.00", 190, 14), box("μΩ", 190, 49, w=30)]})
+    scores = score_screens(engine, [screen])
+    assert scores["accuracy"] == 1.0 and scores["strict"] == 1.0, scores["examples"]
+
+
 def det_label(*regions: tuple[str, float, float, float]) -> str:
     import json
 
@@ -101,6 +111,19 @@ def test_a_det_labeled_picture_expects_the_readings_its_true_text_gives(tmp_path
     screen = labeled_screen(str(tmp_path / "a.png"), label, "lab.txt")
     assert screen.readings == (("大气压", "100.07", "kPa"),) and screen.group == "lab.txt"
     assert labeled_screen(str(tmp_path / "b.png"), det_label(("hello", 10, 10, 80)), None) is None
+
+
+def test_a_key_nobody_boxed_is_left_open_and_any_key_matches_it(tmp_path):
+    # Only the value and its unit are boxed: the labels say nothing about the key printed beside them.
+    from desktop.core.training.screens import labeled_screen
+
+    screen = labeled_screen(image_file(tmp_path, "c.png", 400), det_label(("23.62", 100, 10, 80), ("mΩ", 190, 10, 40)))
+    assert screen.readings == (("", "23.62", "mΩ"),)
+    read = LinesEngine({400: [box("R-RES", 10, 10), box("23.62", 100, 10), box("mΩ", 190, 10, w=40)]})
+    assert score_screens(read, [screen])["accuracy"] == 1.0
+    label_file = tmp_path / "screens.jsonl"
+    write_screens(label_file, [screen])
+    assert read_screens(label_file, []) == [screen]
 
 
 def test_wizard_writes_det_labeled_validation_pictures_as_screens(tmp_path):
