@@ -20,7 +20,7 @@ MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
 # A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
 MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
 MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
-TABLE_UNIT_HEIGHT = 1.3  # a unit row under a table's values may be this much taller than the digits
+TABLE_UNIT_HEIGHT = 1.6  # a unit row under a table's values: as tall as the digits, its OCR box up to this much taller
 IDENTIFIER = "identifier"  # Token.unit of a word merged from letters and digits
 
 

@@ -97,11 +97,12 @@ def test_column_heads_with_a_tag_head_their_column_and_are_not_repeated_keys(box
 
 @pytest.mark.parametrize("title", ["Contact Resistance", "Opening Time"])
 def test_a_table_with_its_units_in_a_row_under_the_values(box, title):
-    # An HMI result table: column heads, 19x8 px values, each unit as tall as the digits under them. A
-    # title over the table names no value's key: "Opening Time" does not own "112.7 μΩ" (issue 21).
+    # An HMI result table: column heads, 19x8 px values, each unit as tall as the digits under them (its
+    # OCR box up to half as tall again). A title over the table names no value's key: "Opening Time"
+    # does not own "112.7 μΩ" (issue 21).
     boxes = [box(84, 139, 105, 16, title), box(85, 186, 9, 10, "R"), box(135, 184, 10, 10, "Y"),
              box(185, 181, 9, 10, "B"), box(77, 205, 30, 11, "33.03"), box(86, 222, 16, 12, "μΩ"),
-             box(127, 203, 29, 11, "112.7"), box(135, 219, 16, 13, "μΩ"), box(176, 200, 30, 11, "33.36"),
+             box(127, 203, 29, 11, "112.7"), box(135, 217, 16, 16, "μΩ"), box(176, 200, 30, 11, "33.36"),
              box(185, 217, 16, 12, "μΩ"), box(50, 298, 27, 10, "TEST"), box(107, 295, 37, 11, "RESULT")]
     readings = extract_readings(boxes)
     assert sorted((r.value, r.number, r.unit) for r in readings) == [
