@@ -109,7 +109,7 @@ def finetune(stage: str, labels: Path, args, work: Path, name: str, activate: st
 
     def emit(event: dict) -> None:
         if event["event"] == "metric" and event["when"].startswith("step "):
-            curve.append((int(event["when"][5:]), event["value"]))
+            curve.append((int(event["when"][5:]), event["value"], event.get("readings")))
         elif event["event"] == "log":
             print(f"  [{name}] {event['message']}", file=sys.stderr, flush=True)
 
@@ -124,7 +124,9 @@ def report_run(name: str, result: dict, curve: list) -> None:
         print(f"- {stage}: {info['seconds'] / 60:.1f} min, {info['steps_done']} steps (best step {info['best_step']}"
               f"{', stopped by its time budget' if info.get('out_of_time') else ''}); s/step: "
               + ", ".join(f"{k} {v:.2f}" for k, v in info["seconds_per_step"].items()))
-    print("- validation score against steps: " + ", ".join(f"{step}: {value:.3f}" for step, value in curve))
+    print("- validation against steps (stage score / whole-photo readings): "
+          + ", ".join(f"{step}: {value:.3f}" + (f" / {readings:.3f}" if readings is not None else "")
+                      for step, value, readings in curve))
     print(result_table(result))
 
 

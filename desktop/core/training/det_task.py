@@ -121,6 +121,11 @@ class DetTask:
         images, targets, weights = (np.stack(parts) for parts in zip(*samples))
         return images, targets[:, None], weights[:, None]
 
+    def write_settings(self, folder) -> None:
+        from desktop.core.ocr.model_files import write_det_input
+
+        write_det_input(folder, self.run)
+
     def loss(self, model, batch):
         import paddle
 

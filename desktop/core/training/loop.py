@@ -1,5 +1,6 @@
 """The finetuning loop shared by det and rec: steps, progress events, periodic validation, the best
-checkpoint kept, cancel and resume. A task supplies ``batch``, ``loss``, ``evaluate`` and ``metric``."""
+checkpoint kept, cancel and resume. A task supplies ``batch``, ``loss``, ``evaluate``, ``metric`` and
+``write_settings`` (what the engine needs beside the weights)."""
 from __future__ import annotations
 
 import shutil
@@ -7,12 +8,20 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.training.cancel import CancelToken
 from desktop.core.training.checkpoints import CheckpointStore, ResumePoint
 from desktop.core.training.events import Emit, log_event, metric_event, progress_event
+
+
+@dataclass
+class PhotoJudge:
+    """Whole-photo reading scores of a saved checkpoint (training/screens.py): the figure that decides."""
+    score: Callable[[Path], dict]  # checkpoint folder -> scores of the engine reading with it
+    before: dict                   # the starting model's
 
 
 @dataclass
@@ -23,6 +32,7 @@ class LoopSettings:
     eval_every: int = 25
     freeze_backbone: bool = False
     seconds: float | None = None  # time budget of the loop, its last validation included
+    judge: PhotoJudge | None = None  # with validation photos, checkpoints are chosen by their readings
 
 
 @dataclass
@@ -36,12 +46,14 @@ class LoopOutcome:
 
 
 def save_inference_model(model, task, folder: Path) -> None:
-    """Save as a Paddle inference model (``inference.json``) that the engine loads unchanged."""
+    """Save as a Paddle inference model (``inference.json``) that the engine loads unchanged, with the
+    settings it is run with (the recogniser's width, the detector's normalisation)."""
     import paddle
 
     shutil.rmtree(folder, ignore_errors=True)
     paddle.jit.save(model, str(folder / "inference"),
                     input_spec=[paddle.static.InputSpec(task.input_spec_shape, "float32", "x")])
+    task.write_settings(folder)
 
 
 def trainable_parameters(model, freeze_backbone: bool):
@@ -53,17 +65,27 @@ def trainable_parameters(model, freeze_backbone: bool):
     return [p for p in params if not p.stop_gradient]
 
 
-def evaluate(model, task, scratch: Path, device: Device) -> dict:
-    """Score the current weights through Paddle Inference: about 30x faster than the dygraph layer."""
+def checkpoint_scores(model, task, scratch: Path, settings: LoopSettings) -> dict[str, dict]:
+    """The current weights' scores by section: the stage's own, through Paddle Inference (about 30x
+    faster than the dygraph layer), and whole photos read with them when there is a judge."""
     save_inference_model(model, task, scratch)
-    return task.evaluate(predictor_infer(scratch, device))
+    sections = {task.stage: task.evaluate(predictor_infer(scratch, settings.inference_device))}
+    if settings.judge is not None:
+        sections["readings"] = settings.judge.score(scratch)
+    return sections
 
 
-def keeps_every_score(baseline: dict, scores: dict, stage: str) -> bool:
-    """No shown score (total or per instrument) below the starting model's: the refuse-worse rule."""
+def chased(sections: dict[str, dict], task) -> float:
+    """What training chases: whole-photo reading accuracy when photos are judged, else the stage's metric."""
+    return sections["readings"]["accuracy"] if "readings" in sections else sections[task.stage][task.metric]
+
+
+def keeps_every_score(before: dict[str, dict], after: dict[str, dict]) -> bool:
+    """No shown score of any section (total or per instrument) below the starting model's: the
+    refuse-worse rule."""
     from desktop.core.training.verdict import drops, score_rows
 
-    return not drops(score_rows({stage: {"before": baseline, "after": scores}}))
+    return not drops(score_rows({name: {"before": before[name], "after": after[name]} for name in after}))
 
 
 def better_checkpoint(candidate: tuple[bool, float], best: tuple[bool, float], baseline: float,
@@ -81,6 +103,8 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
     ``baseline``: the starting model's validation scores."""
     import paddle
 
+    start = {task.stage: baseline, **({"readings": settings.judge.before} if settings.judge else {})}
+
     store = CheckpointStore(checkpoints)
     params = trainable_parameters(model, settings.freeze_backbone)
     # A short warm-up keeps the first steps from throwing away what the stock weights know.
@@ -92,7 +116,7 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
                                       grad_clip=paddle.nn.ClipGradByGlobalNorm(5.0))
     resumed = store.latest(lambda message: emit(log_event(f"{task.stage}: {message}")))
     if resumed is None:  # the starting weights are the best until a step beats them
-        start_step, best, best_step, best_keeps = 0, baseline[task.metric], 0, False
+        start_step, best, best_step, best_keeps = 0, chased(start, task), 0, False
         best_file = store.save_best(0, _arrays(model.state_dict()))
     else:
         model.set_state_dict(_tensors(resumed.weights))
@@ -128,13 +152,13 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
                                    (time.perf_counter() - run_started) / (step - start_step), evaluation_seconds)
         if step % settings.eval_every == 0 or step == settings.steps or out_of_time:
             evaluated = time.perf_counter()
-            scores = evaluate(model, task, checkpoints / "scratch", settings.inference_device)
+            sections = checkpoint_scores(model, task, checkpoints / "scratch", settings)
             evaluation_seconds = time.perf_counter() - evaluated
-            emit(metric_event(task.stage, task.metric, scores[task.metric], f"step {step}", split="val"))
-            keeps = keeps_every_score(baseline, scores, task.stage)
-            if better_checkpoint((keeps, scores[task.metric]), (best_keeps, best), baseline[task.metric],
+            _report(sections, task, step, emit)
+            keeps = keeps_every_score(start, sections)
+            if better_checkpoint((keeps, chased(sections, task)), (best_keeps, best), chased(start, task),
                                  best_step > 0):
-                best, best_step, best_keeps = scores[task.metric], step, keeps
+                best, best_step, best_keeps = chased(sections, task), step, keeps
                 best_file = store.save_best(step, _arrays(model.state_dict()))
             store.save_resume(_resume_point(model, optimizer, schedule, step, best, best_step, best_file, best_keeps))
     cancelled = step < settings.steps and not out_of_time
@@ -147,6 +171,15 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
     model.set_state_dict(_tensors(store.load_best(best_file)))
     done = max(step - start_step, 1)
     return LoopOutcome(best, best_step, step, cancelled, {k: v / done for k, v in spent.items()}, out_of_time)
+
+
+def _report(sections: dict[str, dict], task, step: int, emit: Emit) -> None:
+    readings = sections.get("readings")
+    emit(metric_event(task.stage, task.metric, sections[task.stage][task.metric], f"step {step}", split="val",
+                      **({"readings": round(readings["accuracy"], 5)} if readings else {})))
+    if readings:
+        emit(log_event(f"{task.stage} step {step}: whole photos {readings['accuracy']:.1%} of "
+                       f"{readings['readings']} readings right, {readings['strict']:.1%} of photos"))
 
 
 def _out_of_time(budget: float | None, spent: float, per_step: float, evaluation: float) -> bool:

@@ -64,17 +64,17 @@ def estimate_seconds(job: TrainJob, user_val: dict[str, int] | None = None, cpu_
     speed = min(2.5, max(1.0, cores / MEASURED_CORES) ** 0.7)  # more cores help, not linearly
     user_val = user_val or {}
     total = STARTUP_SECONDS + SECONDS_PER_SYNTHETIC_SCREEN * job.synthetic_screens * (1 + job.val_fraction)
+    screens = user_val.get("screens", 0)
+    # whole photos read once before and after, and at every validation in between (they choose the checkpoint)
+    reading = SECONDS_PER_ENGINE_LOAD + screens * SECONDS_PER_SCREEN_READ if screens else 0.0
     for stage in job.tasks:
         settings: StageSettings = getattr(job, stage)
         per_step = SECONDS_PER_SAMPLE[stage] * settings.batch_size
         evaluations = 2 + settings.steps // max(1, job.eval_every)
-        scoring = evaluations * val_size(job, stage, user_val.get(stage, 0)) * SECONDS_PER_VAL_SAMPLE[stage]
+        scoring = evaluations * (val_size(job, stage, user_val.get(stage, 0)) * SECONDS_PER_VAL_SAMPLE[stage] + reading)
         stage_seconds = (settings.steps * per_step + scoring) / speed
         total += min(stage_seconds, job.stage_minutes * 60) if job.stage_minutes else stage_seconds
-    screens = user_val.get("screens", 0)
-    if screens:
-        total += 2 * (SECONDS_PER_ENGINE_LOAD + screens * SECONDS_PER_SCREEN_READ) / speed
-    return total
+    return total + 2 * reading / speed
 
 
 def format_duration(seconds: float, units: tuple[str, str, str] = ("s", "min", "h")) -> str:

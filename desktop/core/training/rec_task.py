@@ -61,6 +61,11 @@ class RecTask:
             lengths[row] = len(ids)
         return images, labels, lengths
 
+    def write_settings(self, folder) -> None:
+        from desktop.core.ocr.model_files import write_min_width
+
+        write_min_width(folder, self.min_width)
+
     def loss(self, model, batch):
         import paddle
 

@@ -42,10 +42,9 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     from desktop.core.ocr.device import choose_device
     from desktop.core.ocr.model_files import load_dictionary
     from desktop.core.ocr.predictor import predictor_infer
-    from desktop.core.ocr.model_files import write_det_input, write_min_width
     from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
-    from desktop.core.training.loop import LoopSettings, run_loop, save_inference_model
+    from desktop.core.training.loop import LoopSettings, PhotoJudge, run_loop, save_inference_model
 
     started = time.perf_counter()
     paddle.seed(job.seed)
@@ -62,7 +61,9 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     for message in data.skipped[:20]:
         emit(log_event(f"skipped: {message}"))
     dictionary = load_dictionary(base.keys_path)
+    read_started = time.perf_counter()
     readings_before = _reading_scores(base, data.screens, inference_device, emit, "current model")
+    reading_seconds = time.perf_counter() - read_started
     stages: dict[str, dict] = {}
     cancelled = False
     for stage in job.tasks:
@@ -80,18 +81,17 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
         model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
         settings = getattr(job, stage)
+        judge = None if readings_before is None else \
+            PhotoJudge(_photo_scorer(base, stage, data.screens, inference_device), readings_before)
         outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,
                                                      job.eval_every, settings.freeze_backbone,
-                                                     _loop_seconds(job, stage_started, scoring)),
+                                                     _loop_seconds(job, stage_started, scoring + reading_seconds),
+                                                     judge),
                            work / "checkpoints" / stage, emit, cancel, before)
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
         if base.family == "pp-ocrv4":  # the only family shipped as a legacy program
             _legacy_for_speed(stage, stage_dir, emit)
-        if stage == "rec":
-            write_min_width(stage_dir, task.min_width)
-        else:
-            write_det_input(stage_dir, task.run)
         after = task.evaluate(predictor_infer(stage_dir, inference_device))
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
@@ -118,12 +118,21 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
 
 
 def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float | None:
-    """What is left of the stage's time for the loop: the final scoring and saving (about one more
-    scoring, with the program conversions) still have to fit."""
+    """What is left of the stage's time for the loop: the final scoring (the stage's and whole photos)
+    and saving (about one more scoring, with the program conversions) still have to fit."""
     if job.stage_minutes is None:
         return None
     spent = time.perf_counter() - stage_started
     return max(job.stage_minutes * 60 - spent - 2 * scoring - 20, 0.0)
+
+
+def _photo_scorer(base, stage: str, screens: list, device):
+    """Whole-photo reading scores of the engine with a checkpoint of ``stage`` in place of the base's."""
+    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.training.screens import score_screens
+
+    return lambda folder: score_screens(OcrEngine(replace(base, **{f"{stage}_dir": folder}), device=device.kind),
+                                        screens)
 
 
 def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:

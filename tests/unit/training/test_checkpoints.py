@@ -35,8 +35,11 @@ class LineTask:
     def evaluate(self, infer):
         return {"score": -float(((infer(self.x) - self.y) ** 2).mean())}
 
+    def write_settings(self, folder):
+        (folder / "settings.txt").write_text("line", encoding="utf-8")
 
-def train(folder, steps, cancel_after=None, events=None):
+
+def train(folder, steps, cancel_after=None, events=None, judge=None):
     import paddle
 
     from desktop.core.training.loop import LoopSettings, run_loop
@@ -53,8 +56,8 @@ def train(folder, steps, cancel_after=None, events=None):
         if cancel_after and event.get("event") == "progress" and event["step"] == cancel_after:
             cancel.cancel()
 
-    outcome = run_loop(model, LineTask(), LoopSettings(steps, 0.05, Device("cpu"), eval_every=2), folder, emit,
-                       cancel, baseline={"score": -1e9})
+    outcome = run_loop(model, LineTask(), LoopSettings(steps, 0.05, Device("cpu"), eval_every=2, judge=judge),
+                       folder, emit, cancel, baseline={"score": -1e9})
     names.__exit__(None, None, None)
     return outcome, model.weight.numpy().copy(), events
 
@@ -112,3 +115,25 @@ def test_a_planted_pickle_is_never_loaded(tmp_path):
     with pytest.raises(ValueError, match="allow_pickle"):
         CheckpointStore(folder)._load(folder / "resume-000002")
     assert not marker.exists()
+
+
+def test_with_validation_photos_the_checkpoint_kept_is_chosen_by_their_readings(tmp_path):
+    """The stage's own score rises at every check; whole photos read best at step 4, and at step 6 one
+    instrument reads worse than before: the loop keeps step 4 (issue 21: whole photos decide)."""
+    from desktop.core.training.loop import PhotoJudge
+
+    photos = iter([{"accuracy": 0.6, "strict": 0.5, "accuracy@table": 0.5},
+                   {"accuracy": 0.7, "strict": 0.6, "accuracy@table": 0.5},
+                   {"accuracy": 0.9, "strict": 0.8, "accuracy@table": 0.4}])
+    seen = []
+
+    def score(folder):
+        seen.append((folder / "settings.txt").read_text(encoding="utf-8"))
+        return {**next(photos), "readings": 10}
+
+    before = {"accuracy": 0.5, "strict": 0.4, "accuracy@table": 0.5, "readings": 10}
+    outcome, _, events = train(tmp_path, 6, judge=PhotoJudge(score, before))
+    assert (outcome.best_step, outcome.best_metric) == (4, 0.7)
+    assert seen == ["line"] * 3  # each checkpoint is read as the engine will run it
+    assert [e["readings"] for e in events if e["event"] == "metric"] == [0.6, 0.7, 0.9]
+    assert "rec step 4: whole photos 70.0% of 10 readings right, 60.0% of photos" in messages(events)

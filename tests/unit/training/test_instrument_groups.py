@@ -87,7 +87,7 @@ def test_the_checkpoint_kept_is_one_that_makes_no_instrument_worse_when_there_is
     start = {"hmean": 0.39, "precision": 0.3, "recall": 0.5, "hmean@table": 0.88, "samples": 60}
     collapsed = {**start, "hmean": 0.59, "hmean@table": 0.07}
     modest = {**start, "hmean": 0.45, "precision": 0.35, "recall": 0.55, "hmean@table": 0.90}
-    assert not keeps_every_score(start, collapsed, "det") and keeps_every_score(start, modest, "det")
+    assert not keeps_every_score({"det": start}, {"det": collapsed}) and keeps_every_score({"det": start}, {"det": modest})
     baseline = start["hmean"]
     assert better_checkpoint((False, 0.59), (False, 0.0), baseline, have_best=False)  # better than nothing
     assert better_checkpoint((True, 0.45), (False, 0.59), baseline, have_best=True)   # no instrument worse wins

@@ -170,7 +170,7 @@ def test_validation_screens_come_from_the_store_with_the_readings_as_left(tmp_pa
     assert write_screen_source(store.path, [s for s in val if s.image_id in ids[2:]], tmp_path / "x") is None
 
 
-def test_estimate_counts_the_whole_screens_read_before_and_after():
+def test_estimate_counts_the_whole_screens_read_before_after_and_at_every_validation():
     from desktop.core.training.presets import SECONDS_PER_ENGINE_LOAD, SECONDS_PER_SCREEN_READ
     from desktop.core.training.wizard_data import screen_count
 
@@ -181,4 +181,5 @@ def test_estimate_counts_the_whole_screens_read_before_and_after():
     job = TrainJob(name="x", tasks=["rec"], rec=preset("quick", "rec"), synthetic_screens=0)
     plain = estimate_seconds(job, {"rec": 2}, cpu_count=2)
     with_screens = estimate_seconds(job, {"rec": 2, "screens": 2}, cpu_count=2)
-    assert with_screens - plain == pytest.approx(2 * (SECONDS_PER_ENGINE_LOAD + 2 * SECONDS_PER_SCREEN_READ))
+    validations = 2 + job.rec.steps // job.eval_every
+    assert with_screens - plain == pytest.approx((2 + validations) * (SECONDS_PER_ENGINE_LOAD + 2 * SECONDS_PER_SCREEN_READ))
