@@ -70,6 +70,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         stage_started = time.perf_counter()
         if stage == "det" and job.unlabeled_text == "unknown":
             data.det_train, data.det_val = _unknown_text_marked(base, inference_device, data, emit)
+        if stage == "rec":
+            data.rec_train, data.rec_val = _cut_as_detected(base, inference_device, data, emit)
         task = make_task(stage, job, data, dictionary, base)
         if not task.train or not task.val:
             emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
@@ -137,12 +139,9 @@ def _photo_scorer(base, stage: str, screens: list, device):
 
 def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
     """Det items with the text the base detector finds and no label covers marked unknown (det_task.py)."""
-    from desktop.core.ocr.detector import TextDetector
-    from desktop.core.ocr.model_files import read_det_input
-    from desktop.core.ocr.predictor import predictor_infer
     from desktop.core.training.det_task import mark_unknown_text
 
-    detector = TextDetector(predictor_infer(base.det_dir, device), run=read_det_input(base.det_dir))
+    detector = _base_detector(base, device)
     train, val = mark_unknown_text(data.det_train, detector), mark_unknown_text(data.det_val, detector)
     added = sum(len(new.regions) - len(old.regions)
                 for new, old in zip(train + val, data.det_train + data.det_val))
@@ -150,6 +149,25 @@ def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
     emit(log_event(f"det: {added} boxes of text nobody labeled on {partial} labeled photos are left out of "
                    "the loss (unknown, not background)"))
     return train, val
+
+
+def _cut_as_detected(base, device, data, emit: Emit) -> tuple[list, list]:
+    """Rec crops of det-labeled photos cut from the base detector's boxes, as the engine cuts (rec_crops.py)."""
+    from desktop.core.training.rec_crops import crops_as_detected, recut
+
+    detect = _base_detector(base, device).detect
+    crops = crops_as_detected(data.det_train + data.det_val, detect)
+    emit(log_event(f"rec: {len(crops)} labeled text regions cut from the detector's own boxes, as the engine "
+                   "cuts them (the others from their labeled boxes)"))
+    return recut(data.rec_train, crops), recut(data.rec_val, crops)
+
+
+def _base_detector(base, device):
+    from desktop.core.ocr.detector import TextDetector
+    from desktop.core.ocr.model_files import read_det_input
+    from desktop.core.ocr.predictor import predictor_infer
+
+    return TextDetector(predictor_infer(base.det_dir, device), run=read_det_input(base.det_dir))
 
 
 def _legacy_for_speed(stage: str, stage_dir: Path, emit: Emit) -> None:

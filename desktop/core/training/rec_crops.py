@@ -1,0 +1,52 @@
+"""Recognition crops cut as the engine cuts them: from the detector's own boxes.
+
+People box text tightly; the engine reads the detector's boxes, which are looser (DB's unclip). A
+recogniser finetuned on tight crops read more of those crops and fewer whole photos (issue 21: crop
+accuracy 0.925 -> 0.934 while whole-photo readings fell 86.2 -> 83.5 %). So each labeled region the
+detector finds on its own is cut from the detector's box; one it misses, or finds merged with a
+neighbour, keeps its labeled box (a merged box shows text the label does not name).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from desktop.core.evaluation.metrics import intersection_area, iou, polygon_area
+from desktop.core.ocr.crop import crop_text_region
+from desktop.core.training.samples import DetItem, RecItem
+
+SAME_BOX = 0.5  # IoU from which a detected box is the labeled region's
+NEIGHBOUR_COVERED = 0.3  # a detected box covering this much of another labeled region has merged it
+
+
+def detected_box(region_points, others: list, boxes: list[np.ndarray]) -> np.ndarray | None:
+    """The detector's box for one labeled region, if it found that region alone."""
+    scored = [(iou(region_points, box), box) for box in boxes]
+    best_iou, best = max(scored, key=lambda s: s[0], default=(0.0, None))
+    if best is None or best_iou < SAME_BOX:
+        return None
+    merged = any(intersection_area(other, best) > NEIGHBOUR_COVERED * polygon_area(other) for other in others)
+    return None if merged else best
+
+
+def crops_as_detected(items: list[DetItem], detect) -> dict[str, np.ndarray]:
+    """Crop per rec item name (``name#index``, as ``rec_items_from_det_items`` names them) for every
+    labeled region ``detect`` (image -> boxes) finds alone."""
+    crops: dict[str, np.ndarray] = {}
+    for item in items:
+        readable = [(index, region) for index, region in enumerate(item.regions)
+                    if not region.ignored and region.text.strip()]
+        if not readable:
+            continue
+        boxes = detect(item.image)
+        for index, region in readable:
+            others = [r.points for i, r in enumerate(item.regions) if i != index]
+            box = detected_box(region.points, others, boxes)
+            if box is not None:
+                crops[f"{item.name}#{index}"] = crop_text_region(item.image, box)
+    return crops
+
+
+def recut(rec_items: list[RecItem], crops: dict[str, np.ndarray]) -> list[RecItem]:
+    return [replace(item, crop=crops[item.name]) if item.name in crops else item for item in rec_items]
