@@ -25,7 +25,8 @@ NAME = "kill-test"
 
 def payload(tmp_path, name: str = NAME) -> str:
     job = {"name": name, "base_model": "pp-ocrv4", "tasks": ["rec"], "synthetic_screens": 2,
-           "rec": {"steps": 2, "batch_size": 2}, "eval_every": 1, "device": "cpu", "activate": "always",
+           # a rate at which two steps keep the starting score: each run registers its version
+           "rec": {"steps": 2, "batch_size": 2, "learning_rate": 3e-5}, "eval_every": 1, "device": "cpu", "activate": "always",
            "work_dir": str(tmp_path / f"work-{name}")}
     path = tmp_path / f"{name}.json"
     path.write_text(json.dumps(job), encoding="utf-8")

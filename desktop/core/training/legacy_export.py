@@ -66,9 +66,9 @@ def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    for settings in model_dir.iterdir():  # how the model is run (input.yaml) stays beside its weights
-        if settings.is_file() and not settings.name.startswith("inference."):
-            shutil.copyfile(settings, staging / settings.name)
+    settings = model_dir / "input.yaml"  # how the model is run stays beside its weights (model_files.py)
+    if settings.is_file():
+        shutil.copyfile(settings, staging / settings.name)
     saved = model_dir.with_name(model_dir.name + ".json-format")
     model_dir.rename(saved)  # two renames: the folder always holds one complete model
     staging.rename(model_dir)
