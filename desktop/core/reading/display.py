@@ -15,12 +15,14 @@ from desktop.core.reading.keys import clean_key_text
 from desktop.core.reading.pairing import KeyItem, Pair
 from desktop.core.reading.templates import Template
 from desktop.core.reading.tokens import NUMBER, UNIT
+from desktop.core.reading.units import load_units
 
 SAME_SIZE = 0.8  # digits this close in box height are drawn at one size
 KEYLESS_SHARE = 0.5  # a number with no key is on the screen when at least half as tall as the main value
-# A keyless number with its unit beside it may be smaller: a thermo-hygrometer's humidity digits are a third
-# to a half as tall as its temperature ("23.5℃" over "45%RH").
-KEYLESS_UNIT_SHARE = 0.3
+# A keyless percentage may be smaller: a thermo-hygrometer's humidity digits are a third to a half as tall
+# as its temperature ("23.5℃" over "45%RH"). Only percentages: with any unit, an insulation tester's range
+# legends ("250V 500V 1000V" around its knob) became readings.
+KEYLESS_PERCENT_SHARE = 0.3
 KEYED_SHARE = 0.2  # a keyed value at least a fifth as tall (print on paper beside it is smaller)
 LIST_HEIGHT_RATIO = 1.6  # a lone key is at most this much taller or smaller than the keys read beside it
 LIST_ROWS = 4.0  # and within this many key heights of one of them
@@ -73,9 +75,15 @@ def _drawn_on_screen(pair: Pair, main: Pair) -> bool:
     own = [t for t in (pair.value, pair.unit) if t is not None] + pair.text_tokens
     height = max(t.height for t in own)
     if pair.key is None:
-        with_unit = pair.unit is not None and pair.unit.kind == UNIT
-        return height >= (KEYLESS_UNIT_SHARE if with_unit else KEYLESS_SHARE) * size
+        return height >= (KEYLESS_PERCENT_SHARE if _is_percentage(pair) else KEYLESS_SHARE) * size
     return height >= KEYED_SHARE * size
+
+
+def _is_percentage(pair: Pair) -> bool:
+    if pair.unit is None or pair.unit.kind != UNIT:
+        return False
+    unit = load_units().units.get(pair.unit.unit)
+    return unit is not None and unit.quantity == "fraction"
 
 
 def _whole_box(pair: Pair, texts: list[str]) -> bool:

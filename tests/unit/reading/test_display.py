@@ -49,6 +49,13 @@ def test_a_smaller_keyless_value_with_its_unit_stays_on_a_thermo_hygrometer(box)
     assert ("26.7", "℃") in found and ("89", "%") in found
 
 
+def test_range_legends_a_third_as_tall_as_the_value_are_still_printing(box):
+    # An insulation tester's knob legends: taller than a footnote, but no percentage (issue 21).
+    boxes = [box(240, 217, 80, 37, "2720"), box(312, 238, 20, 11, "MΩ"), box(100, 300, 40, 13, "250V"),
+             box(160, 300, 40, 13, "500V"), box(220, 300, 46, 13, "1000V")]
+    assert values(extract_readings(boxes)) == [("绝缘电阻", "2720", "MΩ")]
+
+
 def test_a_second_value_on_the_display_at_a_comparable_size_stays(box):
     boxes = [box(10, 10, 150, 60, "00.13"), box(10, 80, 100, 35, "10.00")]
     assert [(r.value, r.primary) for r in extract_readings(boxes)] == [("00.13", True), ("10.00", False)]
