@@ -133,7 +133,7 @@ def report_run(name: str, result: dict, curve: list) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=475,
-                        help="photos per instrument (475 x 16 %: 76 labeled each, 380 in all, as in issue 21)")
+                        help="photos per instrument (475 x 16 %%: 76 labeled each, 380 in all, as in issue 21)")
     parser.add_argument("--labeled", type=float, default=0.16, help="share of each instrument's photos labeled")
     parser.add_argument("--test", type=int, default=40, help="later photos read per instrument")
     parser.add_argument("--instruments", choices=("scenes", "fixed"), default="scenes")
