@@ -39,8 +39,6 @@ class DetInput:
     use_dilation: bool = False
 
 
-IMAGENET_MEAN, IMAGENET_STD = DetInput.mean, DetInput.std
-
 
 @dataclass(frozen=True)
 class ModelSet:

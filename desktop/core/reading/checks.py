@@ -57,8 +57,7 @@ def takes_number(entry: KeyEntry | None, unit: str = "") -> bool:
 
 
 def is_duration_unit(unit: str) -> bool:
-    known = load_units().units.get(unit)
-    return known is not None and known.quantity == "duration"
+    return load_units().quantity_of(unit) == "duration"
 
 
 def text_value(text: str, entry: KeyEntry | None) -> ParsedNumber:

@@ -80,10 +80,7 @@ def _drawn_on_screen(pair: Pair, main: Pair) -> bool:
 
 
 def _is_percentage(pair: Pair) -> bool:
-    if pair.unit is None or pair.unit.kind != UNIT:
-        return False
-    unit = load_units().units.get(pair.unit.unit)
-    return unit is not None and unit.quantity == "fraction"
+    return pair.unit is not None and pair.unit.kind == UNIT and load_units().quantity_of(pair.unit.unit) == "fraction"
 
 
 def _whole_box(pair: Pair, texts: list[str]) -> bool:

@@ -54,6 +54,10 @@ class UnitTable:
                 return name, end
         return None
 
+    def quantity_of(self, unit: str) -> str | None:
+        known = self.units.get(unit)
+        return known.quantity if known is not None else None
+
     def convert(self, number: float, unit: str, to_unit: str) -> float | None:
         """``number`` in ``unit`` expressed in ``to_unit``; None if they do not convert."""
         a, b = self.units.get(unit), self.units.get(to_unit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from desktop.core.ocr.model_files import DET_INPUT_FILE, REC_INPUT_FILE
 from desktop.core.ocr.static_mode import static_mode
 
 PIR_NAME_SUFFIX = "_0"  # a model trained through paddle.jit.load names the legacy parameter 'w' 'w_0'
@@ -66,9 +67,9 @@ def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    settings = model_dir / "input.yaml"  # how the model is run stays beside its weights (model_files.py)
-    if settings.is_file():
-        shutil.copyfile(settings, staging / settings.name)
+    for name in {DET_INPUT_FILE, REC_INPUT_FILE}:  # how the model is run stays beside its weights
+        if (model_dir / name).is_file():
+            shutil.copyfile(model_dir / name, staging / name)
     saved = model_dir.with_name(model_dir.name + ".json-format")
     model_dir.rename(saved)  # two renames: the folder always holds one complete model
     staging.rename(model_dir)

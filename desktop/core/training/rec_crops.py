@@ -14,7 +14,7 @@ import numpy as np
 
 from desktop.core.evaluation.metrics import intersection_area, iou, polygon_area
 from desktop.core.ocr.crop import crop_text_region
-from desktop.core.training.samples import DetItem, RecItem
+from desktop.core.training.samples import DetItem, RecItem, rec_item_name
 
 SAME_BOX = 0.5  # IoU from which a detected box is the labeled region's
 NEIGHBOUR_COVERED = 0.3  # a detected box covering this much of another labeled region has merged it
@@ -31,8 +31,8 @@ def detected_box(region_points, others: list, boxes: list[np.ndarray]) -> np.nda
 
 
 def crops_as_detected(items: list[DetItem], detect) -> dict[str, np.ndarray]:
-    """Crop per rec item name (``name#index``, as ``rec_items_from_det_items`` names them) for every
-    labeled region ``detect`` (image -> boxes) finds alone."""
+    """Crop per rec item name (``samples.rec_item_name``) for every labeled region ``detect``
+    (image -> boxes) finds alone."""
     crops: dict[str, np.ndarray] = {}
     for item in items:
         readable = [(index, region) for index, region in enumerate(item.regions)
@@ -44,7 +44,7 @@ def crops_as_detected(items: list[DetItem], detect) -> dict[str, np.ndarray]:
             others = [r.points for i, r in enumerate(item.regions) if i != index]
             box = detected_box(region.points, others, boxes)
             if box is not None:
-                crops[f"{item.name}#{index}"] = crop_text_region(item.image, box)
+                crops[rec_item_name(item.name, index)] = crop_text_region(item.image, box)
     return crops
 
 

@@ -130,11 +130,14 @@ def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float 
 
 def _photo_scorer(base, stage: str, screens: list, device):
     """Whole-photo reading scores of the engine with a checkpoint of ``stage`` in place of the base's."""
+    return lambda folder: _read_screens(replace(base, **{f"{stage}_dir": folder}), screens, device)
+
+
+def _read_screens(model, screens: list, device) -> dict:
     from desktop.core.ocr.engine import OcrEngine
     from desktop.core.training.screens import score_screens
 
-    return lambda folder: score_screens(OcrEngine(replace(base, **{f"{stage}_dir": folder}), device=device.kind),
-                                        screens)
+    return score_screens(OcrEngine(model, device=device.kind), screens)
 
 
 def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
@@ -200,12 +203,9 @@ def _candidate(job: TrainJob, base, output: Path, stages: dict):
 
 def _reading_scores(model, screens: list, device, emit: Emit, label: str) -> dict | None:
     """Whole-screen reading accuracy of one model (the full engine: detection, recognition, pairing)."""
-    from desktop.core.ocr.engine import OcrEngine
-    from desktop.core.training.screens import score_screens
-
     if not screens:
         return None
-    scores = score_screens(OcrEngine(model, device=device.kind), screens)
+    scores = _read_screens(model, screens, device)
     emit(log_event(f"whole screens, {label}: {scores['accuracy']:.1%} of {scores['readings']} confirmed "
                    f"readings right on {scores['screens']} screens"))
     return scores

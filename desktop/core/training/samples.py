@@ -85,10 +85,15 @@ def rec_items_from_corrections(store_file: Path, skipped: list[str] | None = Non
         store.close()
 
 
+def rec_item_name(det_name: str, index: int) -> str:
+    """The crop of region ``index`` of a det-labeled picture: its photo's name, then ``#index``."""
+    return f"{det_name}#{index}"
+
+
 def rec_items_from_det_items(items: list[DetItem]) -> list[RecItem]:
     """One crop per readable region, cut exactly as the engine cuts them at inference."""
     return [
-        RecItem(crop_text_region(item.image, region.points), region.text, f"{item.name}#{index}", item.group)
+        RecItem(crop_text_region(item.image, region.points), region.text, rec_item_name(item.name, index), item.group)
         for item in items
         for index, region in enumerate(item.regions)
         if not region.ignored and region.text.strip()

@@ -3,14 +3,14 @@ import pytest
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
 from desktop.core.ocr.detector import TextDetector, canvas_for, canvas_sides
-from desktop.core.ocr.model_files import IMAGENET_MEAN, IMAGENET_STD
+from desktop.core.ocr.model_files import DetInput
 
 
 def test_detector_input_is_paddleocrs_preprocessing_padded_to_a_canvas():
     image = np.random.default_rng(4).integers(0, 256, (200, 300, 3), dtype=np.uint8)
     seen = []
     prob = TextDetector(lambda batch: seen.append(batch) or batch).probability_map(image)
-    reference = DetPreProcess(960, "max", IMAGENET_MEAN, IMAGENET_STD)(image)
+    reference = DetPreProcess(960, "max", DetInput().mean, DetInput().std)(image)  # PP-OCRv4: ImageNet's
     assert reference.shape == (1, 3, 192, 288) and seen[0].shape == (1, 3, 384, 640)
     assert seen[0].dtype == np.float32
     np.testing.assert_allclose(seen[0][..., :192, :288], reference, atol=1e-5)
