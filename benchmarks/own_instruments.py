@@ -6,6 +6,7 @@ model in use.
 
     .venv/bin/python benchmarks/own_instruments.py [--photos 475] [--labeled 0.16] [--test 40]
         [--instruments scenes|fixed] [--compare-unlabeled] [--det-steps N] [--rec-steps N] [--minutes 15]
+        [--stages det rec] [--keep DIR]
 
 Instruments: ``scenes`` are the generator's named scenes (thin-segment LCD tester, backlit LCD, red-LED
 panel or timer, HMI result table, clock / thermometer LCD: synth/scenes.py), ``fixed`` five fixed
@@ -143,6 +144,8 @@ def main() -> int:
     parser.add_argument("--rec-steps", type=int, help="default: the CLI's")
     parser.add_argument("--synthetic", type=int, help="synthetic screens mixed in (default: the CLI's)")
     parser.add_argument("--minutes", type=float, default=15.0, help="time budget of each stage")
+    parser.add_argument("--stages", nargs="+", choices=("det", "rec"), default=["det", "rec"],
+                        help="which stages to finetune, in order (default: det rec)")
     parser.add_argument("--keep", metavar="DIR", help="work here and keep it (default: a temporary folder)")
     args = parser.parse_args()
     scratch = Path(args.keep or tempfile.mkdtemp(prefix="lcdreader-own-instruments-"))
@@ -163,7 +166,7 @@ def main() -> int:
         report_run("det, unboxed text as background (not used)", result, curve)
         if result.get("model"):
             rows["det, unboxed text as background"] = strict_per_instrument(result["model"], later, units)
-    for stage in ("det", "rec"):
+    for stage in args.stages:
         result, curve = finetune(stage, labels, args, scratch, f"own-{stage}", "if_not_worse")
         report_run(f"finetune {stage}", result, curve)
         if result.get("model"):

@@ -61,9 +61,9 @@ def done_event(name: str) -> dict:
                                               {"expected": "计前压力 -1.25 kPa", "before": "—",
                                                "after": "计前压力 -1.25 kPa"}]},
             "stages": {"rec": {"metric": "accuracy", "best_step": 60, "steps_done": 60, "seconds_per_step": {},
-                               "before": {"accuracy": 0.62, "norm_edit_dis": 0.91, "general_text_accuracy": 0.83,
+                               "before": {"accuracy": 0.62, "norm_edit_dis": 0.97, "general_text_accuracy": 0.83,
                                           "accuracy@smoke-dust-sampler": 0.55, "accuracy@thermo-hygrometer": 0.7},
-                               "after": {"accuracy": 0.88, "norm_edit_dis": 0.97, "general_text_accuracy": 0.82,
+                               "after": {"accuracy": 0.88, "norm_edit_dis": 0.963, "general_text_accuracy": 0.84,
                                          "accuracy@smoke-dust-sampler": 0.9, "accuracy@thermo-hygrometer": 0.85},
                                "changed_examples": [{"expected": e, "before": b, "after": a} for e, b, a in examples]}}}
 

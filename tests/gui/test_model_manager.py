@@ -41,6 +41,9 @@ def test_lists_versions_with_status_dates_and_scores(dialog):
     assert dialog.table.item(row, 2).text().startswith("2025-03-0")
     assert dialog.table.item(row, 4).text() == "recognition, read exactly: 60% → 91%"
     assert dialog.table.item(row_of(dialog, "pp-ocrv4"), 1).text() == "Stock model"
+    # each stock model names its own source (pp-ocrv6 was shown as PP-OCRv4)
+    assert dialog.table.item(row_of(dialog, "pp-ocrv4"), 3).text().startswith("stock PP-OCRv4")
+    assert dialog.table.item(row_of(dialog, "pp-ocrv6"), 3).text().startswith("stock PP-OCRv6 small")
 
 
 def test_activate_and_roll_back_emit_for_the_engine(dialog, qtbot):

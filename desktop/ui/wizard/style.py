@@ -13,12 +13,17 @@ def set_banner(label: QLabel, kind: str) -> None:
     label.setStyleSheet(BANNER_STYLES[kind])
 
 
-def fit_height(table: QTableWidget, max_rows: int = 12) -> None:
-    """A table as tall as its rows (up to ``max_rows``): no empty box under a short table."""
-    rows = min(table.rowCount(), max_rows)
-    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(rows)) if rows else table.verticalHeader().defaultSectionSize()
-    table.setFixedHeight(height)
+def fit_height(table: QTableWidget, max_rows: int = 12, min_rows: int | None = None) -> None:
+    """A table as tall as its rows (up to ``max_rows``): no empty box under a short table. With
+    ``min_rows``, it may shrink to that many rows and scroll when the window has no room for more."""
+    def height_of(rows: int) -> int:
+        rows = min(table.rowCount(), rows)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        return height + (sum(table.rowHeight(r) for r in range(rows)) if rows
+                         else table.verticalHeader().defaultSectionSize())
+
+    table.setMaximumHeight(height_of(max_rows))
+    table.setMinimumHeight(height_of(max_rows if min_rows is None else min_rows))
 
 
 def duration(seconds: float) -> str:

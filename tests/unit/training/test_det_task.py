@@ -103,3 +103,49 @@ def test_fully_labeled_screens_keep_the_base_detectors_mistakes_as_background():
     item = DetItem(np.zeros((200, 300, 3), np.uint8), (), "synthetic-1", complete=True)
     [same] = mark_unknown_text([item], FixedDetector([[[10, 10], [60, 10], [60, 30], [10, 30]]]))
     assert same.regions == ()
+
+
+def test_a_missed_small_unit_costs_as_much_as_the_background_around_it():
+    # One 20x15 px unit on a 480x480 window the detector leaves out entirely: averaged over every pixel
+    # its loss vanished (0.3 % of the map); balanced, it is a quarter of the BCE (DB's 3 negatives per positive).
+    import paddle
+
+    from desktop.core.training.det_task import balanced_bce
+
+    targets = np.zeros((1, 1, 480, 480), np.float32)
+    targets[0, 0, 100:115, 200:220] = 1
+    prob = np.where(targets > 0, 0.05, 0.01).astype(np.float32)
+    pixel_loss = -np.log(np.where(targets > 0, prob, 1 - prob))
+    loss = float(balanced_bce(paddle.to_tensor(pixel_loss), paddle.to_tensor(targets),
+                              paddle.to_tensor(np.ones_like(targets))))
+    assert abs(loss - (-np.log(0.05) - 3 * np.log(0.99)) / 4) < 1e-3
+    plain = pixel_loss.mean()
+    assert loss > 50 * plain
+
+
+def test_ignored_pixels_are_neither_text_nor_hard_background():
+    import paddle
+
+    from desktop.core.training.det_task import balanced_bce
+
+    targets = np.zeros((1, 1, 8, 8), np.float32)
+    targets[0, 0, 0, 0] = 1
+    weights = np.ones_like(targets)
+    weights[0, 0, 4:, :] = 0   # unknown text: its high loss must not be mined as background
+    pixel_loss = np.full_like(targets, 0.1)
+    pixel_loss[0, 0, 4:, :] = 9.0
+    loss = float(balanced_bce(*(paddle.to_tensor(a) for a in (pixel_loss, targets, weights))))
+    assert abs(loss - 0.1) < 1e-4
+    assert float(balanced_bce(*(paddle.to_tensor(a) for a in (pixel_loss, np.zeros_like(targets), weights)))) == 0.0
+
+
+def test_a_small_unit_weighs_as_much_as_the_big_digits_beside_it():
+    # A thermo-hygrometer's 150x90 px temperature and its 20x15 px ℃: each kernel's weights add up to the
+    # same, and all text together keeps the weight it had (one per text pixel).
+    digits = np.array([[20, 20], [170, 20], [170, 110], [20, 110]], np.float32)
+    unit = np.array([[180, 20], [200, 20], [200, 35], [180, 35]], np.float32)
+    target, weight = text_maps((160, 240), [digits, unit], [False, False])
+    on_digits, on_unit = weight[(target > 0) & (np.arange(240)[None, :] < 175)], weight[(target > 0) & (np.arange(240)[None, :] >= 175)]
+    assert abs(on_digits.sum() - on_unit.sum()) < 1e-3 * on_digits.sum()
+    assert abs(weight[target > 0].sum() - (target > 0).sum()) < 1e-3 * (target > 0).sum()
+    assert weight[150, 10] == 1  # background: unchanged

@@ -126,6 +126,16 @@ def test_a_key_nobody_boxed_is_left_open_and_any_key_matches_it(tmp_path):
     assert read_screens(label_file, []) == [screen]
 
 
+def test_every_boxed_value_of_a_keyless_table_row_is_expected(tmp_path):
+    # A technician boxes a table's three values, not its column heads: all three are checked, not the
+    # first alone (the others have no key, and a keyless reading was dropped).
+    from desktop.core.training.screens import labeled_screen
+
+    label = det_label(("98.54", 100, 10, 60), ("13.36", 200, 10, 60), ("30.84", 300, 10, 60))
+    screen = labeled_screen(image_file(tmp_path, "t.png", 400), label)
+    assert sorted(screen.readings) == [("", "13.36", ""), ("", "30.84", ""), ("", "98.54", "")]
+
+
 def test_wizard_writes_det_labeled_validation_pictures_as_screens(tmp_path):
     from desktop.core.training.wizard_data import Sample, write_screen_source
 
