@@ -190,10 +190,22 @@ def pair_units_apart(pairs: list[Pair], lines: list[list[Token | KeyItem]]) -> N
     taken = {id(p.unit) for p in pairs if p.unit is not None}
     loose = [t for line in lines for t in line if not isinstance(t, KeyItem) and t.kind == UNIT and id(t) not in taken]
     for unit in loose:
+        extended = [pair for pair in pairs if _extends_glued_unit(unit, pair)]
+        if extended:
+            extended[0].unit = unit
+            continue
         ranked = [(gap, pair) for pair in pairs if pair.unit is None and pair.value is not None
                   and pair.value.kind == NUMBER and (gap := _unit_gap(unit, pair.value)) is not None]
         if ranked:
             min(ranked, key=lambda r: r[0])[1].unit = unit
+
+
+def _extends_glued_unit(unit: Token, pair: Pair) -> bool:
+    """"15%" beside "%RH": the digits' box took the first character of the unit box it overlaps."""
+    glued = pair.unit
+    return (glued is not None and pair.value is not None and glued.box == pair.value.box and glued.kind == UNIT
+            and unit.unit != glued.unit and unit.unit.startswith(glued.unit)
+            and unit.x0 < glued.x1 < unit.x1 and unit.y0 < glued.y1 and glued.y0 < unit.y1)
 
 
 def _unit_gap(unit: Token, value: Token) -> float | None:

@@ -49,6 +49,19 @@ def test_a_smaller_keyless_value_with_its_unit_stays_on_a_thermo_hygrometer(box)
     assert ("26.7", "℃") in found and ("89", "%") in found
 
 
+def test_a_unit_box_the_digits_box_cut_into_is_the_unit(box, shuffled):
+    # The detector's box round the humidity digits took the "%" of "%RH" beside them: read "15%" and
+    # "%RH". The unit is %RH, not % (issue 21: 4 of 17 failing clock photos).
+    boxes = [box(59, 306, 160, 95, "-2.4"), box(196, 323, 44, 37, "℃"), box(314, 333, 98, 91, "15%"),
+             box(386, 384, 74, 38, "%RH"), box(189, 418, 154, 38, "CLOCK/HUMIDITY")]
+    for seed in range(3):
+        found = [(r.value, r.unit) for r in extract_readings(shuffled(boxes, seed))]
+        assert ("-2.4", "℃") in found and ("15", "%RH") in found, found
+    # a unit box that only begins where the digits' box ends is not taken over: "15%" then "RH x"
+    apart = [box(59, 306, 160, 95, "-2.4"), box(314, 333, 98, 91, "15%"), box(420, 384, 40, 38, "%RH")]
+    assert ("15", "%") in [(r.value, r.unit) for r in extract_readings(apart)]
+
+
 def test_range_legends_a_third_as_tall_as_the_value_are_still_printing(box):
     # An insulation tester's knob legends: taller than a footnote, but no percentage (issue 21).
     boxes = [box(240, 217, 80, 37, "2720"), box(312, 238, 20, 11, "MΩ"), box(100, 300, 40, 13, "250V"),
