@@ -266,7 +266,9 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
         if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
             shutil.copytree(inherited, output / stage)
     scored = scored_sections({"stages": trained, "readings": readings})  # readings: whole screens
-    dropped = drops(score_rows(scored))
+    rows = score_rows(scored)
+    dropped = drops(rows)
+    informing = "; ".join(row.describe() for row in rows if row.dropped and not row.decides)
     metadata = {
         "base_model": base.name, "family": base.family, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
@@ -279,11 +281,14 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
     if should_activate:
         activate(version.name)
     lower = "; ".join(row.describe() for row in dropped)
-    if should_activate:
-        reason = f"activated as asked (activate: always), although it scored lower on {lower}" if dropped \
-            else "activated: no score dropped"
+    if should_activate and dropped:
+        reason = f"activated as asked (activate: always), although it scored lower on {lower}"
+    elif should_activate:
+        reason = (f"activated: whole photos read no worse (lower, not deciding: {informing})" if informing
+                  else "activated: no score dropped")
+    elif dropped:
+        reason = f"kept the current model: the new one scored lower on {lower}"
     else:
-        reason = f"kept the current model: the new one scored lower on {lower}" if dropped \
-            else "not activated (activate: never)"
+        reason = "not activated (activate: never)"
     return {"model": version.name, "activated": should_activate, "reason": reason,
             "dropped": [{"section": r.section, "score": r.key, "before": r.before, "after": r.after} for r in dropped]}

@@ -79,6 +79,15 @@ def test_better_crops_but_worse_whole_screen_readings_is_not_activated(tmp_path)
     assert registry.find_version("mixed").metadata["metrics"]["readings"]["after"] == {"accuracy": 0.5}
 
 
+def test_whole_screens_read_better_decide_over_worse_crops_and_say_so(tmp_path):
+    base = registry.resolve_model("pp-ocrv4")
+    readings = {"metric": "accuracy", "before": {"accuracy": 0.64}, "after": {"accuracy": 0.88}}
+    result = _register(parse_job({"name": "photos"}), base, trained_folder(tmp_path), stages(0.9, 0.8), readings,
+                       {}, "cpu")
+    assert result["activated"] and registry.active_model_name() == "photos" and result["dropped"] == []
+    assert result["reason"] == "activated: whole photos read no worse (lower, not deciding: rec accuracy 90.0% -> 80.0%)"
+
+
 def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     base = registry.resolve_model("pp-ocrv4")
     result = _register(parse_job({"name": "better"}), base, trained_folder(tmp_path, "a"), stages(0.8, 0.9), None, {}, "cpu")
