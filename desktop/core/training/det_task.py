@@ -1,5 +1,6 @@
-"""Detection finetuning: a DB-style loss (BCE + Dice) on the probability map against shrunk text
-masks; the exported graph has no threshold branch, so the map itself is what we teach."""
+"""Detection finetuning: a DB-style loss (DB's balanced BCE + Dice, every labeled region weighing the
+same) on the probability map against shrunk text masks; the exported graph has no threshold branch,
+so the map itself is what we teach."""
 from __future__ import annotations
 
 import random
