@@ -61,19 +61,19 @@ def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[
     weight = np.ones(shape, np.float32)
     for polygon in (p for p, ignore in zip(polygons, ignored) if ignore):
         cv2.fillPoly(weight, [np.round(polygon).astype(np.int32)], 0.0)
-    kernels = []
-    for polygon in (p for p, ignore in zip(polygons, ignored) if not ignore):
+    instances = np.zeros(shape, np.int32)  # which kernel each text pixel belongs to (0: none)
+    labeled = (p for p, ignore in zip(polygons, ignored) if not ignore)
+    for number, polygon in enumerate(labeled, start=1):
         kernel = shrink_polygon(polygon)
         cv2.fillPoly(weight, [np.round(polygon).astype(np.int32)], 0.0 if kernel is None else 1.0)
         if kernel is not None:
             cv2.fillPoly(target, [kernel], 1.0)
-            kernels.append(kernel)
-    masks = [cv2.fillPoly(np.zeros(shape, np.uint8), [kernel], 1) for kernel in kernels]
-    areas = [int(mask.sum()) for mask in masks]
-    share = sum(areas) / max(sum(1 for area in areas if area), 1)  # the text weight is kept, shared evenly
-    for mask, area in zip(masks, areas):
-        if area:
-            weight[mask > 0] = share / area
+            cv2.fillPoly(instances, [kernel], number)
+    areas = np.bincount(instances.ravel())[1:]
+    text = instances > 0
+    if text.any():  # the text weight is kept, shared evenly among the kernels in the window
+        share = areas.sum() / np.count_nonzero(areas)
+        weight[text] = share / areas[instances[text] - 1]
     return target, weight
 
 
