@@ -73,7 +73,7 @@ def main() -> int:
     from desktop.core.reading.units import load_units
     from desktop.core.training.cancel import CancelToken
     from desktop.core.training.general_text import general_text_items
-    from desktop.core.training.payload import parse_job
+    from desktop.core.training.payload import REC_LEARNING_RATE, parse_job
     from desktop.core.training.runner import run_job
     from desktop.core.training.synth.dataset import make_screen
 
@@ -85,7 +85,7 @@ def main() -> int:
     job = parse_job({
         "name": "instrument-bench", "tasks": ["rec", "det"], "base_model": "pp-ocrv4",
         "train": [{"format": "det", "path": str(labels)}], "synthetic_screens": 40,
-        "rec": {"steps": args.rec_steps, "batch_size": 16, "learning_rate": 2e-4},
+        "rec": {"steps": args.rec_steps, "batch_size": 16, "learning_rate": REC_LEARNING_RATE},
         "det": {"steps": args.det_steps, "batch_size": 4, "learning_rate": 1e-4},
         "eval_every": max(args.rec_steps // 2, 1), "device": "cpu", "activate": "never",
         "work_dir": str(scratch / "job"),

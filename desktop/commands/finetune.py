@@ -87,12 +87,15 @@ SECTION_NAMES = {"readings": "whole photos", "det": "detection", "rec": "recogni
 def _drop_mark(row) -> str:
     if not row.dropped:
         return ""
-    return "  LOWER" if row.decides else "  lower, not deciding"
+    if row.decides:
+        return "  LOWER"
+    return "  lower by one reading, not deciding" if row.one_reading else "  lower, not deciding"
 
 
 def result_table(done: dict) -> str:
     """Every score shown, per instrument under each total; a drop that decides is marked LOWER, one
-    shown for information (a stage score beside whole photos) "lower, not deciding"."""
+    shown for information (a stage score beside whole photos, an instrument one reading lower)
+    "lower, not deciding"."""
     from desktop.core.training.verdict import score_rows, scored_sections
 
     rows = ["| scheme | score | instrument | before | after | change |", "|---|---|---|---|---|---|"]

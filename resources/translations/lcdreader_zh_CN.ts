@@ -1746,7 +1746,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
@@ -1822,76 +1822,81 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="113"/>
+        <source>One reading lower on this instrument&apos;s photos while the total is no lower: one photo&apos;s worth, not evidence that it reads worse.</source>
+        <translation>该仪器的照片少读对一个读数，而总数没有下降：只相当于一张照片，不足以说明它读得更差。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="116"/>
         <source>For information: the whole photos decide whether the new model reads better.</source>
         <translation>仅供参考：新模型是否读得更好，由整张照片的读数决定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="123"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="126"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="130"/>
         <source>Whole-screen readings were checked on %1 of your corrected screens.</source>
         <translation>整屏读数已在您校正过的 %1 张屏幕上检验。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="132"/>
         <source>No corrected screen of yours was set aside for validation, so whole-screen readings were not checked.</source>
         <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="135"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="138"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="138"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="141"/>
         <source>The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless you know better.</source>
         <translation>新模型“%1”已在使用，但它在以下得分上更低：%2。除非确有把握，请保留当前模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="143"/>
         <source>The new model “%1” scored lower on: %2. The current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”在以下得分上更低：%2。当前模型继续使用。如确有把握，仍可使用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
         <source>The new model “%1” reads your whole screens at least as well as the current one, on every instrument, and is now in use. Scores in amber are lower but are shown for information only. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”读整张屏幕的结果在每台仪器上都不比当前模型差，现已启用。琥珀色的分数虽有下降，但仅供参考。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="149"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="152"/>
         <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="153"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
         <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 &gt; 模型”中启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="196"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="199"/>
         <source>“%1” scored lower than the current model on: %2. Use it anyway?</source>
         <translation>“%1”在以下得分上低于当前模型：%2。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="159"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="195"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="207"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="210"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>

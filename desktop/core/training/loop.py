@@ -85,7 +85,8 @@ def keeps_every_score(before: dict[str, dict], after: dict[str, dict]) -> bool:
     refuse-worse rule."""
     from desktop.core.training.verdict import drops, score_rows
 
-    return not drops(score_rows({name: {"before": before[name], "after": after[name]} for name in after}))
+    return not drops(score_rows({name: {"before": before[name], "after": after[name],
+                                        "counts": before[name].get("counts", {})} for name in after}))
 
 
 def better_checkpoint(candidate: tuple[bool, float], best: tuple[bool, float], baseline: float,

@@ -110,8 +110,9 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     readings = None
     if readings_before is not None and candidate is not None:
         after = _reading_scores(candidate, data.screens, inference_device, emit, "new model")
-        readings = {"metric": "accuracy", "screens": len(data.screens), "before": _scores(readings_before),
-                    "after": _scores(after), "changed_examples": _changed_examples(readings_before, after)}
+        readings = {"metric": "accuracy", "screens": len(data.screens), "counts": readings_before["counts"],
+                    "before": _scores(readings_before), "after": _scores(after),
+                    "changed_examples": _changed_examples(readings_before, after)}
     result = {"name": job.name, "stages": stages, "readings": readings, "data": data.summary(),
               "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
     result.update(_register(job, base, output, stages, readings, data.summary(), device))

@@ -146,8 +146,8 @@ def _closest(unmatched: list[Expected], expected: Expected) -> Expected | None:
 
 def score_screens(engine, screens: list[Screen]) -> dict:
     """Share of confirmed readings the engine reproduces exactly (key, value and unit; an open key
-    matches any), overall and per group; share of screens with every reading right ("strict"); one
-    example per confirmed reading: (expected, what was read for it). Reading order does not matter: a
+    matches any), overall and per group; share of screens with every reading right ("strict"); how many
+    readings each group holds ("counts"); one example per confirmed reading: (expected, what was read for it). Reading order does not matter: a
     tilted table lists its three values in another order than its labels."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
@@ -181,4 +181,4 @@ def score_screens(engine, screens: list[Screen]) -> dict:
             "readings": total, "screens": len(screens),
             **{f"{GROUP_ACCURACY}{group}": right / count
                for group, (right, count) in sorted(hits.items(), key=lambda kv: str(kv[0])) if group},
-            "examples": examples}
+            "counts": {group: count for group, (_, count) in hits.items() if group}, "examples": examples}

@@ -109,7 +109,10 @@ class ResultPage(QWizardPage):
                 item = QTableWidgetItem(text)
                 if col == 3 and row.shown_change:
                     item.setForeground(OK if row.change > 0 else BAD if row.decides else WARN)
-                if not row.decides:
+                if row.one_reading:
+                    item.setToolTip(self.tr("One reading lower on this instrument's photos while the total is "
+                                            "no lower: one photo's worth, not evidence that it reads worse."))
+                elif not row.decides:
                     item.setToolTip(self.tr("For information: the whole photos decide whether the new model "
                                             "reads better."))
                 if row.key == sections[row.section].get("metric"):

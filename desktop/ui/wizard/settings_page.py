@@ -23,7 +23,7 @@ class StageFields:
     def __init__(self, on_change):
         self.steps = QSpinBox(minimum=1, maximum=100000, singleStep=10)
         self.batch = QSpinBox(minimum=1, maximum=256)
-        self.lr = QDoubleSpinBox(decimals=6, minimum=0.000001, maximum=0.1, singleStep=0.00005)
+        self.lr = QDoubleSpinBox(decimals=6, minimum=0.000001, maximum=0.1, singleStep=0.00001)
         self.freeze = QCheckBox()
         for widget in (self.steps, self.batch, self.lr):
             widget.valueChanged.connect(on_change)

@@ -100,6 +100,34 @@ def test_whole_photos_decide_and_the_stage_scores_beside_them_inform():
         [("rec", "general_text_accuracy")]
 
 
+def test_one_instrument_one_reading_lower_while_the_total_holds_is_shown_but_does_not_decide():
+    # benchmarks/own_instruments.py: a recogniser refused for backlit photos 13 -> 12 of 15 readings
+    # (total level) read 68.0 -> 75.5 % of the later photos, backlit ones 67.5 -> 72.5 %.
+    from desktop.core.training.loop import keeps_every_score
+    from desktop.core.training.verdict import drops, score_rows
+
+    counts = {"backlit": 15, "hmi": 45}
+    before = {"accuracy": 56 / 60, "strict": 0.8, "accuracy@backlit": 13 / 15, "accuracy@hmi": 43 / 45}
+    traded = {"accuracy": 56 / 60, "strict": 0.8, "accuracy@backlit": 12 / 15, "accuracy@hmi": 44 / 45}
+    rounded = {k: round(v, 5) for k, v in traded.items()}  # as a run's result stores them
+    for after in (traded, rounded):
+        rows = score_rows({"readings": {"before": before, "after": after, "counts": counts}})
+        assert drops(rows) == [] and [r.key for r in rows if r.one_reading] == ["accuracy@backlit"]
+    done = {"model": "lab-2", "reason": "activated", "readings": {"before": before, "after": traded, "counts": counts}}
+    assert "| whole photos | accuracy | backlit | 86.7% | 80.0% | -6.7 pt  lower by one reading, not deciding |" \
+        in result_table(done).splitlines()
+    two_lost = {**traded, "accuracy@backlit": 11 / 15, "accuracy@hmi": 45 / 45}
+    assert [r.key for r in drops(score_rows({"readings": {"before": before, "after": two_lost, "counts": counts}}))] \
+        == ["accuracy@backlit"]
+    total_lower = {**traded, "accuracy": 55 / 60, "accuracy@hmi": 43 / 45}
+    assert [r.key for r in drops(score_rows({"readings": {"before": before, "after": total_lower, "counts": counts}}))] \
+        == ["accuracy", "accuracy@backlit"]
+    assert [r.key for r in drops(score_rows({"readings": {"before": before, "after": traded}}))] == ["accuracy@backlit"]
+    # checkpoints are chosen by the same rule, from the judge's raw scores with their counts
+    assert keeps_every_score({"readings": {**before, "counts": counts}}, {"readings": traded})
+    assert not keeps_every_score({"readings": {**before, "counts": counts}}, {"readings": two_lost})
+
+
 def test_the_checkpoint_kept_is_one_that_makes_no_instrument_worse_when_there_is_one():
     from desktop.core.training.loop import better_checkpoint, keeps_every_score
 

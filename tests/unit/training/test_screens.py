@@ -62,6 +62,7 @@ def test_accuracy_counts_confirmed_readings_read_exactly_overall_and_per_instrum
     assert scores["readings"] == 3 and scores["screens"] == 2
     assert scores["accuracy"] == 2 / 3 and scores["strict"] == 0.5
     assert scores["accuracy@烟尘采样器"] == 0.5 and scores["accuracy@万用表"] == 1.0
+    assert scores["counts"] == {"烟尘采样器": 2, "万用表": 1}
     assert scores["examples"][0] == ("大气压 100.07 kPa", "大气压 100.01 kPa")
     assert scores["examples"][1] == ("流量 30.0 L/min", "流量 30.0 L/min")
 
