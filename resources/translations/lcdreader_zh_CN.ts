@@ -1862,8 +1862,8 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
-        <source>The new model “%1” reads your whole screens at least as well as the current one, on every instrument, and is now in use. Scores in amber are lower but are shown for information only. You can switch back here or later in Tools &gt; Models.</source>
-        <translation>新模型“%1”读整张屏幕的结果在每台仪器上都不比当前模型差，现已启用。琥珀色的分数虽有下降，但仅供参考。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
+        <source>The new model “%1” reads your whole screens at least as well as the current one and is now in use. Scores in amber are lower but do not decide: point at one to see why. You can switch back here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”读整张屏幕的结果不比当前模型差，现已启用。琥珀色的分数虽有下降，但不作为判定依据：将鼠标指向它可查看原因。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="152"/>

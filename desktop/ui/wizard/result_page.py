@@ -144,9 +144,9 @@ class ResultPage(QWizardPage):
                             "use the new one if you know better.")).replace("%1", model).replace("%2", lower)
             style = "bannerError"
         elif activated and any(row.dropped for row in rows):
-            text, style = self.tr("The new model “%1” reads your whole screens at least as well as the current one, "
-                                  "on every instrument, and is now in use. Scores in amber are lower but are shown "
-                                  "for information only. You can switch back here or later in Tools > Models.")\
+            text, style = self.tr("The new model “%1” reads your whole screens at least as well as the current one "
+                                  "and is now in use. Scores in amber are lower but do not decide: point at one to "
+                                  "see why. You can switch back here or later in Tools > Models.")\
                 .replace("%1", model), "bannerInfo"
         elif activated:
             text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
