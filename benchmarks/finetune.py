@@ -1,7 +1,7 @@
 """Finetuning on ~100 labeled photos of ONE instrument type: reading accuracy on its other photos,
 before and after, without losing accuracy on other screens; CPU time and where it goes.
 
-    .venv/bin/python benchmarks/finetune.py [--photos 100] [--rec-steps 60] [--det-steps 30]
+    .venv/bin/python benchmarks/finetune.py [--photos 100] [--rec-steps 60] [--det-steps 30] [--rec-lr 3e-5]
 
 The instrument: a smoke-dust sampler (烟尘采样器) with a thin, slanted seven-segment LCD with unlit
 ghost digits, photographed 150 times (values, light, angle, blur all change). 100 photos are labeled
@@ -67,13 +67,14 @@ def main() -> int:
     parser.add_argument("--test", type=int, default=50)
     parser.add_argument("--rec-steps", type=int, default=60)
     parser.add_argument("--det-steps", type=int, default=30)
+    parser.add_argument("--rec-lr", type=float, help="recognition's learning rate (default: the one for its stock base)")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="lcdreader-finetune-bench-"))
     os.environ["LCDREADER_HOME"] = str(scratch / "home")
     from desktop.core.reading.units import load_units
     from desktop.core.training.cancel import CancelToken
     from desktop.core.training.general_text import general_text_items
-    from desktop.core.training.payload import REC_LEARNING_RATE, parse_job
+    from desktop.core.training.payload import parse_job
     from desktop.core.training.runner import run_job
     from desktop.core.training.synth.dataset import make_screen
 
@@ -85,7 +86,7 @@ def main() -> int:
     job = parse_job({
         "name": "instrument-bench", "tasks": ["rec", "det"], "base_model": "pp-ocrv4",
         "train": [{"format": "det", "path": str(labels)}], "synthetic_screens": 40,
-        "rec": {"steps": args.rec_steps, "batch_size": 16, "learning_rate": REC_LEARNING_RATE},
+        "rec": {"steps": args.rec_steps, "batch_size": 16, "learning_rate": args.rec_lr},
         "det": {"steps": args.det_steps, "batch_size": 4, "learning_rate": 1e-4},
         "eval_every": max(args.rec_steps // 2, 1), "device": "cpu", "activate": "never",
         "work_dir": str(scratch / "job"),

@@ -145,6 +145,7 @@ def main() -> int:
                     grid.toggle(grid.item(row * 3))
             if page == "settings":
                 wizard.settings_page.name.setText("lcd-20250301-1030b")
+                wizard.settings_page.advanced_toggle.setChecked(True)  # the numbers, the rate "automatic"
             if page == "result":
                 for event in canned_events(None)[len(canned_events(41)):] + [done_event("lcd-20250301-1030")]:
                     training.on_event(event)

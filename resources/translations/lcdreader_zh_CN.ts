@@ -2005,142 +2005,147 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="111"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
         <source>How to train</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="112"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
         <source>The defaults suit most labs: start with a quick run and see the result.</source>
         <translation>默认设置适合大多数实验室：先做一次快速训练，看看效果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
         <source>What to improve</source>
         <translation>改进什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
         <source>Reading the text (recognition): fixes misread digits, signs and units. Recommended.</source>
         <translation>读文字（识别）：纠正读错的数字、符号和单位。推荐。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
         <source>Finding the text (detection): fixes values that are missed or cut off.</source>
         <translation>找文字（检测）：纠正漏检或被截断的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="121"/>
         <source>Both (takes longest)</source>
         <translation>两者都改进（耗时最长）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="120"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
         <source>Detection learns from pictures with text boxes (imported Label.txt files) and synthetic screens, not from corrected values.</source>
         <translation>检测从带文字框的图片（导入的 Label.txt）和合成屏幕中学习，不使用更正的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
         <source>How long</source>
         <translation>训练时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
         <source>Quick: a short run that fixes the most frequent misreadings</source>
         <translation>快速：短时间训练，纠正最常见的误读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
         <source>Thorough: about three times longer, learns more from more data</source>
         <translation>充分：时间约为三倍，能从更多数据中学到更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Hide the numbers</source>
         <translation>隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
         <source>Advanced: show the numbers</source>
         <translation>高级：显示参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Freeze the backbone</source>
         <translation>冻结主干网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
-        <source>rec = recognition, det = detection. A frozen backbone trains only the last layers: safer with little data.</source>
-        <translation>rec = 识别，det = 检测。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
+        <source>rec = recognition, det = detection. An automatic learning rate is the one measured for the model training starts from. A frozen backbone trains only the last layers: safer with little data.</source>
+        <translation>rec = 识别，det = 检测。自动学习率是针对训练起点模型实测得出的学习率。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="135"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="137"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="141"/>
         <source>Automatic (GPU if present)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="136"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="142"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="137"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="143"/>
         <source>GPU (NVIDIA, CUDA)</source>
         <translation>GPU（NVIDIA，CUDA）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="140"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="146"/>
         <source>Train on:</source>
         <translation>训练设备：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="147"/>
         <source>Name of the new model:</source>
         <translation>新模型名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="186"/>
         <source>letters, digits, - _ . only</source>
         <translation>只能用字母、数字和 - _ .</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="181"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
         <source>a model with this name exists</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="192"/>
         <source>On a GPU this is much faster than on the CPU (not measured on this PC).</source>
         <translation>在 GPU 上比 CPU 快得多（本机未实测）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="188"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="194"/>
         <source>Estimated time on this PC: about %1 (CPU, %2 cores). You can keep using the app while it trains.</source>
         <translation>本机预计用时：约 %1（CPU，%2 核）。训练期间可以继续使用软件。</translation>
     </message>

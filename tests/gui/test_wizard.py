@@ -127,7 +127,11 @@ def test_settings_presets_estimate_and_name(make_wizard):
     wizard.next()
     page = wizard.settings_page
     rec = page.fields["rec"]
-    assert (rec.steps.value(), rec.batch.value(), rec.lr.value()) == (60, 16, 0.00003)
+    assert (rec.steps.value(), rec.batch.value(), rec.lr.text()) == (60, 16, "automatic")
+    assert rec.get().learning_rate is None  # the runner picks the rate for the model it starts from
+    rec.lr.stepUp()
+    assert rec.get().learning_rate == 0.00001
+    rec.lr.stepDown()
     quick_text = page.estimate.text()
     assert "about" in quick_text and "min" in quick_text
     page.thorough.setChecked(True)

@@ -31,18 +31,32 @@ class Source:
 # measures accuracy against steps): recognition ~5-6 s a step at batch 16, detection ~3-4 s at batch 4,
 # validation every 25 steps included. stage_minutes stops a slower machine in time anyway.
 DEFAULT_STEPS = {"rec": 120, "det": 160}
-# The recogniser we start from has converged: at 3e-4 Adam's first steps move every weight by about
-# the full rate and crops fall 0.918 -> 0.028 in 10 steps; at 3e-5 they hold (0.910) and a run reads
-# more of a lab's later photos (68.0 -> 75.5 %, benchmarks/own_instruments.py).
-REC_LEARNING_RATE = 3e-5
+# A stage's learning rate when the job leaves it open (None), by where it starts. A recogniser our
+# pipeline already finetuned has converged on screens: at 3e-4 Adam's first steps move every weight by
+# about the full rate (crops 0.918 -> 0.028 in 10 steps); at 3e-5 they hold and a lab's later photos
+# read more (68.0 -> 70.0-75.5 %, benchmarks/own_instruments.py). A stock recogniser is far from
+# screens: from stock PP-OCRv4, 2e-4 reads 67 % of an instrument's values, 3e-5 only 52 %
+# (benchmarks/finetune.py).
+LEARNING_RATES = {"det": {"stock": 1e-4, "finetuned": 1e-4}, "rec": {"stock": 2e-4, "finetuned": 3e-5}}
 
 
 @dataclass
 class StageSettings:
     steps: int
     batch_size: int
-    learning_rate: float
+    learning_rate: float | None = None  # None: LEARNING_RATES for the model it starts from
     freeze_backbone: bool = False
+
+
+def learning_rate_for(stage: str, settings: StageSettings, base) -> float:
+    """The rate a stage trains at from ``base`` (a resolved model set): the job's, else the one for a
+    stock or an already finetuned part."""
+    if settings.learning_rate is not None:
+        return settings.learning_rate
+    from desktop.core.models.builtin import BUILTINS
+
+    stock = getattr(BUILTINS[base.family].model_set(), f"{stage}_dir") == getattr(base, f"{stage}_dir")
+    return LEARNING_RATES[stage]["stock" if stock else "finetuned"]
 
 
 @dataclass
@@ -57,8 +71,8 @@ class TrainJob:
     synthetic_seed: int = 1
     synthetic_looks: list[str] | None = None  # scene names (synth.scenes.SCENE_NAMES) to draw; None: the mix
     general_text_fraction: float = 0.3  # share of printed labels / units / words in the rec mix
-    rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16, REC_LEARNING_RATE))
-    det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4, 1e-4))
+    rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16))
+    det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4))
     stage_minutes: float | None = 15.0  # each stage stops in time, keeping its best checkpoint; None: no limit
     # Text on a det-labeled photo that no box covers: "unknown" (left out of the loss where the base
     # detector finds it; people box only what matters) or "background" (every text is boxed).
@@ -135,8 +149,10 @@ def _check(job: TrainJob, origin: str) -> None:
                 problems.append(f"'synthetic_looks': {exc}")
     for stage in ("rec", "det"):
         settings = getattr(job, stage)
-        if settings.steps < 1 or settings.batch_size < 1 or settings.learning_rate <= 0:
-            problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0")
+        if settings.steps < 1 or settings.batch_size < 1 or (settings.learning_rate is not None
+                                                             and settings.learning_rate <= 0):
+            problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0 (or null: "
+                            "the rate for its starting model)")
     low, high = REC_MIN_WIDTH_RANGE
     if job.rec_min_width is not None and (not isinstance(job.rec_min_width, int)
                                           or not low <= job.rec_min_width <= high):

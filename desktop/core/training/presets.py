@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 
-from desktop.core.training.payload import DEFAULT_STEPS, REC_LEARNING_RATE, StageSettings, TrainJob
+from desktop.core.training.payload import DEFAULT_STEPS, StageSettings, TrainJob
 
 PRESETS: dict[str, dict[str, StageSettings]] = {
-    "quick": {"rec": StageSettings(60, 16, REC_LEARNING_RATE, freeze_backbone=False),
-              "det": StageSettings(30, 4, 1e-4, freeze_backbone=False)},
-    "thorough": {"rec": StageSettings(DEFAULT_STEPS["rec"], 16, REC_LEARNING_RATE, freeze_backbone=False),
-                 "det": StageSettings(DEFAULT_STEPS["det"], 4, 1e-4, freeze_backbone=False)},
+    "quick": {"rec": StageSettings(60, 16), "det": StageSettings(30, 4)},
+    "thorough": {"rec": StageSettings(DEFAULT_STEPS["rec"], 16), "det": StageSettings(DEFAULT_STEPS["det"], 4)},
 }
 
 # seconds per training sample on the measured 2-core CPU

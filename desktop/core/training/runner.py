@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.core.training.cancel import CancelToken
 from desktop.core.training.events import Emit, done_event, log_event, metric_event
-from desktop.core.training.payload import TrainJob
+from desktop.core.training.payload import TrainJob, learning_rate_for
 
 
 def training_device(request: str) -> str:
@@ -82,7 +82,9 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         scoring = time.perf_counter() - scored
         emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
         model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
-        settings = getattr(job, stage)
+        settings = replace(getattr(job, stage), learning_rate=learning_rate_for(stage, getattr(job, stage), base))
+        setattr(job, stage, settings)  # the model's metadata records the rate it was trained at
+        emit(log_event(f"{stage}: learning rate {settings.learning_rate:g}"))
         judge = None if readings_before is None else \
             PhotoJudge(_photo_scorer(base, stage, data.screens, inference_device), readings_before)
         outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,

@@ -23,7 +23,8 @@ class StageFields:
     def __init__(self, on_change):
         self.steps = QSpinBox(minimum=1, maximum=100000, singleStep=10)
         self.batch = QSpinBox(minimum=1, maximum=256)
-        self.lr = QDoubleSpinBox(decimals=6, minimum=0.000001, maximum=0.1, singleStep=0.00001)
+        # its lowest value shows "automatic": the rate for the model training starts from
+        self.lr = QDoubleSpinBox(decimals=6, minimum=0.0, maximum=0.1, singleStep=0.00001)
         self.freeze = QCheckBox()
         for widget in (self.steps, self.batch, self.lr):
             widget.valueChanged.connect(on_change)
@@ -32,11 +33,12 @@ class StageFields:
     def set(self, s: StageSettings) -> None:
         self.steps.setValue(s.steps)
         self.batch.setValue(s.batch_size)
-        self.lr.setValue(s.learning_rate)
+        self.lr.setValue(self.lr.minimum() if s.learning_rate is None else s.learning_rate)
         self.freeze.setChecked(s.freeze_backbone)
 
     def get(self) -> StageSettings:
-        return StageSettings(self.steps.value(), self.batch.value(), self.lr.value(), self.freeze.isChecked())
+        rate = None if self.lr.value() == self.lr.minimum() else self.lr.value()
+        return StageSettings(self.steps.value(), self.batch.value(), rate, self.freeze.isChecked())
 
 
 class SettingsPage(QWizardPage):
@@ -126,9 +128,13 @@ class SettingsPage(QWizardPage):
                                       else self.tr("Advanced: show the numbers")))
         for label, text in zip(self.grid_labels, (self.tr("Stage"), self.tr("Steps"), self.tr("Batch size"),
                                                   self.tr("Learning rate"), self.tr("Freeze the backbone"),
-                                                  self.tr("rec = recognition, det = detection. A frozen backbone "
-                                                          "trains only the last layers: safer with little data."))):
+                                                  self.tr("rec = recognition, det = detection. An automatic learning "
+                                                          "rate is the one measured for the model training starts "
+                                                          "from. A frozen backbone trains only the last layers: "
+                                                          "safer with little data."))):
             label.setText(text)
+        for fields in self.fields.values():
+            fields.lr.setSpecialValueText(self.tr("automatic"))
         current = self.device.currentData()
         self.device.blockSignals(True)
         self.device.clear()

@@ -18,7 +18,7 @@ from desktop.core.training.wizard_data import (Sample, imported_samples, label_f
 
 def test_presets_carry_the_measured_numbers():
     assert (preset("quick", "rec").steps, preset("quick", "rec").batch_size, preset("quick", "rec").learning_rate) == \
-        (60, 16, 3e-5)
+        (60, 16, None)  # None: the rate for the starting model
     assert (preset("quick", "det").steps, preset("quick", "det").batch_size) == (30, 4)
     assert preset("thorough", "rec").steps == DEFAULT_STEPS["rec"] and preset("thorough", "det").steps == DEFAULT_STEPS["det"]
     a = preset("quick", "rec")
