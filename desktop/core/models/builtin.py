@@ -62,3 +62,8 @@ PP_OCRV6 = BuiltinBase("pp-ocrv6", "stock PP-OCRv6 small (rapidocr 3.10, convert
                        _pp_ocrv6_checks)
 BUILTINS: dict[str, BuiltinBase] = {base.name: base for base in (PP_OCRV4, PP_OCRV6)}
 STOCK = PP_OCRV4  # where a version's untrained parts, its character list and direction classifier come from
+
+
+def is_stock_part(model: ModelSet, stage: str) -> bool:
+    """Is ``model``'s "det" or "rec" part its family's stock one, not one our pipeline trained?"""
+    return getattr(model, f"{stage}_dir") == getattr(BUILTINS[model.family].model_set(), f"{stage}_dir")

@@ -53,10 +53,9 @@ def learning_rate_for(stage: str, settings: StageSettings, base) -> float:
     stock or an already finetuned part."""
     if settings.learning_rate is not None:
         return settings.learning_rate
-    from desktop.core.models.builtin import BUILTINS
+    from desktop.core.models.builtin import is_stock_part
 
-    stock = getattr(BUILTINS[base.family].model_set(), f"{stage}_dir") == getattr(base, f"{stage}_dir")
-    return LEARNING_RATES[stage]["stock" if stock else "finetuned"]
+    return LEARNING_RATES[stage]["stock" if is_stock_part(base, stage) else "finetuned"]
 
 
 @dataclass

@@ -82,7 +82,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         scoring = time.perf_counter() - scored
         emit(metric_event(stage, task.metric, before[task.metric], "before", split="val"))
         model = paddle.jit.load(str(trainable_copy(model_dir) / "inference"))
-        settings = replace(getattr(job, stage), learning_rate=learning_rate_for(stage, getattr(job, stage), base))
+        settings = getattr(job, stage)
+        settings = replace(settings, learning_rate=learning_rate_for(stage, settings, base))
         setattr(job, stage, settings)  # the model's metadata records the rate it was trained at
         emit(log_event(f"{stage}: learning rate {settings.learning_rate:g}"))
         judge = None if readings_before is None else \
@@ -253,21 +254,19 @@ def _work_dir(job: TrainJob) -> Path:
 
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
               device: str) -> dict:
-    from desktop.core.models.builtin import BUILTINS
+    from desktop.core.models.builtin import is_stock_part
     from desktop.core.models.registry import activate, add_version
     from desktop.core.training.verdict import drops, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
         return {"model": None, "activated": False, "reason": "no step improved on the starting model"}
-    stock = BUILTINS[base.family].model_set()
     for stage in ("det", "rec"):
         if stage in trained:
             continue
         shutil.rmtree(output / stage, ignore_errors=True)
-        inherited = getattr(base, f"{stage}_dir")
-        if inherited != getattr(stock, f"{stage}_dir"):  # keep what the base version had finetuned
-            shutil.copytree(inherited, output / stage)
+        if not is_stock_part(base, stage):  # keep what the base version had finetuned
+            shutil.copytree(getattr(base, f"{stage}_dir"), output / stage)
     scored = scored_sections({"stages": trained, "readings": readings})  # readings: whole screens
     rows = score_rows(scored)
     dropped = drops(rows)

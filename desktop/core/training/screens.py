@@ -147,8 +147,9 @@ def _closest(unmatched: list[Expected], expected: Expected) -> Expected | None:
 def score_screens(engine, screens: list[Screen]) -> dict:
     """Share of confirmed readings the engine reproduces exactly (key, value and unit; an open key
     matches any), overall and per group; share of screens with every reading right ("strict"); how many
-    readings each group holds ("counts"); one example per confirmed reading: (expected, what was read for it). Reading order does not matter: a
-    tilted table lists its three values in another order than its labels."""
+    readings each group holds ("counts"); one example per confirmed reading: (expected, what was read
+    for it). Reading order does not matter: a tilted table lists its three values in another order
+    than its labels."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
