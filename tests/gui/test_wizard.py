@@ -121,7 +121,7 @@ def to_training_from_check(wizard):
     wizard.next()  # -> Training
 
 
-def test_settings_presets_estimate_and_name(make_wizard):
+def test_settings_presets_estimate_and_name(make_wizard, qtbot):
     wizard = make_wizard()
     wizard.next()
     wizard.next()
@@ -129,9 +129,9 @@ def test_settings_presets_estimate_and_name(make_wizard):
     rec = page.fields["rec"]
     assert (rec.steps.value(), rec.batch.value(), rec.lr.text()) == (60, 16, "automatic")
     assert rec.get().learning_rate is None  # the runner picks the rate for the model it starts from
-    rec.lr.stepUp()
+    qtbot.keyClick(rec.lr, Qt.Key.Key_Up)  # the technician steps the rate up from "automatic"
     assert rec.get().learning_rate == 0.00001
-    rec.lr.stepDown()
+    qtbot.keyClick(rec.lr, Qt.Key.Key_Down)
     quick_text = page.estimate.text()
     assert "about" in quick_text and "min" in quick_text
     page.thorough.setChecked(True)
