@@ -122,3 +122,43 @@ def test_the_camera_typed_in_is_offered_at_the_next_start(make_window, qtbot, st
     assert prefs.camera_source == "http://10.0.0.5:8080/video"
     again = make_window(prefs=prefs)
     assert again.camera_bar.choice()[0] == "http://10.0.0.5:8080/video"
+
+
+def write_video(path, fps: float, frames: int):
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (400, 240))
+    for number in range(frames):
+        writer.write(lcd_frame(number))
+    writer.release()
+    return path
+
+
+def test_a_video_file_plays_at_its_own_rate(make_window, qtbot, tmp_path):
+    """Before, a 15 fps file was decoded at 300-950 fps: the picture shown, the boxes and the table came
+    from frames far apart. Now the camera gives 15 frames a second, and a result's frame is, most of the
+    time, the frame on the screen when it arrives."""
+    path = write_video(tmp_path / "clamp meter.avi", fps=15, frames=45)
+    engine = FakeEngine(delay=0.01)
+    window = make_window(engine, capture=opencv_capture)
+    same = []
+    window.live.result.connect(lambda outcome, states: same.append(outcome.image is window.live.last_frame))
+    start_with_source(window, qtbot, str(path))
+    qtbot.waitUntil(lambda: window.live._camera is not None and window.live._camera.latest()[0] >= 1, timeout=10000)
+    first, start = window.live._camera.latest()[0], time.perf_counter()
+    qtbot.wait(2000)
+    rate = (window.live._camera.latest()[0] - first) / (time.perf_counter() - start)
+    window.actions.live.trigger()
+    assert 12 <= rate <= 18, f"{rate:.0f} frames a second from a 15 fps file"
+    assert len(same) >= 15 and sum(same) / len(same) >= 0.8, f"{sum(same)} of {len(same)} results on the frame shown"
+
+
+def test_a_slow_decoder_is_not_raced_to_catch_up():
+    from desktop.ui.workers.camera import FramePacer
+
+    now = [0.0]
+    pacer = FramePacer(10.0, clock=lambda: now[0], sleep=lambda s: now.__setitem__(0, now[0] + s))
+    stamps = []
+    for decode_s in (0.0, 0.0, 0.5, 0.0, 0.0):   # the third frame took half a second to decode
+        now[0] += decode_s
+        pacer.wait()
+        stamps.append(round(now[0], 3))
+    assert stamps == [0.0, 0.1, 0.6, 0.7, 0.8]   # shown when decoded, then on at 10 fps: no burst

@@ -81,6 +81,7 @@ class CameraThread(QThread):
         self._frame: np.ndarray | None = None
         self._seq = 0
         self.fps = 0.0
+        self._pacer: FramePacer | None = None  # a video file: frames at its own rate
 
     def latest(self) -> tuple[int, np.ndarray | None]:
         """(sequence number, newest frame); the same number means no new frame since."""
@@ -127,6 +128,8 @@ class CameraThread(QThread):
                 self.msleep(10)
                 continue
             failures = 0
+            if self._pacer is not None:
+                self._pacer.wait(self.isInterruptionRequested)
             now = time.perf_counter()
             stamps = [t for t in stamps if now - t < 1.0] + [now]
             with self._lock:
@@ -168,6 +171,8 @@ class CameraThread(QThread):
             fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
         except Exception:  # noqa: BLE001  (a driver that cannot tell its size: the size asked for)
             width, height, fps = self.width, self.height, 0.0
+        if is_file(self.source):
+            self._pacer = FramePacer(fps if 1.0 <= fps <= 240.0 else FramePacer.UNKNOWN_FPS)
         self.opened.emit({"source": describe(self.source), "width": width, "height": height, "fps": fps})
 
     @staticmethod
@@ -186,3 +191,30 @@ class CameraThread(QThread):
                 cap.release()
             except Exception:
                 log.exception("camera release failed")
+
+
+class FramePacer:
+    """Hands out a video file's frames at its frame rate: frame n is due ``n / fps`` after the first.
+    A reader that falls behind (a slow decoder) starts the clock again instead of racing to catch up."""
+
+    UNKNOWN_FPS = 25.0  # a file that does not tell its rate
+
+    def __init__(self, fps: float, clock=time.perf_counter, sleep=time.sleep):
+        self.fps, self._clock, self._sleep = fps, clock, sleep
+        self._start: float | None = None
+        self._frames = 0
+
+    def wait(self, stop=lambda: False) -> None:
+        """Return when the next frame is due (at once for the first one)."""
+        now = self._clock()
+        if self._start is None or now - self._due() > 1.0 / self.fps:
+            self._start, self._frames = now, 0
+        while not stop():
+            left = self._due() - self._clock()
+            if left <= 0:
+                break
+            self._sleep(min(left, 0.05))  # stays responsive to stop()
+        self._frames += 1
+
+    def _due(self) -> float:
+        return self._start + self._frames / self.fps
