@@ -3,6 +3,8 @@
 The camera thread keeps only its newest frame; a display timer shows it and hands it to the OCR
 worker's live lane (latest-frame-wins). A reading becomes stable only after it agrees over N
 consecutive OCR results (``desktop.core.live.stability``); capturing records only stable readings.
+When the picture changes (``desktop.core.live.change``), the readings of the old one lose their Stable
+mark at once: a new value on the instrument is never captured as the old one.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.core.live.change import picture_changed, thumbnail
 from desktop.core.live.stability import StabilityTracker
 from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
@@ -20,6 +23,7 @@ from desktop.ui.workers.ocr_worker import OcrService
 class LiveController(QObject):
     frame = Signal(object)             # newest camera frame to show (BGR array)
     result = Signal(object, object)    # OcrOutcome, {slot: (count, stable)}, slots from live_slots()
+    unsettled = Signal(object, object)  # the picture changed: the last OcrOutcome, {slot: (0, False)}
     runningChanged = Signal(bool)
     status = Signal(str)               # the camera's connection, for the user ("" when all is well)
     failed = Signal(str)
@@ -34,6 +38,7 @@ class LiveController(QObject):
         self.frozen = False
         self.last: OcrOutcome | None = None
         self.last_frame = None
+        self._read_from = None             # thumbnail of the frame the last result was read from
         self._camera: CameraThread | None = None
         self._ending: set[CameraThread] = set()  # stopped, still finishing an open
         self._seq = -1
@@ -59,6 +64,7 @@ class LiveController(QObject):
             return
         self.tracker.reset()
         self.last, self.last_frame, self.frozen, self._seq = None, None, False, -1
+        self._read_from = None
         self._camera = CameraThread(source, width, height, self.capture_factory)
         self._camera.failed.connect(self._on_failed)
         self._camera.opened.connect(self._on_opened)
@@ -113,6 +119,10 @@ class LiveController(QObject):
         self._seq = seq
         self.last_frame = frame
         self.frame.emit(frame)
+        if self._read_from is not None and picture_changed(self._read_from, thumbnail(frame)):
+            self._read_from = None  # once per result: a result of the old picture still on its way resets again
+            self.tracker.reset()
+            self.unsettled.emit(self.last, {slot: (0, False) for slot in live_slots(self.last.readings)})
         self.ocr.submit(OcrJob("live", image=frame, template=self.template, name="camera"))
 
     @Slot(object)
@@ -126,6 +136,7 @@ class LiveController(QObject):
             self.result.emit(outcome, {})
             return
         self.last = outcome
+        self._read_from = thumbnail(outcome.image)
         readings = outcome.readings
         states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
         self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})

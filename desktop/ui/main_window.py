@@ -145,6 +145,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.readings.boxRowSelected.connect(lambda i: self.view.select_boxes([i] if i >= 0 else []))
         self.live.frame.connect(self.view.set_frame)
         self.live.result.connect(self._on_live_result)
+        self.live.unsettled.connect(self._on_live_result)  # the picture changed: the table drops Stable
         self.live.failed.connect(self._on_camera_failed)
         self.live.status.connect(self.camera_bar.state.setText)
         self.live.runningChanged.connect(self._on_live_running)

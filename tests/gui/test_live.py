@@ -129,3 +129,55 @@ def test_readings_without_a_key_settle_each_on_its_own(make_window, qtbot):
     assert [model.index(row, 4).data() for row in range(model.rowCount())] == ["Stable"] * 3
     assert sorted(r.value for r in window.live.stable_readings()) == ["23.5", "45.1", "7.25"]
     window.actions.live.trigger()
+
+
+class SwitchedCapture(FakeCapture):
+    """A camera on a meter whose value the test changes: ``picture`` 0 or 1, marked in pixel (0, 0)
+    and drawn as a dark block (the segments that change)."""
+
+    picture = 0
+
+    def read(self):
+        ok, frame = super().read()
+        frame[0, 0] = self.picture
+        if self.picture:
+            frame[100:200, 100:200] = 20
+        return ok, frame
+
+
+class PictureReader(FakeEngine):
+    """Reads the value of the picture it is given (the marker in pixel (0, 0))."""
+
+    def read(self, image):
+        from .fakes import screen_boxes
+
+        result = super().read(image)
+        result.boxes = screen_boxes(("3.77", "3.78")[int(image[0, 0, 0])])
+        return result
+
+
+def test_a_changed_picture_drops_the_stable_mark_at_once(make_window, qtbot):
+    """Before, the old value stayed Stable (and F8 recorded it) until OCR had read the new picture."""
+    camera = SwitchedCapture(fps=30)
+    window = make_window(PictureReader(delay=0.25), capture=lambda source: camera)
+    model = window.readings.readings_model
+
+    def marks():
+        return [model.index(row, 4).data() for row in range(model.rowCount())]
+
+    start_live(window, qtbot)
+    qtbot.waitUntil(lambda: "Stable" in marks(), timeout=10000)
+    assert [r.value for r in window.live.stable_readings()] == ["3.77"]
+    stable_after_change = []
+    window.live.result.connect(lambda outcome, states: stable_after_change.extend(
+        r.value for r in window.live.stable_readings()))
+    camera.picture = 1                                            # the meter shows a new value
+    qtbot.waitUntil(lambda: int(window.live.last_frame[0, 0, 0]) == 1, timeout=3000)
+    assert "Stable" not in marks()                                # on the first frame of the new picture
+    assert window.live.stable_readings() == []
+    window.actions.capture.trigger()                              # F8 now records no stale value
+    assert window.session.records[max(window.session.records)].readings == []
+    qtbot.waitUntil(lambda: [r.value for r in window.live.stable_readings()] == ["3.78"], timeout=10000)
+    assert "Stable" in marks()
+    assert "3.77" not in stable_after_change                      # not even from a result of the old picture
+    window.actions.live.trigger()
