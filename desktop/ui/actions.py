@@ -17,7 +17,7 @@ SPECS = {
     "reread": ("read", "Ctrl+R", False),
     "stop_queue": ("stop", "Ctrl+.", False),
     "restore": ("", "", False),
-    "quit": ("", QKeySequence.StandardKey.Quit, False),
+    "quit": ("", "Ctrl+Q", False),  # StandardKey.Quit is empty on Windows (and offscreen): no key quit there
     "live": ("camera", "F6", True),
     "freeze": ("freeze", "F7", True),
     "capture": ("capture", "F8", False),

@@ -1,6 +1,7 @@
 """A small MJPEG server on 127.0.0.1, as IP cameras and phone apps ("IP Webcam") serve their picture:
-multipart/x-mixed-replace JPEG frames over HTTP. Tests start it, stop it (the stream is lost) and start
-it again on the same port (the camera comes back)."""
+multipart/x-mixed-replace JPEG frames over HTTP, 30 a second, showing a number that goes up every
+``hold_frames`` frames. Tests start it, stop it (the stream is lost) and start it again on the same port
+(the camera comes back)."""
 from __future__ import annotations
 
 import http.server
@@ -29,7 +30,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         number = 0
         try:
             while not self.server.stopping.is_set():
-                jpeg = cv2.imencode(".jpg", lcd_frame(number))[1].tobytes()
+                jpeg = cv2.imencode(".jpg", lcd_frame(number // self.server.hold_frames))[1].tobytes()
                 self.wfile.write(b"--frame\r\nContent-Type: image/jpeg\r\nContent-Length: %d\r\n\r\n" % len(jpeg)
                                  + jpeg + b"\r\n")
                 self.server.frames_sent += 1
@@ -46,8 +47,8 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
 
 class MjpegServer:
-    def __init__(self, port: int = 0):
-        self.port = port
+    def __init__(self, port: int = 0, hold_frames: int = 1):
+        self.port, self.hold_frames = port, hold_frames
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -63,6 +64,7 @@ class MjpegServer:
         self._server = _Server(("127.0.0.1", self.port), _Handler)
         self._server.stopping = threading.Event()
         self._server.frames_sent = 0
+        self._server.hold_frames = self.hold_frames
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, name="mjpeg-server")
         self._thread.start()

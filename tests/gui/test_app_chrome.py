@@ -46,6 +46,18 @@ def test_every_frequent_action_has_a_shortcut(make_window):
         assert not action.icon().isNull() or action in (a.language,)
 
 
+def test_ctrl_q_quits(make_window, qtbot):
+    """Qt's standard Quit key is empty on Windows (and offscreen): Ctrl+Q did nothing there."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+    assert not window.ocr.is_running()
+
+
 def test_settings_change_reloads_engine_and_saves_yaml(make_window, qtbot, monkeypatch):
     created = []
 
