@@ -5,7 +5,9 @@ seconds is written with OpenCV, then played through the app's real live pipeline
 (the file at its own frame rate), the live controller (display timer, latest-frame-wins, frame
 difference, stability over N reads) and the OCR worker thread with the real default model.
 
-    flock /tmp/heavy.lock .venv/bin/python benchmarks/live.py [--values 16] [--hold 3] [--fps 15]
+    flock /tmp/heavy.lock .venv/bin/python benchmarks/live.py [--values 16] [--hold 3] [--fps 15] [--full-reads]
+
+``--full-reads``: every frame detected and recognised, as before live re-reads at known text lines.
 
 Reported: OCR reads per second; stable values per second (live results whose value is marked Stable);
 seconds and video frames from a change on the screen to the new value marked Stable (median, p90), and
@@ -175,6 +177,10 @@ def run(args) -> int:
     prefs = Preferences(model=args.model, stable_frames=args.stable_frames)
     ocr = OcrService(lambda: real_engine(prefs))
     live = LiveController(ocr, stable_frames=prefs.stable_frames)
+    if args.full_reads:
+        from desktop.core.live.reread import LineReuse
+
+        live.lines = LineReuse(rereads=0)
     recorder = Recorder(live, values, Classifier(pictures))
     errors: list[str] = []
     ocr.engineFailed.connect(errors.append)
@@ -185,7 +191,7 @@ def run(args) -> int:
         app.processEvents()
         time.sleep(0.01)
     print(f"engine: {args.model}, loaded in {time.perf_counter() - loaded:.1f} s; stable after {prefs.stable_frames} "
-          "agreeing reads")
+          f"agreeing reads; {'full reads only' if args.full_reads else 'still pictures re-read at their text lines'}")
     started = time.perf_counter()
     live.start(str(video), 640, 480)
     limit = started + frames / args.fps * 1.5 + 30
@@ -230,6 +236,7 @@ def main() -> int:
     parser.add_argument("--fps", type=float, default=15.0, help="the video's frame rate")
     parser.add_argument("--model", default="default")
     parser.add_argument("--stable-frames", type=int, default=3, help="agreeing reads before Stable (the app's default)")
+    parser.add_argument("--full-reads", action="store_true", help="no re-reads at known text lines")
     return run(parser.parse_args())
 
 

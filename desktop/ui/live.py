@@ -4,7 +4,9 @@ The camera thread keeps only its newest frame; a display timer shows it and hand
 worker's live lane (latest-frame-wins). A reading becomes stable only after it agrees over N
 consecutive OCR results (``desktop.core.live.stability``); capturing records only stable readings.
 When the picture changes (``desktop.core.live.change``), the readings of the old one lose their Stable
-mark at once: a new value on the instrument is never captured as the old one.
+mark at once: a new value on the instrument is never captured as the old one. While the picture stays
+still, frames are re-read at the text lines found before (``desktop.core.live.reread``): faster reads,
+so a new value is stable sooner.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.change import picture_changed, thumbnail
+from desktop.core.live.reread import LineReuse
 from desktop.core.live.stability import StabilityTracker
 from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
@@ -39,6 +42,7 @@ class LiveController(QObject):
         self.last: OcrOutcome | None = None
         self.last_frame = None
         self._read_from = None             # thumbnail of the frame the last result was read from
+        self.lines = LineReuse()
         self._camera: CameraThread | None = None
         self._ending: set[CameraThread] = set()  # stopped, still finishing an open
         self._seq = -1
@@ -65,6 +69,7 @@ class LiveController(QObject):
         self.tracker.reset()
         self.last, self.last_frame, self.frozen, self._seq = None, None, False, -1
         self._read_from = None
+        self.lines.reset()
         self._camera = CameraThread(source, width, height, self.capture_factory)
         self._camera.failed.connect(self._on_failed)
         self._camera.opened.connect(self._on_opened)
@@ -119,11 +124,13 @@ class LiveController(QObject):
         self._seq = seq
         self.last_frame = frame
         self.frame.emit(frame)
-        if self._read_from is not None and picture_changed(self._read_from, thumbnail(frame)):
+        thumb = thumbnail(frame)
+        if self._read_from is not None and picture_changed(self._read_from, thumb):
             self._read_from = None  # once per result: a result of the old picture still on its way resets again
             self.tracker.reset()
             self.unsettled.emit(self.last, {slot: (0, False) for slot in live_slots(self.last.readings)})
-        self.ocr.submit(OcrJob("live", image=frame, template=self.template, name="camera"))
+        self.ocr.submit(OcrJob("live", image=frame, template=self.template, name="camera",
+                               lines=self.lines.lines_for(thumb)))
 
     @Slot(object)
     def _on_outcome(self, outcome: OcrOutcome) -> None:
@@ -133,12 +140,18 @@ class LiveController(QObject):
         self._ocr_stamps = [t for t in self._ocr_stamps if now - t < 2.0] + [now]
         if outcome.error:
             self.tracker.reset()
+            self.lines.reset()
             self.result.emit(outcome, {})
             return
+        before = set(live_slots(self.last.readings)) if self.last is not None else set()
         self.last = outcome
         self._read_from = thumbnail(outcome.image)
         readings = outcome.readings
         states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
+        if outcome.job.lines is None:
+            self.lines.full_read(self._read_from, tuple(box.points for box in outcome.result.boxes))
+        else:  # a reading that came or went, or a value that changed, is for a full read to confirm
+            self.lines.reread(values_changed=set(states) != before or any(s.count == 1 for s in states.values()))
         self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})
 
     @Slot(object)

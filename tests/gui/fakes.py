@@ -35,6 +35,7 @@ class FakeEngine:
         self.values = list(values or [])
         self.fail_on = fail_on
         self.calls = 0
+        self.line_reads = 0             # of the calls: re-reads at the lines of an earlier read
         self.threads: set[int] = set()
         self.created_in = threading.get_ident()
         self.warmed_up_in: int | None = None
@@ -59,6 +60,10 @@ class FakeEngine:
             self.warm_up_left -= 1
             self.events.append("warm")
         return True
+
+    def read_lines(self, image: np.ndarray, quads) -> OcrResult:
+        self.line_reads += 1
+        return self.read(image)
 
     def read(self, image: np.ndarray) -> OcrResult:
         self.threads.add(threading.get_ident())

@@ -180,4 +180,5 @@ def test_a_changed_picture_drops_the_stable_mark_at_once(make_window, qtbot):
     qtbot.waitUntil(lambda: [r.value for r in window.live.stable_readings()] == ["3.78"], timeout=10000)
     assert "Stable" in marks()
     assert "3.77" not in stable_after_change                      # not even from a result of the old picture
+    assert window.engine.line_reads >= 1                          # a still picture is re-read at its lines
     window.actions.live.trigger()

@@ -30,6 +30,16 @@ def test_stock_model_reads_sample_screens(base_engine, name):
     assert set(result.timings_ms) == {"det", "rec"} and result.elapsed_ms > 0
 
 
+def test_a_reread_at_the_lines_found_reads_the_same_in_less_time(base_engine):
+    """Live mode re-reads a still picture at the lines a full read found: recognition only."""
+    image = load_image(sample("sampler_lcd.png"))
+    full = base_engine.read(image)
+    again = base_engine.read_lines(image, [box.points for box in full.boxes])
+    assert [(b.text, b.points) for b in again.boxes] == [(b.text, b.points) for b in full.boxes]
+    assert set(again.timings_ms) == {"rec"} and again.elapsed_ms < full.elapsed_ms
+    assert base_engine.read_lines(image, []).boxes == []
+
+
 def test_boxes_are_quadrilaterals_in_reading_order(base_engine):
     result = base_engine.read(load_image(sample("sampler_lcd.png")))
     for box in result.boxes:

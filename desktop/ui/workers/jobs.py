@@ -16,6 +16,7 @@ class OcrJob:
     name: str = ""
     template: str | None = None
     points: tuple | None = None     # "box": the four corners drawn on ``image``
+    lines: tuple | None = None      # "live": text lines of an earlier read of this same picture (rec only)
 
 
 @dataclass

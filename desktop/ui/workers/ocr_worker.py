@@ -141,7 +141,7 @@ class OcrWorker(QObject):
             if job.kind == "box":
                 out.result = self._read_box(image, job.points)
                 return out
-            out.result = self._engine.read(image)
+            out.result = self._engine.read_lines(image, job.lines) if job.lines else self._engine.read(image)
             out.readings = reading_adapter.extract(out.result.boxes, job.template,
                                                    (out.result.width, out.result.height))
         except Exception as exc:
