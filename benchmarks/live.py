@@ -20,6 +20,7 @@ import argparse
 import dataclasses
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -201,6 +202,7 @@ def run(args) -> int:
     elapsed = time.perf_counter() - (recorder.first_result_at or started)
     live.shutdown()
     ocr.shutdown()
+    shutil.rmtree(folder)
     if errors:
         print("failed:", "; ".join(errors))
         return 1
