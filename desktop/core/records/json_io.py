@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError
+from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
 from desktop.core.records.model import (
     TITLES,
     CalibrationRecord,
@@ -99,6 +99,10 @@ class _Fields:
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not is_number_text(str(value)):
             raise RecordFormatError(f'{self._at(key)}: expected a number like "100.07", got {value!r}')
+        try:
+            check_excel_number(str(value), self._at(key))
+        except ValueError as exc:
+            raise RecordFormatError(str(exc)) from None
         return str(value).strip()
 
     def day(self, key: str, required: bool = False) -> date | None:

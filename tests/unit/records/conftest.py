@@ -54,3 +54,13 @@ def make_record(number="LCD-20250314-0001", photo: str = "", **changes) -> Calib
 def new_record():
     """Build a complete record; keyword arguments replace fields."""
     return make_record
+
+
+@pytest.fixture
+def libreoffice():
+    """LibreOffice is part of the test command (scripts/install_system_deps.sh installs it): when it is
+    missing, the tests that recalculate or print a workbook fail instead of skipping quietly."""
+    from desktop.core.records.excel.libreoffice import soffice
+
+    if soffice() is None:
+        pytest.fail("LibreOffice (soffice) is missing: run scripts/install_system_deps.sh", pytrace=False)

@@ -76,7 +76,7 @@ def test_the_conclusion_is_the_worst_point():
 def test_excel_formulas_follow_the_same_rule():
     formulas = ExcelFormulas({PASS: "Pass", FAIL: "Fail", CONDITIONAL: "Conditional"})
     tolerance = Tolerance.parse("±(0.5 %rdg + 2 dgt)")
-    assert formulas.limit(tolerance, "E7", None, Decimal("0.1")) == "=ROUND(0.005*ABS(E7)+0.2,6)"
-    assert formulas.verdict("F7", "G7", "H7", "simple") == '=IF(ABS(F7)<=G7,"Pass","Fail")'
-    assert formulas.verdict("F7", "G7", "H7", "guarded") == (
-        '=IF(ROUND(ABS(F7)+H7,6)<=G7,"Pass",IF(ROUND(ABS(F7)-H7,6)>G7,"Fail","Conditional"))')
+    assert formulas.limit(tolerance, "E7", None, Decimal("0.1")) == "=0.005*ABS(E7)+0.2"
+    assert formulas.verdict("F7", "G7", "H7", "simple", 4) == '=IF(ROUND(ABS(F7)-G7,4)<=0,"Pass","Fail")'
+    assert formulas.verdict("F7", "G7", "H7", "guarded", 4) == (
+        '=IF(ROUND(ABS(F7)+H7-G7,4)<=0,"Pass",IF(ROUND(ABS(F7)-H7-G7,4)>0,"Fail","Conditional"))')

@@ -1,11 +1,11 @@
 """Render the example report through LibreOffice headless and check what it computes and prints.
 
-Run with LCDREADER_WITH_LIBREOFFICE=1 (LibreOffice is heavy: two conversions, about 15 s).
+LibreOffice is part of the test command (scripts/install_system_deps.sh installs it; three conversions,
+about 15 s).
 - Recalculated by LibreOffice (from a copy without cached results, so nothing is taken on trust), every
   formula gives the value evaluation.py computed and the report stores as the formula's cached result.
 - Printed, each record numbers its own pages ("第 x 页 共 y 页"), y being its real page count.
 """
-import os
 import re
 import shutil
 import subprocess
@@ -14,15 +14,10 @@ from collections import Counter
 import pytest
 from openpyxl import load_workbook
 
-from desktop.core.records.excel.libreoffice import convert, soffice
+from desktop.core.records.excel.libreoffice import convert
 from desktop.core.records.excel.report import export_report
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(soffice() is None or not os.environ.get("LCDREADER_WITH_LIBREOFFICE"),
-                       reason="set LCDREADER_WITH_LIBREOFFICE=1 and install libreoffice-calc-nogui "
-                              "(scripts/install_system_deps.sh) to render reports"),
-]
+pytestmark = pytest.mark.usefixtures("libreoffice")  # fails, not skips, without LibreOffice
 WORDS = {"pass": "合格", "fail": "不合格", "conditional": "有条件", None: None}
 
 

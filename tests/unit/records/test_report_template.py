@@ -54,7 +54,7 @@ def test_the_point_row_expands_with_formulas(tmp_path, new_record):
     wb = load_workbook(export_report([new_record()], tmp_path / "out.xlsx", template=_template(tmp_path)))
     ws = wb.active
     assert [ws.cell(6, c).value for c in range(1, 8)] == [
-        1, 100.0, 100.07, "=ROUND(C6-B6,2)", 0.5, '=IF(ABS(D6)<=E6,"合格","不合格")', "fixed"]
+        1, 100.0, 100.07, "=ROUND(C6-B6,2)", 0.5, '=IF(ROUND(ABS(D6)-E6,2)<=0,"合格","不合格")', "fixed"]
     assert [ws.cell(7, c).value for c in range(1, 3)] == [2, 30.0]
     assert (ws["C7"].number_format, ws["D7"].number_format) == ("0.0", "0.00")
     assert ws.row_dimensions[7].height == 25
@@ -94,4 +94,4 @@ def test_the_shipped_template_fills_every_marked_cell(tmp_path, example_records)
     # template has no cell for, so its verdicts are values (still computed by evaluation.py)
     assert [ws[f"H{r}"].value for r in range(13, 19)] == ["合格", "合格", "有条件", "合格", "合格", "不合格"]
     first = wb["LCD-20250314-0001"]
-    assert first["H13"].value == '=IF(ABS(F13)<=G13,"合格","不合格")'  # simple acceptance: a formula
+    assert first["H13"].value == '=IF(ROUND(ABS(F13)-G13,2)<=0,"合格","不合格")'  # simple acceptance: a formula

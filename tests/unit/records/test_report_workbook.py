@@ -60,9 +60,10 @@ def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     row = {c.column_letter: c for c in ws[r]}
     assert [row[c].value for c in "ABCDE"] == [1, "大气压", "kPa", 100.0, 100.07]
     assert row["F"].value == f"=ROUND(E{r}-D{r},2)"
-    assert row["I"].value == f'=IF(ABS(F{r})<=G{r},"合格","不合格")'
+    assert row["I"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"合格","不合格")'
     assert (row["G"].value, row["H"].value) == (0.5, 0.05)
-    assert [row[c].number_format for c in "DEFGH"] == ["0.00", "0.00", "0.00", "0.00", "0.00"]
+    # error and limit at the resolution plus one digit (issue 31), the rest as displayed
+    assert [row[c].number_format for c in "DEFGH"] == ["0.00", "0.00", "0.000", "0.000", "0.00"]
     flow = {c.column_letter: c for c in ws[r + 1]}
     assert (flow["E"].value, flow["E"].number_format, flow["F"].number_format) == (30.5, "0.0", "0.00")
     conclusion = _find(ws, "校准结论")
@@ -142,7 +143,7 @@ def test_english_headers_follow_the_language(tmp_path, new_record):
     ws = wb["LCD-20250314-0001"]
     assert ws["A1"].value == "Calibration Record"
     r = _table_row(ws, "No.") + 1
-    assert ws[f"I{r}"].value == f'=IF(ABS(F{r})<=G{r},"Pass","Fail")'
+    assert ws[f"I{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
 
 
 def test_append_keeps_other_sheets_and_adds_to_the_summary(tmp_path, new_record):

@@ -170,9 +170,9 @@ def _results_table(writer: "_SheetWriter", record: CalibrationRecord, columns: l
             write_value(cell, values.get(key))
             style_cell(cell)
         result = point.result(record.decision_rule, as_found)
-        ws[f"{letters['error']}{r}"].number_format = number_format(result.decimals)
-        if result.limit is not None:
-            ws[f"{letters['limit']}{r}"].number_format = number_format(_limit_decimals(result))
+        ws[f"{letters['error']}{r}"].number_format = number_format(result.display_decimals)
+        if result.limit is not None:  # rounded for display only: the verdict compares the exact limit
+            ws[f"{letters['limit']}{r}"].number_format = number_format(result.display_decimals)
         ws.row_dimensions[r].height = 20
         if photos and point.photo:
             image = thumbnail_image(point.photo, point.crop, PHOTO_ROW_HEIGHT)
@@ -206,14 +206,9 @@ def _point_values(point: MeasurementPoint, index: int, r: int, letters: dict[str
         else:
             values["limit"] = float(result.limit)
         values["verdict"] = Formula(formulas.verdict(cell["error"], cell["limit"], cell["uncertainty"],
-                                                     record.decision_rule),
+                                                     record.decision_rule, result.compare_decimals),
                                     formulas.words[result.verdict])
     return values
-
-
-def _limit_decimals(result: evaluation.PointResult) -> int:
-    exponent = result.limit.normalize().as_tuple().exponent
-    return max(result.decimals, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
 
 
 def _tolerance(point: MeasurementPoint) -> Tolerance | None:

@@ -214,7 +214,8 @@ def _item_values(item, index: int, r: int, columns: dict[str, str], labels: dict
     # the verdict formula needs the error and a limit cell; a plain absolute tolerance cell is one
     limit_cell = cell.get("limit") or (cell.get("tolerance") if tolerance and tolerance.is_absolute else None)
     if tolerance and "error" in cell and limit_cell and (rule == "simple" or "uncertainty" in cell):
-        verdict = Formula(formulas.verdict(cell["error"], limit_cell, cell.get("uncertainty", ""), rule), verdict)
+        verdict = Formula(formulas.verdict(cell["error"], limit_cell, cell.get("uncertainty", ""), rule,
+                                           result.compare_decimals), verdict)
     found: dict[str, object] = {}
     if item.as_found:
         before = item.result(rule, as_found=True)
