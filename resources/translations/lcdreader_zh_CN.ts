@@ -1186,37 +1186,78 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <location filename="../../desktop/ui/records/controller.py" line="210"/>
+        <source>, </source>
+        <comment>between the missing items</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="211"/>
+        <source>fill in %1 first.</source>
+        <translation>请先填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="219"/>
+        <source>the certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="219"/>
+        <source>the checker</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="220"/>
+        <source>a measurement standard</source>
+        <translation>所用计量标准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="221"/>
+        <source>the standard&apos;s certificate number</source>
+        <translation>标准器证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="222"/>
+        <source>the standard&apos;s due date</source>
+        <translation>标准器有效期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <source>the standard&apos;s uncertainty</source>
+        <translation>标准器不确定度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="239"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="232"/>
+        <location filename="../../desktop/ui/records/controller.py" line="244"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="239"/>
+        <location filename="../../desktop/ui/records/controller.py" line="251"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="241"/>
+        <location filename="../../desktop/ui/records/controller.py" line="253"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="244"/>
+        <location filename="../../desktop/ui/records/controller.py" line="256"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="247"/>
+        <location filename="../../desktop/ui/records/controller.py" line="259"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="283"/>
+        <location filename="../../desktop/ui/records/controller.py" line="295"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>

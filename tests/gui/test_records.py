@@ -397,12 +397,48 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
     assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
 
 
+ISSUE_ITEMS = {"checker": "Chen", "standard.name": "Barometer", "standard.certificate": "YL2024-08812",
+               "standard.due_date": "2099-09-20", "standard.uncertainty": "U=0.02 kPa (k=2)"}
+
+
+def fill_issue_items(qtbot, panel, skip=()) -> None:
+    for key, text in ISSUE_ITEMS.items():
+        if key not in skip:
+            type_into(qtbot, panel, key, text)
+    panel.controller.flush()
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "Not issued: fill in the checker, the standard's certificate number, the standard's due date, "
+           "the standard's uncertainty first."),
+    ("zh_CN", "未签发：请先填写核验员、标准器证书编号、标准器有效期、标准器不确定度。"),
+])
+def test_issue_is_refused_naming_what_is_missing_in_the_users_language(make_window, qtbot, tmp_path, language,
+                                                                      expected):
+    """Issue 32: no certificate number, due date or uncertainty for the standard, and no checker: not issued."""
+    i18n.install_language(language)
+    window = make_window()
+    panel = window.record_panel
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    fill_issue_items(qtbot, panel, skip=("checker", "standard.certificate", "standard.due_date",
+                                         "standard.uncertainty"))
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    assert not panel.controller.record.locked and panel.issue_button.isEnabled()
+    assert panel.notice.isVisible() and expected in panel.notice.text()
+    fill_issue_items(qtbot, panel)
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    assert panel.controller.record.locked
+
+
 def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
     window = make_window()
     panel = window.record_panel
     type_into(qtbot, panel, "instrument.name", "Gauge")
     model = add_point(window, qtbot, tmp_path)
     assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    fill_issue_items(qtbot, panel)
     qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
     controller = panel.controller
     assert controller.record.locked and controller.record.revision == 0

@@ -20,7 +20,7 @@ from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
                                         environment_values, is_number_text)
 from desktop.core.records.repository import RecordLockedError
-from desktop.core.records.revisions import RevisionError, issue, revise
+from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.models.points_model import PointsModel
@@ -206,9 +206,21 @@ class RecordController(QObject):
             return " ".join(problems)
         try:
             issued = issue(self.record, self.record.signatory.name or self.record.technician)
+        except NotReadyToIssue as exc:
+            separator = self.tr(", ", "between the missing items")  # Chinese lists with 、
+            return self.tr("fill in %1 first.").replace(
+                "%1", separator.join(self._issue_item(key) for key in exc.missing))
         except RevisionError as exc:
             return str(exc)
         return self._replace(issued)
+
+    def _issue_item(self, key: str) -> str:
+        """The name of an item ``revisions.missing_for_issue`` found blank, in the UI language."""
+        return {"number": self.tr("the certificate number"), "checker": self.tr("the checker"),
+                "standards": self.tr("a measurement standard"),
+                "standard.certificate": self.tr("the standard's certificate number"),
+                "standard.due_date": self.tr("the standard's due date"),
+                "standard.uncertainty": self.tr("the standard's uncertainty")}[key]
 
     def new_revision(self, reason: str) -> str:
         """Start the next revision of the issued record, with the reason; the issued one stays in the store."""

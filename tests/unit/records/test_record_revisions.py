@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.repository import RecordLockedError, RecordRepository
-from desktop.core.records.revisions import RevisionError, issue, revise
+from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 
 
 @pytest.fixture
@@ -54,3 +54,21 @@ def test_a_standard_past_its_due_date_is_refused_unless_the_reason_is_stated(tmp
     record.standards_override = "经期间核查合格，延用至 2025-10-15"
     ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))[record.number]
     assert "经期间核查合格，延用至 2025-10-15" in [c.value for row in ws.iter_rows() for c in row]
+
+
+@pytest.mark.parametrize("change, missing", [
+    (lambda r: setattr(r, "checker", ""), ["checker"]),
+    (lambda r: setattr(r.standards[0], "certificate", ""), ["standard.certificate"]),
+    (lambda r: setattr(r.standards[0], "due_date", None), ["standard.due_date"]),
+    (lambda r: setattr(r.standards[0], "uncertainty", ""), ["standard.uncertainty"]),
+    (lambda r: setattr(r, "standards", []), ["standards"]),
+    (lambda r: (setattr(r, "number", " "), setattr(r, "checker", "")), ["number", "checker"]),
+])
+def test_issue_is_refused_naming_what_is_missing(new_record, change, missing):
+    """Issue 32: no certificate number, due date or uncertainty for the standard, or no checker: not issued."""
+    record = new_record()
+    change(record)
+    with pytest.raises(NotReadyToIssue, match="cannot be issued without") as refused:
+        issue(record, by="李华")
+    assert refused.value.missing == missing
+    assert not record.locked
