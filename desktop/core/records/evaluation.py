@@ -114,7 +114,7 @@ class Tolerance:
             raise ToleranceError("a % of full scale tolerance needs the point's full scale")
         fs = _decimal(full_scale) if self.full_scale_percent else Decimal(0)
         if fs < 0:
-            raise ToleranceError(f"full scale {full_scale.strip()} is negative: give the range's full scale")
+            raise ToleranceError(f"full_scale: {full_scale.strip()} is negative; give the range's full scale")
         value = (self.absolute + self.reading_percent / 100 * abs(_decimal(reading))
                  + self.full_scale_percent / 100 * fs + self.digits * resolution(reading))
         return value.normalize()  # exact: no rounding before the comparison
@@ -145,8 +145,6 @@ def decide(error: Decimal, limit: Decimal | None, uncertainty: str, rule: str) -
     if not uncertainty.strip():
         raise ToleranceError("guarded acceptance needs the point's expanded uncertainty U")
     u = _decimal(uncertainty)
-    if u < 0:
-        raise ToleranceError(f"expanded uncertainty U {uncertainty.strip()} is negative")
     if abs(error) + u <= limit:
         return PASS
     if abs(error) - u > limit:
@@ -179,6 +177,8 @@ def evaluate(reading: str, standard: str, tolerance: str, uncertainty: str = "",
     limit = parsed.limit(reading, full_scale) if parsed else None
     error = point_error(reading, standard)
     u = _decimal(uncertainty) if uncertainty.strip() else Decimal(0)
+    if u < 0:  # a negative U would widen the guarded rule's pass zone beyond the tolerance
+        raise ToleranceError(f"uncertainty: U = {uncertainty.strip()} is negative; U is a size, 0 or more")
     compare = max(places(error), places(u), places(limit) if limit is not None else 0)
     if limit is not None and (abs(error) + u + limit).adjusted() + 1 + compare > EXCEL_DIGITS - 1:
         raise ValueError(f"reading {reading.strip()} and tolerance {tolerance.strip()} need more than "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
+from desktop.core.records.consistency import record_problems
 from desktop.core.records.model import CalibrationRecord, Revision
 
 
@@ -60,6 +61,9 @@ def issue(record: CalibrationRecord, by: str, when: datetime | None = None) -> C
     when = when or datetime.now()
     issued.issued_at, issued.issued_by = when.isoformat(timespec="seconds"), by
     issued.issue_date = issued.issue_date or when.date()
+    problems = record_problems(issued)
+    if problems:
+        raise RevisionError(f"{record.number} cannot be issued: {'; '.join(problems)}")
     return issued
 
 

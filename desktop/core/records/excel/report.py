@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from desktop.core.records.consistency import record_problems
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
@@ -66,6 +67,7 @@ def check_records(records: list[CalibrationRecord]) -> None:
     for record in records:
         where = f"record {record.number}"
         problems += [f"{where}: {p.removeprefix('record.')}" for p in text_problems(record)]
+        problems += [f"{where}: {p}" for p in record_problems(record)]
         overdue = record.overdue_standards()
         if overdue and not record.standards_override:
             names = ", ".join(f"{s.name} (due {s.due_date.isoformat()})" for s in overdue)

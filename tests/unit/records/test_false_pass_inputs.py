@@ -1,0 +1,45 @@
+"""Issue 31, defect 2: inputs that would print a false pass are refused before export and issue."""
+from datetime import date
+
+import pytest
+
+from desktop.core.records.evaluation import ToleranceError, evaluate
+from desktop.core.records.excel.report import RecordNotReadyError, export_report
+from desktop.core.records.model import MeasurementPoint
+from desktop.core.records.revisions import RevisionError, issue
+
+
+def test_a_negative_u_cannot_widen_the_guarded_pass_zone(new_record, tmp_path):
+    with pytest.raises(ToleranceError, match="uncertainty: U = -5 is negative"):
+        evaluate("105.0", "100.0", "2.0", "-5", rule="guarded")  # error 5.0 against 2.0 printed 合格
+    record = new_record(decision_rule="guarded", points=[MeasurementPoint("压力", "kPa", "100.0", "105.0", "2.0", "-5")])
+    with pytest.raises(RecordNotReadyError, match="point 1: uncertainty: U = -5 is negative"):
+        export_report([record], tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+@pytest.mark.parametrize("k", ["0", "-2", ""])
+def test_a_coverage_factor_of_zero_or_less_is_refused(new_record, tmp_path, k):
+    record = new_record(coverage_factor=k)
+    with pytest.raises(RecordNotReadyError, match="coverage_factor: k = .*must be a number above 0"):
+        export_report([record], tmp_path / "r.xlsx")
+    with pytest.raises(RevisionError, match="coverage_factor"):
+        issue(record, by="李华")
+
+
+def test_a_negative_full_scale_is_refused(new_record, tmp_path):
+    record = new_record(points=[MeasurementPoint("压力", "kPa", "100.0", "105.0", "1 %FS", "0.1", full_scale="-1000")])
+    with pytest.raises(RecordNotReadyError, match="point 1: full_scale: -1000 is negative"):
+        export_report([record], tmp_path / "r.xlsx")
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"received_date": date(2025, 3, 15)}, "received_date: 2025-03-15 is after the calibration date 2025-03-14"),
+    ({"issue_date": date(2025, 3, 13)}, "issue_date: 2025-03-13 is before the calibration date 2025-03-14"),
+])
+def test_dates_out_of_order_are_refused(new_record, tmp_path, change, field):
+    record = new_record(**change)
+    with pytest.raises(RecordNotReadyError, match=field):
+        export_report([record], tmp_path / "r.xlsx")
+    with pytest.raises(RevisionError, match=field):
+        issue(record, by="李华")
