@@ -160,6 +160,7 @@ class PointResult:
     verdict: str | None  # PASS, FAIL, CONDITIONAL or None (no tolerance)
     compare_decimals: int = 0  # decimals of |error| - limit (± U), exact: the verdict formula rounds to them
     resolution_decimals: int = 0  # decimals the instrument displays
+    tur: Decimal | None = None  # test uncertainty ratio: limit / U (None without both)
 
     @property
     def display_decimals(self) -> int:
@@ -183,8 +184,9 @@ def evaluate(reading: str, standard: str, tolerance: str, uncertainty: str = "",
     if limit is not None and (abs(error) + u + limit).adjusted() + 1 + compare > EXCEL_DIGITS - 1:
         raise ValueError(f"reading {reading.strip()} and tolerance {tolerance.strip()} need more than "
                          f"{EXCEL_DIGITS - 1} digits to compare exactly in Excel: fewer decimals, please")
+    tur = limit / u if limit is not None and u > 0 else None
     return PointResult(error, error_decimals(reading, standard), limit, decide(error, limit, uncertainty, rule),
-                       compare, decimals_of(reading))
+                       compare, decimals_of(reading), tur)
 
 
 def conclusion(verdicts) -> str | None:

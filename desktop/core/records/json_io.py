@@ -202,7 +202,7 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
         remarks=f.text("remarks"),
         title=f.choice("title", TITLES, "record"),
         laboratory=Laboratory(name=lab.text("name"), address=lab.text("address"),
-                              traceability=lab.text("traceability")),
+                              traceability=lab.text("traceability"), min_tur=lab.number("min_tur") or "4"),
         customer_address=f.text("customer_address"),
         received_date=f.day("received_date"),
         issue_date=f.day("issue_date"),
@@ -218,6 +218,7 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
         issued_by=f.text("issued_by"),
         history=[Revision(revision=h.integer("revision"), issued_at=h.text("issued_at"), reason=h.text("reason"),
                           issued_by=h.text("issued_by")) for h in f.objects("history")],
+        tur_reason=f.text("tur_reason"),
     )
 
 

@@ -130,6 +130,7 @@ class Laboratory:
     name: str = ""
     address: str = ""
     traceability: str = ""  # the metrological traceability statement (7.8.4.1)
+    min_tur: str = "4"  # the lab's minimum test uncertainty ratio (limit / U); lower ones are flagged
 
 
 @dataclass
@@ -178,6 +179,7 @@ class CalibrationRecord:
     issued_at: str = ""  # ISO date and time this revision was issued; blank: a draft
     issued_by: str = ""
     history: list[Revision] = field(default_factory=list)
+    tur_reason: str = ""  # why points with a TUR below 1:1 are reported anyway (printed)
 
     @property
     def locked(self) -> bool:

@@ -24,7 +24,7 @@ GROUPS = {
                  "standard.uncertainty", "environment.temperature", "environment.humidity", "environment.pressure"),
     "certificate": ("title", "customer_address", "received_date", "issue_date", "item_condition", "deviations",
                     "decision_rule", "coverage_factor", "signatory.name", "signatory.function",
-                    "standards_override"),
+                    "standards_override", "tur_reason"),
 }
 CHOICE_FIELDS = ("title", "decision_rule")
 TABS = ("record", "certificate")
@@ -172,6 +172,7 @@ class RecordForm(QWidget):
             "decision_rule": self.tr("Decision rule"), "coverage_factor": self.tr("Coverage factor k"),
             "signatory.name": self.tr("Signatory"), "signatory.function": self.tr("Function"),
             "standards_override": self.tr("Overdue standard used because"),
+            "tur_reason": self.tr("TUR below 1:1 reported because"),
             "technician": self.tr("Technician"), "checker": self.tr("Checker"),
             "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
             "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),

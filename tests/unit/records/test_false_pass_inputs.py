@@ -43,3 +43,33 @@ def test_dates_out_of_order_are_refused(new_record, tmp_path, change, field):
         export_report([record], tmp_path / "r.xlsx")
     with pytest.raises(RevisionError, match=field):
         issue(record, by="李华")
+
+
+def _cells(path, sheet):
+    from openpyxl import load_workbook
+
+    return [c.value for row in load_workbook(path)[sheet].iter_rows() for c in row if c.value is not None]
+
+
+def test_an_uncertainty_larger_than_the_tolerance_is_refused_unless_the_technician_states_why(new_record, tmp_path):
+    # U = 2.00 against a tolerance of 0.50: a pass under simple acceptance says nothing
+    record = new_record(points=[MeasurementPoint("压力", "kPa", "100.00", "100.10", "0.50", "2.00")])
+    with pytest.raises(RecordNotReadyError, match=r"tur_reason: point\(s\) 1 have a TUR \(limit / U\) below 1:1"):
+        export_report([record], tmp_path / "r.xlsx")
+    with pytest.raises(RevisionError, match="below 1:1"):
+        issue(record, by="李华")
+    record.tur_reason = "客户仅需示值参考"
+    cells = _cells(export_report([record], tmp_path / "r.xlsx"), record.number)
+    assert "0.2:1" in cells and "客户仅需示值参考" in cells
+    assert any("第 1 点的测试不确定度比 TUR" in str(c) and "4:1" in str(c) for c in cells)
+
+
+def test_each_point_shows_its_tur_and_those_below_the_labs_minimum_are_flagged(new_record, tmp_path):
+    record = new_record(points=[MeasurementPoint("压力", "kPa", "100.00", "100.10", "0.50", "0.20"),   # 2.5:1
+                                MeasurementPoint("压力", "kPa", "200.00", "200.10", "0.50", "0.10")])  # 5:1
+    cells = _cells(export_report([record], tmp_path / "r.xlsx"), record.number)
+    assert "2.5:1" in cells and "5.0:1" in cells
+    assert any("第 1 点的测试不确定度比 TUR" in str(c) for c in cells)
+    record.laboratory.min_tur = "2"
+    cells = _cells(export_report([record], tmp_path / "r2.xlsx"), record.number)
+    assert not any("测试不确定度比" in str(c) for c in cells)

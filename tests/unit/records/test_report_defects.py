@@ -191,8 +191,8 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
     assert checked == 44  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 3 + 3 conclusions
     ws = values["LCD-20250314-0002"]
     header = _cell_with(ws, "序号").row
-    table = [[c.value for c in row][:9] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]
-    for (index, _, _, standard, reading, error, limit, u, verdict), point in zip(table, example_records[1].points):
+    table = [[c.value for c in row][:10] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]
+    for (index, _, _, standard, reading, error, limit, u, tur, verdict), point in zip(table, example_records[1].points):
         result = point.result(example_records[1].decision_rule)
         assert error == pytest.approx(float(result.error)) and limit == pytest.approx(float(result.limit))
         assert verdict == {"pass": "合格", "fail": "不合格", "conditional": "有条件"}[result.verdict]

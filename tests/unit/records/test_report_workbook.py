@@ -54,20 +54,21 @@ def test_header_block_holds_every_record_field(report):
 def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     ws = report["LCD-20250314-0001"]
     header = _table_row(ws, "序号")
-    assert [c.value for c in ws[header]][:10] == [
-        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "允许误差限 (±)", "扩展不确定度 U (k=2)", "结论", "屏幕照片"]
+    assert [c.value for c in ws[header]][:11] == [
+        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "允许误差限 (±)", "扩展不确定度 U (k=2)", "TUR", "结论",
+        "屏幕照片"]
     r = header + 1
     row = {c.column_letter: c for c in ws[r]}
     assert [row[c].value for c in "ABCDE"] == [1, "大气压", "kPa", 100.0, 100.07]
     assert row["F"].value == f"=ROUND(E{r}-D{r},2)"
-    assert row["I"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"合格","不合格")'
-    assert (row["G"].value, row["H"].value) == (0.5, 0.05)
+    assert row["J"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"合格","不合格")'
+    assert (row["G"].value, row["H"].value, row["I"].value) == (0.5, 0.05, "10.0:1")  # TUR = limit / U
     # error and limit at the resolution plus one digit (issue 31), the rest as displayed
     assert [row[c].number_format for c in "DEFGH"] == ["0.00", "0.00", "0.000", "0.000", "0.00"]
     flow = {c.column_letter: c for c in ws[r + 1]}
     assert (flow["E"].value, flow["E"].number_format, flow["F"].number_format) == (30.5, "0.0", "0.00")
     conclusion = _find(ws, "校准结论")
-    verdicts = f"I{r}:I{r + 1}"
+    verdicts = f"J{r}:J{r + 1}"
     assert conclusion.value == (f'=IF(COUNTIF({verdicts},"不合格")>0,"不合格",IF(COUNTIF({verdicts},"有条件")>0,"有条件",'
                                 f'IF(COUNTIF({verdicts},"合格")>0,"合格","")))')
 
@@ -76,7 +77,7 @@ def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
     ws = report["LCD-20250314-0001"]
     rules = {str(rng.sqref): [rule.formula[0] for rule in rng.rules] for rng in ws.conditional_formatting}
     r = _table_row(ws, "序号") + 1
-    assert rules[f"I{r}:I{r + 1}"] == ['"合格"', '"不合格"', '"有条件"']
+    assert rules[f"J{r}:J{r + 1}"] == ['"合格"', '"不合格"', '"有条件"']
     assert any(ref.startswith("C") and len(formulas) == 3 for ref, formulas in rules.items())  # the conclusion
 
 
@@ -111,7 +112,7 @@ def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
     ws = report["LCD-20250314-0001"]
     r = _table_row(ws, "序号") + 1
     anchors = sorted((img.anchor._from.col, img.anchor._from.row) for img in ws._images)
-    assert anchors == [(9, r - 1), (9, r)]  # column J, zero-based rows of both points
+    assert anchors == [(10, r - 1), (10, r)]  # column K, zero-based rows of both points
     first = min(ws._images, key=lambda img: img.anchor._from.row)
     assert first.width <= 140 and first.height <= 60  # a thumbnail, cropped to the reading (80 x 20 crop)
     assert first.width / first.height == pytest.approx(4, rel=0.1)
@@ -143,7 +144,7 @@ def test_english_headers_follow_the_language(tmp_path, new_record):
     ws = wb["LCD-20250314-0001"]
     assert ws["A1"].value == "Calibration Record"
     r = _table_row(ws, "No.") + 1
-    assert ws[f"I{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
+    assert ws[f"J{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
 
 
 def test_append_keeps_other_sheets_and_adds_to_the_summary(tmp_path, new_record):

@@ -78,6 +78,11 @@ _TEXTS = {
     "tolerance": ("最大允许误差 (±)", "Tolerance (±)"),
     "uncertainty": ("扩展不确定度 U (k={k})", "Expanded uncertainty U (k={k})"),
     "verdict": ("结论", "Result"),
+    "tur": ("TUR", "TUR"),
+    "tur_low": ("注意：第 {points} 点的测试不确定度比 TUR（允许误差限 / U）低于本实验室规定的 {min}:1。",
+                "Note: the test uncertainty ratio TUR (limit / U) of point(s) {points} is below the "
+                "laboratory's minimum of {min}:1."),
+    "tur_reason": ("TUR 低于 1:1 的说明", "TUR below 1:1 reported because"),
     "photo": ("屏幕照片", "Screen photo"),
     "conclusion": ("校准结论", "Conclusion"),
     "remarks": ("备注", "Remarks"),

@@ -9,10 +9,13 @@ corrected in Excel recalculates) built by ``evaluation.ExcelFormulas`` and carry
 """
 from __future__ import annotations
 
+from decimal import ROUND_FLOOR, Decimal
+
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records import evaluation
+from desktop.core.records.consistency import lab_minimum_tur, low_tur_points
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance
 from desktop.core.records.excel.pagination import largest_scale, paginate
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
@@ -51,7 +54,10 @@ def table_columns(record: CalibrationRecord, photos: bool) -> list[tuple[str, fl
     columns = [("index", 5), ("quantity", 11), ("unit", 7), ("standard_value", 11), ("reading", 11), ("error", 10)]
     if any(not _tolerance(p).is_absolute for p in record.points if _tolerance(p)):
         columns.append(("tolerance_spec", 15))  # as written: ±(0.5 %rdg + 2 dgt)
-    columns += [("limit", 11), ("uncertainty", 13), ("verdict", 11)]
+    columns += [("limit", 11), ("uncertainty", 13)]
+    if any(p.uncertainty and p.tolerance for p in record.points):
+        columns.append(("tur", 7))  # limit / U: how much the verdict can be trusted
+    columns.append(("verdict", 11))
     return columns + ([PHOTO_COLUMN] if photos else [])
 
 
@@ -81,6 +87,12 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     if verdicts:
         highlight_verdicts(ws, verdicts, labels)
     highlight_verdicts(ws, conclusion, labels)
+    low_tur = low_tur_points(record, lab_minimum_tur(record))
+    if low_tur:
+        writer.note(labels["tur_low"].format(points=", ".join(map(str, low_tur)),
+                                             min=record.laboratory.min_tur))
+    if record.tur_reason:
+        writer.wide_pair(labels["tur_reason"], record.tur_reason)
     writer.wide_pair(labels["remarks"], record.remarks)
     writer.note(labels["only_item"])
     _observations(writer, record, labels)
@@ -205,6 +217,8 @@ def _point_values(point: MeasurementPoint, index: int, r: int, letters: dict[str
                                                      evaluation.resolution(reading)), float(result.limit))
         else:
             values["limit"] = float(result.limit)
+        if result.tur is not None:
+            values["tur"] = f"{result.tur.quantize(Decimal('0.1'), ROUND_FLOOR)}:1"  # floor: never flatter
         values["verdict"] = Formula(formulas.verdict(cell["error"], cell["limit"], cell["uncertainty"],
                                                      record.decision_rule, result.compare_decimals),
                                     formulas.words[result.verdict])
