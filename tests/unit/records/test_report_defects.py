@@ -84,9 +84,23 @@ def test_control_characters_are_removed_and_said_so(tmp_path, new_record, capsys
     out = tmp_path / "r.xlsx"
     assert main(["export", "--records", str(records), "--xlsx", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "records[0].remarks: removed 2 control character(s)" in err
+    assert "records[0].remarks: removed 2 character(s) a workbook cannot hold" in err
     ws = load_workbook(out)["LCD-20250314-0001"]
     assert _cell_with(ws, "备注").offset(0, 2).value == "line oneline two end"
+
+
+@pytest.mark.parametrize("escaped", ["\\ufffe", "\\uffff", "\\ud800", "\\udfff"])
+def test_non_characters_and_lone_surrogates_give_a_message_not_a_traceback(tmp_path, new_record, capsys, escaped):
+    """Issue 31, defect 6: U+FFFE, U+FFFF and a lone surrogate in JSON ("\\ud800") exited 1 with a traceback."""
+    records = _records_file(tmp_path, [new_record(customer="清源MARK环境")])
+    records.write_text(records.read_text(encoding="utf-8").replace("MARK", escaped), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert main(["export", "--records", str(records), "--xlsx", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"records[0].customer: removed 1 character(s) a workbook cannot hold ({escaped})" in err
+    assert "Traceback" not in err
+    ws = load_workbook(out)["LCD-20250314-0001"]
+    assert _cell_with(ws, "委托单位").offset(0, 2).value == "清源环境"
 
 
 def test_a_field_longer_than_a_cell_is_refused_naming_it(tmp_path, new_record, capsys):
