@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="33"/>
+        <source>The workbook exists</source>
+        <translation>工作簿已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="34"/>
+        <source>%1 already exists. Replace it (its records are lost), or add this record to it?</source>
+        <translation>%1 已存在。替换它（其中的记录将丢失），还是把本记录添加进去？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="36"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="37"/>
+        <source>Add to it</source>
+        <translation>添加到其中</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop/ui/actions.py" line="60"/>
@@ -553,49 +576,54 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="14"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="15"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="19"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="21"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="20"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="24"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="29"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="30"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
+        <source>Minimum TUR (limit / U), flagged below:</source>
+        <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
     </message>
 </context>
 <context>
@@ -1285,32 +1313,32 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>修改原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="45"/>
         <source>The workbook cannot be written</source>
         <translation>无法写入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="46"/>
         <source>Save as %1 instead?</source>
         <translation>改存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="48"/>
         <source>Save as %1</source>
         <translation>另存为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="54"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="55"/>
         <source>The record was written to %1.</source>
         <translation>记录已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="57"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -1469,106 +1497,111 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/records/form.py" line="175"/>
+        <source>TUR below 1:1 reported because</source>
+        <translation>TUR 低于 1:1 的说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
         <source>Technician</source>
         <translation>校准员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="175"/>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
         <source>Checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Name</source>
         <translation>器具名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Manufacturer</source>
         <translation>厂家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Serial no.</source>
         <translation>计量器具编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Category</source>
         <translation>检定校准分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Standard</source>
         <translation>标准器名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Standard no.</source>
         <translation>标准器编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="189"/>
+        <location filename="../../desktop/ui/records/form.py" line="190"/>
         <source>Calibration record</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="189"/>
+        <location filename="../../desktop/ui/records/form.py" line="190"/>
         <source>Calibration certificate</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="191"/>
+        <location filename="../../desktop/ui/records/form.py" line="192"/>
         <source>Guarded acceptance (ILAC-G8, w = U)</source>
         <translation>保护带接受（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="199"/>
+        <location filename="../../desktop/ui/records/form.py" line="200"/>
         <source>Type, or from the environment monitor</source>
         <translation>手动输入，或取自环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Temperature ℃</source>
         <translation>温度 ℃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Humidity %RH</source>
         <translation>湿度 %RH</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Pressure kPa</source>
         <translation>大气压 kPa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="185"/>
+        <location filename="../../desktop/ui/records/form.py" line="186"/>
         <source>Type to find an earlier instrument</source>
         <translation>输入编号可查找以前的器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="186"/>
+        <location filename="../../desktop/ui/records/form.py" line="187"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1623,107 +1656,107 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="231"/>
+        <location filename="../../desktop/ui/records/panel.py" line="239"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="237"/>
+        <location filename="../../desktop/ui/records/panel.py" line="245"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="249"/>
+        <location filename="../../desktop/ui/records/panel.py" line="257"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="252"/>
+        <location filename="../../desktop/ui/records/panel.py" line="260"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="254"/>
+        <location filename="../../desktop/ui/records/panel.py" line="262"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="277"/>
+        <location filename="../../desktop/ui/records/panel.py" line="285"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="278"/>
+        <location filename="../../desktop/ui/records/panel.py" line="286"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="279"/>
+        <location filename="../../desktop/ui/records/panel.py" line="287"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="280"/>
+        <location filename="../../desktop/ui/records/panel.py" line="288"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="281"/>
+        <location filename="../../desktop/ui/records/panel.py" line="289"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="282"/>
+        <location filename="../../desktop/ui/records/panel.py" line="290"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="283"/>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="284"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="285"/>
+        <location filename="../../desktop/ui/records/panel.py" line="293"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <location filename="../../desktop/ui/records/panel.py" line="295"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="296"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="297"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="299"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="300"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="301"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="294"/>
+        <location filename="../../desktop/ui/records/panel.py" line="302"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>

@@ -2,6 +2,7 @@
 live error and verdict, refusals in place, Excel export on the thread pool (locked target included)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.preferences import Preferences
 from desktop.core.records.excel.labels import labels_for
-from desktop.core.records.model import Instrument
+from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
@@ -27,7 +28,7 @@ from .test_open_image import value_row
 @pytest.fixture
 def dialogs(monkeypatch, tmp_path):
     """Replaces the panel's dialogs; records what they were asked."""
-    calls = {"save": [], "alternative": [], "open": [], "opened": []}
+    calls = {"save": [], "alternative": [], "open": [], "opened": [], "replace": [], "replace_answer": "replace"}
     target = tmp_path / "out" / "report.xlsx"
     target.parent.mkdir()
     calls["target"] = target
@@ -37,6 +38,8 @@ def dialogs(monkeypatch, tmp_path):
         return str(calls["target"])
 
     monkeypatch.setattr(RecordDialogs, "save_report", classmethod(save_report))
+    monkeypatch.setattr(RecordDialogs, "ask_replace", classmethod(
+        lambda cls, parent, path: calls["replace"].append(path) or calls["replace_answer"]))
     monkeypatch.setattr(RecordDialogs, "ask_alternative",
                         classmethod(lambda cls, parent, message, suggestion:
                                     calls["alternative"].append((message, suggestion)) or True))
@@ -313,6 +316,28 @@ def test_export_writes_a_workbook_in_the_ui_language(make_window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: panel.notice.text() != shown, timeout=2000)
     assert str(dialogs["target"]) in panel.notice.text()
     i18n.install_language("en")
+
+
+@pytest.mark.parametrize("answer, sheets", [("", 4), ("append", 5), ("replace", 2)])
+def test_exporting_onto_an_existing_report_asks_first(make_window, qtbot, tmp_path, dialogs, answer, sheets):
+    """Issue 31, defect 4: a plain export silently replaced a 3-record workbook with 1 record."""
+    from desktop.core.records.excel.report import export_report
+
+    target = dialogs["target"]
+    old = [CalibrationRecord(f"OLD-{i}", "", Instrument("Gauge"), date(2025, 3, 14),
+                             points=[MeasurementPoint("Pressure", "kPa", "100.00", "100.07", "0.50")]) for i in range(3)]
+    export_report(old, target, lang="en")
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    dialogs["replace_answer"] = answer
+    if answer:
+        with qtbot.waitSignal(panel.exportFinished, timeout=10000):
+            qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+        assert not panel.exporting
+    assert dialogs["replace"] == [str(target)]
+    assert len(openpyxl.load_workbook(target).sheetnames) == sheets
 
 
 def test_locked_target_offers_the_free_name(make_window, qtbot, tmp_path, dialogs):

@@ -205,16 +205,24 @@ class RecordPanel(QWidget):
             return
         suggested = str(Path(self.export_folder or Path.home()) / f"{self.controller.record.number}.xlsx")
         path = RecordDialogs.save_report(self, suggested)
-        if path:
-            self.start_export(path)
+        if not path:
+            return
+        replace = False
+        if Path(path).exists() and not self.append.isChecked():  # never replace a report without asking
+            answer = RecordDialogs.ask_replace(self, path)
+            if not answer:
+                return
+            replace = answer == "replace"
+            self.append.setChecked(answer == "append")
+        self.start_export(path, replace)
 
-    def start_export(self, path: str) -> None:
+    def start_export(self, path: str, replace: bool = False) -> None:
         self.pool.waitForDone()  # the last job's thread may still be returning from run()
         self._finished = None
         self.export_folder = str(Path(path).parent)
         lang = "zh" if i18n.current_language() == "zh_CN" else "en"
         self._job = ExportJob([self.controller.record], path, lang, photos=self.photos.isChecked(),
-                              append=self.append.isChecked())
+                              append=self.append.isChecked(), replace=replace)
         self._job.signals.done.connect(self._on_exported)
         self._job.signals.failed.connect(self._on_export_failed)
         self._set_busy(True)

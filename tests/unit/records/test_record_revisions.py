@@ -72,3 +72,48 @@ def test_issue_is_refused_naming_what_is_missing(new_record, change, missing):
         issue(record, by="李华")
     assert refused.value.missing == missing
     assert not record.locked
+
+
+def test_the_same_or_a_lower_revision_cannot_replace_one_already_in_the_report(tmp_path, new_record):
+    """Issue 31, defect 4: revision 0 again with changed readings, or revision 0 after 2, replaced the current one."""
+    path = tmp_path / "report.xlsx"
+    export_report([new_record(revision=2, revision_reason="second correction")], path)
+    before = path.read_bytes()
+    for revision in (2, 0):
+        changed = new_record(revision=revision, revision_reason="x" if revision else "")
+        changed.points[0].reading = "100.45"
+        with pytest.raises(RecordNotReadyError, match=f"revision {revision} cannot replace revision 2 already in"):
+            export_report([changed], path, append=True)
+    assert path.read_bytes() == before
+
+
+def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_number(tmp_path, new_record):
+    number = "LCD-2025-0314-CUSTOMER-A-0001-XYZ"  # 33 characters: the tab name is cut to 31
+    path = tmp_path / "report.xlsx"
+    export_report([new_record(number)], path)
+    export_report([new_record(number, revision=1, revision_reason="corrected")], path, append=True)
+    wb = load_workbook(path)
+    old = next(ws for ws in wb.worksheets if ws.title.endswith(" 已被替代"))
+    assert len(old.title) <= 31 and old.title.startswith("LCD-2025-0314-CUSTOMER")
+    assert old["A1"].value == "校准原始记录（已被替代：以修订版次 1 为准）"
+    assert "已被替代：以修订版次 1 为准" in old.oddHeader.center.text  # printed on every page
+    current = wb[wb.sheetnames[-1]]
+    assert current["A1"].value == "校准原始记录" and not current.oddHeader.center.text
+
+
+def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
+    from desktop.cli import main
+    from desktop.core.records.excel.report import ReportExistsError
+    from desktop.core.records.json_io import save_records
+
+    path = tmp_path / "report.xlsx"
+    export_report([new_record("A-1"), new_record("A-2"), new_record("A-3")], path)
+    before = path.read_bytes()
+    with pytest.raises(ReportExistsError, match="report.xlsx already exists"):
+        export_report([new_record("B-1")], path)
+    records = tmp_path / "records.json"
+    save_records(records, [new_record("B-1")])
+    assert main(["export", "--records", str(records), "--xlsx", str(path)]) == 1
+    assert "--append" in capsys.readouterr().err and path.read_bytes() == before
+    assert main(["export", "--records", str(records), "--xlsx", str(path), "--replace"]) == 0
+    assert load_workbook(path).sheetnames == ["汇总", "B-1"]

@@ -137,7 +137,8 @@ def test_photo_failures_give_a_clear_message_and_leave_the_old_report(tmp_path, 
     record.points[0].crop = tuple(crop) if crop else None
     out = tmp_path / "r.xlsx"
     out.write_bytes(b"old report")
-    assert main(["export", "--records", str(_records_file(tmp_path, [record])), "--xlsx", str(out), "--photos"]) == 2
+    assert main(["export", "--records", str(_records_file(tmp_path, [record])), "--xlsx", str(out), "--photos",
+                 "--replace"]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert out.read_bytes() == b"old report"
@@ -151,7 +152,7 @@ def test_a_read_only_file_system_gives_a_clear_message(tmp_path, monkeypatch, ca
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr("tempfile.mkstemp", read_only)
-    assert main(["export", "--records", str(EXAMPLE), "--xlsx", str(out), "--photos"]) == 1
+    assert main(["export", "--records", str(EXAMPLE), "--xlsx", str(out), "--photos", "--replace"]) == 1
     assert "read-only disk" in capsys.readouterr().err
     assert out.read_bytes() == b"old report"
 

@@ -47,6 +47,8 @@ _TEXTS = {
     "end_marker": ("—— 以下空白 · 证书结束 ——", "— End of certificate —"),
     "conditional": ("有条件", "Conditional"),
     "superseded": ("已被替代", "Superseded"),
+    "title_marked": ("{title}（{mark}）", "{title} ({mark})"),
+    "superseded_mark": ("已被替代：以修订版次 {revision} 为准", "SUPERSEDED by revision {revision}"),
     "status": ("状态", "Status"),
     "index": ("序号", "No."),
     "number": ("记录编号", "Record No."),

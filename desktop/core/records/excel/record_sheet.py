@@ -26,6 +26,8 @@ from desktop.core.records.excel.styles import (
     HEADER_FILL,
     HEADER_FONT,
     LEFT,
+    MARK_COLOUR,
+    MARK_TITLE_FONT,
     PAGE_MARGINS,
     SECTION_FONT,
     TITLE_FONT,
@@ -119,6 +121,18 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
                          f"{labels['record_footer'].format(pages=pages)}")
     ws.print_area = f"A1:{last}{end}"
     return conclusion
+
+
+def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> None:
+    """An earlier revision kept in the workbook: its title and every printed page say it is superseded."""
+    titles = (labels["record_title"], labels["certificate_title"])
+    for cell in (ws["A1"], ws["A2"]):
+        if cell.value in titles:
+            cell.value = labels["title_marked"].format(title=cell.value, mark=mark)
+            cell.font = MARK_TITLE_FONT
+    ws.oddHeader.center.text = mark.replace("&", "&&")
+    ws.oddHeader.center.size, ws.oddHeader.center.color = 14, MARK_COLOUR
+    ws.sheet_properties.tabColor = MARK_COLOUR
 
 
 def _header(writer: "_SheetWriter", record: CalibrationRecord, labels: dict[str, str]) -> None:

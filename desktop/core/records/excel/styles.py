@@ -18,6 +18,8 @@ FONT_NAME = "宋体"
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
+MARK_COLOUR = "C00000"  # superseded and draft marks
+MARK_TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True, color=MARK_COLOUR)
 SECTION_FONT = Font(name=FONT_NAME, size=11, bold=True)
 HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True)
 BODY_FONT = Font(name=FONT_NAME, size=10)
@@ -107,12 +109,13 @@ def _width_units(text: str) -> float:
     return sum(1.8 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
-def sheet_title(text: str, taken=()) -> str:
+def sheet_title(text: str, taken=(), suffix: str = "") -> str:
     """A valid Excel sheet name: no []:*?/\\, at most 31 characters, and none of ``taken`` (any case).
 
     Two record numbers that differ only after the 31st character, or in / versus _, get ``~2``, ``~3``.
+    ``suffix`` (" 已被替代") is kept whole: the text is shortened to make room for it.
     """
-    base = _SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31] or "Record"
+    base = (_SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31 - len(suffix)] or "Record") + suffix
     used = {t.lower() for t in taken}
     title, n = base, 1
     while title.lower() in used:
