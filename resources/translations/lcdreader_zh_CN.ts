@@ -922,109 +922,114 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Quantity</source>
         <translation>测量项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Standard</source>
         <translation>标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Tolerance ±</source>
         <translation>允许误差 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Error</source>
         <translation>示值误差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>As found</source>
         <translation>调整前示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="100"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="111"/>
         <source>The standard&apos;s value (type it)</source>
         <translation>标准器的值（请输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="101"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="112"/>
         <source>The instrument&apos;s reading, as read and corrected</source>
         <translation>被校仪器的示值（识别并校正后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="102"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="113"/>
         <source>Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt); empty: no verdict</source>
         <translation>最大允许误差：0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt)；留空：不判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="104"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="115"/>
         <source>The reading before adjustment, when the instrument was adjusted</source>
         <translation>仪器经过调整时，调整前的示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="105"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="116"/>
         <source>Reading − standard, rounded to the displayed decimals</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="148"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="159"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="150"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="192"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="183"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="186"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="197"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="191"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="202"/>
         <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
         <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
         <source>Fail</source>
         <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
+        <source>Conditional</source>
+        <translation>有条件</translation>
     </message>
 </context>
 <context>
@@ -1179,113 +1184,113 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="109"/>
+        <location filename="../../desktop/ui/records/controller.py" line="110"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="110"/>
+        <location filename="../../desktop/ui/records/controller.py" line="111"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <location filename="../../desktop/ui/records/controller.py" line="112"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="124"/>
+        <location filename="../../desktop/ui/records/controller.py" line="127"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="126"/>
+        <location filename="../../desktop/ui/records/controller.py" line="129"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="190"/>
+        <location filename="../../desktop/ui/records/controller.py" line="193"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="191"/>
+        <location filename="../../desktop/ui/records/controller.py" line="194"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="210"/>
+        <location filename="../../desktop/ui/records/controller.py" line="213"/>
         <source>, </source>
         <comment>between the missing items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="211"/>
+        <location filename="../../desktop/ui/records/controller.py" line="214"/>
         <source>fill in %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="219"/>
+        <location filename="../../desktop/ui/records/controller.py" line="222"/>
         <source>the certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="219"/>
+        <location filename="../../desktop/ui/records/controller.py" line="222"/>
         <source>the checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="220"/>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
         <source>a measurement standard</source>
         <translation>所用计量标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="221"/>
+        <location filename="../../desktop/ui/records/controller.py" line="224"/>
         <source>the standard&apos;s certificate number</source>
         <translation>标准器证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="222"/>
+        <location filename="../../desktop/ui/records/controller.py" line="225"/>
         <source>the standard&apos;s due date</source>
         <translation>标准器有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <location filename="../../desktop/ui/records/controller.py" line="226"/>
         <source>the standard&apos;s uncertainty</source>
         <translation>标准器不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="239"/>
+        <location filename="../../desktop/ui/records/controller.py" line="242"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="244"/>
+        <location filename="../../desktop/ui/records/controller.py" line="247"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="251"/>
+        <location filename="../../desktop/ui/records/controller.py" line="254"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="253"/>
+        <location filename="../../desktop/ui/records/controller.py" line="256"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="256"/>
+        <location filename="../../desktop/ui/records/controller.py" line="259"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="259"/>
+        <location filename="../../desktop/ui/records/controller.py" line="262"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="295"/>
+        <location filename="../../desktop/ui/records/controller.py" line="297"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>

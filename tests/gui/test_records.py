@@ -478,3 +478,42 @@ def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_windo
     assert controller.flush()
     stored = controller.repository.revisions(controller.record.number)
     assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged
+
+
+def test_the_points_table_asks_the_records_decision_rule(make_window, qtbot, store):
+    """Issue 31, defect 5: the table always applied the simple rule ("Pass") where the record's guarded rule,
+    the panel and the report said conditional."""
+    RecordRepository(store.conn).save_record(CalibrationRecord(
+        "LCD-G-1", "", Instrument("Thermometer"), date(2025, 3, 14), decision_rule="guarded",
+        points=[MeasurementPoint("Temperature", "℃", "20.0", "20.4", "0.5", "0.2")]))
+    window = make_window()
+    panel = window.record_panel
+    model = panel.controller.points_model
+    assert panel.controller.record.number == "LCD-G-1"
+    assert model.index(0, VERDICT).data() == "Conditional"
+    assert panel.verdict.text().startswith("Conditional")
+    combo = panel.form.choices["decision_rule"]
+    combo.setCurrentIndex(combo.findData("simple"))  # the technician picks the simple rule
+    combo.activated.emit(combo.currentIndex())
+    assert model.index(0, VERDICT).data() == "Pass"
+    qtbot.waitUntil(lambda: panel.verdict.text().startswith("Pass"), timeout=2000)
+
+
+def test_renaming_a_record_is_one_transaction(make_window, qtbot, store):
+    """Issue 31, defect 5: renaming deleted the record, then saved it; a failure between lost it."""
+    window = make_window()
+    panel = window.record_panel
+    old = panel.form.edits["number"].text()
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    assert panel.controller.flush()
+    store.conn.execute("CREATE TEMP TRIGGER disk_gone BEFORE INSERT ON records WHEN NEW.number = 'NEW-1' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    edit = panel.form.edits["number"]
+    edit.setText("NEW-1")
+    edit.editingFinished.emit()
+    repository = RecordRepository(store.conn)
+    assert repository.get_record(old) is not None and repository.get_record(old).instrument.name == "Gauge"
+    assert "could not be saved" in panel.notice.text()
+    store.conn.execute("DROP TRIGGER disk_gone")
+    assert panel.controller.flush()
+    assert repository.get_record("NEW-1").instrument.name == "Gauge" and repository.get_record(old) is None

@@ -88,6 +88,7 @@ class RecordController(QObject):
         self.record, self._stored_number = record, stored
         self.points_model.set_points(record.points)
         self.points_model.editor = record.technician
+        self.points_model.set_decision_rule(record.decision_rule)
         self.loaded.emit()
 
     # -- fields ---------------------------------------------------------------------------------
@@ -111,6 +112,8 @@ class RecordController(QObject):
                     "choice": self.tr("“%1” is not one of the choices.")}[refused.kind].replace("%1", text)
         if key == "technician":
             self.points_model.editor = text
+        if key == "decision_rule":
+            self.points_model.set_decision_rule(text)
         self._changed()
         return ""
 
@@ -284,9 +287,8 @@ class RecordController(QObject):
         if not self._dirty:
             return True
         try:
-            if self._stored_number and self._stored_number != self.record.number:
-                self.repository.delete_record(self._stored_number)
-            self.repository.save_record(self.record)
+            renamed = self._stored_number if self._stored_number != self.record.number else None
+            self.repository.save_record(self.record, renamed_from=renamed)  # one transaction
         except RecordLockedError as exc:
             self.failed.emit(str(exc))
             return False

@@ -18,7 +18,7 @@ from desktop.core.records.excel.safe_write import ReportLockedError, ReportWrite
 from desktop.ui import i18n, theme
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
 from desktop.ui.icons import icon
-from desktop.ui.models.points_model import STANDARD
+from desktop.ui.models.points_model import STANDARD, point_verdict
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.form import RecordForm
 from desktop.ui.widgets.banner import Banner, Message
@@ -154,7 +154,7 @@ class RecordPanel(QWidget):
     def _update_verdict(self, *_) -> None:
         """The points' verdicts under the record's decision rule (conditional counts apart)."""
         points = self.controller.points_model.points()
-        verdicts = [_verdict(p, self.controller.record.decision_rule) for p in points if p.tolerance and p.standard]
+        verdicts = [point_verdict(p, self.controller.record.decision_rule) for p in points if p.tolerance]
         verdicts = [v for v in verdicts if v]
         if not verdicts:
             self.verdict.setText(self.tr("%n point(s)", "", len(points)))
@@ -309,9 +309,3 @@ class RecordPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-def _verdict(point, rule: str) -> str | None:
-    try:
-        return point.result(rule).verdict
-    except ValueError:  # ToleranceError, or a value still being typed: no verdict yet
-        return None
