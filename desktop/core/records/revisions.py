@@ -60,7 +60,7 @@ def issue(record: CalibrationRecord, by: str, when: datetime | None = None) -> C
     issued = copy.deepcopy(record)
     when = when or datetime.now()
     issued.issued_at, issued.issued_by = when.isoformat(timespec="seconds"), by
-    issued.issue_date = issued.issue_date or when.date()
+    issued.issue_date = when.date()  # the issue date of this revision, never one typed or copied earlier
     problems = record_problems(issued)
     if problems:
         raise RevisionError(f"{record.number} cannot be issued: {'; '.join(problems)}")

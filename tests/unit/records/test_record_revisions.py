@@ -95,10 +95,10 @@ def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_numb
     wb = load_workbook(path)
     old = next(ws for ws in wb.worksheets if ws.title.endswith(" 已被替代"))
     assert len(old.title) <= 31 and old.title.startswith("LCD-2025-0314-CUSTOMER")
-    assert old["A1"].value == "校准原始记录（已被替代：以修订版次 1 为准）"
+    assert old["A1"].value == "校准原始记录（DRAFT / 草稿）（已被替代：以修订版次 1 为准）"
     assert "已被替代：以修订版次 1 为准" in old.oddHeader.center.text  # printed on every page
     current = wb[wb.sheetnames[-1]]
-    assert current["A1"].value == "校准原始记录" and not current.oddHeader.center.text
+    assert current["A1"].value == "校准原始记录（DRAFT / 草稿）" and current.oddHeader.center.text == "DRAFT / 草稿"
 
 
 def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
@@ -117,3 +117,19 @@ def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_pat
     assert "--append" in capsys.readouterr().err and path.read_bytes() == before
     assert main(["export", "--records", str(records), "--xlsx", str(path), "--replace"]) == 0
     assert load_workbook(path).sheetnames == ["汇总", "B-1"]
+
+
+def test_only_an_issued_record_prints_as_a_certificate(tmp_path, new_record):
+    """Issue 31, defect 3: a draft printed as 校准证书 with a conclusion, like an issued certificate."""
+    draft = new_record(title="certificate", issue_date=datetime(2025, 3, 15).date())  # a date typed on the draft
+    issued = issue(new_record("LCD-2", title="certificate"), by="李华", when=datetime(2025, 3, 17, 16, 5))
+    wb = load_workbook(export_report([draft, issued], tmp_path / "r.xlsx"))
+    ws = wb[draft.number]
+    assert ws["A1"].value == "校准证书（DRAFT / 草稿）"
+    assert ws.oddHeader.center.text == "DRAFT / 草稿"  # on every printed page
+    assert len(ws._images) >= 1 and all(img.width >= 500 for img in ws._images)  # the watermark, one per page
+    texts = [c.value for row in ws.iter_rows() for c in row]
+    assert "未签发" in texts and datetime(2025, 3, 15) not in texts  # the draft has no issue date yet
+    ws = wb[issued.number]
+    assert ws["A1"].value == "校准证书" and not ws.oddHeader.center.text and not ws._images
+    assert datetime(2025, 3, 17) in [c.value for row in ws.iter_rows() for c in row]  # this revision's date

@@ -31,7 +31,7 @@ def report(tmp_path, new_record, screen_photo):
 
 def test_header_block_holds_every_record_field(report):
     ws = report["LCD-20250314-0001"]
-    assert ws["A1"].value == "校准原始记录"
+    assert ws["A1"].value == "校准原始记录（DRAFT / 草稿）"  # not issued: a draft (issue 31)
     expected = {"记录编号": "LCD-20250314-0001", "委托单位": "苏州清源环境检测有限公司", "器具名称": "烟尘采样器",
                 "制造厂": "崂应", "依据技术文件": "JJG 680-2007", "版本号": "V3.26"}
     for label, value in expected.items():
@@ -111,9 +111,10 @@ def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_page
 def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
     ws = report["LCD-20250314-0001"]
     r = _table_row(ws, "序号") + 1
-    anchors = sorted((img.anchor._from.col, img.anchor._from.row) for img in ws._images)
+    thumbnails = [img for img in ws._images if img.width < 500]  # not the DRAFT watermark
+    anchors = sorted((img.anchor._from.col, img.anchor._from.row) for img in thumbnails)
     assert anchors == [(10, r - 1), (10, r)]  # column K, zero-based rows of both points
-    first = min(ws._images, key=lambda img: img.anchor._from.row)
+    first = min(thumbnails, key=lambda img: img.anchor._from.row)
     assert first.width <= 140 and first.height <= 60  # a thumbnail, cropped to the reading (80 x 20 crop)
     assert first.width / first.height == pytest.approx(4, rel=0.1)
 
@@ -121,7 +122,7 @@ def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
 def test_without_photos_there_is_no_photo_column(tmp_path, new_record, screen_photo):
     wb = load_workbook(export_report([new_record(photo=str(screen_photo))], tmp_path / "r.xlsx"))
     ws = wb["LCD-20250314-0001"]
-    assert ws._images == [] and "屏幕照片" not in [c.value for c in ws[_table_row(ws, "序号")]]
+    assert all(img.width >= 500 for img in ws._images) and "屏幕照片" not in [c.value for c in ws[_table_row(ws, "序号")]]
 
 
 def test_summary_has_one_row_per_record_linked_to_its_sheet(tmp_path, example_records):
@@ -142,7 +143,7 @@ def test_english_headers_follow_the_language(tmp_path, new_record):
     wb = load_workbook(export_report([new_record()], tmp_path / "r.xlsx", lang="en"))
     assert wb.sheetnames[0] == "Summary"
     ws = wb["LCD-20250314-0001"]
-    assert ws["A1"].value == "Calibration Record"
+    assert ws["A1"].value == "Calibration Record (DRAFT / 草稿)"
     r = _table_row(ws, "No.") + 1
     assert ws[f"J{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
 

@@ -48,6 +48,8 @@ _TEXTS = {
     "conditional": ("有条件", "Conditional"),
     "superseded": ("已被替代", "Superseded"),
     "title_marked": ("{title}（{mark}）", "{title} ({mark})"),
+    "draft_mark": ("DRAFT / 草稿", "DRAFT / 草稿"),
+    "not_issued": ("未签发", "not issued"),
     "superseded_mark": ("已被替代：以修订版次 {revision} 为准", "SUPERSEDED by revision {revision}"),
     "status": ("状态", "Status"),
     "index": ("序号", "No."),

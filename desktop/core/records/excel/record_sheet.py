@@ -19,6 +19,7 @@ from desktop.core.records.consistency import lab_minimum_tur, low_tur_points
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance
 from desktop.core.records.excel.pagination import largest_scale, paginate
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
+from desktop.core.records.excel.watermark import add_draft_watermark
 from desktop.core.records.excel.styles import (
     BODY_FONT,
     BOX,
@@ -44,6 +45,17 @@ from desktop.core.records.model import CalibrationRecord, MeasurementPoint
 
 PHOTO_COLUMN = ("photo", 22)
 PHOTO_ROW_HEIGHT = 48  # points; the thumbnail is sized to fit in it
+
+
+def printed_title(record: CalibrationRecord, labels: dict[str, str]) -> str:
+    """校准证书 / 校准原始记录; a record not issued yet is marked DRAFT / 草稿 (it is not a certificate)."""
+    title = labels["certificate_title" if record.title == "certificate" else "record_title"]
+    return title if record.locked else labels["title_marked"].format(title=title, mark=labels["draft_mark"])
+
+
+def printed_issue_date(record: CalibrationRecord, labels: dict[str, str]):
+    """The issue date of this revision; a draft has none yet, whatever date was typed."""
+    return record.issue_date if record.locked else labels["not_issued"]
 
 
 def verdict_words(labels: dict[str, str]) -> dict[str, str]:
@@ -105,7 +117,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     writer.pairs(labels["technician"], record.technician, labels["checker"], record.checker)
     writer.pairs(labels["signature"], "", labels["signature"], "", min_height=36)
     writer.pairs(labels["signatory"], record.signatory.name, labels["signatory_function"], record.signatory.function)
-    writer.pairs(labels["signature"], "", labels["issue_date"], record.issue_date, min_height=36)
+    writer.pairs(labels["signature"], "", labels["issue_date"], printed_issue_date(record, labels), min_height=36)
     writer.note(labels["end_marker"], centred=True)
     end = writer.row - 1
 
@@ -119,6 +131,10 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}" if splits_table else None,
                   footer=f"{number}    {labels['revision']} {record.revision}    "
                          f"{labels['record_footer'].format(pages=pages)}")
+    if not record.locked:  # on every printed page: in the header and as a watermark
+        ws.oddHeader.center.text = labels["draft_mark"]
+        ws.oddHeader.center.size, ws.oddHeader.center.color = 14, MARK_COLOUR
+        add_draft_watermark(ws, [1] + [brk.id + 1 for brk in ws.row_breaks.brk])
     ws.print_area = f"A1:{last}{end}"
     return conclusion
 
@@ -127,7 +143,7 @@ def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> N
     """An earlier revision kept in the workbook: its title and every printed page say it is superseded."""
     titles = (labels["record_title"], labels["certificate_title"])
     for cell in (ws["A1"], ws["A2"]):
-        if cell.value in titles:
+        if isinstance(cell.value, str) and cell.value.startswith(titles):
             cell.value = labels["title_marked"].format(title=cell.value, mark=mark)
             cell.font = MARK_TITLE_FONT
     ws.oddHeader.center.text = mark.replace("&", "&&")
@@ -137,10 +153,12 @@ def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> N
 
 def _header(writer: "_SheetWriter", record: CalibrationRecord, labels: dict[str, str]) -> None:
     lab = record.laboratory
-    writer.title(lab.name or labels["certificate_title" if record.title == "certificate" else "record_title"],
-                 small=f"{labels['lab_address']}: {lab.address}" if lab.address else "")
+    title = printed_title(record, labels)
+    writer.title(lab.name or title, small=f"{labels['lab_address']}: {lab.address}" if lab.address else "")
     if lab.name:
-        writer.title(labels["certificate_title" if record.title == "certificate" else "record_title"])
+        writer.title(title)
+    if not record.locked:
+        writer.ws[f"A{writer.row - 1}"].font = MARK_TITLE_FONT
     writer.pairs(labels["number"], record.number, labels["revision"], record.revision)
     writer.pairs(labels["customer"], record.customer, labels["customer_address"], record.customer_address)
     instrument = record.instrument
@@ -148,7 +166,7 @@ def _header(writer: "_SheetWriter", record: CalibrationRecord, labels: dict[str,
     writer.pairs(labels["manufacturer"], instrument.manufacturer, labels["serial"], instrument.serial)
     writer.pairs(labels["firmware"], instrument.firmware, labels["category"], instrument.category)
     writer.pairs(labels["received_date"], record.received_date, labels["calibration_date"], record.calibration_date)
-    writer.pairs(labels["issue_date"], record.issue_date, labels["location"], record.location)
+    writer.pairs(labels["issue_date"], printed_issue_date(record, labels), labels["location"], record.location)
     writer.wide_pair(labels["item_condition"], record.item_condition)
     writer.wide_pair(labels["procedure"], record.procedure)
     writer.wide_pair(labels["deviations"], record.deviations)
