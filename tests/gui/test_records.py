@@ -490,7 +490,7 @@ def test_the_points_table_asks_the_records_decision_rule(make_window, qtbot, sto
     panel = window.record_panel
     model = panel.controller.points_model
     assert panel.controller.record.number == "LCD-G-1"
-    assert model.index(0, VERDICT).data() == "Conditional"
+    assert model.index(0, VERDICT).data() == "Conditional pass"
     assert panel.verdict.text().startswith("Conditional")
     combo = panel.form.choices["decision_rule"]
     combo.setCurrentIndex(combo.findData("simple"))  # the technician picks the simple rule

@@ -4,9 +4,12 @@ Tolerances are written as users write them: ``0.50`` (absolute ±, the point's u
 (of the reading), ``0.5 %FS`` (of the point's full scale), ``2 dgt`` (digits of the reading's last
 displayed decimal), and sums such as ``±(0.5 % rdg + 2 dgt)``.
 
-Decision rules (ISO/IEC 17025 7.8.6, ILAC-G8:2019):
-- ``simple``: pass when |error| <= limit, else fail.
-- ``guarded``: pass only when |error| + U <= limit, fail only when |error| - U > limit, else conditional.
+Decision rules (ISO/IEC 17025 7.8.6):
+- ``simple`` (ILAC-G8:09/2019 4.2.1): pass when |error| <= limit, else fail.
+- ``guarded``, the four outcomes of ILAC-G8:03/2009 (uncertainty taken into account): pass when
+  |error| + U <= limit; conditional pass when |error| <= limit < |error| + U; conditional fail when
+  |error| - U <= limit < |error|; fail when |error| - U > limit. A conditional pass is never a pass,
+  and the two conditional outcomes are never merged.
 
 Python compares exact decimals: nothing is rounded before the comparison (rounding is for display,
 through number formats). ``ExcelFormulas`` writes the same comparison as formulas: the limit is the
@@ -24,7 +27,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 DECISION_RULES = ("simple", "guarded")
-PASS, FAIL, CONDITIONAL = "pass", "fail", "conditional"
+PASS, FAIL = "pass", "fail"
+CONDITIONAL_PASS, CONDITIONAL_FAIL = "conditional_pass", "conditional_fail"
+VERDICTS = (FAIL, CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS)  # worst first: a record's conclusion is its worst
 EXCEL_DIGITS = 15  # significant digits Excel and LibreOffice keep in a number cell
 
 _TERM = re.compile(r"^(?P<number>\d+(?:\.\d*)?|\.\d+)(?P<kind>.*)$")
@@ -135,7 +140,7 @@ def point_error(reading: str, standard: str) -> Decimal:
 
 
 def decide(error: Decimal, limit: Decimal | None, uncertainty: str, rule: str) -> str | None:
-    """PASS, FAIL or CONDITIONAL; None without a limit. ``uncertainty`` is the expanded U."""
+    """One of ``VERDICTS``; None without a limit. ``uncertainty`` is the expanded U."""
     if limit is None:
         return None
     if rule == "simple":
@@ -149,7 +154,7 @@ def decide(error: Decimal, limit: Decimal | None, uncertainty: str, rule: str) -
         return PASS
     if abs(error) - u > limit:
         return FAIL
-    return CONDITIONAL
+    return CONDITIONAL_PASS if abs(error) <= limit else CONDITIONAL_FAIL
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ class PointResult:
     error: Decimal
     decimals: int
     limit: Decimal | None
-    verdict: str | None  # PASS, FAIL, CONDITIONAL or None (no tolerance)
+    verdict: str | None  # one of VERDICTS, or None (no tolerance)
     compare_decimals: int = 0  # decimals of |error| - limit (± U), exact: the verdict formula rounds to them
     resolution_decimals: int = 0  # decimals the instrument displays
     tur: Decimal | None = None  # test uncertainty ratio: limit / U (None without both)
@@ -190,16 +195,16 @@ def evaluate(reading: str, standard: str, tolerance: str, uncertainty: str = "",
 
 
 def conclusion(verdicts) -> str | None:
-    """A record's conclusion: fail if any point fails, else conditional if any is, else pass if any passes."""
+    """A record's conclusion: its worst point (fail, conditional fail, conditional pass, pass)."""
     found = set(verdicts)
-    for verdict in (FAIL, CONDITIONAL, PASS):
+    for verdict in VERDICTS:
         if verdict in found:
             return verdict
     return None
 
 
 class ExcelFormulas:
-    """The same rules as Excel formulas over one row's cells; ``words`` maps PASS/FAIL/CONDITIONAL to labels."""
+    """The same rules as Excel formulas over one row's cells; ``words`` maps each of ``VERDICTS`` to its label."""
 
     def __init__(self, words: dict[str, str]):
         self.words = words
@@ -226,14 +231,18 @@ class ExcelFormulas:
         passed, failed = f'"{self.words[PASS]}"', f'"{self.words[FAIL]}"'
         if rule == "simple":
             return f"=IF(ROUND(ABS({error})-{limit},{decimals})<=0,{passed},{failed})"
+        conditional_pass, conditional_fail = (f'"{self.words[v]}"' for v in (CONDITIONAL_PASS, CONDITIONAL_FAIL))
         return (f"=IF(ROUND(ABS({error})+{uncertainty}-{limit},{decimals})<=0,{passed},"
                 f"IF(ROUND(ABS({error})-{uncertainty}-{limit},{decimals})>0,{failed},"
-                f"\"{self.words[CONDITIONAL]}\"))")
+                f"IF(ROUND(ABS({error})-{limit},{decimals})<=0,{conditional_pass},{conditional_fail})))")
 
     def conclusion(self, verdict_cells: str) -> str:
-        fail, conditional, passed = (f'"{self.words[v]}"' for v in (FAIL, CONDITIONAL, PASS))
-        return (f"=IF(COUNTIF({verdict_cells},{fail})>0,{fail},IF(COUNTIF({verdict_cells},{conditional})>0,"
-                f"{conditional},IF(COUNTIF({verdict_cells},{passed})>0,{passed},\"\")))")
+        """The worst verdict among ``verdict_cells`` (``conclusion``), "" when none has one."""
+        formula = '""'
+        for verdict in reversed(VERDICTS):
+            word = f'"{self.words[verdict]}"'
+            formula = f"IF(COUNTIF({verdict_cells},{word})>0,{word},{formula})"
+        return "=" + formula
 
 
 def _plain(value: Decimal) -> str:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.records.evaluation import CONDITIONAL, PASS, Tolerance, ToleranceError
+from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.core.records.model import MeasurementPoint, is_number_text
 from desktop.ui import theme
 
@@ -32,7 +32,7 @@ def point_error(point: MeasurementPoint) -> str:
 
 
 def point_verdict(point: MeasurementPoint, rule: str) -> str | None:
-    """PASS, FAIL or CONDITIONAL under ``rule``; None while a value is missing or cannot be judged yet."""
+    """One of ``evaluation.VERDICTS`` under ``rule``; None while a value is missing or cannot be judged yet."""
     if not point_error(point):
         return None
     try:
@@ -145,7 +145,7 @@ class PointsModel(QAbstractTableModel):
                 return theme.LOW_CONFIDENCE_BG  # still to be typed
         elif role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
             verdict = point_verdict(point, self.decision_rule)
-            return {None: None, PASS: theme.OK, CONDITIONAL: theme.WARN}.get(verdict, theme.BAD)
+            return {None: None, PASS: theme.OK, CONDITIONAL_PASS: theme.WARN}.get(verdict, theme.BAD)
         elif role == Qt.ItemDataRole.FontRole and col in (READING, VERDICT):
             from PySide6.QtGui import QFont
 
@@ -207,7 +207,8 @@ class PointsModel(QAbstractTableModel):
         verdict = point_verdict(point, self.decision_rule)
         if verdict is None:
             return ""
-        return {PASS: self.tr("Pass"), CONDITIONAL: self.tr("Conditional")}.get(verdict, self.tr("Fail"))
+        return {PASS: self.tr("Pass"), CONDITIONAL_PASS: self.tr("Conditional pass"),
+                CONDITIONAL_FAIL: self.tr("Conditional fail")}.get(verdict, self.tr("Fail"))
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

@@ -189,7 +189,7 @@ class RecordForm(QWidget):
             self.edits[key].setPlaceholderText("2025-09-20")
         choices = {"title": [("record", self.tr("Calibration record")), ("certificate", self.tr("Calibration certificate"))],
                    "decision_rule": [("simple", self.tr("Simple acceptance")),
-                                     ("guarded", self.tr("Guarded acceptance (ILAC-G8, w = U)"))]}
+                                     ("guarded", self.tr("With uncertainty (ILAC-G8:2009, 4 outcomes)"))]}
         for key, items in choices.items():
             combo = self.choices[key]
             combo.clear()

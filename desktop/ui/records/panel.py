@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QToolTip, QVBoxLayout, QWidget)
 
-from desktop.core.records.evaluation import CONDITIONAL, FAIL
+from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
 from desktop.ui import i18n, theme
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
@@ -160,7 +160,8 @@ class RecordPanel(QWidget):
             self.verdict.setText(self.tr("%n point(s)", "", len(points)))
             self.verdict.setStyleSheet("")
             return
-        failed, conditional = verdicts.count(FAIL), verdicts.count(CONDITIONAL)
+        failed = verdicts.count(FAIL)
+        conditional = verdicts.count(CONDITIONAL_PASS) + verdicts.count(CONDITIONAL_FAIL)
         if failed:
             text, colour = self.tr("Fail: %1 of %2 points out of tolerance").replace("%1", str(failed)), theme.BAD
         elif conditional:

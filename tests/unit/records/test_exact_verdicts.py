@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from desktop.core.records.evaluation import CONDITIONAL, FAIL, PASS, ExcelFormulas, Tolerance, evaluate
+from desktop.core.records.evaluation import CONDITIONAL_FAIL, FAIL, PASS, VERDICTS, ExcelFormulas, Tolerance, evaluate
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.json_io import RecordFormatError, record_from_dict, record_to_dict
 from desktop.core.records.model import MeasurementPoint
@@ -22,7 +22,8 @@ def test_the_issues_example_fails_on_the_exact_limit_under_the_simple_rule():
     assert result.verdict == FAIL
 
 
-@pytest.mark.parametrize("u, verdict", [("0", FAIL), ("0.000001", CONDITIONAL), ("0.0000005", CONDITIONAL)])
+@pytest.mark.parametrize("u, verdict", [("0", FAIL), ("0.000001", CONDITIONAL_FAIL),
+                                                 ("0.0000005", CONDITIONAL_FAIL)])
 def test_the_issues_example_under_the_guarded_rule(u, verdict):
     assert evaluate("1.234500", "1.228327", "0.5 %rdg", u, rule="guarded").verdict == verdict
 
@@ -31,7 +32,7 @@ def test_a_point_exactly_on_the_unrounded_limit_passes():
     assert evaluate("1.234500", "1.2283275", "0.5 %rdg").verdict == PASS  # error 0.0061725 = limit
 
 def test_no_round_inside_the_limit_formula():
-    formula = ExcelFormulas({PASS: "合格", FAIL: "不合格", CONDITIONAL: "有条件"})
+    formula = ExcelFormulas({v: v for v in VERDICTS})
     limit = formula.limit(Tolerance.parse("0.5 %rdg"), "E28", None, Decimal("0.000001"))
     assert limit == "=0.005*ABS(E28)"
 

@@ -210,7 +210,8 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
     for (index, _, _, standard, reading, error, limit, u, tur, verdict), point in zip(table, example_records[1].points):
         result = point.result(example_records[1].decision_rule)
         assert error == pytest.approx(float(result.error)) and limit == pytest.approx(float(result.limit))
-        assert verdict == {"pass": "合格", "fail": "不合格", "conditional": "有条件"}[result.verdict]
+        assert verdict == {"pass": "合格", "fail": "不合格", "conditional_pass": "有条件合格",
+                           "conditional_fail": "有条件不合格"}[result.verdict]
 
 
 def test_template_copies_keep_footer_and_print_titles_which_follow_inserted_rows(tmp_path, new_record):

@@ -69,16 +69,17 @@ def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     assert (flow["E"].value, flow["E"].number_format, flow["F"].number_format) == (30.5, "0.0", "0.00")
     conclusion = _find(ws, "校准结论")
     verdicts = f"J{r}:J{r + 1}"
-    assert conclusion.value == (f'=IF(COUNTIF({verdicts},"不合格")>0,"不合格",IF(COUNTIF({verdicts},"有条件")>0,"有条件",'
-                                f'IF(COUNTIF({verdicts},"合格")>0,"合格","")))')
+    assert conclusion.value == (
+        f'=IF(COUNTIF({verdicts},"不合格")>0,"不合格",IF(COUNTIF({verdicts},"有条件不合格")>0,"有条件不合格",'
+        f'IF(COUNTIF({verdicts},"有条件合格")>0,"有条件合格",IF(COUNTIF({verdicts},"合格")>0,"合格",""))))')
 
 
 def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
     ws = report["LCD-20250314-0001"]
     rules = {str(rng.sqref): [rule.formula[0] for rule in rng.rules] for rng in ws.conditional_formatting}
     r = _table_row(ws, "序号") + 1
-    assert rules[f"J{r}:J{r + 1}"] == ['"合格"', '"不合格"', '"有条件"']
-    assert any(ref.startswith("C") and len(formulas) == 3 for ref, formulas in rules.items())  # the conclusion
+    assert rules[f"J{r}:J{r + 1}"] == ['"合格"', '"不合格"', '"有条件合格"', '"有条件不合格"']
+    assert any(ref.startswith("C") and len(formulas) == 4 for ref, formulas in rules.items())  # the conclusion
 
 
 def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):

@@ -19,10 +19,12 @@ _TEXTS = {
     "decision_rule": ("判定规则", "Decision rule"),
     "rule_simple": ("简单接受：|示值误差| ≤ 最大允许误差 判合格，否则不合格（ILAC-G8:2019 4.2.1）。",
                     "Simple acceptance: pass when |error| <= tolerance, else fail (ILAC-G8:2019 4.2.1)."),
-    "rule_guarded": ("保护带接受（保护带 = U）：|示值误差| + U ≤ 最大允许误差 判合格，|示值误差| − U > 最大允许误差 "
-                     "判不合格，其余为有条件（ILAC-G8:2019 4.2.2）。",
-                     "Guarded acceptance (guard band w = U): pass when |error| + U <= tolerance, fail when "
-                     "|error| - U > tolerance, otherwise conditional (ILAC-G8:2019 4.2.2)."),
+    "rule_guarded": ("考虑测量不确定度的判定（ILAC-G8:03/2009）：|示值误差| + U ≤ 允许误差限 判合格；"
+                     "|示值误差| ≤ 允许误差限 < |示值误差| + U 判有条件合格；|示值误差| − U ≤ 允许误差限 < |示值误差| "
+                     "判有条件不合格；|示值误差| − U > 允许误差限 判不合格。U 为扩展不确定度。",
+                     "Decision with the measurement uncertainty (ILAC-G8:03/2009): pass when |error| + U <= limit; "
+                     "conditional pass when |error| <= limit < |error| + U; conditional fail when "
+                     "|error| - U <= limit < |error|; fail when |error| - U > limit. U is the expanded uncertainty."),
     "environment_source": ("环境条件来源", "Ambient conditions from"),
     "environment_typed": ("人工录入", "typed by the technician"),
     "traceability": ("计量溯源性", "Metrological traceability"),
@@ -45,7 +47,8 @@ _TEXTS = {
     "signatory": ("批准人", "Authorised signatory"),
     "signatory_function": ("职务", "Function"),
     "end_marker": ("—— 以下空白 · 证书结束 ——", "— End of certificate —"),
-    "conditional": ("有条件", "Conditional"),
+    "conditional_pass": ("有条件合格", "Conditional pass"),
+    "conditional_fail": ("有条件不合格", "Conditional fail"),
     "superseded": ("已被替代", "Superseded"),
     "title_marked": ("{title}（{mark}）", "{title} ({mark})"),
     "draft_mark": ("DRAFT / 草稿", "DRAFT / 草稿"),

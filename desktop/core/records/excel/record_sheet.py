@@ -59,8 +59,7 @@ def printed_issue_date(record: CalibrationRecord, labels: dict[str, str]):
 
 
 def verdict_words(labels: dict[str, str]) -> dict[str, str]:
-    return {evaluation.PASS: labels["pass"], evaluation.FAIL: labels["fail"],
-            evaluation.CONDITIONAL: labels["conditional"]}
+    return {verdict: labels[verdict] for verdict in evaluation.VERDICTS}
 
 
 def table_columns(record: CalibrationRecord, photos: bool) -> list[tuple[str, float]]:

@@ -154,5 +154,6 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
 def highlight_verdicts(ws: Worksheet, cells: str, labels: dict[str, str]) -> None:
     """Conditional formatting: pass green, fail red, conditional amber; a verdict that recalculates recolours itself."""
     for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT),
-                             (labels["conditional"], CONDITIONAL_FILL, CONDITIONAL_FONT)):
+                             (labels["conditional_pass"], CONDITIONAL_FILL, CONDITIONAL_FONT),
+                             (labels["conditional_fail"], CONDITIONAL_FILL, FAIL_FONT)):
         ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill, font=font))

@@ -72,9 +72,7 @@ def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str,
     """Add the record's row at the end, its number linked to its own sheet."""
     row = max(ws.max_row + 1, HEADER_ROW + 1)
     instrument = record.instrument
-    verdict = {True: labels["pass"], False: labels["fail"], None: ""}[record.passed]
-    if record.verdict() == "conditional":
-        verdict = labels["conditional"]
+    verdict = labels.get(record.verdict() or "", "")
     values = [row - HEADER_ROW, record.number, record.revision, record.calibration_date, record.customer,
               instrument.name, instrument.model, instrument.serial, instrument.manufacturer, record.technician,
               record.checker, Formula(f"={quote_sheetname(record_sheet)}!{conclusion_cell}", verdict), ""]
