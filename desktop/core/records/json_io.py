@@ -196,13 +196,15 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
                 as_found=p.number("as_found"),
                 corrected_by=p.text("corrected_by"),
                 corrected_at=p.text("corrected_at"),
+                external_provider=p.text("external_provider"),
             )
             for p in f.objects("points", required=True)
         ],
         remarks=f.text("remarks"),
         title=f.choice("title", TITLES, "record"),
         laboratory=Laboratory(name=lab.text("name"), address=lab.text("address"),
-                              traceability=lab.text("traceability"), min_tur=lab.number("min_tur") or "4"),
+                              traceability=lab.text("traceability"), min_tur=lab.number("min_tur") or "4",
+                              accreditation=lab.text("accreditation")),
         customer_address=f.text("customer_address"),
         received_date=f.day("received_date"),
         issue_date=f.day("issue_date"),
@@ -219,6 +221,7 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
         history=[Revision(revision=h.integer("revision"), issued_at=h.text("issued_at"), reason=h.text("reason"),
                           issued_by=h.text("issued_by")) for h in f.objects("history")],
         tur_reason=f.text("tur_reason"),
+        specification=f.text("specification"),
     )
 
 

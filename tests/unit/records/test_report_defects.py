@@ -203,7 +203,7 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
                 if cell.data_type == "f":
                     assert values[ws.title][cell.coordinate].value is not None, f"{ws.title}!{cell.coordinate}"
                     checked += 1
-    assert checked == 44  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 3 + 3 conclusions
+    assert checked == 45  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 4 + 3 conclusions
     ws = values["LCD-20250314-0002"]
     header = _cell_with(ws, "序号").row
     table = [[c.value for c in row][:10] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]

@@ -55,8 +55,8 @@ def test_measurement_table_has_values_formulas_and_displayed_decimals(report):
     ws = report["LCD-20250314-0001"]
     header = _table_row(ws, "序号")
     assert [c.value for c in ws[header]][:11] == [
-        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差", "允许误差限 (±)", "扩展不确定度 U (k=2)", "TUR", "结论",
-        "屏幕照片"]
+        "序号", "测量项目", "单位", "标准值", "被校示值", "示值误差 [按单位列]", "允许误差限 (±) [按单位列]",
+        "扩展不确定度 U (k=2，包含概率约 95 %) [按单位列]", "TUR", "结论", "屏幕照片"]  # units, coverage (issue 31)
     r = header + 1
     row = {c.column_letter: c for c in ws[r]}
     assert [row[c].value for c in "ABCDE"] == [1, "大气压", "kPa", 100.0, 100.07]
@@ -189,3 +189,55 @@ def test_a_missing_photo_is_reported_before_anything_is_written(tmp_path, new_re
     with pytest.raises(PhotoError, match="nope.png"):
         export_report([new_record(photo=str(tmp_path / "nope.png"))], tmp_path / "r.xlsx", photos=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_certificate_items_of_17025_are_printed(tmp_path, new_record):
+    """Issue 31: coverage probability beside k and units in the headers (7.8.4.1 a), the specification
+    (7.8.6.2 b), as-found conformity (7.8.4.2), external results marked (7.8.2.1 p), the reproduction
+    statement, the accreditation when set, and the number and page in the page header."""
+    from desktop.core.records.model import MeasurementPoint
+
+    record = new_record(specification="JJG 680-2007 表 3", points=[
+        MeasurementPoint("大气压", "kPa", "100.00", "100.07", "0.50", "0.05", as_found="100.62"),
+        MeasurementPoint("大气压", "kPa", "50.00", "50.02", "0.50", "0.05", external_provider="某计量院")])
+    record.laboratory.name, record.laboratory.accreditation = "苏州示例计量", "CNAS L1234"
+    ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))[record.number]
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "扩展不确定度 U (k=2，包含概率约 95 %) [kPa]" in texts and "示值误差 [kPa]" in texts
+    assert "JJG 680-2007 表 3" in texts
+    assert "调整前结论" in texts  # the as-found results get their own conformity statement
+    assert "大气压 *" in texts and "* 由外部供方提供的结果：某计量院" in texts
+    assert "未经苏州示例计量书面批准，不得部分复制本证书。" in texts
+    assert any("认可: CNAS L1234" in t for t in texts)
+    assert ws.oddHeader.left.text == f"记录编号: {record.number}" and "第 &P 页 共" in ws.oddHeader.right.text
+    record.laboratory.accreditation = ""
+    ws = load_workbook(export_report([record], tmp_path / "r2.xlsx"))[record.number]
+    assert not any("认可" in str(c.value) for row in ws.iter_rows() for c in row)
+
+
+def test_result_rows_grow_to_fit_a_long_quantity_name(tmp_path, new_record):
+    from desktop.core.records.model import MeasurementPoint
+
+    record = new_record(points=[MeasurementPoint("交流电压（1 kHz，200 V 量程）", "V", "100.0", "100.1", "0.5")])
+    ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))[record.number]
+    row = next(c.row for c in ws["B"] if c.value == "交流电压（1 kHz，200 V 量程）")
+    assert ws.row_dimensions[row].height >= 14 * 3 + 6  # three lines in an 11-character column
+
+
+def test_small_tables_are_never_split_and_the_conclusion_never_stands_alone(tmp_path, new_record):
+    """Issue 31: a 3-row table split 2/1, the conclusion landed alone on the next page, and the standards table
+    continued on the next page without its header. Wherever the tables fall, none of that happens."""
+    from desktop.core.records.model import MeasurementPoint, StandardUsed
+
+    points = [MeasurementPoint("大气压", "kPa", f"{v}.00", f"{v}.07", "0.50", "0.05") for v in (50, 80, 100)]
+    for count in range(6, 36, 6):  # more standards push the tables further down the first page
+        standards = [StandardUsed(f"标准器 {i}", "M", f"S-{i}", f"C-{i}") for i in range(count)]
+        record = new_record(f"R-{count}", standards=standards, points=points)
+        ws = load_workbook(export_report([record], tmp_path / f"r{count}.xlsx"))[record.number]
+        breaks = [brk.id for brk in ws.row_breaks.brk]  # a break after row id
+        first_column = {c.value: c.row for c in ws["A"] if c.value}
+        results, conclusion = first_column["校准结果"], first_column["校准结论"]
+        standards_title, traceability = first_column["本次校准所用计量标准"], first_column["计量溯源性"]
+        assert not [b for b in breaks if results <= b < conclusion], (count, breaks)
+        if count < 25:  # shorter than a page: kept whole
+            assert not [b for b in breaks if standards_title <= b < traceability], (count, breaks)
