@@ -43,6 +43,7 @@ class Preferences:
     lab_traceability: str = ""    # the metrological traceability statement
     lab_signatory: str = ""       # authorised signatory's name
     lab_signatory_function: str = ""
+    lab_accreditation: str = ""   # accreditation body and number (CNAS L1234); printed only when set
     lab_min_tur: str = "4"        # minimum test uncertainty ratio (limit / U); lower points are flagged
     certificate_title: str = "record"  # record (校准原始记录) | certificate (校准证书)
 

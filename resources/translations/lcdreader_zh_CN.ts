@@ -576,52 +576,57 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="15"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="16"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="21"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <source>Accreditation (printed when set):</source>
+        <translation>认可标识与编号（填写后打印）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="29"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="30"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="29"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="30"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="33"/>
         <source>Minimum TUR (limit / U), flagged below:</source>
         <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
     </message>
@@ -1189,113 +1194,113 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="110"/>
+        <location filename="../../desktop/ui/records/controller.py" line="111"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <location filename="../../desktop/ui/records/controller.py" line="112"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="112"/>
+        <location filename="../../desktop/ui/records/controller.py" line="113"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="127"/>
+        <location filename="../../desktop/ui/records/controller.py" line="128"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="129"/>
+        <location filename="../../desktop/ui/records/controller.py" line="130"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="193"/>
+        <location filename="../../desktop/ui/records/controller.py" line="194"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="194"/>
+        <location filename="../../desktop/ui/records/controller.py" line="195"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="213"/>
+        <location filename="../../desktop/ui/records/controller.py" line="214"/>
         <source>, </source>
         <comment>between the missing items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="214"/>
+        <location filename="../../desktop/ui/records/controller.py" line="215"/>
         <source>fill in %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="222"/>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
         <source>the certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="222"/>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
         <source>the checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <location filename="../../desktop/ui/records/controller.py" line="224"/>
         <source>a measurement standard</source>
         <translation>所用计量标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="224"/>
+        <location filename="../../desktop/ui/records/controller.py" line="225"/>
         <source>the standard&apos;s certificate number</source>
         <translation>标准器证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <location filename="../../desktop/ui/records/controller.py" line="226"/>
         <source>the standard&apos;s due date</source>
         <translation>标准器有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="226"/>
+        <location filename="../../desktop/ui/records/controller.py" line="227"/>
         <source>the standard&apos;s uncertainty</source>
         <translation>标准器不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="242"/>
+        <location filename="../../desktop/ui/records/controller.py" line="243"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="247"/>
+        <location filename="../../desktop/ui/records/controller.py" line="248"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="254"/>
+        <location filename="../../desktop/ui/records/controller.py" line="255"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="256"/>
+        <location filename="../../desktop/ui/records/controller.py" line="257"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="259"/>
+        <location filename="../../desktop/ui/records/controller.py" line="260"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="262"/>
+        <location filename="../../desktop/ui/records/controller.py" line="263"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="297"/>
+        <location filename="../../desktop/ui/records/controller.py" line="298"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>
@@ -1512,106 +1517,111 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <source>Specification judged against</source>
+        <translation>判定依据的规范</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Technician</source>
         <translation>校准员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Name</source>
         <translation>器具名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Manufacturer</source>
         <translation>厂家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Serial no.</source>
         <translation>计量器具编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Category</source>
         <translation>检定校准分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Standard</source>
         <translation>标准器名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Standard no.</source>
         <translation>标准器编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Calibration record</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Calibration certificate</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="191"/>
+        <location filename="../../desktop/ui/records/form.py" line="192"/>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="192"/>
+        <location filename="../../desktop/ui/records/form.py" line="193"/>
         <source>With uncertainty (ILAC-G8:2009, 4 outcomes)</source>
         <translation>考虑不确定度（ILAC-G8:2009，四种结论）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="200"/>
+        <location filename="../../desktop/ui/records/form.py" line="201"/>
         <source>Type, or from the environment monitor</source>
         <translation>手动输入，或取自环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Temperature ℃</source>
         <translation>温度 ℃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="182"/>
+        <location filename="../../desktop/ui/records/form.py" line="183"/>
         <source>Humidity %RH</source>
         <translation>湿度 %RH</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="182"/>
+        <location filename="../../desktop/ui/records/form.py" line="183"/>
         <source>Pressure kPa</source>
         <translation>大气压 kPa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="186"/>
+        <location filename="../../desktop/ui/records/form.py" line="187"/>
         <source>Type to find an earlier instrument</source>
         <translation>输入编号可查找以前的器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="187"/>
+        <location filename="../../desktop/ui/records/form.py" line="188"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>

@@ -390,6 +390,8 @@ def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, q
     dialog.lab.edits["lab_address"].setText("苏州市星湖街 218 号")
     dialog.lab.edits["lab_signatory"].setText("李华")
     dialog.lab.traceability.setPlainText("溯源至国家计量基准")
+    dialog.lab.edits["lab_accreditation"].setText("CNAS L1234")
+    dialog.lab.edits["lab_min_tur"].setText("3")
     dialog.lab.title.setCurrentIndex(dialog.lab.title.findData("certificate"))
     new = dialog.preferences()
     assert (new.lab_name, new.lab_signatory, new.certificate_title) == ("某某计量检测有限公司", "李华", "certificate")
@@ -400,6 +402,7 @@ def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, q
     assert (record.laboratory.name, record.laboratory.address, record.laboratory.traceability) == (
         "某某计量检测有限公司", "苏州市星湖街 218 号", "溯源至国家计量基准")
     assert (record.signatory.name, record.title) == ("李华", "certificate")
+    assert (record.laboratory.accreditation, record.laboratory.min_tur) == ("CNAS L1234", "3")  # issue 31
     assert replace(window.prefs) == new
 
 
@@ -408,7 +411,8 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
     panel = window.record_panel
     for key, text in (("customer_address", "Suzhou"), ("received_date", "2025-03-12"), ("item_condition", "intact"),
                       ("deviations", "none"), ("coverage_factor", "2"), ("signatory.name", "Li"),
-                      ("signatory.function", "Technical manager"), ("standards_override", "checked")):
+                      ("signatory.function", "Technical manager"), ("standards_override", "checked"),
+                      ("tur_reason", "reference only"), ("specification", "JJG 680-2007 table 3")):
         type_into(qtbot, panel, key, text)
     combo = panel.form.choices["decision_rule"]
     combo.setCurrentIndex(combo.findData("guarded"))
@@ -418,6 +422,7 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
         "Suzhou", "2025-03-12", "intact")
     assert (record.signatory.name, record.signatory.function, record.decision_rule) == (
         "Li", "Technical manager", "guarded")
+    assert (record.tur_reason, record.specification) == ("reference only", "JJG 680-2007 table 3")
     type_into(qtbot, panel, "coverage_factor", "k")
     assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
 

@@ -79,7 +79,8 @@ class RecordController(QObject):
         return CalibrationRecord(
             number=self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN), customer="",
             instrument=Instrument(name=""), calibration_date=day, title=prefs.certificate_title,
-            laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability, prefs.lab_min_tur),
+            laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability,
+                                  accreditation=prefs.lab_accreditation, min_tur=prefs.lab_min_tur),
             signatory=Signatory(prefs.lab_signatory, prefs.lab_signatory_function))
 
     def _show(self, record: CalibrationRecord, stored: str | None) -> None:

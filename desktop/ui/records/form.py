@@ -24,7 +24,7 @@ GROUPS = {
                  "standard.uncertainty", "environment.temperature", "environment.humidity", "environment.pressure"),
     "certificate": ("title", "customer_address", "received_date", "issue_date", "item_condition", "deviations",
                     "decision_rule", "coverage_factor", "signatory.name", "signatory.function",
-                    "standards_override", "tur_reason"),
+                    "standards_override", "tur_reason", "specification"),
 }
 CHOICE_FIELDS = ("title", "decision_rule")
 TABS = ("record", "certificate")
@@ -173,6 +173,7 @@ class RecordForm(QWidget):
             "signatory.name": self.tr("Signatory"), "signatory.function": self.tr("Function"),
             "standards_override": self.tr("Overdue standard used because"),
             "tur_reason": self.tr("TUR below 1:1 reported because"),
+            "specification": self.tr("Specification judged against"),
             "technician": self.tr("Technician"), "checker": self.tr("Checker"),
             "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
             "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),

@@ -1,5 +1,5 @@
 """The lab-wide certificate items in Settings: lab name and address, traceability statement, authorised
-signatory, the report title and the minimum test uncertainty ratio. Each new record copies them (records/controller.py)."""
+signatory, accreditation, the report title and the minimum test uncertainty ratio. Each new record copies them (records/controller.py)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QDoubleValidator
@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPla
 
 from desktop.core.preferences import Preferences
 
-TEXT_FIELDS = ("lab_name", "lab_address", "lab_signatory", "lab_signatory_function", "lab_min_tur")
+TEXT_FIELDS = ("lab_name", "lab_address", "lab_signatory", "lab_signatory_function", "lab_accreditation",
+               "lab_min_tur")
 
 
 class LabSettingsBox(QGroupBox):
@@ -24,6 +25,7 @@ class LabSettingsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Lab name:"), self.edits["lab_name"])
         form.addRow(self.tr("Address:"), self.edits["lab_address"])
+        form.addRow(self.tr("Accreditation (printed when set):"), self.edits["lab_accreditation"])
         form.addRow(self.tr("Authorised signatory:"), self.edits["lab_signatory"])
         form.addRow(self.tr("Signatory's function:"), self.edits["lab_signatory_function"])
         form.addRow(self.tr("Traceability statement:"), self.traceability)
