@@ -140,7 +140,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
 def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> None:
     """An earlier revision kept in the workbook: its title and every printed page say it is superseded."""
     titles = (labels["record_title"], labels["certificate_title"])
-    for cell in (ws["A1"], ws["A2"]):
+    for cell in (ws["A1"], ws["A2"], ws["A3"]):  # the title follows the lab's name and address when set
         if isinstance(cell.value, str) and cell.value.startswith(titles):
             cell.value = labels["title_marked"].format(title=cell.value, mark=mark)
             cell.font = MARK_TITLE_FONT

@@ -133,7 +133,8 @@ def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) ->
         cell.fill = fill
 
 
-PAGE_MARGINS = (0.5, 0.5, 0.6, 0.7)  # left, right, top, bottom, inches
+PAGE_MARGINS = (0.5, 0.5, 0.8, 0.7)  # left, right, top, bottom, inches (the top leaves room for the header)
+HEADER_MARGIN = 0.3  # inches from the paper's edge to the page header
 
 
 def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str) -> None:
@@ -144,6 +145,7 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
     ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = PAGE_MARGINS
+    ws.page_margins.header = HEADER_MARGIN
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows

@@ -31,4 +31,4 @@ def add_draft_watermark(ws, first_rows: list[int], column: str = "B") -> None:
     for row in first_rows:
         image = SheetImage(io.BytesIO(picture))
         image.width, image.height = SIZE_PX
-        ws.add_image(image, f"{column}{row + 6}")
+        ws.add_image(image, f"{column}{row + 1}")  # high on the page: a short last page still shows it
