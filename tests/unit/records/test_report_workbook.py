@@ -100,13 +100,23 @@ def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_page
     from desktop.core.records.model import MeasurementPoint
 
     points = [MeasurementPoint("流量", "L/min", f"{i}.00", f"{i}.1", "0.5") for i in range(1, 81)]
-    ws = load_workbook(export_report([new_record(points=points)], tmp_path / "r.xlsx"))["LCD-20250314-0001"]
+    record = new_record(points=points)
+    record.points[-1].ocr_text = "8O.1"  # an observations table follows the long results table
+    ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))["LCD-20250314-0001"]
     breaks = [brk.id for brk in ws.row_breaks.brk]
     assert len(breaks) >= 2 and breaks == sorted(breaks)
     assert ws.oddFooter.center.text.endswith(f"第 &P 页 共 {len(breaks) + 1} 页")
     header = _table_row(ws, "序号")
     assert all(b > header for b in breaks)
-    assert ws.print_title_rows == f"${header}:${header}"  # the table's header repeats on every page
+    # issue 31: the results table writes its header again at the top of each page it continues on; print
+    # titles would also have repeated it over the tables that follow it (the observations)
+    assert ws.print_title_rows is None
+    last_point = max(c.row for c in ws["A"] if c.value == 80)
+    inside = [b for b in breaks if header < b < last_point]
+    assert inside and all([c.value for c in ws[b + 1]] == [c.value for c in ws[header]] for b in inside)
+    assert [c.value for c in ws["A"] if isinstance(c.value, int) and c.row > header][:80] == list(range(1, 81))
+    observations = _table_row(ws, "原始观测与更正")
+    assert ws.cell(observations + 1, 1).value == "序号" and ws.cell(observations + 1, 4).value == "OCR 原始读数"
 
 
 def test_photo_thumbnails_are_embedded_in_the_photo_column(report):

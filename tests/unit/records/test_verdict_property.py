@@ -81,9 +81,10 @@ def test_libreoffice_recalculates_every_verdict_to_pythons(tmp_path, new_record)
         ws = recalculated[record.number]
         header = next(row for row in ws.iter_rows() if row[0].value == "序号" and row[1].value == "测量项目")
         column = next(c.column for c in header if c.value == "结论")
-        for offset, point in enumerate(record.points, start=1):
+        rows = {c.value: c.row for c in ws["A"] if isinstance(c.value, int)}  # point number -> row (the header
+        for offset, point in enumerate(record.points, start=1):                 # repeats on each page)
             result = point.result(record.decision_rule)
-            theirs = ws.cell(header[0].row + offset, column).value
+            theirs = ws.cell(rows[offset], column).value
             assert theirs == WORDS[result.verdict], (record.number, record.decision_rule, point)
             compared += 1
             outcomes.add((record.decision_rule, result.verdict))

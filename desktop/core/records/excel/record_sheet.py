@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from desktop.core.records import evaluation
 from desktop.core.records.consistency import lab_minimum_tur, low_tur_points
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance
-from desktop.core.records.excel.pagination import largest_scale, paginate
+from desktop.core.records.excel.pagination import Pages, largest_scale
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
 from desktop.core.records.excel.sheet_writer import SheetWriter
 from desktop.core.records.excel.watermark import add_draft_watermark
@@ -42,6 +42,7 @@ from desktop.core.records.model import CalibrationRecord, MeasurementPoint, is_n
 PHOTO_COLUMN = ("photo", 22)
 PHOTO_ROW_HEIGHT = 48  # points; the thumbnail is sized to fit in it
 SMALL_TABLE = 15  # points: a results table this short is never split across pages
+CONCLUSION_HEIGHT = 20  # points: the conclusion row, kept with the table's last row
 
 
 def printed_title(record: CalibrationRecord, labels: dict[str, str]) -> str:
@@ -80,19 +81,12 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
         ws.column_dimensions[get_column_letter(i)].width = width
     writer = SheetWriter(ws, last)
 
+    pages = Pages(ws, PAGE_MARGINS, largest_scale([width for _, width in columns], PAGE_MARGINS))
     _header(writer, record, labels)
     _standards(writer, record, labels)
     if record.adjusted:  # 7.8.4.2: the results and their conformity before adjustment too
-        section = writer.section(labels["results_as_found"])
-        _, found = _results_table(writer, record, columns[:len(columns) - photos], labels, as_found=True)
-        _conclusion(writer, labels["conclusion_as_found"], found, record.verdict(as_found=True), labels)
-        writer.keep_together(section)
-    section = writer.section(labels["results_as_left"] if record.adjusted else labels["results"])
-    header_row, verdicts = _results_table(writer, record, columns, labels, as_found=False, photos=photos)
-    last_point = writer.row - 1
-    conclusion = _conclusion(writer, labels["conclusion"], verdicts, record.verdict(), labels)
-    # a small table stays on one page with its conclusion; a long one keeps its last rows with it
-    writer.keep_together(section if len(record.points) <= SMALL_TABLE else last_point - 1)
+        _results(writer, pages, record, columns[:len(columns) - photos], labels, as_found=True)
+    conclusion = _results(writer, pages, record, columns, labels, as_found=False, photos=photos)
     providers = sorted({p.external_provider for p in record.points if p.external_provider})
     if providers:  # 7.8.2.1 p: results from an external provider, marked as such
         writer.note(labels["external"].format(providers=", ".join(providers)))
@@ -119,15 +113,13 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     writer.keep_together(signatures, end)
 
     ws.freeze_panes = "A3"  # the lab and the title stay visible while scrolling
-    scale = largest_scale([width for _, width in columns], PAGE_MARGINS)
-    pages = paginate(ws, end, PAGE_MARGINS, scale, title_row=header_row, keep_together=sorted(writer.blocks))
+    pages.flow(end, sorted(writer.blocks))
     number = record.number.replace("&", "&&")  # & starts a code in a page header or footer
-    splits_table = any(header_row <= brk.id < last_point for brk in ws.row_breaks.brk)
-    setup_a4_page(ws, landscape=False, title_rows=f"{header_row}:{header_row}" if splits_table else None,
+    setup_a4_page(ws, landscape=False, title_rows=None,  # a split table repeats its own header (Pages)
                   footer=f"{number}    {labels['revision']} {record.revision}    "
-                         f"{labels['record_footer'].format(pages=pages)}")
+                         f"{labels['record_footer'].format(pages=pages.count)}")
     ws.oddHeader.left.text = f"{labels['number']}: {number}"  # 7.8.2.1: on every page, with the page
-    ws.oddHeader.right.text = labels["record_footer"].format(pages=pages)
+    ws.oddHeader.right.text = labels["record_footer"].format(pages=pages.count)
     ws.oddHeader.left.size = ws.oddHeader.right.size = 9
     if not record.locked:  # on every printed page: in the header and as a watermark
         ws.oddHeader.center.text = labels["draft_mark"]
@@ -219,25 +211,40 @@ def _standards(writer: SheetWriter, record: CalibrationRecord, labels: dict[str,
     writer.keep_together(section)
 
 
-def _results_table(writer: SheetWriter, record: CalibrationRecord, columns: list[tuple[str, float]],
-                   labels: dict[str, str], as_found: bool, photos: bool = False) -> tuple[int, str]:
-    """The results table; returns its header row and the range of its verdict cells ("" without verdicts)."""
+def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, columns: list[tuple[str, float]],
+             labels: dict[str, str], as_found: bool, photos: bool = False) -> str:
+    """A results table (as found or as left) with its title and conclusion; returns the conclusion cell.
+
+    It is placed on the pages as it is written: the title, the header and the first rows stay together
+    (a table of up to SMALL_TABLE points stays whole, with its conclusion), a row that does not fit starts
+    the next page with the header written again, and the last row keeps the conclusion company.
+    """
     ws = writer.ws
-    header_row = writer.row
-    headers = dict(labels, uncertainty=_uncertainty_header(record.coverage_factor, labels),
-                   reading=labels["as_found"] if as_found else labels["reading"])
-    units = {point.unit for point in record.points}
-    unit = units.pop() if len(units) == 1 and "" not in units else labels["unit_of_row"]
-    for key in ("error", "limit", "uncertainty"):  # 7.8.4.1 a: every value with its unit
-        headers[key] = f"{headers[key]} [{unit}]"
-    for i, (key, _) in enumerate(columns, start=1):
-        style_cell(ws.cell(header_row, i, headers[key]), font=HEADER_FONT, fill=HEADER_FILL)
-    ws.row_dimensions[header_row].height = row_height([(headers[key], width) for key, width in columns], 30)
+    pages.flow(writer.row - 1, writer.blocks)  # what is above is on its pages
+    section = writer.section(labels["results_as_found" if as_found else
+                                    "results_as_left" if record.adjusted else "results"])
+    pages.flow(section - 1)
+    headers = _table_headers(record, labels, as_found)
+    header_height = row_height([(headers[key], width) for key, width in columns], 30)
     letters = {key: get_column_letter(i) for i, (key, _) in enumerate(columns, start=1)}
     formulas = ExcelFormulas(verdict_words(labels))
-    first = header_row + 1
-    for index, point in enumerate(record.points, start=1):
-        r = first + index - 1
+    heights = [_point_height(_point_values(p, i, 0, letters, formulas, record, as_found), columns,
+                             photos and bool(p.photo)) for i, p in enumerate(record.points, start=1)]
+    kept = heights if len(heights) <= SMALL_TABLE else heights[:2]
+    if not pages.fits(pages.height(section) + header_height + sum(kept) + CONCLUSION_HEIGHT):
+        pages.new_page(section)
+    pages.place(section)
+    _table_header(ws, writer.row, columns, headers, header_height)
+    pages.place(writer.row)
+    writer.row += 1
+    first = writer.row
+    for index, (point, height) in enumerate(zip(record.points, heights), start=1):
+        r = writer.row
+        if not pages.fits(height + (CONCLUSION_HEIGHT if index == len(heights) else 0)):
+            pages.new_page(r)  # the table goes on under its header, written again
+            _table_header(ws, r, columns, headers, header_height)
+            pages.place(r)
+            r += 1
         values = _point_values(point, index, r, letters, formulas, record, as_found)
         for key, column in letters.items():
             cell = ws[f"{column}{r}"]
@@ -247,19 +254,42 @@ def _results_table(writer: SheetWriter, record: CalibrationRecord, columns: list
         ws[f"{letters['error']}{r}"].number_format = number_format(result.display_decimals)
         if result.limit is not None:  # rounded for display only: the verdict compares the exact limit
             ws[f"{letters['limit']}{r}"].number_format = number_format(result.display_decimals)
-        # rows grow to fit their text (a long quantity name wraps instead of being clipped)
-        ws.row_dimensions[r].height = row_height([(values.get(key), width) for key, width in columns])
+        ws.row_dimensions[r].height = height  # rows grow to fit their text (a long quantity name wraps)
         if photos and point.photo:
             image = thumbnail_image(point.photo, point.crop, PHOTO_ROW_HEIGHT)
             centre_in_cell(image, len(columns), r, PHOTO_COLUMN[1], PHOTO_ROW_HEIGHT)
             ws.add_image(image)
-            ws.row_dimensions[r].height = max(PHOTO_ROW_HEIGHT, ws.row_dimensions[r].height)
-    writer.row = first + len(record.points)
+        pages.place(r)
+        writer.row = r + 1
     with_verdict = any(_tolerance(p) for p in record.points)
+    # a repeated header inside the range is harmless: COUNTIF and the colours look for verdict words only
     verdicts = f"{letters['verdict']}{first}:{letters['verdict']}{writer.row - 1}" if with_verdict else ""
-    if as_found and verdicts:
-        highlight_verdicts(ws, verdicts, labels)
-    return header_row, verdicts
+    conclusion = _conclusion(writer, labels["conclusion_as_found" if as_found else "conclusion"], verdicts,
+                             record.verdict(as_found), labels)
+    pages.place(writer.row - 1)
+    return conclusion
+
+
+def _table_headers(record: CalibrationRecord, labels: dict[str, str], as_found: bool) -> dict[str, str]:
+    headers = dict(labels, uncertainty=_uncertainty_header(record.coverage_factor, labels),
+                   reading=labels["as_found"] if as_found else labels["reading"])
+    units = {point.unit for point in record.points}
+    unit = units.pop() if len(units) == 1 and "" not in units else labels["unit_of_row"]
+    for key in ("error", "limit", "uncertainty"):  # 7.8.4.1 a: every value with its unit
+        headers[key] = f"{headers[key]} [{unit}]"
+    return headers
+
+
+def _table_header(ws: Worksheet, row: int, columns: list[tuple[str, float]], headers: dict[str, str],
+                  height: float) -> None:
+    for i, (key, _) in enumerate(columns, start=1):
+        style_cell(ws.cell(row, i, headers[key]), font=HEADER_FONT, fill=HEADER_FILL)
+    ws.row_dimensions[row].height = height
+
+
+def _point_height(values: dict[str, object], columns: list[tuple[str, float]], photo: bool) -> float:
+    height = row_height([(values.get(key), width) for key, width in columns])
+    return max(PHOTO_ROW_HEIGHT, height) if photo else height
 
 
 def _point_values(point: MeasurementPoint, index: int, r: int, letters: dict[str, str], formulas: ExcelFormulas,
