@@ -101,7 +101,8 @@ def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_page
 
     points = [MeasurementPoint("流量", "L/min", f"{i}.00", f"{i}.1", "0.5") for i in range(1, 81)]
     record = new_record(points=points)
-    record.points[-1].ocr_text = "8O.1"  # an observations table follows the long results table
+    for point in record.points[::2]:  # a long observations table follows the long results table
+        point.ocr_text = point.reading.replace("1", "7")
     ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))["LCD-20250314-0001"]
     breaks = [brk.id for brk in ws.row_breaks.brk]
     assert len(breaks) >= 2 and breaks == sorted(breaks)
@@ -117,6 +118,8 @@ def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_page
     assert [c.value for c in ws["A"] if isinstance(c.value, int) and c.row > header][:80] == list(range(1, 81))
     observations = _table_row(ws, "原始观测与更正")
     assert ws.cell(observations + 1, 1).value == "序号" and ws.cell(observations + 1, 4).value == "OCR 原始读数"
+    split = [b for b in breaks if b > observations + 1]
+    assert split and all([c.value for c in ws[b + 1]] == [c.value for c in ws[observations + 1]] for b in split[:-1])
 
 
 def test_photo_thumbnails_are_embedded_in_the_photo_column(report):
@@ -236,7 +239,8 @@ def test_result_rows_grow_to_fit_a_long_quantity_name(tmp_path, new_record):
 
 def test_small_tables_are_never_split_and_the_conclusion_never_stands_alone(tmp_path, new_record):
     """Issue 31: a 3-row table split 2/1, the conclusion landed alone on the next page, and the standards table
-    continued on the next page without its header. Wherever the tables fall, none of that happens."""
+    continued on the next page without its header. Wherever the tables fall, none of that happens: a small
+    table stays whole, a long one repeats its header."""
     from desktop.core.records.model import MeasurementPoint, StandardUsed
 
     points = [MeasurementPoint("大气压", "kPa", f"{v}.00", f"{v}.07", "0.50", "0.05") for v in (50, 80, 100)]
@@ -249,5 +253,8 @@ def test_small_tables_are_never_split_and_the_conclusion_never_stands_alone(tmp_
         results, conclusion = first_column["校准结果"], first_column["校准结论"]
         standards_title, traceability = first_column["本次校准所用计量标准"], first_column["计量溯源性"]
         assert not [b for b in breaks if results <= b < conclusion], (count, breaks)
-        if count < 25:  # shorter than a page: kept whole
-            assert not [b for b in breaks if standards_title <= b < traceability], (count, breaks)
+        inside = [b for b in breaks if standards_title <= b < traceability]
+        if count <= 15:  # a small table: kept whole
+            assert not inside, (count, breaks)
+        header = [c.value for c in ws[standards_title + 1]]
+        assert all([c.value for c in ws[b + 1]] == header for b in inside)  # a split one: its header again

@@ -83,7 +83,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
 
     pages = Pages(ws, PAGE_MARGINS, largest_scale([width for _, width in columns], PAGE_MARGINS))
     _header(writer, record, labels)
-    _standards(writer, record, labels)
+    _standards(writer, pages, record, labels)
     if record.adjusted:  # 7.8.4.2: the results and their conformity before adjustment too
         _results(writer, pages, record, columns[:len(columns) - photos], labels, as_found=True)
     conclusion = _results(writer, pages, record, columns, labels, as_found=False, photos=photos)
@@ -99,8 +99,8 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
     writer.wide_pair(labels["remarks"], record.remarks)
     writer.note(labels["only_item"])
     writer.note(labels["not_reproduced"].format(lab=record.laboratory.name or labels["the_lab"]))
-    _observations(writer, record, labels)
-    _history(writer, record, labels)
+    _observations(writer, pages, record, labels)
+    _history(writer, pages, record, labels)
 
     writer.row += 1  # a blank line before the signatures
     signatures = writer.row
@@ -198,17 +198,14 @@ def _header(writer: SheetWriter, record: CalibrationRecord, labels: dict[str, st
     writer.wide_pair(labels["environment_source"], source)
 
 
-def _standards(writer: SheetWriter, record: CalibrationRecord, labels: dict[str, str]) -> None:
-    section = writer.section(labels["standards"])
+def _standards(writer: SheetWriter, pages: Pages, record: CalibrationRecord, labels: dict[str, str]) -> None:
     spans = ["A:B", "C:D", "E:E", "F:G", "H:H", f"I:{writer.last}"]
     keys = ["standard_name", "model", "standard_serial", "certificate", "due_date", "standard_uncertainty"]
-    writer.spanned_row(spans, [labels[k] for k in keys], header=True)
-    for s in record.standards:
-        writer.spanned_row(spans, [s.name, s.model, s.serial, s.certificate, s.due_date, s.uncertainty])
+    rows = [[s.name, s.model, s.serial, s.certificate, s.due_date, s.uncertainty] for s in record.standards]
+    writer.table(pages, labels["standards"], spans, [labels[k] for k in keys], rows)
     writer.wide_pair(labels["traceability"], record.laboratory.traceability)
     if record.standards_override:
         writer.wide_pair(labels["standards_override"], record.standards_override)
-    writer.keep_together(section)
 
 
 def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, columns: list[tuple[str, float]],
@@ -322,31 +319,27 @@ def _tolerance(point: MeasurementPoint) -> Tolerance | None:
     return Tolerance.parse(point.tolerance)
 
 
-def _observations(writer: SheetWriter, record: CalibrationRecord, labels: dict[str, str]) -> None:
+def _observations(writer: SheetWriter, pages: Pages, record: CalibrationRecord, labels: dict[str, str]) -> None:
     """Each point whose value differs from what OCR read, or was corrected: the original is kept (7.5.2)."""
     changed = [(i, p) for i, p in enumerate(record.points, start=1)
                if (p.ocr_text and p.ocr_text != p.reading) or p.corrected_by]
     if not changed:
         return
-    section = writer.section(labels["observations"])
     spans = ["A:A", "B:C", "D:E", "F:G", "H:H", f"I:{writer.last}"]
     keys = ["index", "quantity", "ocr_text", "corrected_value", "corrected_by", "corrected_at"]
-    writer.spanned_row(spans, [labels[k] for k in keys], header=True)
-    for index, point in changed:
-        writer.spanned_row(spans, [index, point.quantity, point.ocr_text, point.reading, point.corrected_by,
-                                   point.corrected_at.replace("T", " ")])
-    writer.keep_together(section)
+    writer.table(pages, labels["observations"], spans, [labels[k] for k in keys],
+                 [[index, point.quantity, point.ocr_text, point.reading, point.corrected_by,
+                   point.corrected_at.replace("T", " ")] for index, point in changed])
 
 
-def _history(writer: SheetWriter, record: CalibrationRecord, labels: dict[str, str]) -> None:
+def _history(writer: SheetWriter, pages: Pages, record: CalibrationRecord, labels: dict[str, str]) -> None:
     """Earlier revisions and why each was replaced (7.8.8), listed on the certificate that replaces them."""
     if not record.history and not record.revision:
         return
-    section = writer.section(labels["history"])
     spans = ["A:B", "C:E", "F:G", f"H:{writer.last}"]
-    writer.spanned_row(spans, [labels[k] for k in ("revision", "issued_at", "issued_by", "revision_reason")],
-                       header=True)
     reasons = [h.reason for h in record.history[1:]] + [record.revision_reason]
-    for old, reason in zip(record.history, reasons):  # revision n was replaced for the reason given in n + 1
-        writer.spanned_row(spans, [str(old.revision), old.issued_at.replace("T", " "), old.issued_by, reason])
-    writer.keep_together(section)
+    # revision n was replaced for the reason given in n + 1
+    writer.table(pages, labels["history"], spans,
+                 [labels[k] for k in ("revision", "issued_at", "issued_by", "revision_reason")],
+                 [[str(old.revision), old.issued_at.replace("T", " "), old.issued_by, reason]
+                  for old, reason in zip(record.history, reasons)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.records.excel.pagination import Pages
 from desktop.core.records.excel.styles import (
     BODY_FONT,
     BOX,
@@ -62,10 +63,37 @@ class SheetWriter:
         self.spanned_row(["A:B", f"C:{self.last}"], [label, value], labels_at=(0,))
         return f"C{self.row - 1}"
 
+    def table(self, pages: Pages, title: str, spans: list[str], header: list, rows: list[list],
+              small: int = 15) -> int:
+        """A titled table placed on the pages as it is written: the title, the header and the first rows (all
+        rows of a table up to ``small`` rows) stay together, and a row that does not fit starts the next page
+        under the header written again. Returns the title's row."""
+        pages.flow(self.row - 1, self.blocks)
+        section = self.section(title)
+        pages.flow(section - 1)
+        heights = [self.spanned_height(spans, values) for values in rows]
+        header_height = self.spanned_height(spans, header)
+        kept = heights if len(heights) <= small else heights[:2]
+        if not pages.fits(pages.height(section) + header_height + sum(kept)):
+            pages.new_page(section)
+        pages.place(section)
+        self.spanned_row(spans, header, header=True)
+        pages.place(self.row - 1)
+        for values, height in zip(rows, heights):
+            if not pages.fits(height):
+                pages.new_page(self.row)
+                self.spanned_row(spans, header, header=True)
+                pages.place(self.row - 1)
+            self.spanned_row(spans, values)
+            pages.place(self.row - 1)
+        return section
+
+    def spanned_height(self, spans: list[str], values: list, min_height: float = 20) -> float:
+        return row_height(list(zip(values, (self._width(span) for span in spans))), min_height)
+
     def spanned_row(self, spans: list[str], values: list, header: bool = False,
                     labels_at: tuple[int, ...] = (), min_height: float = 20) -> None:
-        widths = [self._width(span) for span in spans]
-        self.ws.row_dimensions[self.row].height = row_height(list(zip(values, widths)), min_height)
+        self.ws.row_dimensions[self.row].height = self.spanned_height(spans, values, min_height)
         for i, (span, value) in enumerate(zip(spans, values)):
             start, end = span.split(":")
             is_label = header or i in labels_at
