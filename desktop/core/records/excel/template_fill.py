@@ -63,6 +63,8 @@ def record_fields(record: CalibrationRecord, labels: dict[str, str]) -> dict[str
         "decision_rule": labels[f"rule_{record.decision_rule}"], "coverage_factor": record.coverage_factor,
         "signatory.name": record.signatory.name, "signatory.function": record.signatory.function,
         "standards_override": record.standards_override, "only_item": labels["only_item"],
+        "specification": record.specification, "laboratory.accreditation": record.laboratory.accreditation,
+        "not_reproduced": labels["not_reproduced"].format(lab=record.laboratory.name or labels["the_lab"]),
         "end_marker": labels["end_marker"], "environment.source": env.source,
         "instrument.name": i.name, "instrument.model": i.model, "instrument.manufacturer": i.manufacturer,
         "instrument.serial": i.serial, "instrument.firmware": i.firmware, "instrument.category": i.category,
