@@ -1251,56 +1251,71 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/records/controller.py" line="224"/>
+        <source>the laboratory&apos;s name (Settings)</source>
+        <translation>实验室名称（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <source>the traceability statement (Settings)</source>
+        <translation>计量溯源性声明（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="226"/>
+        <source>the authorised signatory</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="227"/>
         <source>a measurement standard</source>
         <translation>所用计量标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <location filename="../../desktop/ui/records/controller.py" line="228"/>
         <source>the standard&apos;s certificate number</source>
         <translation>标准器证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="226"/>
+        <location filename="../../desktop/ui/records/controller.py" line="229"/>
         <source>the standard&apos;s due date</source>
         <translation>标准器有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <location filename="../../desktop/ui/records/controller.py" line="230"/>
         <source>the standard&apos;s uncertainty</source>
         <translation>标准器不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="243"/>
+        <location filename="../../desktop/ui/records/controller.py" line="246"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="248"/>
+        <location filename="../../desktop/ui/records/controller.py" line="251"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="255"/>
+        <location filename="../../desktop/ui/records/controller.py" line="258"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="257"/>
+        <location filename="../../desktop/ui/records/controller.py" line="260"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="260"/>
+        <location filename="../../desktop/ui/records/controller.py" line="263"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="263"/>
+        <location filename="../../desktop/ui/records/controller.py" line="266"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="298"/>
+        <location filename="../../desktop/ui/records/controller.py" line="301"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>

@@ -427,6 +427,7 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
     assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
 
 
+LAB = Preferences(stable_frames=3, lab_name="Lab", lab_traceability="to SI", lab_signatory="Li")  # Settings
 ISSUE_ITEMS = {"checker": "Chen", "standard.name": "Barometer", "standard.certificate": "YL2024-08812",
                "standard.due_date": "2099-09-20", "standard.uncertainty": "U=0.02 kPa (k=2)"}
 
@@ -447,7 +448,7 @@ def test_issue_is_refused_naming_what_is_missing_in_the_users_language(make_wind
                                                                       expected):
     """Issue 32: no certificate number, due date or uncertainty for the standard, and no checker: not issued."""
     i18n.install_language(language)
-    window = make_window()
+    window = make_window(prefs=LAB)
     panel = window.record_panel
     type_into(qtbot, panel, "instrument.name", "Gauge")
     model = add_point(window, qtbot, tmp_path)
@@ -463,7 +464,7 @@ def test_issue_is_refused_naming_what_is_missing_in_the_users_language(make_wind
 
 
 def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
-    window = make_window()
+    window = make_window(prefs=LAB)
     panel = window.record_panel
     type_into(qtbot, panel, "instrument.name", "Gauge")
     model = add_point(window, qtbot, tmp_path)

@@ -16,6 +16,9 @@ from desktop.core.records.model import CalibrationRecord, Revision
 # What a certificate cannot be issued without, beyond its points: key -> what to call it in a message.
 ISSUE_REQUIRED = {
     "number": "the certificate number",
+    "laboratory.name": "the laboratory's name",
+    "laboratory.traceability": "the traceability statement",
+    "signatory.name": "the authorised signatory",
     "checker": "the checker",
     "standards": "a measurement standard",
     "standard.certificate": "the standard's certificate number",
@@ -39,7 +42,10 @@ class NotReadyToIssue(RevisionError):
 
 def missing_for_issue(record: CalibrationRecord) -> list[str]:
     """``ISSUE_REQUIRED`` keys that the record leaves blank (a standard's item counts when any standard lacks it)."""
-    missing = [key for key in ("number", "checker") if not getattr(record, key).strip()]
+    values = {"number": record.number, "laboratory.name": record.laboratory.name,
+              "laboratory.traceability": record.laboratory.traceability, "signatory.name": record.signatory.name,
+              "checker": record.checker}
+    missing = [key for key, value in values.items() if not value.strip()]
     if not record.standards:
         return missing + ["standards"]
     for name in ("certificate", "due_date", "uncertainty"):

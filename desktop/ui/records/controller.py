@@ -221,6 +221,9 @@ class RecordController(QObject):
     def _issue_item(self, key: str) -> str:
         """The name of an item ``revisions.missing_for_issue`` found blank, in the UI language."""
         return {"number": self.tr("the certificate number"), "checker": self.tr("the checker"),
+                "laboratory.name": self.tr("the laboratory's name (Settings)"),
+                "laboratory.traceability": self.tr("the traceability statement (Settings)"),
+                "signatory.name": self.tr("the authorised signatory"),
                 "standards": self.tr("a measurement standard"),
                 "standard.certificate": self.tr("the standard's certificate number"),
                 "standard.due_date": self.tr("the standard's due date"),

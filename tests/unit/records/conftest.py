@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from desktop.core.records.json_io import load_records
-from desktop.core.records.model import CalibrationRecord, Environment, Instrument, MeasurementPoint, StandardUsed
+from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, Laboratory, MeasurementPoint,
+                                        Signatory, StandardUsed)
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "examples" / "records.json"
 
@@ -45,6 +46,8 @@ def make_record(number="LCD-20250314-0001", photo: str = "", **changes) -> Calib
             MeasurementPoint("流量", "L/min", "30.00", "30.5", "1.00", "0.15", photo=photo),
         ],
         remarks="",
+        laboratory=Laboratory("苏州示例计量检测有限公司", traceability="本证书所用计量标准均溯源至国家计量基准"),
+        signatory=Signatory("李华", "技术负责人"),
     )
     fields.update(changes)
     return CalibrationRecord(**fields)

@@ -63,6 +63,8 @@ def test_a_standard_past_its_due_date_is_refused_unless_the_reason_is_stated(tmp
     (lambda r: setattr(r.standards[0], "uncertainty", ""), ["standard.uncertainty"]),
     (lambda r: setattr(r, "standards", []), ["standards"]),
     (lambda r: (setattr(r, "number", " "), setattr(r, "checker", "")), ["number", "checker"]),
+    (lambda r: (setattr(r.laboratory, "name", ""), setattr(r.laboratory, "traceability", ""),
+                setattr(r.signatory, "name", "")), ["laboratory.name", "laboratory.traceability", "signatory.name"]),
 ])
 def test_issue_is_refused_naming_what_is_missing(new_record, change, missing):
     """Issue 32: no certificate number, due date or uncertainty for the standard, or no checker: not issued."""
@@ -95,10 +97,10 @@ def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_numb
     wb = load_workbook(path)
     old = next(ws for ws in wb.worksheets if ws.title.endswith(" 已被替代"))
     assert len(old.title) <= 31 and old.title.startswith("LCD-2025-0314-CUSTOMER")
-    assert old["A1"].value == "校准原始记录（DRAFT / 草稿）（已被替代：以修订版次 1 为准）"
+    assert old["A2"].value == "校准原始记录（DRAFT / 草稿）（已被替代：以修订版次 1 为准）"
     assert "已被替代：以修订版次 1 为准" in old.oddHeader.center.text  # printed on every page
     current = wb[wb.sheetnames[-1]]
-    assert current["A1"].value == "校准原始记录（DRAFT / 草稿）" and current.oddHeader.center.text == "DRAFT / 草稿"
+    assert current["A2"].value == "校准原始记录（DRAFT / 草稿）" and current.oddHeader.center.text == "DRAFT / 草稿"
 
 
 def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
@@ -125,11 +127,11 @@ def test_only_an_issued_record_prints_as_a_certificate(tmp_path, new_record):
     issued = issue(new_record("LCD-2", title="certificate"), by="李华", when=datetime(2025, 3, 17, 16, 5))
     wb = load_workbook(export_report([draft, issued], tmp_path / "r.xlsx"))
     ws = wb[draft.number]
-    assert ws["A1"].value == "校准证书（DRAFT / 草稿）"
+    assert ws["A2"].value == "校准证书（DRAFT / 草稿）"
     assert ws.oddHeader.center.text == "DRAFT / 草稿"  # on every printed page
     assert len(ws._images) >= 1 and all(img.width >= 500 for img in ws._images)  # the watermark, one per page
     texts = [c.value for row in ws.iter_rows() for c in row]
     assert "未签发" in texts and datetime(2025, 3, 15) not in texts  # the draft has no issue date yet
     ws = wb[issued.number]
-    assert ws["A1"].value == "校准证书" and not ws.oddHeader.center.text and not ws._images
+    assert ws["A2"].value == "校准证书" and not ws.oddHeader.center.text and not ws._images
     assert datetime(2025, 3, 17) in [c.value for row in ws.iter_rows() for c in row]  # this revision's date

@@ -31,7 +31,7 @@ def report(tmp_path, new_record, screen_photo):
 
 def test_header_block_holds_every_record_field(report):
     ws = report["LCD-20250314-0001"]
-    assert ws["A1"].value == "校准原始记录（DRAFT / 草稿）"  # not issued: a draft (issue 31)
+    assert ws["A2"].value == "校准原始记录（DRAFT / 草稿）"  # under the lab name; not issued: a draft (issue 31)
     expected = {"记录编号": "LCD-20250314-0001", "委托单位": "苏州清源环境检测有限公司", "器具名称": "烟尘采样器",
                 "制造厂": "崂应", "依据技术文件": "JJG 680-2007", "版本号": "V3.26"}
     for label, value in expected.items():
@@ -157,7 +157,7 @@ def test_english_headers_follow_the_language(tmp_path, new_record):
     wb = load_workbook(export_report([new_record()], tmp_path / "r.xlsx", lang="en"))
     assert wb.sheetnames[0] == "Summary"
     ws = wb["LCD-20250314-0001"]
-    assert ws["A1"].value == "Calibration Record (DRAFT / 草稿)"
+    assert ws["A2"].value == "Calibration Record (DRAFT / 草稿)"
     r = _table_row(ws, "No.") + 1
     assert ws[f"J{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
 
