@@ -12,4 +12,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
     libxcb-image0 libxcb-xinerama0 libxcb-xkb1 libgomp1 \
     xvfb xauth fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core poppler-utils \
-    ${LCDREADER_WITH_LIBREOFFICE:+libreoffice-calc-nogui} >/dev/null
+    libreoffice-calc-nogui >/dev/null

@@ -14,28 +14,33 @@ def register(subparsers) -> None:
     parser.add_argument("--template", metavar="T.xlsx", help="fill this lab template instead of the standard layout")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="header language (default zh)")
     parser.add_argument("--append", action="store_true", help="add to an existing report, keeping its other sheets")
+    parser.add_argument("--replace", action="store_true", help="replace an existing report (refused without it)")
     parser.add_argument("--photos", action="store_true", help="embed each point's screen photo as a thumbnail")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     from desktop.core.records.excel.photos import PhotoError
-    from desktop.core.records.excel.report import RecordNotReadyError, export_report
+    from desktop.core.records.excel.report import RecordNotReadyError, ReportExistsError, export_report
     from desktop.core.records.excel.safe_write import ReportWriteError
     from desktop.core.records.excel.template_fill import TemplateError
     from desktop.core.records.json_io import RecordFormatError, load_records
 
     if args.append and args.template:
         return _fail("--append and --template cannot be combined", EXIT_BAD_INPUT)
+    if args.append and args.replace:
+        return _fail("--append and --replace cannot be combined", EXIT_BAD_INPUT)
     notes: list[str] = []
     try:
         records = load_records(args.records, notes)
         for note in notes:  # what was cleaned on the way in, before anything else is said
             print(f"lcdreader export: note: {note}", file=sys.stderr)
         path = export_report(records, args.xlsx, lang=args.lang, photos=args.photos,
-                             append=args.append, template=args.template)
+                             append=args.append, template=args.template, replace=args.replace)
     except (RecordFormatError, RecordNotReadyError, TemplateError, PhotoError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
+    except ReportExistsError as exc:
+        return _fail(f"{exc} (add --append to add the records to it, or --replace to replace it)", EXIT_WRITE_FAILED)
     except ReportWriteError as exc:
         hint = f' (try --xlsx "{exc.suggestion}")' if exc.suggestion else ""
         return _fail(f"{exc}{hint}", EXIT_WRITE_FAILED)

@@ -43,6 +43,8 @@ class Preferences:
     lab_traceability: str = ""    # the metrological traceability statement
     lab_signatory: str = ""       # authorised signatory's name
     lab_signatory_function: str = ""
+    lab_accreditation: str = ""   # accreditation body and number (CNAS L1234); printed only when set
+    lab_min_tur: str = "4"        # minimum test uncertainty ratio (limit / U); lower points are flagged
     certificate_title: str = "record"  # record (校准原始记录) | certificate (校准证书)
 
     def session_dir(self) -> Path:
@@ -52,6 +54,13 @@ class Preferences:
 
 
 _DEFAULTS = Preferences()
+
+
+def _positive(text: str) -> bool:
+    try:
+        return float(text) > 0
+    except ValueError:
+        return False
 
 
 def _check(name: str, value):
@@ -65,6 +74,10 @@ def _check(name: str, value):
     elif name == "certificate_title":
         if value not in ("record", "certificate"):
             raise ValueError("must be record or certificate")
+    elif name == "lab_min_tur":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not _positive(str(value)):
+            raise ValueError("must be a number above 0, such as 4")
+        return str(value)
     elif name in ("model", "data_folder", "template", "camera_source") or name.startswith("lab_"):
         if value is None:
             return ""

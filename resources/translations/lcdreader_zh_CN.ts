@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="33"/>
+        <source>The workbook exists</source>
+        <translation>工作簿已存在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="34"/>
+        <source>%1 already exists. Replace it (its records are lost), or add this record to it?</source>
+        <translation>%1 已存在。替换它（其中的记录将丢失），还是把本记录添加进去？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="36"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="37"/>
+        <source>Add to it</source>
+        <translation>添加到其中</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop/ui/actions.py" line="60"/>
@@ -553,49 +576,59 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="14"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="16"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="19"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="20"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="24"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <source>Accreditation (printed when set):</source>
+        <translation>认可标识与编号（填写后打印）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="29"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="30"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="33"/>
+        <source>Minimum TUR (limit / U), flagged below:</source>
+        <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
     </message>
 </context>
 <context>
@@ -894,109 +927,119 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Quantity</source>
         <translation>测量项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Standard</source>
         <translation>标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="96"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Tolerance ±</source>
         <translation>允许误差 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Error</source>
         <translation>示值误差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="97"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
         <source>As found</source>
         <translation>调整前示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="100"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="111"/>
         <source>The standard&apos;s value (type it)</source>
         <translation>标准器的值（请输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="101"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="112"/>
         <source>The instrument&apos;s reading, as read and corrected</source>
         <translation>被校仪器的示值（识别并校正后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="102"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="113"/>
         <source>Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt); empty: no verdict</source>
         <translation>最大允许误差：0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt)；留空：不判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="104"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="115"/>
         <source>The reading before adjustment, when the instrument was adjusted</source>
         <translation>仪器经过调整时，调整前的示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="105"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="116"/>
         <source>Reading − standard, rounded to the displayed decimals</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="148"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="159"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="150"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="181"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="192"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="183"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="186"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="197"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="191"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="202"/>
         <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
         <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
+        <source>Conditional pass</source>
+        <translation>有条件合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="211"/>
         <source>Fail</source>
         <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/points_model.py" line="211"/>
+        <source>Conditional fail</source>
+        <translation>有条件不合格</translation>
     </message>
 </context>
 <context>
@@ -1151,72 +1194,128 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="109"/>
+        <location filename="../../desktop/ui/records/controller.py" line="111"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="110"/>
+        <location filename="../../desktop/ui/records/controller.py" line="112"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <location filename="../../desktop/ui/records/controller.py" line="113"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="124"/>
+        <location filename="../../desktop/ui/records/controller.py" line="128"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="126"/>
+        <location filename="../../desktop/ui/records/controller.py" line="130"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="190"/>
+        <location filename="../../desktop/ui/records/controller.py" line="194"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="191"/>
+        <location filename="../../desktop/ui/records/controller.py" line="195"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/records/controller.py" line="214"/>
+        <source>, </source>
+        <comment>between the missing items</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="215"/>
+        <source>fill in %1 first.</source>
+        <translation>请先填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <source>the certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <source>the checker</source>
+        <translation>核验员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="224"/>
+        <source>the laboratory&apos;s name (Settings)</source>
+        <translation>实验室名称（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <source>the traceability statement (Settings)</source>
+        <translation>计量溯源性声明（设置）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="226"/>
+        <source>the authorised signatory</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <source>a measurement standard</source>
+        <translation>所用计量标准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="228"/>
+        <source>the standard&apos;s certificate number</source>
+        <translation>标准器证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="229"/>
+        <source>the standard&apos;s due date</source>
+        <translation>标准器有效期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="230"/>
+        <source>the standard&apos;s uncertainty</source>
+        <translation>标准器不确定度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="246"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="232"/>
+        <location filename="../../desktop/ui/records/controller.py" line="251"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="239"/>
+        <location filename="../../desktop/ui/records/controller.py" line="258"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="241"/>
+        <location filename="../../desktop/ui/records/controller.py" line="260"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="244"/>
+        <location filename="../../desktop/ui/records/controller.py" line="263"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="247"/>
+        <location filename="../../desktop/ui/records/controller.py" line="266"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="283"/>
+        <location filename="../../desktop/ui/records/controller.py" line="301"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>
@@ -1244,32 +1343,32 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>修改原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="45"/>
         <source>The workbook cannot be written</source>
         <translation>无法写入工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="46"/>
         <source>Save as %1 instead?</source>
         <translation>改存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="48"/>
         <source>Save as %1</source>
         <translation>另存为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="54"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="55"/>
         <source>The record was written to %1.</source>
         <translation>记录已写入 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/record_dialogs.py" line="57"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -1428,106 +1527,116 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/records/form.py" line="175"/>
+        <source>TUR below 1:1 reported because</source>
+        <translation>TUR 低于 1:1 的说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <source>Specification judged against</source>
+        <translation>判定依据的规范</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Technician</source>
         <translation>校准员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="175"/>
+        <location filename="../../desktop/ui/records/form.py" line="177"/>
         <source>Checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Name</source>
         <translation>器具名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="176"/>
+        <location filename="../../desktop/ui/records/form.py" line="178"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Manufacturer</source>
         <translation>厂家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="177"/>
+        <location filename="../../desktop/ui/records/form.py" line="179"/>
         <source>Serial no.</source>
         <translation>计量器具编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Version</source>
         <translation>版本号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="178"/>
+        <location filename="../../desktop/ui/records/form.py" line="180"/>
         <source>Category</source>
         <translation>检定校准分类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Standard</source>
         <translation>标准器名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="179"/>
+        <location filename="../../desktop/ui/records/form.py" line="181"/>
         <source>Standard no.</source>
         <translation>标准器编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="189"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Calibration record</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="189"/>
+        <location filename="../../desktop/ui/records/form.py" line="191"/>
         <source>Calibration certificate</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="190"/>
+        <location filename="../../desktop/ui/records/form.py" line="192"/>
         <source>Simple acceptance</source>
         <translation>简单接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="191"/>
-        <source>Guarded acceptance (ILAC-G8, w = U)</source>
-        <translation>保护带接受（ILAC-G8，w = U）</translation>
+        <location filename="../../desktop/ui/records/form.py" line="193"/>
+        <source>With uncertainty (ILAC-G8:2009, 4 outcomes)</source>
+        <translation>考虑不确定度（ILAC-G8:2009，四种结论）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="199"/>
+        <location filename="../../desktop/ui/records/form.py" line="201"/>
         <source>Type, or from the environment monitor</source>
         <translation>手动输入，或取自环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Certificate</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="180"/>
+        <location filename="../../desktop/ui/records/form.py" line="182"/>
         <source>Temperature ℃</source>
         <translation>温度 ℃</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="183"/>
         <source>Humidity %RH</source>
         <translation>湿度 %RH</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="181"/>
+        <location filename="../../desktop/ui/records/form.py" line="183"/>
         <source>Pressure kPa</source>
         <translation>大气压 kPa</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="185"/>
+        <location filename="../../desktop/ui/records/form.py" line="187"/>
         <source>Type to find an earlier instrument</source>
         <translation>输入编号可查找以前的器具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/form.py" line="186"/>
+        <location filename="../../desktop/ui/records/form.py" line="188"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1547,142 +1656,142 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="165"/>
+        <location filename="../../desktop/ui/records/panel.py" line="166"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="167"/>
+        <location filename="../../desktop/ui/records/panel.py" line="168"/>
         <source>Conditional: %1 of %2 points</source>
         <translation>有条件：%2 个点中 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="169"/>
+        <location filename="../../desktop/ui/records/panel.py" line="170"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="177"/>
+        <location filename="../../desktop/ui/records/panel.py" line="178"/>
         <source>Not issued: %1</source>
         <translation>未签发：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="179"/>
+        <location filename="../../desktop/ui/records/panel.py" line="180"/>
         <source>Revision %1 issued and locked.</source>
         <translation>第 %1 版已签发并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="189"/>
+        <location filename="../../desktop/ui/records/panel.py" line="190"/>
         <source>Revision %1 started: the issued revision stays in the store.</source>
         <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="204"/>
+        <location filename="../../desktop/ui/records/panel.py" line="205"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="231"/>
+        <location filename="../../desktop/ui/records/panel.py" line="240"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="237"/>
+        <location filename="../../desktop/ui/records/panel.py" line="246"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="249"/>
+        <location filename="../../desktop/ui/records/panel.py" line="258"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="252"/>
+        <location filename="../../desktop/ui/records/panel.py" line="261"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="254"/>
+        <location filename="../../desktop/ui/records/panel.py" line="263"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="277"/>
+        <location filename="../../desktop/ui/records/panel.py" line="286"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="278"/>
+        <location filename="../../desktop/ui/records/panel.py" line="287"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="279"/>
+        <location filename="../../desktop/ui/records/panel.py" line="288"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="280"/>
+        <location filename="../../desktop/ui/records/panel.py" line="289"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="281"/>
+        <location filename="../../desktop/ui/records/panel.py" line="290"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="282"/>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="283"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="284"/>
+        <location filename="../../desktop/ui/records/panel.py" line="293"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="285"/>
+        <location filename="../../desktop/ui/records/panel.py" line="294"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <location filename="../../desktop/ui/records/panel.py" line="296"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="297"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="298"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="300"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="301"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="302"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="294"/>
+        <location filename="../../desktop/ui/records/panel.py" line="303"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>

@@ -2,6 +2,7 @@
 live error and verdict, refusals in place, Excel export on the thread pool (locked target included)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.preferences import Preferences
 from desktop.core.records.excel.labels import labels_for
-from desktop.core.records.model import Instrument
+from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
@@ -27,7 +28,7 @@ from .test_open_image import value_row
 @pytest.fixture
 def dialogs(monkeypatch, tmp_path):
     """Replaces the panel's dialogs; records what they were asked."""
-    calls = {"save": [], "alternative": [], "open": [], "opened": []}
+    calls = {"save": [], "alternative": [], "open": [], "opened": [], "replace": [], "replace_answer": "replace"}
     target = tmp_path / "out" / "report.xlsx"
     target.parent.mkdir()
     calls["target"] = target
@@ -37,6 +38,8 @@ def dialogs(monkeypatch, tmp_path):
         return str(calls["target"])
 
     monkeypatch.setattr(RecordDialogs, "save_report", classmethod(save_report))
+    monkeypatch.setattr(RecordDialogs, "ask_replace", classmethod(
+        lambda cls, parent, path: calls["replace"].append(path) or calls["replace_answer"]))
     monkeypatch.setattr(RecordDialogs, "ask_alternative",
                         classmethod(lambda cls, parent, message, suggestion:
                                     calls["alternative"].append((message, suggestion)) or True))
@@ -306,13 +309,35 @@ def test_export_writes_a_workbook_in_the_ui_language(make_window, qtbot, tmp_pat
     assert ws[f"C{row}"].value == "kPa"
     assert ws[f"E{row}"].value == pytest.approx(100.07)
     assert str(ws[f"F{row}"].value).startswith("=ROUND(")
-    assert labels["record_title"] in [c.value for c in ws[1]]
+    assert f"{labels['record_title']}" in str(ws["A1"].value) and "DRAFT / 草稿" in ws["A1"].value  # not issued
     shown = panel.notice.text()                                   # the message follows a language switch
     assert str(dialogs["target"]) in shown
     i18n.install_language("en" if lang == "zh_CN" else "zh_CN")
     qtbot.waitUntil(lambda: panel.notice.text() != shown, timeout=2000)
     assert str(dialogs["target"]) in panel.notice.text()
     i18n.install_language("en")
+
+
+@pytest.mark.parametrize("answer, sheets", [("", 4), ("append", 5), ("replace", 2)])
+def test_exporting_onto_an_existing_report_asks_first(make_window, qtbot, tmp_path, dialogs, answer, sheets):
+    """Issue 31, defect 4: a plain export silently replaced a 3-record workbook with 1 record."""
+    from desktop.core.records.excel.report import export_report
+
+    target = dialogs["target"]
+    old = [CalibrationRecord(f"OLD-{i}", "", Instrument("Gauge"), date(2025, 3, 14),
+                             points=[MeasurementPoint("Pressure", "kPa", "100.00", "100.07", "0.50")]) for i in range(3)]
+    export_report(old, target, lang="en")
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    dialogs["replace_answer"] = answer
+    if answer:
+        with qtbot.waitSignal(panel.exportFinished, timeout=10000):
+            qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+        assert not panel.exporting
+    assert dialogs["replace"] == [str(target)]
+    assert len(openpyxl.load_workbook(target).sheetnames) == sheets
 
 
 def test_locked_target_offers_the_free_name(make_window, qtbot, tmp_path, dialogs):
@@ -365,6 +390,8 @@ def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, q
     dialog.lab.edits["lab_address"].setText("苏州市星湖街 218 号")
     dialog.lab.edits["lab_signatory"].setText("李华")
     dialog.lab.traceability.setPlainText("溯源至国家计量基准")
+    dialog.lab.edits["lab_accreditation"].setText("CNAS L1234")
+    dialog.lab.edits["lab_min_tur"].setText("3")
     dialog.lab.title.setCurrentIndex(dialog.lab.title.findData("certificate"))
     new = dialog.preferences()
     assert (new.lab_name, new.lab_signatory, new.certificate_title) == ("某某计量检测有限公司", "李华", "certificate")
@@ -375,6 +402,7 @@ def test_lab_wide_items_typed_in_settings_go_into_the_next_record(make_window, q
     assert (record.laboratory.name, record.laboratory.address, record.laboratory.traceability) == (
         "某某计量检测有限公司", "苏州市星湖街 218 号", "溯源至国家计量基准")
     assert (record.signatory.name, record.title) == ("李华", "certificate")
+    assert (record.laboratory.accreditation, record.laboratory.min_tur) == ("CNAS L1234", "3")  # issue 31
     assert replace(window.prefs) == new
 
 
@@ -383,7 +411,8 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
     panel = window.record_panel
     for key, text in (("customer_address", "Suzhou"), ("received_date", "2025-03-12"), ("item_condition", "intact"),
                       ("deviations", "none"), ("coverage_factor", "2"), ("signatory.name", "Li"),
-                      ("signatory.function", "Technical manager"), ("standards_override", "checked")):
+                      ("signatory.function", "Technical manager"), ("standards_override", "checked"),
+                      ("tur_reason", "reference only"), ("specification", "JJG 680-2007 table 3")):
         type_into(qtbot, panel, key, text)
     combo = panel.form.choices["decision_rule"]
     combo.setCurrentIndex(combo.findData("guarded"))
@@ -393,16 +422,54 @@ def test_certificate_fields_are_typed_in_the_form(make_window, qtbot):
         "Suzhou", "2025-03-12", "intact")
     assert (record.signatory.name, record.signatory.function, record.decision_rule) == (
         "Li", "Technical manager", "guarded")
+    assert (record.tur_reason, record.specification) == ("reference only", "JJG 680-2007 table 3")
     type_into(qtbot, panel, "coverage_factor", "k")
     assert "not a number" in panel.form.edits["coverage_factor"].toolTip()
 
 
-def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
-    window = make_window()
+LAB = Preferences(stable_frames=3, lab_name="Lab", lab_traceability="to SI", lab_signatory="Li")  # Settings
+ISSUE_ITEMS = {"checker": "Chen", "standard.name": "Barometer", "standard.certificate": "YL2024-08812",
+               "standard.due_date": "2099-09-20", "standard.uncertainty": "U=0.02 kPa (k=2)"}
+
+
+def fill_issue_items(qtbot, panel, skip=()) -> None:
+    for key, text in ISSUE_ITEMS.items():
+        if key not in skip:
+            type_into(qtbot, panel, key, text)
+    panel.controller.flush()
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", "Not issued: fill in the checker, the standard's certificate number, the standard's due date, "
+           "the standard's uncertainty first."),
+    ("zh_CN", "未签发：请先填写核验员、标准器证书编号、标准器有效期、标准器不确定度。"),
+])
+def test_issue_is_refused_naming_what_is_missing_in_the_users_language(make_window, qtbot, tmp_path, language,
+                                                                      expected):
+    """Issue 32: no certificate number, due date or uncertainty for the standard, and no checker: not issued."""
+    i18n.install_language(language)
+    window = make_window(prefs=LAB)
     panel = window.record_panel
     type_into(qtbot, panel, "instrument.name", "Gauge")
     model = add_point(window, qtbot, tmp_path)
     assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    fill_issue_items(qtbot, panel, skip=("checker", "standard.certificate", "standard.due_date",
+                                         "standard.uncertainty"))
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    assert not panel.controller.record.locked and panel.issue_button.isEnabled()
+    assert panel.notice.isVisible() and expected in panel.notice.text()
+    fill_issue_items(qtbot, panel)
+    qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
+    assert panel.controller.record.locked
+
+
+def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window(prefs=LAB)
+    panel = window.record_panel
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    model = add_point(window, qtbot, tmp_path)
+    assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
+    fill_issue_items(qtbot, panel)
     qtbot.mouseClick(panel.issue_button, Qt.MouseButton.LeftButton)
     controller = panel.controller
     assert controller.record.locked and controller.record.revision == 0
@@ -417,3 +484,42 @@ def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_windo
     assert controller.flush()
     stored = controller.repository.revisions(controller.record.number)
     assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged
+
+
+def test_the_points_table_asks_the_records_decision_rule(make_window, qtbot, store):
+    """Issue 31, defect 5: the table always applied the simple rule ("Pass") where the record's guarded rule,
+    the panel and the report said conditional."""
+    RecordRepository(store.conn).save_record(CalibrationRecord(
+        "LCD-G-1", "", Instrument("Thermometer"), date(2025, 3, 14), decision_rule="guarded",
+        points=[MeasurementPoint("Temperature", "℃", "20.0", "20.4", "0.5", "0.2")]))
+    window = make_window()
+    panel = window.record_panel
+    model = panel.controller.points_model
+    assert panel.controller.record.number == "LCD-G-1"
+    assert model.index(0, VERDICT).data() == "Conditional pass"
+    assert panel.verdict.text().startswith("Conditional")
+    combo = panel.form.choices["decision_rule"]
+    combo.setCurrentIndex(combo.findData("simple"))  # the technician picks the simple rule
+    combo.activated.emit(combo.currentIndex())
+    assert model.index(0, VERDICT).data() == "Pass"
+    qtbot.waitUntil(lambda: panel.verdict.text().startswith("Pass"), timeout=2000)
+
+
+def test_renaming_a_record_is_one_transaction(make_window, qtbot, store):
+    """Issue 31, defect 5: renaming deleted the record, then saved it; a failure between lost it."""
+    window = make_window()
+    panel = window.record_panel
+    old = panel.form.edits["number"].text()
+    type_into(qtbot, panel, "instrument.name", "Gauge")
+    assert panel.controller.flush()
+    store.conn.execute("CREATE TEMP TRIGGER disk_gone BEFORE INSERT ON records WHEN NEW.number = 'NEW-1' "
+                       "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
+    edit = panel.form.edits["number"]
+    edit.setText("NEW-1")
+    edit.editingFinished.emit()
+    repository = RecordRepository(store.conn)
+    assert repository.get_record(old) is not None and repository.get_record(old).instrument.name == "Gauge"
+    assert "could not be saved" in panel.notice.text()
+    store.conn.execute("DROP TRIGGER disk_gone")
+    assert panel.controller.flush()
+    assert repository.get_record("NEW-1").instrument.name == "Gauge" and repository.get_record(old) is None

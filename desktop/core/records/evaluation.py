@@ -4,14 +4,21 @@ Tolerances are written as users write them: ``0.50`` (absolute ±, the point's u
 (of the reading), ``0.5 %FS`` (of the point's full scale), ``2 dgt`` (digits of the reading's last
 displayed decimal), and sums such as ``±(0.5 % rdg + 2 dgt)``.
 
-Decision rules (ISO/IEC 17025 7.8.6, ILAC-G8:2019):
-- ``simple``: pass when |error| <= limit, else fail.
-- ``guarded``: pass only when |error| + U <= limit, fail only when |error| - U > limit, else conditional.
+Decision rules (ISO/IEC 17025 7.8.6):
+- ``simple`` (ILAC-G8:09/2019 4.2.1): pass when |error| <= limit, else fail.
+- ``guarded``, the four outcomes of ILAC-G8:03/2009 (uncertainty taken into account): pass when
+  |error| + U <= limit; conditional pass when |error| <= limit < |error| + U; conditional fail when
+  |error| - U <= limit < |error|; fail when |error| - U > limit. A conditional pass is never a pass,
+  and the two conditional outcomes are never merged.
 
-Python computes with exact decimals; ``ExcelFormulas`` writes the same rule as formulas, rounding sums
-to ``LIMIT_DECIMALS`` so binary floating point cannot flip a verdict on the edge. The report writes
-both: the formula (so a value corrected in Excel recalculates) and this module's result as its cached
-value (so a viewer that does not recalculate still shows it).
+Python compares exact decimals: nothing is rounded before the comparison (rounding is for display,
+through number formats). ``ExcelFormulas`` writes the same comparison as formulas: the limit is the
+plain sum of its terms, and the verdict tests the sign of ``|error| - limit`` (``± U``) rounded to the
+point's ``compare_decimals``, the decimals its exact value has, so binary floating point noise (far
+below that decimal) is removed and the exact sign remains. Every number must fit in the 15 significant
+digits Excel keeps (``check_excel_number``), otherwise a cell would hold another value than Python's.
+The report writes both: the formula (so a value corrected in Excel recalculates) and this module's
+result as its cached value (so a viewer that does not recalculate still shows it).
 """
 from __future__ import annotations
 
@@ -20,8 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 DECISION_RULES = ("simple", "guarded")
-PASS, FAIL, CONDITIONAL = "pass", "fail", "conditional"
-LIMIT_DECIMALS = 6
+PASS, FAIL = "pass", "fail"
+CONDITIONAL_PASS, CONDITIONAL_FAIL = "conditional_pass", "conditional_fail"
+VERDICTS = (FAIL, CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS)  # worst first: a record's conclusion is its worst
+EXCEL_DIGITS = 15  # significant digits Excel and LibreOffice keep in a number cell
 
 _TERM = re.compile(r"^(?P<number>\d+(?:\.\d*)?|\.\d+)(?P<kind>.*)$")
 _KINDS = {  # suffix as typed (lower case, no spaces) -> term kind
@@ -42,6 +51,23 @@ def _decimal(text: str) -> Decimal:
         return Decimal(text.strip())
     except InvalidOperation:
         raise ValueError(f"not a number: {text!r}") from None
+
+
+def significant_digits(value: Decimal) -> int:
+    return 0 if not value else len(value.normalize().as_tuple().digits)
+
+
+def check_excel_number(text: str, field: str) -> None:
+    """ValueError naming ``field`` when ``text`` has more significant digits than a workbook cell keeps."""
+    if text.strip() and significant_digits(_decimal(text)) > EXCEL_DIGITS:
+        raise ValueError(f"{field}: {text.strip()} has {significant_digits(_decimal(text))} significant digits; "
+                         f"Excel keeps {EXCEL_DIGITS}: round it to at most {EXCEL_DIGITS}")
+
+
+def places(value: Decimal) -> int:
+    """Decimals of an exact value: ``0.0061725`` -> 7, ``20`` -> 0."""
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def decimals_of(text: str) -> int:
@@ -92,9 +118,11 @@ class Tolerance:
         if self.needs_full_scale and not full_scale.strip():
             raise ToleranceError("a % of full scale tolerance needs the point's full scale")
         fs = _decimal(full_scale) if self.full_scale_percent else Decimal(0)
+        if fs < 0:
+            raise ToleranceError(f"full_scale: {full_scale.strip()} is negative; give the range's full scale")
         value = (self.absolute + self.reading_percent / 100 * abs(_decimal(reading))
                  + self.full_scale_percent / 100 * fs + self.digits * resolution(reading))
-        return round(value, LIMIT_DECIMALS).normalize()
+        return value.normalize()  # exact: no rounding before the comparison
 
 
 def resolution(reading: str) -> Decimal:
@@ -107,12 +135,12 @@ def error_decimals(reading: str, standard: str) -> int:
 
 
 def point_error(reading: str, standard: str) -> Decimal:
-    """Reading - standard, rounded to the displayed decimals (the Excel formula rounds the same way)."""
-    return round(_decimal(reading) - _decimal(standard), error_decimals(reading, standard))
+    """Reading - standard, exact (it has the displayed decimals; the Excel formula rounds its float to them)."""
+    return _decimal(reading) - _decimal(standard)
 
 
 def decide(error: Decimal, limit: Decimal | None, uncertainty: str, rule: str) -> str | None:
-    """PASS, FAIL or CONDITIONAL; None without a limit. ``uncertainty`` is the expanded U."""
+    """One of ``VERDICTS``; None without a limit. ``uncertainty`` is the expanded U."""
     if limit is None:
         return None
     if rule == "simple":
@@ -126,7 +154,7 @@ def decide(error: Decimal, limit: Decimal | None, uncertainty: str, rule: str) -
         return PASS
     if abs(error) - u > limit:
         return FAIL
-    return CONDITIONAL
+    return CONDITIONAL_PASS if abs(error) <= limit else CONDITIONAL_FAIL
 
 
 @dataclass(frozen=True)
@@ -134,28 +162,49 @@ class PointResult:
     error: Decimal
     decimals: int
     limit: Decimal | None
-    verdict: str | None  # PASS, FAIL, CONDITIONAL or None (no tolerance)
+    verdict: str | None  # one of VERDICTS, or None (no tolerance)
+    compare_decimals: int = 0  # decimals of |error| - limit (± U), exact: the verdict formula rounds to them
+    resolution_decimals: int = 0  # decimals the instrument displays
+    tur: Decimal | None = None  # test uncertainty ratio: limit / U (None without both)
+
+    @property
+    def display_decimals(self) -> int:
+        """Decimals that error and limit are shown with: the reading's resolution plus one digit, or more
+        when the error itself has more (a standard with more decimals); the limit is rounded for display only."""
+        return max(self.resolution_decimals + 1, self.decimals)
 
 
 def evaluate(reading: str, standard: str, tolerance: str, uncertainty: str = "", full_scale: str = "",
              rule: str = "simple") -> PointResult:
+    for field, text in (("reading", reading), ("standard", standard), ("uncertainty", uncertainty),
+                        ("full_scale", full_scale)):
+        check_excel_number(text, field)
     parsed = Tolerance.parse(tolerance)
     limit = parsed.limit(reading, full_scale) if parsed else None
     error = point_error(reading, standard)
-    return PointResult(error, error_decimals(reading, standard), limit, decide(error, limit, uncertainty, rule))
+    u = _decimal(uncertainty) if uncertainty.strip() else Decimal(0)
+    if u < 0:  # a negative U would widen the guarded rule's pass zone beyond the tolerance
+        raise ToleranceError(f"uncertainty: U = {uncertainty.strip()} is negative; U is a size, 0 or more")
+    compare = max(places(error), places(u), places(limit) if limit is not None else 0)
+    if limit is not None and (abs(error) + u + limit).adjusted() + 1 + compare > EXCEL_DIGITS - 1:
+        raise ValueError(f"reading {reading.strip()} and tolerance {tolerance.strip()} need more than "
+                         f"{EXCEL_DIGITS - 1} digits to compare exactly in Excel: fewer decimals, please")
+    tur = limit / u if limit is not None and u > 0 else None
+    return PointResult(error, error_decimals(reading, standard), limit, decide(error, limit, uncertainty, rule),
+                       compare, decimals_of(reading), tur)
 
 
 def conclusion(verdicts) -> str | None:
-    """A record's conclusion: fail if any point fails, else conditional if any is, else pass if any passes."""
+    """A record's conclusion: its worst point (fail, conditional fail, conditional pass, pass)."""
     found = set(verdicts)
-    for verdict in (FAIL, CONDITIONAL, PASS):
+    for verdict in VERDICTS:
         if verdict in found:
             return verdict
     return None
 
 
 class ExcelFormulas:
-    """The same rules as Excel formulas over one row's cells; ``words`` maps PASS/FAIL/CONDITIONAL to labels."""
+    """The same rules as Excel formulas over one row's cells; ``words`` maps each of ``VERDICTS`` to its label."""
 
     def __init__(self, words: dict[str, str]):
         self.words = words
@@ -164,6 +213,7 @@ class ExcelFormulas:
         return f"=ROUND({reading}-{standard},{decimals})"
 
     def limit(self, tolerance: Tolerance, reading: str, full_scale: str | None, resolution_value: Decimal) -> str:
+        """The plain sum of the terms, not rounded: the number format rounds it for display only."""
         terms = []
         if tolerance.absolute:
             terms.append(_plain(tolerance.absolute))
@@ -173,20 +223,26 @@ class ExcelFormulas:
             terms.append(f"{_plain(tolerance.full_scale_percent / 100)}*{full_scale}")
         if tolerance.digits:
             terms.append(_plain(tolerance.digits * resolution_value))
-        return f"=ROUND({'+'.join(terms) or '0'},{LIMIT_DECIMALS})"
+        return f"={'+'.join(terms) or '0'}"
 
-    def verdict(self, error: str, limit: str, uncertainty: str, rule: str) -> str:
+    def verdict(self, error: str, limit: str, uncertainty: str, rule: str, decimals: int) -> str:
+        """``decimals``: the point's ``compare_decimals``. ROUND(x, decimals) of a difference whose exact
+        value has those decimals gives that exact value back, so its sign is the exact comparison's."""
         passed, failed = f'"{self.words[PASS]}"', f'"{self.words[FAIL]}"'
         if rule == "simple":
-            return f"=IF(ABS({error})<={limit},{passed},{failed})"
-        n = LIMIT_DECIMALS
-        return (f"=IF(ROUND(ABS({error})+{uncertainty},{n})<={limit},{passed},"
-                f"IF(ROUND(ABS({error})-{uncertainty},{n})>{limit},{failed},\"{self.words[CONDITIONAL]}\"))")
+            return f"=IF(ROUND(ABS({error})-{limit},{decimals})<=0,{passed},{failed})"
+        conditional_pass, conditional_fail = (f'"{self.words[v]}"' for v in (CONDITIONAL_PASS, CONDITIONAL_FAIL))
+        return (f"=IF(ROUND(ABS({error})+{uncertainty}-{limit},{decimals})<=0,{passed},"
+                f"IF(ROUND(ABS({error})-{uncertainty}-{limit},{decimals})>0,{failed},"
+                f"IF(ROUND(ABS({error})-{limit},{decimals})<=0,{conditional_pass},{conditional_fail})))")
 
     def conclusion(self, verdict_cells: str) -> str:
-        fail, conditional, passed = (f'"{self.words[v]}"' for v in (FAIL, CONDITIONAL, PASS))
-        return (f"=IF(COUNTIF({verdict_cells},{fail})>0,{fail},IF(COUNTIF({verdict_cells},{conditional})>0,"
-                f"{conditional},IF(COUNTIF({verdict_cells},{passed})>0,{passed},\"\")))")
+        """The worst verdict among ``verdict_cells`` (``conclusion``), "" when none has one."""
+        formula = '""'
+        for verdict in reversed(VERDICTS):
+            word = f'"{self.words[verdict]}"'
+            formula = f"IF(COUNTIF({verdict_cells},{word})>0,{word},{formula})"
+        return "=" + formula
 
 
 def _plain(value: Decimal) -> str:

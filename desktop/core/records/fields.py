@@ -13,7 +13,7 @@ from desktop.core.records.evaluation import DECISION_RULES
 from desktop.core.records.model import TITLES, CalibrationRecord, StandardUsed, is_number_text
 
 TEXT_FIELDS = ("number", "customer", "procedure", "location", "technician", "checker", "remarks",
-               "customer_address", "item_condition", "deviations", "standards_override")
+               "customer_address", "item_condition", "deviations", "standards_override", "tur_reason", "specification")
 DATE_FIELDS = ("received_date", "issue_date")
 CHOICES = {"title": TITLES, "decision_rule": DECISION_RULES}
 GROUPS = ("instrument", "environment", "standard", "signatory")

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError
+from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
 from desktop.core.records.model import (
     TITLES,
     CalibrationRecord,
@@ -99,6 +99,10 @@ class _Fields:
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not is_number_text(str(value)):
             raise RecordFormatError(f'{self._at(key)}: expected a number like "100.07", got {value!r}')
+        try:
+            check_excel_number(str(value), self._at(key))
+        except ValueError as exc:
+            raise RecordFormatError(str(exc)) from None
         return str(value).strip()
 
     def day(self, key: str, required: bool = False) -> date | None:
@@ -192,13 +196,15 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
                 as_found=p.number("as_found"),
                 corrected_by=p.text("corrected_by"),
                 corrected_at=p.text("corrected_at"),
+                external_provider=p.text("external_provider"),
             )
             for p in f.objects("points", required=True)
         ],
         remarks=f.text("remarks"),
         title=f.choice("title", TITLES, "record"),
         laboratory=Laboratory(name=lab.text("name"), address=lab.text("address"),
-                              traceability=lab.text("traceability")),
+                              traceability=lab.text("traceability"), min_tur=lab.number("min_tur") or "4",
+                              accreditation=lab.text("accreditation")),
         customer_address=f.text("customer_address"),
         received_date=f.day("received_date"),
         issue_date=f.day("issue_date"),
@@ -214,6 +220,8 @@ def record_from_dict(data: Any, where: str = "record", draft: bool = False,
         issued_by=f.text("issued_by"),
         history=[Revision(revision=h.integer("revision"), issued_at=h.text("issued_at"), reason=h.text("reason"),
                           issued_by=h.text("issued_by")) for h in f.objects("history")],
+        tur_reason=f.text("tur_reason"),
+        specification=f.text("specification"),
     )
 
 

@@ -101,6 +101,11 @@ class MeasurementPoint:
     as_found: str = ""  # the reading before adjustment; blank when the instrument was not adjusted
     corrected_by: str = ""
     corrected_at: str = ""  # ISO date and time
+    external_provider: str = ""  # who measured this point when not the lab itself (7.8.2.1 p); "" = the lab
+
+    @property
+    def found_reading(self) -> str:
+        return self.as_found or self.reading
 
     @property
     def error_decimals(self) -> int:
@@ -112,8 +117,9 @@ class MeasurementPoint:
         return float(evaluation.point_error(self.reading, self.standard))
 
     def result(self, rule: str = "simple", as_found: bool = False) -> evaluation.PointResult:
-        """Error, limit and verdict under ``rule``, of the value as left (or as found)."""
-        reading = self.as_found if as_found else self.reading
+        """Error, limit and verdict under ``rule``, of the value as left (or as found: a point that was not
+        adjusted was found as it was left)."""
+        reading = self.found_reading if as_found else self.reading
         return evaluation.evaluate(reading, self.standard, self.tolerance, self.uncertainty, self.full_scale, rule)
 
     @property
@@ -130,6 +136,8 @@ class Laboratory:
     name: str = ""
     address: str = ""
     traceability: str = ""  # the metrological traceability statement (7.8.4.1)
+    accreditation: str = ""  # accreditation body and number, e.g. "CNAS L1234"; printed only when set
+    min_tur: str = "4"  # the lab's minimum test uncertainty ratio (limit / U); lower ones are flagged
 
 
 @dataclass
@@ -178,6 +186,8 @@ class CalibrationRecord:
     issued_at: str = ""  # ISO date and time this revision was issued; blank: a draft
     issued_by: str = ""
     history: list[Revision] = field(default_factory=list)
+    tur_reason: str = ""  # why points with a TUR below 1:1 are reported anyway (printed)
+    specification: str = ""  # what conformity is judged against (7.8.6.2 b); "" = the procedure's limits
 
     @property
     def locked(self) -> bool:
@@ -188,9 +198,10 @@ class CalibrationRecord:
     def adjusted(self) -> bool:
         return any(point.as_found for point in self.points)
 
-    def verdict(self) -> str | None:
-        """The conclusion under the record's decision rule: pass, fail, conditional or None."""
-        return evaluation.conclusion(point.result(self.decision_rule).verdict for point in self.points)
+    def verdict(self, as_found: bool = False) -> str | None:
+        """The conclusion under the record's decision rule (its worst point), or None; ``as_found``: of the
+        values before adjustment."""
+        return evaluation.conclusion(point.result(self.decision_rule, as_found).verdict for point in self.points)
 
     @property
     def passed(self) -> bool | None:

@@ -49,9 +49,14 @@ class RecordRepository:
             for statement in _SCHEMA:
                 connection.execute(statement)
 
-    def save_record(self, record: CalibrationRecord) -> None:
+    def save_record(self, record: CalibrationRecord, renamed_from: str | None = None) -> None:
         """Insert or replace the record (by number) and remember its instrument; an issued record is also
-        kept as a revision. Refuses to replace an issued revision by anything but a later revision."""
+        kept as a revision. Refuses to replace an issued revision by anything but a later revision.
+
+        ``renamed_from``: the number the record was stored under until now; that row goes in the same
+        transaction, so a crash leaves the record under one of its two numbers, never under none."""
+        if renamed_from and self.revisions(renamed_from):
+            raise RecordLockedError(f"{renamed_from} was issued: it stays in the store")
         now = datetime.now().isoformat(timespec="seconds")
         stored = self.get_record(record.number)
         if stored is not None and stored.locked and record.revision <= stored.revision and \
@@ -59,6 +64,8 @@ class RecordRepository:
             raise RecordLockedError(f"revision {stored.revision} of {record.number} is issued and cannot be "
                                     f"changed: make a new revision")
         with self.connection:
+            if renamed_from:
+                self.connection.execute("DELETE FROM records WHERE number = ?", (renamed_from,))
             if record.locked:
                 self.connection.execute(
                     "INSERT OR IGNORE INTO record_revisions (number, revision, issued_at, data) VALUES (?, ?, ?, ?)",

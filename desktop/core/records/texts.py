@@ -1,7 +1,8 @@
 """Text that goes into a workbook cell: what Excel cannot hold is cleaned (and said so) or refused.
 
 Excel keeps at most 32,767 characters in a cell and XML cannot hold most control characters
-(``\\x00``, ``\\x0b``); openpyxl raises on the latter and cuts the former without a word.
+(``\\x00``, ``\\x0b``), the non-characters U+FFFE and U+FFFF, nor a lone surrogate (``"\\ud800"`` in
+JSON); openpyxl raises on the latter and cuts the former without a word.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import dataclasses
 import re
 
 MAX_CELL_TEXT = 32_767
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids these (tab, LF, CR are fine)
+# XML 1.0 forbids these (tab, LF, CR are fine); a lone surrogate cannot even be encoded as UTF-8
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class FieldTextError(ValueError):
@@ -27,7 +29,7 @@ def clean_text(text: str, where: str) -> tuple[str, str]:
     if not found:
         return text, ""
     shown = ", ".join(sorted({repr(ch)[1:-1] for ch in found}))
-    return CONTROL_CHARACTERS.sub("", text), f"{where}: removed {len(found)} control character(s) ({shown})"
+    return CONTROL_CHARACTERS.sub("", text), f"{where}: removed {len(found)} character(s) a workbook cannot hold ({shown})"
 
 
 def text_problems(record) -> list[str]:
@@ -37,7 +39,7 @@ def text_problems(record) -> list[str]:
         if len(text) > MAX_CELL_TEXT:
             problems.append(f"{where}: {len(text):,} characters; a cell holds at most {MAX_CELL_TEXT:,}")
         elif CONTROL_CHARACTERS.search(text):
-            problems.append(f"{where}: contains control characters that a workbook cannot hold")
+            problems.append(f"{where}: contains characters that a workbook cannot hold")
     return problems
 
 

@@ -27,6 +27,19 @@ class RecordDialogs:
         return text.strip() if ok else ""
 
     @classmethod
+    def ask_replace(cls, parent: QWidget | None, path: str) -> str:
+        """The chosen workbook exists: "replace" it, "append" to it, or "" (cancel, the default)."""
+        tr = lambda text: QCoreApplication.translate("RecordDialogs", text)  # noqa: E731
+        box = QMessageBox(QMessageBox.Icon.Question, tr("The workbook exists"),
+                          tr("%1 already exists. Replace it (its records are lost), or add this record to it?")
+                          .replace("%1", Path(path).name), QMessageBox.StandardButton.Cancel, parent)
+        replace = box.addButton(tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        append = box.addButton(tr("Add to it"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {replace: "replace", append: "append"}.get(box.clickedButton(), "")
+
+    @classmethod
     def ask_alternative(cls, parent: QWidget | None, message: str, suggestion: str) -> bool:
         """The target is locked or read-only: save under ``suggestion`` instead?"""
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RecordDialogs", "The workbook cannot be written"),

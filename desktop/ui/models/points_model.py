@@ -1,5 +1,6 @@
 """Table model of a record's measurement points: standard value and tolerance typed by the technician,
-error and pass / fail computed live by the core's rules (``MeasurementPoint.error`` / ``.passed``).
+error and verdict computed live by the core's rules under the record's decision rule (``decision_rule``,
+set by the controller): the table, the panel and the report ask the same ``MeasurementPoint.result``.
 
 A refused edit (not a number, a negative tolerance) returns False and emits ``editRejected`` with the
 reason; the panel shows it in place (no message boxes here).
@@ -11,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.records.evaluation import Tolerance, ToleranceError
+from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.core.records.model import MeasurementPoint, is_number_text
 from desktop.ui import theme
 
@@ -30,10 +31,13 @@ def point_error(point: MeasurementPoint) -> str:
     return f"{error:{'+' if error else ''}.{point.error_decimals}f}"  # 0.00, not +0.00
 
 
-def point_verdict(point: MeasurementPoint) -> bool | None:
+def point_verdict(point: MeasurementPoint, rule: str) -> str | None:
+    """One of ``evaluation.VERDICTS`` under ``rule``; None while a value is missing or cannot be judged yet."""
+    if not point_error(point):
+        return None
     try:
-        return point.passed if point_error(point) else None
-    except ToleranceError:  # a % FS tolerance before the full scale is known
+        return point.result(rule).verdict
+    except ValueError:  # ToleranceError (a % FS tolerance before the full scale is known, no U yet) and the like
         return None
 
 
@@ -46,6 +50,7 @@ class PointsModel(QAbstractTableModel):
         self._points: list[MeasurementPoint] = []
         self._rejected: dict[tuple[int, int], str] = {}
         self.editor = ""  # who corrects readings here (the record's technician), kept with the correction
+        self.decision_rule = "simple"  # the record's; set_decision_rule when it changes
 
     # -- content --------------------------------------------------------------------------------
     def set_points(self, points: list[MeasurementPoint]) -> None:
@@ -76,6 +81,12 @@ class PointsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row if row < len(self._points) else 0, INDEX),
                                   self.index(len(self._points) - 1, INDEX))
         self.pointsChanged.emit()
+
+    def set_decision_rule(self, rule: str) -> None:
+        if rule != self.decision_rule:
+            self.decision_rule = rule
+            if self._points:
+                self.dataChanged.emit(self.index(0, VERDICT), self.index(len(self._points) - 1, VERDICT))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -133,8 +144,8 @@ class PointsModel(QAbstractTableModel):
             if col == STANDARD and not point.standard:
                 return theme.LOW_CONFIDENCE_BG  # still to be typed
         elif role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
-            verdict = point_verdict(point)
-            return None if verdict is None else (theme.OK if verdict else theme.BAD)
+            verdict = point_verdict(point, self.decision_rule)
+            return {None: None, PASS: theme.OK, CONDITIONAL_PASS: theme.WARN}.get(verdict, theme.BAD)
         elif role == Qt.ItemDataRole.FontRole and col in (READING, VERDICT):
             from PySide6.QtGui import QFont
 
@@ -193,10 +204,11 @@ class PointsModel(QAbstractTableModel):
         return ""
 
     def _verdict_text(self, point: MeasurementPoint) -> str:
-        verdict = point_verdict(point)
+        verdict = point_verdict(point, self.decision_rule)
         if verdict is None:
             return ""
-        return self.tr("Pass") if verdict else self.tr("Fail")
+        return {PASS: self.tr("Pass"), CONDITIONAL_PASS: self.tr("Conditional pass"),
+                CONDITIONAL_FAIL: self.tr("Conditional fail")}.get(verdict, self.tr("Fail"))
 
     def _emit_row(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

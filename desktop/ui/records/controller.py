@@ -20,7 +20,7 @@ from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
                                         environment_values, is_number_text)
 from desktop.core.records.repository import RecordLockedError
-from desktop.core.records.revisions import RevisionError, issue, revise
+from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.models.points_model import PointsModel
@@ -79,7 +79,8 @@ class RecordController(QObject):
         return CalibrationRecord(
             number=self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN), customer="",
             instrument=Instrument(name=""), calibration_date=day, title=prefs.certificate_title,
-            laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability),
+            laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability,
+                                  accreditation=prefs.lab_accreditation, min_tur=prefs.lab_min_tur),
             signatory=Signatory(prefs.lab_signatory, prefs.lab_signatory_function))
 
     def _show(self, record: CalibrationRecord, stored: str | None) -> None:
@@ -88,6 +89,7 @@ class RecordController(QObject):
         self.record, self._stored_number = record, stored
         self.points_model.set_points(record.points)
         self.points_model.editor = record.technician
+        self.points_model.set_decision_rule(record.decision_rule)
         self.loaded.emit()
 
     # -- fields ---------------------------------------------------------------------------------
@@ -111,6 +113,8 @@ class RecordController(QObject):
                     "choice": self.tr("“%1” is not one of the choices.")}[refused.kind].replace("%1", text)
         if key == "technician":
             self.points_model.editor = text
+        if key == "decision_rule":
+            self.points_model.set_decision_rule(text)
         self._changed()
         return ""
 
@@ -206,9 +210,24 @@ class RecordController(QObject):
             return " ".join(problems)
         try:
             issued = issue(self.record, self.record.signatory.name or self.record.technician)
+        except NotReadyToIssue as exc:
+            separator = self.tr(", ", "between the missing items")  # Chinese lists with 、
+            return self.tr("fill in %1 first.").replace(
+                "%1", separator.join(self._issue_item(key) for key in exc.missing))
         except RevisionError as exc:
             return str(exc)
         return self._replace(issued)
+
+    def _issue_item(self, key: str) -> str:
+        """The name of an item ``revisions.missing_for_issue`` found blank, in the UI language."""
+        return {"number": self.tr("the certificate number"), "checker": self.tr("the checker"),
+                "laboratory.name": self.tr("the laboratory's name (Settings)"),
+                "laboratory.traceability": self.tr("the traceability statement (Settings)"),
+                "signatory.name": self.tr("the authorised signatory"),
+                "standards": self.tr("a measurement standard"),
+                "standard.certificate": self.tr("the standard's certificate number"),
+                "standard.due_date": self.tr("the standard's due date"),
+                "standard.uncertainty": self.tr("the standard's uncertainty")}[key]
 
     def new_revision(self, reason: str) -> str:
         """Start the next revision of the issued record, with the reason; the issued one stays in the store."""
@@ -272,9 +291,8 @@ class RecordController(QObject):
         if not self._dirty:
             return True
         try:
-            if self._stored_number and self._stored_number != self.record.number:
-                self.repository.delete_record(self._stored_number)
-            self.repository.save_record(self.record)
+            renamed = self._stored_number if self._stored_number != self.record.number else None
+            self.repository.save_record(self.record, renamed_from=renamed)  # one transaction
         except RecordLockedError as exc:
             self.failed.emit(str(exc))
             return False

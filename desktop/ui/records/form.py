@@ -24,7 +24,7 @@ GROUPS = {
                  "standard.uncertainty", "environment.temperature", "environment.humidity", "environment.pressure"),
     "certificate": ("title", "customer_address", "received_date", "issue_date", "item_condition", "deviations",
                     "decision_rule", "coverage_factor", "signatory.name", "signatory.function",
-                    "standards_override"),
+                    "standards_override", "tur_reason", "specification"),
 }
 CHOICE_FIELDS = ("title", "decision_rule")
 TABS = ("record", "certificate")
@@ -172,6 +172,8 @@ class RecordForm(QWidget):
             "decision_rule": self.tr("Decision rule"), "coverage_factor": self.tr("Coverage factor k"),
             "signatory.name": self.tr("Signatory"), "signatory.function": self.tr("Function"),
             "standards_override": self.tr("Overdue standard used because"),
+            "tur_reason": self.tr("TUR below 1:1 reported because"),
+            "specification": self.tr("Specification judged against"),
             "technician": self.tr("Technician"), "checker": self.tr("Checker"),
             "instrument.name": self.tr("Name"), "instrument.model": self.tr("Model"),
             "instrument.manufacturer": self.tr("Manufacturer"), "instrument.serial": self.tr("Serial no."),
@@ -188,7 +190,7 @@ class RecordForm(QWidget):
             self.edits[key].setPlaceholderText("2025-09-20")
         choices = {"title": [("record", self.tr("Calibration record")), ("certificate", self.tr("Calibration certificate"))],
                    "decision_rule": [("simple", self.tr("Simple acceptance")),
-                                     ("guarded", self.tr("Guarded acceptance (ILAC-G8, w = U)"))]}
+                                     ("guarded", self.tr("With uncertainty (ILAC-G8:2009, 4 outcomes)"))]}
         for key, items in choices.items():
             combo = self.choices[key]
             combo.clear()

@@ -1,18 +1,21 @@
 """The lab-wide certificate items in Settings: lab name and address, traceability statement, authorised
-signatory and the report title. Each new record copies them (records/controller.py)."""
+signatory, accreditation, the report title and the minimum test uncertainty ratio. Each new record copies them (records/controller.py)."""
 from __future__ import annotations
 
+from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit
 
 from desktop.core.preferences import Preferences
 
-TEXT_FIELDS = ("lab_name", "lab_address", "lab_signatory", "lab_signatory_function")
+TEXT_FIELDS = ("lab_name", "lab_address", "lab_signatory", "lab_signatory_function", "lab_accreditation",
+               "lab_min_tur")
 
 
 class LabSettingsBox(QGroupBox):
     def __init__(self, prefs: Preferences, parent=None):
         super().__init__(self.tr("Laboratory (printed on every certificate)"), parent)
         self.edits = {name: QLineEdit(getattr(prefs, name)) for name in TEXT_FIELDS}
+        self.edits["lab_min_tur"].setValidator(QDoubleValidator(0.1, 100.0, 2, self))  # a ratio above 0
         self.traceability = QPlainTextEdit(prefs.lab_traceability)
         self.traceability.setFixedHeight(56)
         self.title = QComboBox()
@@ -22,10 +25,12 @@ class LabSettingsBox(QGroupBox):
         form = QFormLayout(self)
         form.addRow(self.tr("Lab name:"), self.edits["lab_name"])
         form.addRow(self.tr("Address:"), self.edits["lab_address"])
+        form.addRow(self.tr("Accreditation (printed when set):"), self.edits["lab_accreditation"])
         form.addRow(self.tr("Authorised signatory:"), self.edits["lab_signatory"])
         form.addRow(self.tr("Signatory's function:"), self.edits["lab_signatory_function"])
         form.addRow(self.tr("Traceability statement:"), self.traceability)
         form.addRow(self.tr("Report title:"), self.title)
+        form.addRow(self.tr("Minimum TUR (limit / U), flagged below:"), self.edits["lab_min_tur"])
 
     def values(self) -> dict[str, str]:
         values = {name: edit.text().strip() for name, edit in self.edits.items()}

@@ -13,12 +13,12 @@ from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
                                QPushButton, QTableView, QToolTip, QVBoxLayout, QWidget)
 
-from desktop.core.records.evaluation import CONDITIONAL, FAIL
+from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
 from desktop.ui import i18n, theme
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
 from desktop.ui.icons import icon
-from desktop.ui.models.points_model import STANDARD
+from desktop.ui.models.points_model import STANDARD, point_verdict
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.form import RecordForm
 from desktop.ui.widgets.banner import Banner, Message
@@ -154,13 +154,14 @@ class RecordPanel(QWidget):
     def _update_verdict(self, *_) -> None:
         """The points' verdicts under the record's decision rule (conditional counts apart)."""
         points = self.controller.points_model.points()
-        verdicts = [_verdict(p, self.controller.record.decision_rule) for p in points if p.tolerance and p.standard]
+        verdicts = [point_verdict(p, self.controller.record.decision_rule) for p in points if p.tolerance]
         verdicts = [v for v in verdicts if v]
         if not verdicts:
             self.verdict.setText(self.tr("%n point(s)", "", len(points)))
             self.verdict.setStyleSheet("")
             return
-        failed, conditional = verdicts.count(FAIL), verdicts.count(CONDITIONAL)
+        failed = verdicts.count(FAIL)
+        conditional = verdicts.count(CONDITIONAL_PASS) + verdicts.count(CONDITIONAL_FAIL)
         if failed:
             text, colour = self.tr("Fail: %1 of %2 points out of tolerance").replace("%1", str(failed)), theme.BAD
         elif conditional:
@@ -205,16 +206,24 @@ class RecordPanel(QWidget):
             return
         suggested = str(Path(self.export_folder or Path.home()) / f"{self.controller.record.number}.xlsx")
         path = RecordDialogs.save_report(self, suggested)
-        if path:
-            self.start_export(path)
+        if not path:
+            return
+        replace = False
+        if Path(path).exists() and not self.append.isChecked():  # never replace a report without asking
+            answer = RecordDialogs.ask_replace(self, path)
+            if not answer:
+                return
+            replace = answer == "replace"
+            self.append.setChecked(answer == "append")
+        self.start_export(path, replace)
 
-    def start_export(self, path: str) -> None:
+    def start_export(self, path: str, replace: bool = False) -> None:
         self.pool.waitForDone()  # the last job's thread may still be returning from run()
         self._finished = None
         self.export_folder = str(Path(path).parent)
         lang = "zh" if i18n.current_language() == "zh_CN" else "en"
         self._job = ExportJob([self.controller.record], path, lang, photos=self.photos.isChecked(),
-                              append=self.append.isChecked())
+                              append=self.append.isChecked(), replace=replace)
         self._job.signals.done.connect(self._on_exported)
         self._job.signals.failed.connect(self._on_export_failed)
         self._set_busy(True)
@@ -301,9 +310,3 @@ class RecordPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-
-def _verdict(point, rule: str) -> str | None:
-    try:
-        return point.result(rule).verdict
-    except ValueError:  # ToleranceError, or a value still being typed: no verdict yet
-        return None

@@ -6,7 +6,8 @@ import pytest
 from PIL import Image
 
 from desktop.core.records.json_io import load_records
-from desktop.core.records.model import CalibrationRecord, Environment, Instrument, MeasurementPoint, StandardUsed
+from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, Laboratory, MeasurementPoint,
+                                        Signatory, StandardUsed)
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "examples" / "records.json"
 
@@ -45,6 +46,8 @@ def make_record(number="LCD-20250314-0001", photo: str = "", **changes) -> Calib
             MeasurementPoint("流量", "L/min", "30.00", "30.5", "1.00", "0.15", photo=photo),
         ],
         remarks="",
+        laboratory=Laboratory("苏州示例计量检测有限公司", traceability="本证书所用计量标准均溯源至国家计量基准"),
+        signatory=Signatory("李华", "技术负责人"),
     )
     fields.update(changes)
     return CalibrationRecord(**fields)
@@ -54,3 +57,13 @@ def make_record(number="LCD-20250314-0001", photo: str = "", **changes) -> Calib
 def new_record():
     """Build a complete record; keyword arguments replace fields."""
     return make_record
+
+
+@pytest.fixture
+def libreoffice():
+    """LibreOffice is part of the test command (scripts/install_system_deps.sh installs it): when it is
+    missing, the tests that recalculate or print a workbook fail instead of skipping quietly."""
+    from desktop.core.records.excel.libreoffice import soffice
+
+    if soffice() is None:
+        pytest.fail("LibreOffice (soffice) is missing: run scripts/install_system_deps.sh", pytrace=False)

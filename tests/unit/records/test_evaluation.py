@@ -3,7 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.core.records.evaluation import (CONDITIONAL, FAIL, PASS, ExcelFormulas, Tolerance, ToleranceError,
+from desktop.core.records.evaluation import (CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL, PASS, VERDICTS, ExcelFormulas,
+                                             Tolerance, ToleranceError,
                                              conclusion, evaluate)
 from desktop.core.records.model import MeasurementPoint
 
@@ -40,15 +41,18 @@ def test_blank_tolerance_means_no_verdict():
 
 
 def test_guarded_acceptance_example_from_the_issue():
-    # error 0.40 with U 0.12 against a 0.50 tolerance: pass under simple acceptance, conditional when guarded
+    # error 0.40 with U 0.12 against a 0.50 tolerance: pass under simple acceptance, a conditional pass when
+    # the uncertainty is taken into account (ILAC-G8:2009): never a plain pass
     assert evaluate("10.40", "10.00", "0.50", "0.12", rule="simple").verdict == PASS
-    assert evaluate("10.40", "10.00", "0.50", "0.12", rule="guarded").verdict == CONDITIONAL
+    assert evaluate("10.40", "10.00", "0.50", "0.12", rule="guarded").verdict == CONDITIONAL_PASS
 
 
 @pytest.mark.parametrize("reading, verdict", [
     ("10.38", PASS),         # 0.38 + 0.12 = 0.50 <= 0.50 (the edge passes)
-    ("10.39", CONDITIONAL),
-    ("10.62", CONDITIONAL),  # 0.62 - 0.12 = 0.50, not > 0.50
+    ("10.39", CONDITIONAL_PASS),  # 0.39 <= 0.50 < 0.51
+    ("10.50", CONDITIONAL_PASS),  # on the limit: within it, but U reaches beyond
+    ("10.51", CONDITIONAL_FAIL),  # beyond the limit, but U reaches back inside
+    ("10.62", CONDITIONAL_FAIL),  # 0.62 - 0.12 = 0.50, not > 0.50
     ("10.63", FAIL),
     ("9.37", FAIL),          # negative errors count by their size
 ])
@@ -68,15 +72,17 @@ def test_as_found_and_as_left_are_judged_separately():
 
 
 def test_the_conclusion_is_the_worst_point():
-    assert conclusion([PASS, CONDITIONAL, None]) == CONDITIONAL
-    assert conclusion([PASS, FAIL, CONDITIONAL]) == FAIL
+    assert conclusion([PASS, CONDITIONAL_PASS, None]) == CONDITIONAL_PASS
+    assert conclusion([PASS, CONDITIONAL_FAIL, CONDITIONAL_PASS]) == CONDITIONAL_FAIL
+    assert conclusion([PASS, FAIL, CONDITIONAL_FAIL]) == FAIL
     assert conclusion([None, None]) is None
 
 
 def test_excel_formulas_follow_the_same_rule():
-    formulas = ExcelFormulas({PASS: "Pass", FAIL: "Fail", CONDITIONAL: "Conditional"})
+    formulas = ExcelFormulas({v: v.replace("_", " ").capitalize() for v in VERDICTS})
     tolerance = Tolerance.parse("±(0.5 %rdg + 2 dgt)")
-    assert formulas.limit(tolerance, "E7", None, Decimal("0.1")) == "=ROUND(0.005*ABS(E7)+0.2,6)"
-    assert formulas.verdict("F7", "G7", "H7", "simple") == '=IF(ABS(F7)<=G7,"Pass","Fail")'
-    assert formulas.verdict("F7", "G7", "H7", "guarded") == (
-        '=IF(ROUND(ABS(F7)+H7,6)<=G7,"Pass",IF(ROUND(ABS(F7)-H7,6)>G7,"Fail","Conditional"))')
+    assert formulas.limit(tolerance, "E7", None, Decimal("0.1")) == "=0.005*ABS(E7)+0.2"
+    assert formulas.verdict("F7", "G7", "H7", "simple", 4) == '=IF(ROUND(ABS(F7)-G7,4)<=0,"Pass","Fail")'
+    assert formulas.verdict("F7", "G7", "H7", "guarded", 4) == (
+        '=IF(ROUND(ABS(F7)+H7-G7,4)<=0,"Pass",IF(ROUND(ABS(F7)-H7-G7,4)>0,"Fail",'
+        'IF(ROUND(ABS(F7)-G7,4)<=0,"Conditional pass","Conditional fail")))')

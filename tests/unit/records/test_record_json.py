@@ -17,7 +17,7 @@ def test_the_shipped_example_loads(example_records):
     assert sampler.standards[1].due_date.isoformat() == "2025-11-03"
     assert sampler.passed is True and hygrometer.passed is False
     assert hygrometer.decision_rule == "guarded" and hygrometer.verdict() == "fail"
-    assert [p.result("guarded").verdict for p in hygrometer.points][2] == "conditional"
+    assert [p.result("guarded").verdict for p in hygrometer.points][2] == "conditional_pass"
     assert gauge.adjusted and gauge.points[0].tolerance == "±(0.5 %rdg + 2 dgt)" and gauge.passed is True
     assert sampler.history[0].revision == 0 and sampler.revision == 1 and sampler.title == "certificate"
 

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.repository import RecordLockedError, RecordRepository
-from desktop.core.records.revisions import RevisionError, issue, revise
+from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 
 
 @pytest.fixture
@@ -54,3 +54,84 @@ def test_a_standard_past_its_due_date_is_refused_unless_the_reason_is_stated(tmp
     record.standards_override = "经期间核查合格，延用至 2025-10-15"
     ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))[record.number]
     assert "经期间核查合格，延用至 2025-10-15" in [c.value for row in ws.iter_rows() for c in row]
+
+
+@pytest.mark.parametrize("change, missing", [
+    (lambda r: setattr(r, "checker", ""), ["checker"]),
+    (lambda r: setattr(r.standards[0], "certificate", ""), ["standard.certificate"]),
+    (lambda r: setattr(r.standards[0], "due_date", None), ["standard.due_date"]),
+    (lambda r: setattr(r.standards[0], "uncertainty", ""), ["standard.uncertainty"]),
+    (lambda r: setattr(r, "standards", []), ["standards"]),
+    (lambda r: (setattr(r, "number", " "), setattr(r, "checker", "")), ["number", "checker"]),
+    (lambda r: (setattr(r.laboratory, "name", ""), setattr(r.laboratory, "traceability", ""),
+                setattr(r.signatory, "name", "")), ["laboratory.name", "laboratory.traceability", "signatory.name"]),
+])
+def test_issue_is_refused_naming_what_is_missing(new_record, change, missing):
+    """Issue 32: no certificate number, due date or uncertainty for the standard, or no checker: not issued."""
+    record = new_record()
+    change(record)
+    with pytest.raises(NotReadyToIssue, match="cannot be issued without") as refused:
+        issue(record, by="李华")
+    assert refused.value.missing == missing
+    assert not record.locked
+
+
+def test_the_same_or_a_lower_revision_cannot_replace_one_already_in_the_report(tmp_path, new_record):
+    """Issue 31, defect 4: revision 0 again with changed readings, or revision 0 after 2, replaced the current one."""
+    path = tmp_path / "report.xlsx"
+    export_report([new_record(revision=2, revision_reason="second correction")], path)
+    before = path.read_bytes()
+    for revision in (2, 0):
+        changed = new_record(revision=revision, revision_reason="x" if revision else "")
+        changed.points[0].reading = "100.45"
+        with pytest.raises(RecordNotReadyError, match=f"revision {revision} cannot replace revision 2 already in"):
+            export_report([changed], path, append=True)
+    assert path.read_bytes() == before
+
+
+def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_number(tmp_path, new_record):
+    number = "LCD-2025-0314-CUSTOMER-A-0001-XYZ"  # 33 characters: the tab name is cut to 31
+    path = tmp_path / "report.xlsx"
+    export_report([new_record(number)], path)
+    export_report([new_record(number, revision=1, revision_reason="corrected")], path, append=True)
+    wb = load_workbook(path)
+    old = next(ws for ws in wb.worksheets if ws.title.endswith(" 已被替代"))
+    assert len(old.title) <= 31 and old.title.startswith("LCD-2025-0314-CUSTOMER")
+    assert old["A2"].value == "校准原始记录（DRAFT / 草稿）（已被替代：以修订版次 1 为准）"
+    assert "已被替代：以修订版次 1 为准" in old.oddHeader.center.text  # printed on every page
+    current = wb[wb.sheetnames[-1]]
+    assert current["A2"].value == "校准原始记录（DRAFT / 草稿）" and current.oddHeader.center.text == "DRAFT / 草稿"
+
+
+def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
+    from desktop.cli import main
+    from desktop.core.records.excel.report import ReportExistsError
+    from desktop.core.records.json_io import save_records
+
+    path = tmp_path / "report.xlsx"
+    export_report([new_record("A-1"), new_record("A-2"), new_record("A-3")], path)
+    before = path.read_bytes()
+    with pytest.raises(ReportExistsError, match="report.xlsx already exists"):
+        export_report([new_record("B-1")], path)
+    records = tmp_path / "records.json"
+    save_records(records, [new_record("B-1")])
+    assert main(["export", "--records", str(records), "--xlsx", str(path)]) == 1
+    assert "--append" in capsys.readouterr().err and path.read_bytes() == before
+    assert main(["export", "--records", str(records), "--xlsx", str(path), "--replace"]) == 0
+    assert load_workbook(path).sheetnames == ["汇总", "B-1"]
+
+
+def test_only_an_issued_record_prints_as_a_certificate(tmp_path, new_record):
+    """Issue 31, defect 3: a draft printed as 校准证书 with a conclusion, like an issued certificate."""
+    draft = new_record(title="certificate", issue_date=datetime(2025, 3, 15).date())  # a date typed on the draft
+    issued = issue(new_record("LCD-2", title="certificate"), by="李华", when=datetime(2025, 3, 17, 16, 5))
+    wb = load_workbook(export_report([draft, issued], tmp_path / "r.xlsx"))
+    ws = wb[draft.number]
+    assert ws["A2"].value == "校准证书（DRAFT / 草稿）"
+    assert ws.oddHeader.center.text == "DRAFT / 草稿"  # on every printed page
+    assert len(ws._images) >= 1 and all(img.width >= 500 for img in ws._images)  # the watermark, one per page
+    texts = [c.value for row in ws.iter_rows() for c in row]
+    assert "未签发" in texts and datetime(2025, 3, 15) not in texts  # the draft has no issue date yet
+    ws = wb[issued.number]
+    assert ws["A2"].value == "校准证书" and not ws.oddHeader.center.text and not ws._images
+    assert datetime(2025, 3, 17) in [c.value for row in ws.iter_rows() for c in row]  # this revision's date

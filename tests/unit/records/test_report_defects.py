@@ -84,9 +84,23 @@ def test_control_characters_are_removed_and_said_so(tmp_path, new_record, capsys
     out = tmp_path / "r.xlsx"
     assert main(["export", "--records", str(records), "--xlsx", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "records[0].remarks: removed 2 control character(s)" in err
+    assert "records[0].remarks: removed 2 character(s) a workbook cannot hold" in err
     ws = load_workbook(out)["LCD-20250314-0001"]
     assert _cell_with(ws, "备注").offset(0, 2).value == "line oneline two end"
+
+
+@pytest.mark.parametrize("escaped", ["\\ufffe", "\\uffff", "\\ud800", "\\udfff"])
+def test_non_characters_and_lone_surrogates_give_a_message_not_a_traceback(tmp_path, new_record, capsys, escaped):
+    """Issue 31, defect 6: U+FFFE, U+FFFF and a lone surrogate in JSON ("\\ud800") exited 1 with a traceback."""
+    records = _records_file(tmp_path, [new_record(customer="清源MARK环境")])
+    records.write_text(records.read_text(encoding="utf-8").replace("MARK", escaped), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert main(["export", "--records", str(records), "--xlsx", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"records[0].customer: removed 1 character(s) a workbook cannot hold ({escaped})" in err
+    assert "Traceback" not in err
+    ws = load_workbook(out)["LCD-20250314-0001"]
+    assert _cell_with(ws, "委托单位").offset(0, 2).value == "清源环境"
 
 
 def test_a_field_longer_than_a_cell_is_refused_naming_it(tmp_path, new_record, capsys):
@@ -123,7 +137,8 @@ def test_photo_failures_give_a_clear_message_and_leave_the_old_report(tmp_path, 
     record.points[0].crop = tuple(crop) if crop else None
     out = tmp_path / "r.xlsx"
     out.write_bytes(b"old report")
-    assert main(["export", "--records", str(_records_file(tmp_path, [record])), "--xlsx", str(out), "--photos"]) == 2
+    assert main(["export", "--records", str(_records_file(tmp_path, [record])), "--xlsx", str(out), "--photos",
+                 "--replace"]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert out.read_bytes() == b"old report"
@@ -137,7 +152,7 @@ def test_a_read_only_file_system_gives_a_clear_message(tmp_path, monkeypatch, ca
         raise OSError(errno.EROFS, "Read-only file system")
 
     monkeypatch.setattr("tempfile.mkstemp", read_only)
-    assert main(["export", "--records", str(EXAMPLE), "--xlsx", str(out), "--photos"]) == 1
+    assert main(["export", "--records", str(EXAMPLE), "--xlsx", str(out), "--photos", "--replace"]) == 1
     assert "read-only disk" in capsys.readouterr().err
     assert out.read_bytes() == b"old report"
 
@@ -188,14 +203,15 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
                 if cell.data_type == "f":
                     assert values[ws.title][cell.coordinate].value is not None, f"{ws.title}!{cell.coordinate}"
                     checked += 1
-    assert checked == 44  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 3 + 3 conclusions
+    assert checked == 45  # 13 points and 3 as found x (error, verdict), 6 % of reading limits, 4 + 3 conclusions
     ws = values["LCD-20250314-0002"]
     header = _cell_with(ws, "序号").row
-    table = [[c.value for c in row][:9] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]
-    for (index, _, _, standard, reading, error, limit, u, verdict), point in zip(table, example_records[1].points):
+    table = [[c.value for c in row][:10] for row in ws.iter_rows(min_row=header + 1, max_row=header + 6)]
+    for (index, _, _, standard, reading, error, limit, u, tur, verdict), point in zip(table, example_records[1].points):
         result = point.result(example_records[1].decision_rule)
         assert error == pytest.approx(float(result.error)) and limit == pytest.approx(float(result.limit))
-        assert verdict == {"pass": "合格", "fail": "不合格", "conditional": "有条件"}[result.verdict]
+        assert verdict == {"pass": "合格", "fail": "不合格", "conditional_pass": "有条件合格",
+                           "conditional_fail": "有条件不合格"}[result.verdict]
 
 
 def test_template_copies_keep_footer_and_print_titles_which_follow_inserted_rows(tmp_path, new_record):

@@ -54,14 +54,14 @@ def test_the_point_row_expands_with_formulas(tmp_path, new_record):
     wb = load_workbook(export_report([new_record()], tmp_path / "out.xlsx", template=_template(tmp_path)))
     ws = wb.active
     assert [ws.cell(6, c).value for c in range(1, 8)] == [
-        1, 100.0, 100.07, "=ROUND(C6-B6,2)", 0.5, '=IF(ABS(D6)<=E6,"合格","不合格")', "fixed"]
+        1, 100.0, 100.07, "=ROUND(C6-B6,2)", 0.5, '=IF(ROUND(ABS(D6)-E6,2)<=0,"合格","不合格")', "fixed"]
     assert [ws.cell(7, c).value for c in range(1, 3)] == [2, 30.0]
     assert (ws["C7"].number_format, ws["D7"].number_format) == ("0.0", "0.00")
     assert ws.row_dimensions[7].height == 25
     assert "A9:C9" in {str(r) for r in ws.merged_cells.ranges}  # the merge below moved with its row
     assert ws.row_dimensions[9].height == 40
-    assert ws["A9"].value == ('=IF(COUNTIF(F6:F7,"不合格")>0,"不合格",IF(COUNTIF(F6:F7,"有条件")>0,"有条件",'
-                              'IF(COUNTIF(F6:F7,"合格")>0,"合格","")))')
+    assert ws["A9"].value == ('=IF(COUNTIF(F6:F7,"不合格")>0,"不合格",IF(COUNTIF(F6:F7,"有条件不合格")>0,"有条件不合格",'
+                              'IF(COUNTIF(F6:F7,"有条件合格")>0,"有条件合格",IF(COUNTIF(F6:F7,"合格")>0,"合格",""))))')
     assert ws["A10"].value == "王磊 2025-03-14"
     assert any(str(cf.sqref) == "F6:F7" for cf in ws.conditional_formatting)
 
@@ -92,6 +92,6 @@ def test_the_shipped_template_fills_every_marked_cell(tmp_path, example_records)
     assert (ws["B3"].value, ws["E3"].value, ws["E5"].value) == ("LCD-20250314-0002", datetime(2025, 3, 14), "CEM-625-0087")
     # two standards (one row inserted): six points from row 13; guarded acceptance needs U, which this
     # template has no cell for, so its verdicts are values (still computed by evaluation.py)
-    assert [ws[f"H{r}"].value for r in range(13, 19)] == ["合格", "合格", "有条件", "合格", "合格", "不合格"]
+    assert [ws[f"H{r}"].value for r in range(13, 19)] == ["合格", "合格", "有条件合格", "合格", "合格", "不合格"]
     first = wb["LCD-20250314-0001"]
-    assert first["H13"].value == '=IF(ABS(F13)<=G13,"合格","不合格")'  # simple acceptance: a formula
+    assert first["H13"].value == '=IF(ROUND(ABS(F13)-G13,2)<=0,"合格","不合格")'  # simple acceptance: a formula

@@ -6,6 +6,10 @@ count computed here. The sheet prints fitted to the page width. The breaks are p
 scale that fitting can give (columns drawn with Calibri's 7-pixel digits, the narrowest a PC renders our
 default font with; a wider fallback font only shrinks the print further), with a margin, so neither
 Excel nor LibreOffice adds a break of its own.
+
+The pages are filled as the sheet is written (``Pages``): a table that does not fit writes its header
+again at the top of the next page (print titles would repeat one header over every later page, above
+other tables too), and small blocks are kept whole.
 """
 from __future__ import annotations
 
@@ -22,37 +26,45 @@ def largest_scale(column_widths: list[float], margins: tuple[float, float, float
     return min(1.0, (A4_WIDTH_PT - (margins[0] + margins[1]) * 72) / columns_pt)
 
 
-def paginate(ws, last_row: int, margins: tuple[float, float, float, float], scale: float = 1.0,
-             title_row: int | None = None, keep_together: list[tuple[int, int]] = ()) -> int:
-    """Add row breaks to ``ws`` so rows 1..last_row fill pages printed at ``scale`` or smaller; returns the
-    page count.
+class Pages:
+    """Places the rows of ``ws`` on A4 pages in order: ``flow`` for rows already written, ``fits`` and
+    ``new_page`` for a writer that decides before it writes (a table repeating its header)."""
 
-    ``title_row`` may repeat on every page after it first appears (its height is reserved); a (first, last)
-    range in ``keep_together`` is not split unless it is longer than a page; ranges must not overlap.
-    """
-    usable = (A4_HEIGHT_PT - (margins[2] + margins[3]) * 72) * FILL / scale
+    def __init__(self, ws, margins: tuple[float, float, float, float], scale: float = 1.0):
+        self.ws = ws
+        self.usable = (A4_HEIGHT_PT - (margins[2] + margins[3]) * 72) * FILL / scale
+        self.count, self.used, self.page_start, self.next_row = 1, 0.0, 1, 1
 
-    def height(row: int) -> float:
-        return ws.row_dimensions[row].height or DEFAULT_ROW_PT
+    def height(self, row: int) -> float:
+        return self.ws.row_dimensions[row].height or DEFAULT_ROW_PT
 
-    pages, used, page_start = 1, 0.0, 1
-    starts = {first: last for first, last in keep_together}
-    row = 1
-    while row <= last_row:
-        block_end = starts.get(row, row)
-        block = sum(height(r) for r in range(row, block_end + 1))
-        if used + block > usable and row > page_start and block <= usable:
-            ws.row_breaks.append(Break(id=row - 1))
-            pages += 1
-            page_start = row
-            used = height(title_row) if title_row and title_row < row else 0.0
-        if block > usable:  # a block longer than a page: place it row by row
-            block_end, block = row, height(row)
-            if used + block > usable and row > page_start:
-                ws.row_breaks.append(Break(id=row - 1))
-                pages += 1
-                page_start = row
-                used = height(title_row) if title_row and title_row < row else 0.0
-        used += block
-        row = block_end + 1
-    return pages
+    def fits(self, height: float) -> bool:
+        return self.used + height <= self.usable or self.used == 0
+
+    def new_page(self, row: int) -> None:
+        """The page breaks before ``row`` (the next row to place)."""
+        if row > self.page_start:
+            self.ws.row_breaks.append(Break(id=row - 1))
+            self.count += 1
+            self.page_start, self.used = row, 0.0
+
+    def place(self, row: int) -> None:
+        """Row ``row`` (the next one) goes on the current page, which has room for it (see ``fits``)."""
+        self.used += self.height(row)
+        self.next_row = row + 1
+
+    def flow(self, last_row: int, keep_together: list[tuple[int, int]] = ()) -> None:
+        """Place the rows up to ``last_row``; a (first, last) range in ``keep_together`` is not split unless
+        it is longer than a page; ranges must not overlap."""
+        starts = {first: last for first, last in keep_together}
+        row = self.next_row
+        while row <= last_row:
+            block_end = min(starts.get(row, row), last_row)
+            block = sum(self.height(r) for r in range(row, block_end + 1))
+            if block > self.usable:  # a block longer than a page: place it row by row
+                block_end, block = row, self.height(row)
+            if not self.fits(block):
+                self.new_page(row)
+            self.used += block
+            row = block_end + 1
+        self.next_row = max(self.next_row, last_row + 1)

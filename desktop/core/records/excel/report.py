@@ -3,8 +3,9 @@
 Nothing is lost on the way: a record that cannot be printed as it is (text a cell cannot hold, a
 standard past its due date without a stated reason, a guarded decision without U) is refused before
 anything is written; two records never share a sheet; appending refuses a workbook whose content
-openpyxl would drop (sparklines, shapes) or whose summary is in the other language; and a record
-exported again keeps its earlier sheet, marked superseded, beside the new one.
+openpyxl would drop (sparklines, shapes) or whose summary is in the other language; a record
+exported again keeps its earlier sheet, marked superseded, beside the new one, and only a higher
+revision may supersede it (17025 7.8.8); an existing report is replaced only when asked to.
 """
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from desktop.core.records.consistency import record_problems
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
-from desktop.core.records.excel.record_sheet import write_record_sheet
+from desktop.core.records.excel.record_sheet import mark_sheet_superseded, write_record_sheet
 from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook
 from desktop.core.records.excel.styles import sheet_title
 from desktop.core.records.excel.summary import (SummaryLayoutError, add_summary_row, mark_superseded, summary_rows,
@@ -32,9 +34,16 @@ class RecordNotReadyError(ValueError):
     """A record cannot be printed as it is; the message names the record and the field."""
 
 
+class ReportExistsError(ReportWriteError):
+    """A plain export would replace an existing report: append to it, or say that it is to be replaced."""
+
+
 def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lang: str = "zh",
-                  photos: bool = False, append: bool = False, template: str | os.PathLike | None = None) -> Path:
-    """Write the report and return its path. Nothing is written unless the whole workbook is ready."""
+                  photos: bool = False, append: bool = False, template: str | os.PathLike | None = None,
+                  replace: bool = False) -> Path:
+    """Write the report and return its path. Nothing is written unless the whole workbook is ready.
+
+    An existing ``path`` is refused (ReportExistsError) unless ``append`` or ``replace`` is given."""
     if not records:
         raise ValueError("no records to export")
     if append and template:
@@ -43,6 +52,8 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     labels = labels_for(lang)
     check_records(records)
     check_writable(path)  # fail before the work, not after it
+    if path.exists() and not (append or replace):
+        raise ReportExistsError(f"{path.name} already exists: append to it, or replace it (nothing was changed)")
     if template:
         wb = fill_template(template, records, labels, photos)
     else:
@@ -51,6 +62,8 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
             summary = summary_sheet(wb, labels)
         except SummaryLayoutError as exc:
             raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
+        for record in records:
+            _check_revision(summary, record, path)
         for record in records:
             _supersede_earlier(wb, summary, record, labels)
             ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
@@ -66,6 +79,7 @@ def check_records(records: list[CalibrationRecord]) -> None:
     for record in records:
         where = f"record {record.number}"
         problems += [f"{where}: {p.removeprefix('record.')}" for p in text_problems(record)]
+        problems += [f"{where}: {p}" for p in record_problems(record)]
         overdue = record.overdue_standards()
         if overdue and not record.standards_override:
             names = ", ".join(f"{s.name} (due {s.due_date.isoformat()})" for s in overdue)
@@ -111,6 +125,15 @@ def _open_existing(path: Path, lang: str) -> Workbook:
     return wb
 
 
+def _check_revision(summary, record: CalibrationRecord, path: Path) -> None:
+    """Only a higher revision replaces one already in the report: the same or a lower one is refused."""
+    current = [revision for _, _, revision in summary_rows(summary, record.number, with_revision=True)]
+    if current and max(current) >= record.revision:
+        raise RecordNotReadyError(
+            f"record {record.number}: revision {record.revision} cannot replace revision {max(current)} already in "
+            f"{path.name}; make a new revision (with its reason) to change an exported certificate")
+
+
 def _supersede_earlier(wb: Workbook, summary, record: CalibrationRecord, labels: dict[str, str]) -> None:
     """A record exported to this workbook before keeps its sheet, renamed and marked superseded."""
     for row, sheet in summary_rows(summary, record.number):
@@ -118,8 +141,9 @@ def _supersede_earlier(wb: Workbook, summary, record: CalibrationRecord, labels:
             continue
         ws = wb[sheet]
         old_title = ws.title
-        ws.title = sheet_title(f"{record.number} {labels['superseded']}", wb.sheetnames)
+        ws.title = sheet_title(record.number, wb.sheetnames, suffix=f" {labels['superseded']}")
         mark_superseded(summary, row, old_title, ws.title, labels)
+        mark_sheet_superseded(ws, labels["superseded_mark"].format(revision=record.revision), labels)
 
 
 def _show_first(wb: Workbook, ws) -> None:

@@ -18,6 +18,8 @@ FONT_NAME = "宋体"
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
+MARK_COLOUR = "C00000"  # superseded and draft marks
+MARK_TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True, color=MARK_COLOUR)
 SECTION_FONT = Font(name=FONT_NAME, size=11, bold=True)
 HEADER_FONT = Font(name=FONT_NAME, size=10, bold=True)
 BODY_FONT = Font(name=FONT_NAME, size=10)
@@ -107,12 +109,13 @@ def _width_units(text: str) -> float:
     return sum(1.8 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
-def sheet_title(text: str, taken=()) -> str:
+def sheet_title(text: str, taken=(), suffix: str = "") -> str:
     """A valid Excel sheet name: no []:*?/\\, at most 31 characters, and none of ``taken`` (any case).
 
     Two record numbers that differ only after the 31st character, or in / versus _, get ``~2``, ``~3``.
+    ``suffix`` (" 已被替代") is kept whole: the text is shortened to make room for it.
     """
-    base = _SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31] or "Record"
+    base = (_SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31 - len(suffix)] or "Record") + suffix
     used = {t.lower() for t in taken}
     title, n = base, 1
     while title.lower() in used:
@@ -130,7 +133,8 @@ def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) ->
         cell.fill = fill
 
 
-PAGE_MARGINS = (0.5, 0.5, 0.6, 0.7)  # left, right, top, bottom, inches
+PAGE_MARGINS = (0.5, 0.5, 0.8, 0.7)  # left, right, top, bottom, inches (the top leaves room for the header)
+HEADER_MARGIN = 0.3  # inches from the paper's edge to the page header
 
 
 def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer: str) -> None:
@@ -141,6 +145,7 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
     ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom = PAGE_MARGINS
+    ws.page_margins.header = HEADER_MARGIN
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
@@ -151,5 +156,6 @@ def setup_a4_page(ws: Worksheet, landscape: bool, title_rows: str | None, footer
 def highlight_verdicts(ws: Worksheet, cells: str, labels: dict[str, str]) -> None:
     """Conditional formatting: pass green, fail red, conditional amber; a verdict that recalculates recolours itself."""
     for word, fill, font in ((labels["pass"], PASS_FILL, PASS_FONT), (labels["fail"], FAIL_FILL, FAIL_FONT),
-                             (labels["conditional"], CONDITIONAL_FILL, CONDITIONAL_FONT)):
+                             (labels["conditional_pass"], CONDITIONAL_FILL, CONDITIONAL_FONT),
+                             (labels["conditional_fail"], CONDITIONAL_FILL, FAIL_FONT)):
         ws.conditional_formatting.add(cells, CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill, font=font))

@@ -72,9 +72,7 @@ def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str,
     """Add the record's row at the end, its number linked to its own sheet."""
     row = max(ws.max_row + 1, HEADER_ROW + 1)
     instrument = record.instrument
-    verdict = {True: labels["pass"], False: labels["fail"], None: ""}[record.passed]
-    if record.verdict() == "conditional":
-        verdict = labels["conditional"]
+    verdict = labels.get(record.verdict() or "", "")
     values = [row - HEADER_ROW, record.number, record.revision, record.calibration_date, record.customer,
               instrument.name, instrument.model, instrument.serial, instrument.manufacturer, record.technician,
               record.checker, Formula(f"={quote_sheetname(record_sheet)}!{conclusion_cell}", verdict), ""]
@@ -87,13 +85,16 @@ def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str,
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(SUMMARY_COLUMNS))}{max(ws.max_row, HEADER_ROW + 1)}"
 
 
-def summary_rows(ws: Worksheet, number: str) -> list[tuple[int, str]]:
-    """(row, sheet title) of the rows of record ``number`` that are not superseded yet."""
+def summary_rows(ws: Worksheet, number: str, with_revision: bool = False) -> list[tuple]:
+    """(row, sheet title) of the rows of record ``number`` that are not superseded yet; with their revision
+    number last when ``with_revision`` (0 for a row whose revision cell is not a number)."""
     found = []
     for row in range(HEADER_ROW + 1, ws.max_row + 1):
         link = ws.cell(row, COLUMN["number"])
         if link.value == number and not ws.cell(row, COLUMN["status"]).value and link.hyperlink:
-            found.append((row, _sheet_of(link.hyperlink.location)))
+            revision = ws.cell(row, COLUMN["revision"]).value
+            found.append((row, _sheet_of(link.hyperlink.location))
+                         + ((revision if isinstance(revision, int) else 0,) if with_revision else ()))
     return found
 
 

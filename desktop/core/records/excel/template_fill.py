@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance, resolution
 from desktop.core.records.excel.photos import thumbnail_image
-from desktop.core.records.excel.record_sheet import verdict_words
+from desktop.core.records.excel.record_sheet import printed_issue_date, printed_title, verdict_words
 from desktop.core.records.excel.styles import (
     Displayed,
     Formula,
@@ -50,7 +50,7 @@ def record_fields(record: CalibrationRecord, labels: dict[str, str]) -> dict[str
     """The scalar fields a template may name, with their cell values."""
     i, env = record.instrument, record.environment
     verdict = verdict_words(labels).get(record.verdict(), "")
-    title = labels["certificate_title" if record.title == "certificate" else "record_title"]
+    title = printed_title(record, labels)
     return {
         "number": record.number, "customer": record.customer, "location": record.location,
         "calibration_date": record.calibration_date, "procedure": record.procedure,
@@ -58,11 +58,13 @@ def record_fields(record: CalibrationRecord, labels: dict[str, str]) -> dict[str
         "conclusion": verdict, "title": title, "revision": record.revision,
         "laboratory.name": record.laboratory.name, "laboratory.address": record.laboratory.address,
         "traceability": record.laboratory.traceability, "customer_address": record.customer_address,
-        "received_date": record.received_date, "issue_date": record.issue_date,
+        "received_date": record.received_date, "issue_date": printed_issue_date(record, labels),
         "item_condition": record.item_condition, "deviations": record.deviations,
         "decision_rule": labels[f"rule_{record.decision_rule}"], "coverage_factor": record.coverage_factor,
         "signatory.name": record.signatory.name, "signatory.function": record.signatory.function,
         "standards_override": record.standards_override, "only_item": labels["only_item"],
+        "specification": record.specification, "laboratory.accreditation": record.laboratory.accreditation,
+        "not_reproduced": labels["not_reproduced"].format(lab=record.laboratory.name or labels["the_lab"]),
         "end_marker": labels["end_marker"], "environment.source": env.source,
         "instrument.name": i.name, "instrument.model": i.model, "instrument.manufacturer": i.manufacturer,
         "instrument.serial": i.serial, "instrument.firmware": i.firmware, "instrument.category": i.category,
@@ -214,7 +216,8 @@ def _item_values(item, index: int, r: int, columns: dict[str, str], labels: dict
     # the verdict formula needs the error and a limit cell; a plain absolute tolerance cell is one
     limit_cell = cell.get("limit") or (cell.get("tolerance") if tolerance and tolerance.is_absolute else None)
     if tolerance and "error" in cell and limit_cell and (rule == "simple" or "uncertainty" in cell):
-        verdict = Formula(formulas.verdict(cell["error"], limit_cell, cell.get("uncertainty", ""), rule), verdict)
+        verdict = Formula(formulas.verdict(cell["error"], limit_cell, cell.get("uncertainty", ""), rule,
+                                           result.compare_decimals), verdict)
     found: dict[str, object] = {}
     if item.as_found:
         before = item.result(rule, as_found=True)
