@@ -176,6 +176,30 @@ def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, q
     assert model.index(1, STATUS).data() == "OK"
 
 
+def test_deleting_the_misread_r_res_twin_leaves_both_resistances_valid(make_window, qtbot, tmp_path):
+    """Two R-RES and one Y-RES (issue 30): both R-RES are flagged, Y-RES is another resistance. The
+    misread R-RES deleted with the Delete key, the R-RES left and Y-RES are both valid, in the table and
+    in the store: the app applies the core's repeated-key rule, which tells the labels apart."""
+    boxes = [TextBox(quad(20, 20, 140, 60), "R-RES", 0.99), TextBox(quad(160, 20, 300, 60), "04.00", 0.97),
+             TextBox(quad(310, 20, 370, 60), "Ω", 0.95), TextBox(quad(20, 70, 140, 110), "R-RES", 0.99),
+             TextBox(quad(160, 70, 300, 110), "1", 0.6), TextBox(quad(20, 120, 140, 160), "Y-RES", 0.99),
+             TextBox(quad(160, 120, 300, 160), "08.27", 0.97), TextBox(quad(310, 120, 370, 160), "Ω", 0.95)]
+    window = make_window(FakeEngine(boxes=boxes))
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
+    model = window.readings.readings_model
+    assert cells(window) == ["04.00", "1", "08.27"]
+    assert [model.index(row, STATUS).data() == "OK" for row in range(3)] == [False, False, True]
+    view = window.readings.readings_view
+    view.selectRow(1)
+    view.setFocus()
+    shortcut(window, qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: cells(window) == ["04.00", "08.27"], timeout=2000)
+    assert [model.index(row, STATUS).data() for row in range(2)] == ["OK", "OK"]
+    saved = window.store.result(image_id).readings
+    assert [(r["label"], r["valid"], r["issues"]) for r in saved] == [("R-RES", True, []), ("Y-RES", True, [])]
+
+
 def test_read_again_ends_the_undo_history_of_that_image(make_window, qtbot, tmp_path):
     window, image_id = open_screen(make_window, qtbot, tmp_path)
     model = window.readings.readings_model

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.core.reading.keys import KeyEntry
@@ -114,14 +115,27 @@ def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, fl
     return None, None
 
 
-def flag_repeated_keys(readings: list[Reading]) -> None:
-    """A key (of the same template field) read twice on one screen means one of the two is a misread,
+def flag_repeated_keys(readings: list[Reading]) -> list[Reading]:
+    """THE repeated-key rule: each reading flagged ``repeated_key`` exactly when its key is read more
+    than once on the screen now. Run on extraction and again after the technician deletes a reading or
+    a box edit reads the screen again (the misread twin gone, the one left is no longer flagged).
+
+    A key (of the same template field) read twice on one screen means one of the two is a misread,
     e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min'). Tagged labels
     name different things: R-RES and Y-RES are two resistances. A value that cannot be the key's at all
     (a clock's time under TEMPERATURE) does not compete with one that can."""
-    competing = [r for r in readings if r.key and "time_for_number" not in r.issues]
-    seen = Counter((r.key, r.field, r.label) for r in competing)
-    for reading in competing:
-        if seen[(reading.key, reading.field, reading.label)] > 1:
-            reading.issues.append("repeated_key")
-            reading.valid = False
+    seen = Counter(_competing_key(r) for r in readings)
+    flagged = []
+    for reading in readings:
+        kept = [code for code in reading.issues if code != "repeated_key"]
+        competing = _competing_key(reading)
+        issues = kept + ["repeated_key"] if competing is not None and seen[competing] > 1 else kept
+        flagged.append(reading if issues == reading.issues else replace(reading, issues=issues))
+    return flagged
+
+
+def _competing_key(reading: Reading) -> tuple[str, str | None, str] | None:
+    """What two readings share when they claim the same thing; None for a reading that claims nothing."""
+    if not reading.key or "time_for_number" in reading.issues:
+        return None
+    return reading.key, reading.field, reading.label

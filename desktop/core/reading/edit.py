@@ -50,7 +50,6 @@ def edit_reading(
         value=parsed.value,
         number=parsed.number,
         unit=shown_unit,
-        valid=not issues,
         field=field.name if field else None,
         issues=issues,
         candidates=[] if entry else list(reading.candidates),
@@ -78,7 +77,7 @@ def validate_value(
 ) -> list[str]:
     """Issues of an edited value for this reading or key; problems of the key itself are left out."""
     if isinstance(reading_or_key, str):
-        reading_or_key = Reading(reading_or_key, "", "", None, "", 1.0, True, [])
+        reading_or_key = Reading(reading_or_key, "", "", None, "", 1.0, [])
     edited = edit_reading(reading_or_key, value_text, unit, template=template)
     return [code for code in edited.issues if code not in KEY_ISSUES]
 
