@@ -7,6 +7,7 @@ a power cut (POSIX; Windows has no folder fsync and its rename is already durabl
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,16 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()
 
 
+class FolderNotWritableError(PermissionError):
+    """No file can be made beside the target (as opposed to the target itself being held or locked)."""
+
+
+def file_mode_for(path: Path) -> int:
+    """THE mode policy: a replaced file keeps its mode; a new one is as readable as any file the user
+    writes (mkstemp alone would make it 0600)."""
+    return stat.S_IMODE(path.stat().st_mode) if path.exists() else FILE_MODE
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name == "nt":
         return
@@ -32,21 +43,39 @@ def fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
+def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
+    """Write ``path`` through ``write_to(temp_path)``: a temp file beside it, fsync, rename over ``path``.
+
+    For writers that want a file name (openpyxl); ``write_atomic`` gives a stream. Raises
+    ``FolderNotWritableError`` when no temp file can be made in the folder; nothing is left behind.
+    """
     path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(temp_name, FILE_MODE)  # mkstemp makes 0600: as readable as any file the user writes
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except PermissionError as exc:
+        raise FolderNotWritableError(exc.errno, f"cannot create a file in {path.parent}") from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write_to(temp)
+        with open(temp, "rb+") as stream:  # Windows fsyncs only writable handles
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        os.chmod(temp, file_mode_for(path))
+        os.replace(temp, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
+
+    def write_to(temp: Path) -> None:
+        with open(temp, "wb") as stream:
+            write(stream)
+
+    replace_atomically(path, write_to)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

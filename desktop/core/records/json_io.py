@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core.atomic_files import write_text_atomic
 from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError
 from desktop.core.records.model import (
     TITLES,
@@ -265,15 +265,7 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
 
 
 def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
-    """Write the records atomically: a temporary file beside ``path``, flushed to disk, then renamed."""
+    """Write the records atomically (``atomic_files``)."""
     path = Path(path)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
-    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)
+    write_text_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
