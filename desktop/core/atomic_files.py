@@ -3,12 +3,16 @@
 A file is written beside its target, flushed to the disk (fsync), then renamed over the target:
 a rename within one folder is atomic. The folder is synced too, so the rename itself survives
 a power cut (POSIX; Windows has no folder fsync and its rename is already durable).
+A folder (a model, a cache, a checkpoint) is built beside its target the same way and swapped in
+with two renames (``replace_folder``).
 """
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -89,3 +93,24 @@ def fsync_tree(folder: Path) -> None:
             with open(os.path.join(root, name), "rb+") as stream:  # Windows fsyncs only writable handles
                 os.fsync(stream.fileno())
         fsync_dir(Path(root))
+
+
+def replace_folder(staging: Path, target: Path, aside: Path | None = None) -> None:
+    """THE "build beside, then rename into place" for folders: the complete ``staging`` becomes ``target``.
+
+    Its files are flushed first. An old ``target`` is renamed to ``aside`` (default: a fresh
+    ``NAME.old-TOKEN`` beside it), the new one renamed in, and the old one deleted: a crash leaves the
+    old folder or the new one, never a mix. Cut between the two renames, ``target`` is missing and the
+    old folder waits at ``aside`` (model versions restore it, see models/folder_swap.recover; caches
+    are simply built again). Callers that share the folder across processes hold its lock.
+    """
+    staging, target = Path(staging), Path(target)
+    fsync_tree(staging)
+    old = None
+    if target.exists():
+        old = Path(aside) if aside is not None else target.with_name(f"{target.name}.old-{uuid.uuid4().hex[:8]}")
+        os.rename(target, old)
+    os.rename(staging, target)
+    fsync_dir(target.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

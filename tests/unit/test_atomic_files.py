@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from desktop.core import atomic_files
-from desktop.core.atomic_files import FILE_MODE, replace_atomically, write_text_atomic
+from desktop.core.atomic_files import FILE_MODE, replace_atomically, replace_folder, write_text_atomic
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.records.excel.safe_write import save_workbook
 from desktop.core.records.json_io import save_records
@@ -79,3 +79,53 @@ def test_a_folder_that_refuses_new_files_is_told_apart(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic_files.tempfile, "mkstemp", refuse)
     with pytest.raises(atomic_files.FolderNotWritableError, match="cannot create a file in"):
         replace_atomically(tmp_path / "x.txt", lambda temp: temp.write_text("x"))
+
+
+def _folder(path: Path, text: str) -> Path:
+    path.mkdir()
+    (path / "weights").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_replace_folder_puts_a_new_folder_in_place_and_flushes_it(tmp_path, monkeypatch):
+    flushed = []
+    monkeypatch.setattr(atomic_files, "fsync_tree", flushed.append)
+    replace_folder(_folder(tmp_path / "model.partial", "new"), tmp_path / "model")
+    assert flushed == [tmp_path / "model.partial"]
+    assert (tmp_path / "model" / "weights").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]
+
+
+def test_replace_folder_swaps_with_two_renames_and_a_crash_between_leaves_the_old_one_aside(tmp_path, monkeypatch):
+    _folder(tmp_path / "model", "old")
+    replace_folder(_folder(tmp_path / "staging", "new"), tmp_path / "model")
+    assert (tmp_path / "model" / "weights").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model"]  # the old one deleted
+    real_rename = os.rename
+
+    def killed_after_the_first(src, dst):
+        real_rename(src, dst)
+        monkeypatch.setattr(atomic_files.os, "rename", _killed)
+
+    def _killed(src, dst):
+        raise KeyboardInterrupt  # as kill -9 between the two renames
+
+    monkeypatch.setattr(atomic_files.os, "rename", killed_after_the_first)
+    with pytest.raises(KeyboardInterrupt):
+        replace_folder(_folder(tmp_path / "staging", "newer"), tmp_path / "model", aside=tmp_path / "aside")
+    assert (tmp_path / "aside" / "weights").read_text(encoding="utf-8") == "new"  # complete, to restore
+
+
+def test_every_folder_built_beside_goes_through_replace_folder():
+    """The five former copies (model versions, PP-OCRv6 cache, trainable cache, checkpoints, legacy
+    export) now call replace_folder; only it renames into place (folder_swap renames to delete/restore)."""
+    renames = {}
+    for path in Path("desktop").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        count = text.count(".rename(") + text.count("os.replace(")
+        if count:
+            renames[path.as_posix()] = count
+    assert renames == {"desktop/core/atomic_files.py": 3, "desktop/core/models/folder_swap.py": 2}
+    for module in ("models/folder_swap.py", "ocr/ppocrv6/prepare.py", "training/convert.py",
+                   "training/checkpoints.py", "training/legacy_export.py"):
+        assert "replace_folder(" in Path("desktop/core", module).read_text(encoding="utf-8"), module

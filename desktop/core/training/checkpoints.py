@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.atomic_files import fsync_dir, fsync_tree, write_atomic
+from desktop.core.atomic_files import replace_folder, write_atomic
 from desktop.core.models.integrity import sha256_file
 
 KEEP = 2
@@ -77,11 +77,7 @@ class CheckpointStore:
                             (("weights.npz", temp / "weights.npz"), ("optimizer.npz", temp / "optimizer.npz"),
                              (point.best_file, self.folder / point.best_file))}}
         (temp / STATE).write_text(json.dumps(state, indent=1), encoding="utf-8")
-        fsync_tree(temp)
-        if final.exists():  # the same step saved again (cancelled right after a periodic save)
-            shutil.rmtree(final)
-        temp.rename(final)
-        fsync_dir(self.folder)
+        replace_folder(temp, final)  # final exists when the same step is saved again (cancelled right after)
         self._prune()
 
     def latest(self, report) -> ResumePoint | None:

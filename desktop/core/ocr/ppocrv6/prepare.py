@@ -23,7 +23,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from desktop.core.atomic_files import fsync_tree
+from desktop.core.atomic_files import replace_folder
 from desktop.core.models.integrity import check_manifest, sha256_file, write_manifest
 from desktop.core.ocr.model_files import DetInput, ModelSet, base_model_set, write_det_input
 from desktop.core.ocr.types import ModelError
@@ -116,12 +116,7 @@ def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)  # nothing half made stays behind
         raise
-    old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    partial.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(partial, target)
 
 
 def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str]) -> None:
@@ -139,7 +134,6 @@ def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str
     write_det_input(folder / "det", DET_INPUT)
     (folder / SOURCE_FILE).write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
     write_manifest(folder)  # sha256.txt: checked before every load (models/builtin.py)
-    fsync_tree(folder)
 
 
 def _save_network(stage: str, weights: dict, folder: Path) -> None:
