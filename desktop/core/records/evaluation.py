@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from desktop.core.reading.numbers import decimals_of
+
 DECISION_RULES = ("simple", "guarded")
 PASS, FAIL, CONDITIONAL = "pass", "fail", "conditional"
 LIMIT_DECIMALS = 6
@@ -42,12 +44,6 @@ def _decimal(text: str) -> Decimal:
         return Decimal(text.strip())
     except InvalidOperation:
         raise ValueError(f"not a number: {text!r}") from None
-
-
-def decimals_of(text: str) -> int:
-    """Displayed decimals of a number as written: ``'100.07'`` -> 2, ``'30'`` -> 0."""
-    text = text.strip()
-    return len(text.split(".", 1)[1]) if "." in text else 0
 
 
 @dataclass(frozen=True)

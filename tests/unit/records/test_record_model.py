@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from desktop.core.reading.numbers import parse_number
 from desktop.core.records.model import MeasurementPoint, decimals_of, environment_values
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
@@ -9,6 +10,7 @@ from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_
 @pytest.mark.parametrize("text, decimals", [("100.07", 2), ("30.0", 1), ("30", 0), ("-0.5", 1), (" 1.250 ", 3)])
 def test_decimals_follow_the_displayed_text(text, decimals):
     assert decimals_of(text) == decimals
+    assert parse_number(text).decimals == decimals  # the reading's decimals check counts them the same way
 
 
 def test_error_is_rounded_to_the_displayed_decimals():
