@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
-                                        environment_values, is_number_text)
+                                        ambient_conditions, is_number_text)
 from desktop.core.records.repository import RecordLockedError
 from desktop.core.records.revisions import RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
@@ -29,8 +29,6 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
-# units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
-ENVIRONMENT_UNITS = {"temperature": ("℃", ""), "humidity": ("%RH", "%", ""), "pressure": ("kPa", "")}
 # carried over to the next record: same customer, same bench, same people
 KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
                  "environment", "decision_rule", "coverage_factor")
@@ -159,16 +157,11 @@ class RecordController(QObject):
         """
         if not self.monitor or self.record.locked:
             return []
-        values = {}
-        for reading in readings:
-            for label in (reading.key, getattr(reading, "key_en", "")):
-                if label:
-                    values.setdefault(label, (reading.value, reading.unit))
-        found = environment_values({label: value for label, (value, _) in values.items()})
+        found = ambient_conditions([(label, reading.value, reading.unit) for reading in readings
+                                    for label in (reading.key, reading.key_en) if label])
         filled = []
         for name, value in found.items():
-            units = {unit for v, unit in values.values() if v.strip() == value}
-            if units & set(ENVIRONMENT_UNITS[name]) and getattr(self.record.environment, name) != value:
+            if getattr(self.record.environment, name) != value:
                 setattr(self.record.environment, name, value)
                 filled.append(f"environment.{name}")
         if found:

@@ -3,7 +3,9 @@ from datetime import date
 import pytest
 
 from desktop.core.reading.numbers import parse_number
-from desktop.core.records.model import MeasurementPoint, decimals_of, environment_values
+from desktop.core.reading.keys import load_keys
+from desktop.core.records.model import (ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of,
+                                        environment_values)
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 
@@ -46,6 +48,20 @@ def test_environment_values_are_found_in_a_monitor_s_readings():
 
 def test_environment_ignores_readings_that_are_not_numbers():
     assert environment_values({"Pressure": "--.--"}) == {}
+
+
+def test_ambient_labels_and_units_are_those_of_keys_yaml():
+    """The monitor's labels are the names of the keys in resources/keys.yaml (no second list), and a
+    unit keys.yaml allows for the ambient pressure is taken too, converted to the record's kPa."""
+    keys = load_keys()
+    for name, ids in ENVIRONMENT_KEY_IDS.items():
+        for label in (n for i in ids for n in keys.get(i).names):
+            assert name in ambient_conditions([(label, "12.5", "")]), label
+    assert set(keys.get("atmospheric_pressure").units) == {"kPa", "hPa", "Pa"}
+    shown = [("大气压", "1013.2", "hPa"), ("Humidity", "45", "%"), ("Temp", "23.5", "℃")]
+    assert ambient_conditions(shown) == {"pressure": "101.32", "humidity": "45", "temperature": "23.5"}
+    assert ambient_conditions([("ATM", "101320", "Pa")]) == {"pressure": "101.320"}
+    assert ambient_conditions([("温度", "74", "℉"), ("湿度", "45", "kPa")]) == {}  # units those keys do not allow
 
 
 def test_numbers_follow_the_pattern_and_restart_each_day():
