@@ -72,7 +72,7 @@ def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
 
     def write_to(temp: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -51,7 +52,7 @@ def folder_lock(root: Path, wait: bool = True, timeout: float = LOCK_TIMEOUT) ->
 
 
 def _try_lock(handle) -> bool:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         try:
@@ -70,7 +71,7 @@ def _try_lock(handle) -> bool:
 
 
 def _unlock(handle) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)

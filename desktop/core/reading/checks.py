@@ -85,7 +85,7 @@ def value_issues(
         issues.append("unit_mismatch")
     rng, range_unit = _range(entry, field)
     if parsed.number is not None and rng is not None:
-        number = parsed.number
+        number: float | None = parsed.number
         if unit and range_unit and unit != range_unit:
             number = units.convert(number, unit, range_unit)
         if number is not None and not rng[0] <= number <= rng[1]:

@@ -38,7 +38,7 @@ def edit_reading(
     parsed, shown_unit, known = _parse_edit(value_text)
     if unit is not None:
         shown_unit = unit.strip()
-        canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
+        canonical = (units.canonical(normalize_box_text(shown_unit)) or "") if shown_unit else ""
         shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
     if not takes_number(entry, shown_unit):
         parsed, shown_unit, known = text_value(value_text.strip(), entry), "", True

@@ -67,7 +67,7 @@ class Tolerance:
         for term in compact.split("+"):
             match = _TERM.match(term)
             kind = _KINDS.get(match.group("kind")) if match else None
-            if kind is None:
+            if match is None or kind is None:
                 raise ToleranceError(
                     f"tolerance {text.strip()!r}: write it like 0.50, 1 %rdg, 0.5 %FS, 2 dgt "
                     f"or ±(0.5 %rdg + 2 dgt)")
