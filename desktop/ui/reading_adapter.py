@@ -36,7 +36,7 @@ def list_templates() -> list[str]:
 
 def to_json(reading) -> dict:
     data = reading.to_json()
-    data.setdefault("template", getattr(reading, "template", None))
+    data.setdefault("template", reading.template)
     return data
 
 

@@ -181,7 +181,7 @@ class RecordController(QObject):
             return self._locked_reason()
         if not is_number_text(value):
             return self.tr("“%1” is not a number, so it cannot be a measurement point.").replace("%1", value)
-        quantity = reading.key or getattr(reading, "key_en", "") or self.tr("Reading")
+        quantity = reading.key or reading.key_en or self.tr("Reading")
         tolerance = next((p.tolerance for p in reversed(self.points_model.points())
                           if p.quantity == quantity and p.unit == reading.unit), "")
         self.points_model.add_point(MeasurementPoint(quantity=quantity, unit=reading.unit or "", standard="",
