@@ -1,6 +1,6 @@
-"""One atomic write (atomic_files.py) for every file the app saves: the five former copies (preferences,
-record JSON, Excel report, the wizard's dropped samples, the helper itself) now agree on fsync, on the
-file mode and on leaving nothing half-written."""
+"""One atomic write (atomic_files.py) for every file the app saves: the former copies (preferences,
+Excel report, the wizard's dropped samples, the helper itself; the record JSON writer was used by tests
+only and is gone) now agree on fsync, on the file mode and on leaving nothing half-written."""
 import os
 import stat
 from pathlib import Path
@@ -12,7 +12,6 @@ from desktop.core import atomic_files
 from desktop.core.atomic_files import FILE_MODE, replace_atomically, replace_folder, write_text_atomic
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.records.excel.safe_write import save_workbook
-from desktop.core.records.json_io import save_records
 from desktop.ui.wizard.state import DROPPED_FILE, save_dropped
 
 
@@ -25,7 +24,6 @@ def _workbook(path: Path) -> None:
 WRITERS = {
     "helper": ("data.txt", lambda path: write_text_atomic(path, "new")),
     "preferences": ("preferences.yaml", lambda path: save_preferences(Preferences(), path)),
-    "record json": ("records.json", lambda path: save_records(path, [])),
     "excel report": ("report.xlsx", _workbook),
     "wizard dropped samples": (DROPPED_FILE, lambda path: save_dropped(path.parent / "session.db", {"a"})),
 }

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.atomic_files import write_text_atomic
 from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError
 from desktop.core.records.model import (
     TITLES,
@@ -263,9 +262,3 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
             point.photo = str(path.parent / point.photo)
     return records
 
-
-def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
-    """Write the records atomically (``atomic_files``)."""
-    path = Path(path)
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
-    write_text_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Mapping
+from typing import Iterable
 
 from desktop.core.reading.keys import load_keys
 from desktop.core.reading.units import load_units
@@ -71,12 +71,6 @@ class Environment:
     humidity: str = ""
     pressure: str = ""
     source: str = ""
-
-
-def environment_values(readings: Mapping[str, str]) -> dict[str, str]:
-    """Ambient values found in an environment monitor's readings: ``{'大气压': '100.07'}`` -> pressure
-    (each value shown in its field's unit)."""
-    return ambient_conditions([(label, value, "") for label, value in readings.items()])
 
 
 def ambient_conditions(readings: Iterable[tuple[str, str, str]]) -> dict[str, str]:

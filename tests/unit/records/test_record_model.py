@@ -4,8 +4,7 @@ import pytest
 
 from desktop.core.reading.numbers import parse_number
 from desktop.core.reading.keys import load_keys
-from desktop.core.records.model import (ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of,
-                                        environment_values)
+from desktop.core.records.model import ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 
@@ -42,12 +41,13 @@ def test_record_fails_when_any_point_fails(new_record):
 
 
 def test_environment_values_are_found_in_a_monitor_s_readings():
-    found = environment_values({"大气压": "100.07", "干球温度": "23.5", "相对湿度": "45", "流量": "30.0"})
+    found = ambient_conditions([("大气压", "100.07", "kPa"), ("干球温度", "23.5", "℃"), ("相对湿度", "45", ""),
+                                ("流量", "30.0", "L/min")])
     assert found == {"temperature": "23.5", "humidity": "45", "pressure": "100.07"}
 
 
 def test_environment_ignores_readings_that_are_not_numbers():
-    assert environment_values({"Pressure": "--.--"}) == {}
+    assert ambient_conditions([("Pressure", "--.--", "kPa")]) == {}
 
 
 def test_ambient_labels_and_units_are_those_of_keys_yaml():
