@@ -109,7 +109,7 @@ def test_replace_folder_swaps_with_two_renames_and_a_crash_between_leaves_the_ol
         raise KeyboardInterrupt  # as kill -9 between the two renames
 
     monkeypatch.setattr(atomic_files.os, "rename", killed_after_the_first)
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt, match="^$"):
         replace_folder(_folder(tmp_path / "staging", "newer"), tmp_path / "model", aside=tmp_path / "aside")
     assert (tmp_path / "aside" / "weights").read_text(encoding="utf-8") == "new"  # complete, to restore
 
