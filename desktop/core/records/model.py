@@ -6,6 +6,7 @@ the Excel report must show exactly those decimals.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -229,3 +230,14 @@ class CalibrationRecord:
     def overdue_standards(self) -> list[StandardUsed]:
         """Standards whose due date is before the calibration date."""
         return [s for s in self.standards if s.due_date and s.due_date < self.calibration_date]
+
+
+# carried over to the next record: same customer, same bench, same people
+KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
+                 "environment", "decision_rule", "coverage_factor")
+
+
+def kept_for_next(record: CalibrationRecord) -> dict[str, object]:
+    """What the next record starts with from this one; the instrument and its points are not kept.
+    Copies: editing the next record never changes this one."""
+    return {name: copy.deepcopy(getattr(record, name)) for name in KEPT_FOR_NEXT}

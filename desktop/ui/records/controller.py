@@ -6,7 +6,6 @@ record saved last. Values are validated here; a refusal comes back as a reason, 
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import logging
 import sqlite3
@@ -18,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
-                                        ambient_conditions, is_number_text)
+                                        ambient_conditions, is_number_text, kept_for_next)
 from desktop.core.records.repository import RecordLockedError
 from desktop.core.records.revisions import RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
@@ -29,9 +28,6 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
-# carried over to the next record: same customer, same bench, same people
-KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
-                 "environment", "decision_rule", "coverage_factor")
 
 
 class RecordController(QObject):
@@ -65,8 +61,7 @@ class RecordController(QObject):
     def new_record(self) -> None:
         """Save this record and start the next: the instrument and points are cleared, the rest kept."""
         self.flush()
-        kept = {name: copy.deepcopy(getattr(self.record, name)) for name in KEPT_FOR_NEXT}
-        record = dataclasses.replace(self._blank(date.today()), **kept)
+        record = dataclasses.replace(self._blank(date.today()), **kept_for_next(self.record))
         self._show(record, stored=None)
         self._dirty = True
         self.flush()

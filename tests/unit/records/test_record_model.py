@@ -4,7 +4,8 @@ import pytest
 
 from desktop.core.reading.numbers import parse_number
 from desktop.core.reading.keys import load_keys
-from desktop.core.records.model import ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of
+from desktop.core.records.model import (ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of,
+                                        kept_for_next)
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 
@@ -77,3 +78,12 @@ def test_numbers_follow_the_pattern_and_restart_each_day():
 def test_bad_patterns_are_refused_with_the_reason(pattern):
     with pytest.raises(ValueError, match="numbering pattern"):
         format_number(pattern, date(2025, 3, 14), 1)
+
+
+def test_the_next_record_keeps_the_bench_not_the_instrument(example_records):
+    sampler = example_records[0]
+    kept = kept_for_next(sampler)
+    assert "instrument" not in kept and "points" not in kept and "number" not in kept
+    assert kept["customer"] == sampler.customer and kept["standards"] == sampler.standards
+    kept["standards"][0].name = "changed"  # a copy: the record left behind is not edited
+    assert sampler.standards[0].name != "changed"
