@@ -183,7 +183,7 @@ class SessionController(QObject):
                         readings: list) -> None:
         record = self.records[image_id]
         before = self._state(record)
-        record.readings = list(readings)
+        record.readings = reading_adapter.flag_repeated_keys(list(readings))  # a key edit may end (or make) a repeat
         reading = record.readings[row]
         self._save_correction(record, before, "reading", original, corrected,
                               box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")

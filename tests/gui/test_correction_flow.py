@@ -200,6 +200,29 @@ def test_deleting_the_misread_r_res_twin_leaves_both_resistances_valid(make_wind
     assert [(r["label"], r["valid"], r["issues"]) for r in saved] == [("R-RES", True, []), ("Y-RES", True, [])]
 
 
+def test_correcting_the_key_of_a_misread_twin_leaves_both_valid(make_window, qtbot, tmp_path):
+    """温度 read twice: the technician types the right key (湿度) over the twin's instead of deleting it;
+    the repeated-key rule is applied again, so neither reading is flagged any more."""
+    boxes = BOXES[:3] + [TextBox(quad(20, 120, 140, 160), "温度", 0.99), TextBox(quad(160, 120, 300, 160), "23.5", 0.97),
+                         TextBox(quad(20, 170, 140, 210), "温度", 0.99), TextBox(quad(160, 170, 300, 210), "45", 0.9)]
+    window = make_window(FakeEngine(boxes=boxes))
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
+    model = window.readings.readings_model
+    assert model.index(1, STATUS).data() != "OK" and model.index(2, STATUS).data() != "OK"
+    view = window.readings.readings_view
+    cell = view.visualRect(model.index(2, KEY)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # the key cell opens for editing
+    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor.setText("湿度")                                            # what the input method types
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cells(window, KEY) == ["大气压", "温度", "湿度"], timeout=2000)
+    qtbot.waitUntil(lambda: model.index(1, STATUS).data() == "OK", timeout=2000)
+    assert model.index(2, STATUS).data() == "✎ Corrected"          # corrected, and no longer flagged
+    assert [r["valid"] for r in window.store.result(image_id).readings] == [True, True, True]
+
+
 def test_read_again_ends_the_undo_history_of_that_image(make_window, qtbot, tmp_path):
     window, image_id = open_screen(make_window, qtbot, tmp_path)
     model = window.readings.readings_model
