@@ -118,12 +118,13 @@ def test_every_folder_built_beside_goes_through_replace_folder():
     """The five former copies (model versions, PP-OCRv6 cache, trainable cache, checkpoints, legacy
     export) now call replace_folder; only it renames into place (folder_swap renames to delete/restore)."""
     renames = {}
-    for path in Path("desktop").rglob("*.py"):
+    root = Path(__file__).resolve().parents[2]
+    for path in (root / "desktop").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         count = text.count(".rename(") + text.count("os.replace(")
         if count:
-            renames[path.as_posix()] = count
+            renames[path.relative_to(root).as_posix()] = count
     assert renames == {"desktop/core/atomic_files.py": 3, "desktop/core/models/folder_swap.py": 2}
     for module in ("models/folder_swap.py", "ocr/ppocrv6/prepare.py", "training/convert.py",
                    "training/checkpoints.py", "training/legacy_export.py"):
-        assert "replace_folder(" in Path("desktop/core", module).read_text(encoding="utf-8"), module
+        assert "replace_folder(" in (root / "desktop" / "core" / module).read_text(encoding="utf-8"), module

@@ -8,6 +8,8 @@ from desktop.core.ocr import model_files, predictor
 from desktop.core.ocr.ppocrv6 import prepare
 from desktop.core.resources import app_root, bundle_dir
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def test_every_module_sees_the_bundle_through_one_helper(monkeypatch, tmp_path):
     assert bundle_dir() is None and prepare.installed_onnx_dir() is not None
@@ -22,5 +24,6 @@ def test_every_module_sees_the_bundle_through_one_helper(monkeypatch, tmp_path):
 
 
 def test_only_resources_asks_for_sys_meipass():
-    askers = sorted(p.as_posix() for p in Path("desktop").rglob("*.py") if "_MEIPASS" in p.read_text(encoding="utf-8"))
+    askers = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "desktop").rglob("*.py")
+                    if "_MEIPASS" in p.read_text(encoding="utf-8"))
     assert askers == ["desktop/core/resources.py"]  # packaging/runtime_hook_paddle.py runs before the app's code
