@@ -156,16 +156,24 @@ def test_a_correction_whose_text_is_in_no_box_gives_no_training_sample(make_wind
     assert training_samples(window.store) == []
 
 
-def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, qtbot, tmp_path):
-    """The sampler's 流量 read twice ("30.0" and a unit box read as "1 L/min"): the twin deleted, the
-    reading left is no longer flagged, also after a later box edit."""
+def open_twins(make_window, qtbot, tmp_path, twin_value, twin_score):
+    """A screen with 温度 read twice (23.5, and the twin's value): both readings flagged."""
     boxes = BOXES[:3] + [TextBox(quad(20, 120, 140, 160), "温度", 0.99), TextBox(quad(160, 120, 300, 160), "23.5", 0.97),
-                         TextBox(quad(20, 170, 140, 210), "温度", 0.99), TextBox(quad(160, 170, 300, 210), "1", 0.6)]
+                         TextBox(quad(20, 170, 140, 210), "温度", 0.99),
+                         TextBox(quad(160, 170, 300, 210), twin_value, twin_score)]
     window = make_window(FakeEngine(boxes=boxes))
     (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
     qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
     model = window.readings.readings_model
     assert model.index(1, STATUS).data() != "OK" and model.index(2, STATUS).data() != "OK"   # flagged twice
+    return window, image_id
+
+
+def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, qtbot, tmp_path):
+    """The sampler's 流量 read twice ("30.0" and a unit box read as "1 L/min"): the twin deleted, the
+    reading left is no longer flagged, also after a later box edit."""
+    window, image_id = open_twins(make_window, qtbot, tmp_path, "1", 0.6)
+    model = window.readings.readings_model
     window.readings.readings_view.selectRow(2)
     window.actions.delete_reading.trigger()
     qtbot.waitUntil(lambda: cells(window) == ["100.07", "23.5"], timeout=2000)
@@ -203,13 +211,8 @@ def test_deleting_the_misread_r_res_twin_leaves_both_resistances_valid(make_wind
 def test_correcting_the_key_of_a_misread_twin_leaves_both_valid(make_window, qtbot, tmp_path):
     """温度 read twice: the technician types the right key (湿度) over the twin's instead of deleting it;
     the repeated-key rule is applied again, so neither reading is flagged any more."""
-    boxes = BOXES[:3] + [TextBox(quad(20, 120, 140, 160), "温度", 0.99), TextBox(quad(160, 120, 300, 160), "23.5", 0.97),
-                         TextBox(quad(20, 170, 140, 210), "温度", 0.99), TextBox(quad(160, 170, 300, 210), "45", 0.9)]
-    window = make_window(FakeEngine(boxes=boxes))
-    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
-    qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
+    window, image_id = open_twins(make_window, qtbot, tmp_path, "45", 0.9)
     model = window.readings.readings_model
-    assert model.index(1, STATUS).data() != "OK" and model.index(2, STATUS).data() != "OK"
     view = window.readings.readings_view
     cell = view.visualRect(model.index(2, KEY)).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
