@@ -87,7 +87,7 @@ def value_issues(
     if parsed.number is not None and rng is not None:
         number: float | None = parsed.number
         if unit and range_unit and unit != range_unit:
-            number = units.convert(number, unit, range_unit)
+            number = units.convert(parsed.number, unit, range_unit)
         if number is not None and not rng[0] <= number <= rng[1]:
             issues.append("out_of_range")
     decimals = field.decimals if field is not None else None
