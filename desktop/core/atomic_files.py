@@ -3,11 +3,16 @@
 A file is written beside its target, flushed to the disk (fsync), then renamed over the target:
 a rename within one folder is atomic. The folder is synced too, so the rename itself survives
 a power cut (POSIX; Windows has no folder fsync and its rename is already durable).
+A folder (a model, a cache, a checkpoint) is built beside its target the same way and swapped in
+with two renames (``replace_folder``).
 """
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +27,16 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()
 
 
+class FolderNotWritableError(PermissionError):
+    """No file can be made beside the target (as opposed to the target itself being held or locked)."""
+
+
+def file_mode_for(path: Path) -> int:
+    """THE mode policy: a replaced file keeps its mode; a new one is as readable as any file the user
+    writes (mkstemp alone would make it 0600)."""
+    return stat.S_IMODE(path.stat().st_mode) if path.exists() else FILE_MODE
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name == "nt":
         return
@@ -32,21 +47,39 @@ def fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
+def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
+    """Write ``path`` through ``write_to(temp_path)``: a temp file beside it, fsync, rename over ``path``.
+
+    For writers that want a file name (openpyxl); ``write_atomic`` gives a stream. Raises
+    ``FolderNotWritableError`` when no temp file can be made in the folder; nothing is left behind.
+    """
     path = Path(path)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(temp_name, FILE_MODE)  # mkstemp makes 0600: as readable as any file the user writes
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-            stream.flush()
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except PermissionError as exc:
+        raise FolderNotWritableError(exc.errno, f"cannot create a file in {path.parent}") from exc
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write_to(temp)
+        with open(temp, "rb+") as stream:  # Windows fsyncs only writable handles
             os.fsync(stream.fileno())
-        os.replace(temp_name, path)
+        os.chmod(temp, file_mode_for(path))
+        os.replace(temp, path)
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
+
+    def write_to(temp: Path) -> None:
+        with open(temp, "wb") as stream:
+            write(stream)
+
+    replace_atomically(path, write_to)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -60,3 +93,24 @@ def fsync_tree(folder: Path) -> None:
             with open(os.path.join(root, name), "rb+") as stream:  # Windows fsyncs only writable handles
                 os.fsync(stream.fileno())
         fsync_dir(Path(root))
+
+
+def replace_folder(staging: Path, target: Path, aside: Path | None = None) -> None:
+    """THE "build beside, then rename into place" for folders: the complete ``staging`` becomes ``target``.
+
+    Its files are flushed first. An old ``target`` is renamed to ``aside`` (default: a fresh
+    ``NAME.old-TOKEN`` beside it), the new one renamed in, and the old one deleted: a crash leaves the
+    old folder or the new one, never a mix. Cut between the two renames, ``target`` is missing and the
+    old folder waits at ``aside`` (model versions restore it, see models/folder_swap.recover; caches
+    are simply built again). Callers that share the folder across processes hold its lock.
+    """
+    staging, target = Path(staging), Path(target)
+    fsync_tree(staging)
+    old = None
+    if target.exists():
+        old = Path(aside) if aside is not None else target.with_name(f"{target.name}.old-{uuid.uuid4().hex[:8]}")
+        os.rename(target, old)
+    os.rename(staging, target)
+    fsync_dir(target.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from desktop.core.atomic_files import write_text_atomic
 from desktop.core.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -155,12 +156,10 @@ def load_preferences(path: Path | None = None) -> tuple[Preferences, list[str]]:
 
 
 def save_preferences(prefs: Preferences, path: Path | None = None) -> Path:
-    """Write the preferences atomically (write a temporary file, then rename)."""
+    """Write the preferences atomically (a temp file, fsync, rename: ``atomic_files``)."""
     path = Path(path) if path else default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".yaml.tmp")
     text = "# LCD Reader preferences (edit with care; invalid values fall back to defaults)\n"
     text += yaml.safe_dump(asdict(prefs), allow_unicode=True, sort_keys=False)
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_text_atomic(path, text)
     return path

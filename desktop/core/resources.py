@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 
 
+def bundle_dir() -> Path | None:
+    """The PyInstaller bundle's folder when the app runs frozen, else None: the one place that asks."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else None
+
+
 def app_root() -> Path:
     """The folder holding ``resources/`` and ``models/``: the bundle when frozen, else the repo."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return bundle_dir() or Path(__file__).resolve().parents[2]
 
 
 def resources_dir() -> Path:

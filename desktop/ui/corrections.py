@@ -5,8 +5,6 @@ Qt here: plain functions over readings, tested on their own.
 """
 from __future__ import annotations
 
-import dataclasses
-from collections import Counter
 from typing import Iterable
 
 FIELDS = ("key", "value", "unit")
@@ -57,15 +55,3 @@ def corrected_fields(read: list, current: list, corrected_boxes: Iterable[int]) 
         marks.append(fields)
     return marks
 
-
-def settle_repeats(readings: list) -> list:
-    """After a reading was deleted: a key no longer read twice loses its "repeated_key" flag (the
-    misread twin is gone), and the reading is valid again when nothing else is wrong with it."""
-    seen = Counter((r.key, r.field) for r in readings if r.key)
-    settled = []
-    for reading in readings:
-        if "repeated_key" in (reading.issues or []) and seen[(reading.key, reading.field)] == 1:
-            issues = [code for code in reading.issues if code != "repeated_key"]
-            reading = dataclasses.replace(reading, issues=issues, valid=not issues)
-        settled.append(reading)
-    return settled

@@ -22,6 +22,11 @@ def extract(boxes, template: str | None = None, image_size: tuple[int, int] | No
     return sorted(readings, key=lambda reading: not reading.primary)  # stable: reading order otherwise
 
 
+def flag_repeated_keys(readings: list) -> list:
+    """The readings with the core's repeated-key rule applied again (after a deletion or a box edit)."""
+    return core.flag_repeated_keys(readings)
+
+
 def list_templates() -> list[str]:
     try:
         return list(core.list_templates())
@@ -31,7 +36,7 @@ def list_templates() -> list[str]:
 
 def to_json(reading) -> dict:
     data = reading.to_json()
-    data.setdefault("template", getattr(reading, "template", None))
+    data.setdefault("template", reading.template)
     return data
 
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from desktop.core.ocr.types import TextBox
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
-from desktop.ui.corrections import carry_over, corrected_fields, settle_repeats
+from desktop.ui.corrections import carry_over, corrected_fields
 from desktop.ui.image_convert import encode_png
 from desktop.ui.models.image_record import ImageRecord
 from desktop.ui.models.queue_model import QueueModel
@@ -183,7 +183,7 @@ class SessionController(QObject):
                         readings: list) -> None:
         record = self.records[image_id]
         before = self._state(record)
-        record.readings = list(readings)
+        record.readings = reading_adapter.flag_repeated_keys(list(readings))  # a key edit may end (or make) a repeat
         reading = record.readings[row]
         self._save_correction(record, before, "reading", original, corrected,
                               box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")
@@ -195,7 +195,7 @@ class SessionController(QObject):
             return
         before = self._state(record)
         reading = record.readings.pop(row)
-        record.readings = settle_repeats(record.readings)
+        record.readings = reading_adapter.flag_repeated_keys(record.readings)
         text = " ".join(part for part in (reading.key, reading.value, reading.unit) if part)
         self._save_correction(record, before, "delete", text, "", box_index=None, field=f"{reading.key}:reading")
 
@@ -208,7 +208,7 @@ class SessionController(QObject):
         read_before = reading_adapter.extract(record.boxes, self.template, size)
         record.boxes = list(boxes)
         read_after = reading_adapter.extract(record.boxes, self.template, size)
-        record.readings = settle_repeats(carry_over(read_before, record.readings, read_after, box_index, _reapply))
+        record.readings = reading_adapter.flag_repeated_keys(carry_over(read_before, record.readings, read_after, box_index, _reapply))
         self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
     def read_drawn_box(self, image_id: int, points) -> bool:

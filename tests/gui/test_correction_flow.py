@@ -156,16 +156,24 @@ def test_a_correction_whose_text_is_in_no_box_gives_no_training_sample(make_wind
     assert training_samples(window.store) == []
 
 
-def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, qtbot, tmp_path):
-    """The sampler's 流量 read twice ("30.0" and a unit box read as "1 L/min"): the twin deleted, the
-    reading left is no longer flagged, also after a later box edit."""
+def open_twins(make_window, qtbot, tmp_path, twin_value, twin_score):
+    """A screen with 温度 read twice (23.5, and the twin's value): both readings flagged."""
     boxes = BOXES[:3] + [TextBox(quad(20, 120, 140, 160), "温度", 0.99), TextBox(quad(160, 120, 300, 160), "23.5", 0.97),
-                         TextBox(quad(20, 170, 140, 210), "温度", 0.99), TextBox(quad(160, 170, 300, 210), "1", 0.6)]
+                         TextBox(quad(20, 170, 140, 210), "温度", 0.99),
+                         TextBox(quad(160, 170, 300, 210), twin_value, twin_score)]
     window = make_window(FakeEngine(boxes=boxes))
     (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
     qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
     model = window.readings.readings_model
     assert model.index(1, STATUS).data() != "OK" and model.index(2, STATUS).data() != "OK"   # flagged twice
+    return window, image_id
+
+
+def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, qtbot, tmp_path):
+    """The sampler's 流量 read twice ("30.0" and a unit box read as "1 L/min"): the twin deleted, the
+    reading left is no longer flagged, also after a later box edit."""
+    window, image_id = open_twins(make_window, qtbot, tmp_path, "1", 0.6)
+    model = window.readings.readings_model
     window.readings.readings_view.selectRow(2)
     window.actions.delete_reading.trigger()
     qtbot.waitUntil(lambda: cells(window) == ["100.07", "23.5"], timeout=2000)
@@ -174,6 +182,48 @@ def test_deleting_the_misread_twin_of_a_key_makes_the_other_valid(make_window, q
     assert window.readings.boxes_model.setData(window.readings.boxes_model.index(1, 1), "100.08")
     qtbot.waitUntil(lambda: cells(window) == ["100.08", "23.5"], timeout=2000)
     assert model.index(1, STATUS).data() == "OK"
+
+
+def test_deleting_the_misread_r_res_twin_leaves_both_resistances_valid(make_window, qtbot, tmp_path):
+    """Two R-RES and one Y-RES (issue 30): both R-RES are flagged, Y-RES is another resistance. The
+    misread R-RES deleted with the Delete key, the R-RES left and Y-RES are both valid, in the table and
+    in the store: the app applies the core's repeated-key rule, which tells the labels apart."""
+    boxes = [TextBox(quad(20, 20, 140, 60), "R-RES", 0.99), TextBox(quad(160, 20, 300, 60), "04.00", 0.97),
+             TextBox(quad(310, 20, 370, 60), "Ω", 0.95), TextBox(quad(20, 70, 140, 110), "R-RES", 0.99),
+             TextBox(quad(160, 70, 300, 110), "1", 0.6), TextBox(quad(20, 120, 140, 160), "Y-RES", 0.99),
+             TextBox(quad(160, 120, 300, 160), "08.27", 0.97), TextBox(quad(310, 120, 370, 160), "Ω", 0.95)]
+    window = make_window(FakeEngine(boxes=boxes))
+    (image_id,) = window.open_files([str(write_sample(tmp_path / "screen.png"))])
+    qtbot.waitUntil(lambda: window.readings.readings_model.rowCount() == 3, timeout=5000)
+    model = window.readings.readings_model
+    assert cells(window) == ["04.00", "1", "08.27"]
+    assert [model.index(row, STATUS).data() == "OK" for row in range(3)] == [False, False, True]
+    view = window.readings.readings_view
+    view.selectRow(1)
+    view.setFocus()
+    shortcut(window, qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier)
+    qtbot.waitUntil(lambda: cells(window) == ["04.00", "08.27"], timeout=2000)
+    assert [model.index(row, STATUS).data() for row in range(2)] == ["OK", "OK"]
+    saved = window.store.result(image_id).readings
+    assert [(r["label"], r["valid"], r["issues"]) for r in saved] == [("R-RES", True, []), ("Y-RES", True, [])]
+
+
+def test_correcting_the_key_of_a_misread_twin_leaves_both_valid(make_window, qtbot, tmp_path):
+    """温度 read twice: the technician types the right key (湿度) over the twin's instead of deleting it;
+    the repeated-key rule is applied again, so neither reading is flagged any more."""
+    window, image_id = open_twins(make_window, qtbot, tmp_path, "45", 0.9)
+    model = window.readings.readings_model
+    view = window.readings.readings_view
+    cell = view.visualRect(model.index(2, KEY)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # the key cell opens for editing
+    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor.setText("湿度")                                            # what the input method types
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cells(window, KEY) == ["大气压", "温度", "湿度"], timeout=2000)
+    qtbot.waitUntil(lambda: model.index(1, STATUS).data() == "OK", timeout=2000)
+    assert model.index(2, STATUS).data() == "✎ Corrected"          # corrected, and no longer flagged
+    assert [r["valid"] for r in window.store.result(image_id).readings] == [True, True, True]
 
 
 def test_read_again_ends_the_undo_history_of_that_image(make_window, qtbot, tmp_path):

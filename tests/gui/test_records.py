@@ -165,6 +165,8 @@ def test_ambient_conditions_come_only_from_the_chosen_environment_monitor(make_w
     assert controller.fill_environment(monitor) == ["environment.temperature", "environment.humidity"]
     assert controller.fill_environment([_reading("温度", "23.6", "℃")]) == ["environment.temperature"]
     assert window.record_panel.form.edits["environment.temperature"].text() == "23.6"  # the latest wins
+    assert controller.fill_environment([_reading("大气压", "1013.2", "hPa")]) == ["environment.pressure"]
+    assert window.record_panel.form.edits["environment.pressure"].text() == "101.32"  # kept in kPa
     assert controller.record.environment.source == "Environment monitor (screen shown)"
     window.record_panel.monitor.click()
     assert controller.fill_environment(gauge) == [] and controller.record.environment.temperature == "23.6"

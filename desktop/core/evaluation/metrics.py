@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from desktop.core.reading.keys import edit_distance  # one Levenshtein for key matching and OCR metrics
+
 IOU_THRESHOLD = 0.5
 IGNORE_OVERLAP = 0.5
 
@@ -76,16 +78,6 @@ def match_detections(gt_polys: list, gt_ignored: list[bool], det_polys: list) ->
                 gt_used[gi] = det_used[di] = True
                 matched += 1
     return DetCounts(matched=matched, gt_cared=gt_ignored.count(False), det_cared=det_ignored.count(False))
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 @dataclass

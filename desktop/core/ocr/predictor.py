@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from desktop.core.ocr.affine_fold import folded_model
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.model_files import check_program, program_and_params
 from desktop.core.ocr.types import ModelError
+from desktop.core.resources import bundle_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,9 @@ Infer = Callable[[np.ndarray], np.ndarray]
 
 def _prepare_paddle_environment() -> None:
     # A frozen bundle keeps libmklml_intel.so under paddle/libs; paddle looks for it via this flag.
-    bundle = getattr(sys, "_MEIPASS", None)
+    bundle = bundle_dir()
     if bundle:
-        os.environ.setdefault("FLAGS_mklml_dir", str(Path(bundle) / "paddle" / "libs"))
+        os.environ.setdefault("FLAGS_mklml_dir", str(bundle / "paddle" / "libs"))
     os.environ.setdefault("GLOG_minloglevel", "2")
 
 

@@ -3,7 +3,7 @@
 Pure core code (no Qt, no paddle). Data lives in ``resources/``: ``keys.yaml`` (key
 dictionary), ``units.yaml`` (units and their OCR slips), ``templates/*.yaml``.
 """
-from desktop.core.reading.checks import ISSUES, issue_message
+from desktop.core.reading.checks import ISSUES, flag_repeated_keys, issue_message
 from desktop.core.reading.edit import edit_reading, edit_value, validate_value
 from desktop.core.reading.extract import extract_readings
 from desktop.core.reading.model import Reading
@@ -18,6 +18,7 @@ __all__ = [
     "edit_reading",
     "edit_value",
     "extract_readings",
+    "flag_repeated_keys",
     "issue_message",
     "list_templates",
     "load_template",

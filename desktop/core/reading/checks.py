@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.core.reading.keys import KeyEntry
@@ -12,25 +13,21 @@ from desktop.core.reading.units import UnitTable, load_units
 if TYPE_CHECKING:  # model.py imports this module for its messages
     from desktop.core.reading.model import Reading
 
-# code -> (English, Chinese). Any issue makes a reading suspect (valid = False).
+# code -> (Chinese, English), the order of the report's labels (records/excel/labels.py).
+# Any issue makes a reading suspect (valid = False).
 ISSUES: dict[str, tuple[str, str]] = {
-    "no_digits": ("The value shows no digits.", "数值中没有数字。"),
-    "two_decimal_points": ("The value has more than one decimal point.", "数值含有多个小数点。"),
-    "not_a_number": ("The value is not a number.", "数值不是有效数字。"),
-    "unit_mismatch": ("The unit does not fit this key.", "单位与该项目不符。"),
-    "unknown_unit": ("The unit is not recognised.", "无法识别该单位。"),
-    "out_of_range": ("The value is outside the plausible range.", "数值超出合理范围。"),
-    "decimals_mismatch": (
-        "The number of decimals differs from what this instrument shows.",
-        "小数位数与该仪器的显示不符。",
-    ),
-    "ambiguous_key": ("The key could be more than one name; choose the right one.", "项目名称有多种可能，请选择正确的项目。"),
-    "no_key": ("No key was found for this value.", "未找到该数值对应的项目。"),
-    "no_value": ("No value was found for this key.", "未找到该项目的数值。"),
-    "time_for_number": ("The value is a time or date, but this key takes a number.",
-                        "数值是时间或日期，但该项目应为数字。"),
-    "repeated_key": ("This key was read more than once on this screen; check which value is right.",
-                     "该项目在此屏幕上被读到不止一次，请核对哪个数值正确。"),
+    "no_digits": ("数值中没有数字。", "The value shows no digits."),
+    "two_decimal_points": ("数值含有多个小数点。", "The value has more than one decimal point."),
+    "not_a_number": ("数值不是有效数字。", "The value is not a number."),
+    "unit_mismatch": ("单位与该项目不符。", "The unit does not fit this key."),
+    "unknown_unit": ("无法识别该单位。", "The unit is not recognised."),
+    "out_of_range": ("数值超出合理范围。", "The value is outside the plausible range."),
+    "decimals_mismatch": ("小数位数与该仪器的显示不符。", "The number of decimals differs from what this instrument shows."),
+    "ambiguous_key": ("项目名称有多种可能，请选择正确的项目。", "The key could be more than one name; choose the right one."),
+    "no_key": ("未找到该数值对应的项目。", "No key was found for this value."),
+    "no_value": ("未找到该项目的数值。", "No value was found for this key."),
+    "time_for_number": ("数值是时间或日期，但该项目应为数字。", "The value is a time or date, but this key takes a number."),
+    "repeated_key": ("该项目在此屏幕上被读到不止一次，请核对哪个数值正确。", "This key was read more than once on this screen; check which value is right."),
 }
 KEY_ISSUES = ("ambiguous_key", "no_key")
 # An edit with a wrong FORM is refused. A well-formed value the checks find implausible (out of range,
@@ -40,7 +37,7 @@ REFUSED_EDIT_ISSUES = ("not_a_number", "two_decimal_points", "no_digits", "unkno
 
 def issue_message(code: str, lang: str = "en") -> str:
     """Message for an issue code in English ('en') or Chinese ('zh')."""
-    en, zh = ISSUES.get(code, (f"Unknown problem: {code}.", f"未知问题：{code}。"))
+    zh, en = ISSUES.get(code, (f"未知问题：{code}。", f"Unknown problem: {code}."))
     return zh if lang.startswith("zh") else en
 
 
@@ -88,9 +85,9 @@ def value_issues(
         issues.append("unit_mismatch")
     rng, range_unit = _range(entry, field)
     if parsed.number is not None and rng is not None:
-        number = parsed.number
+        number: float | None = parsed.number
         if unit and range_unit and unit != range_unit:
-            number = units.convert(number, unit, range_unit)
+            number = units.convert(parsed.number, unit, range_unit)
         if number is not None and not rng[0] <= number <= rng[1]:
             issues.append("out_of_range")
     decimals = field.decimals if field is not None else None
@@ -114,14 +111,27 @@ def _range(entry: KeyEntry | None, field: Field | None) -> tuple[tuple[float, fl
     return None, None
 
 
-def flag_repeated_keys(readings: list[Reading]) -> None:
-    """A key (of the same template field) read twice on one screen means one of the two is a misread,
+def flag_repeated_keys(readings: list[Reading]) -> list[Reading]:
+    """THE repeated-key rule: each reading flagged ``repeated_key`` exactly when its key is read more
+    than once on the screen now. Run on extraction and again after the technician deletes a reading or
+    a box edit reads the screen again (the misread twin gone, the one left is no longer flagged).
+
+    A key (of the same template field) read twice on one screen means one of the two is a misread,
     e.g. a unit whose box reached into the value's last digit ('30.0' and '1 L/min'). Tagged labels
     name different things: R-RES and Y-RES are two resistances. A value that cannot be the key's at all
     (a clock's time under TEMPERATURE) does not compete with one that can."""
-    competing = [r for r in readings if r.key and "time_for_number" not in r.issues]
-    seen = Counter((r.key, r.field, r.label) for r in competing)
-    for reading in competing:
-        if seen[(reading.key, reading.field, reading.label)] > 1:
-            reading.issues.append("repeated_key")
-            reading.valid = False
+    seen = Counter(_competing_key(r) for r in readings)
+    flagged = []
+    for reading in readings:
+        kept = [code for code in reading.issues if code != "repeated_key"]
+        competing = _competing_key(reading)
+        issues = kept + ["repeated_key"] if competing is not None and seen[competing] > 1 else kept
+        flagged.append(reading if issues == reading.issues else replace(reading, issues=issues))
+    return flagged
+
+
+def _competing_key(reading: Reading) -> tuple[str, str | None, str] | None:
+    """What two readings share when they claim the same thing; None for a reading that claims nothing."""
+    if not reading.key or "time_for_number" in reading.issues:
+        return None
+    return reading.key, reading.field, reading.label

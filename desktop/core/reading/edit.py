@@ -38,7 +38,7 @@ def edit_reading(
     parsed, shown_unit, known = _parse_edit(value_text)
     if unit is not None:
         shown_unit = unit.strip()
-        canonical = units.canonical(normalize_box_text(shown_unit)) if shown_unit else ""
+        canonical = (units.canonical(normalize_box_text(shown_unit)) or "") if shown_unit else ""
         shown_unit, known = (canonical, True) if canonical or not shown_unit else (shown_unit, False)
     if not takes_number(entry, shown_unit):
         parsed, shown_unit, known = text_value(value_text.strip(), entry), "", True
@@ -50,7 +50,6 @@ def edit_reading(
         value=parsed.value,
         number=parsed.number,
         unit=shown_unit,
-        valid=not issues,
         field=field.name if field else None,
         issues=issues,
         candidates=[] if entry else list(reading.candidates),
@@ -78,7 +77,7 @@ def validate_value(
 ) -> list[str]:
     """Issues of an edited value for this reading or key; problems of the key itself are left out."""
     if isinstance(reading_or_key, str):
-        reading_or_key = Reading(reading_or_key, "", "", None, "", 1.0, True, [])
+        reading_or_key = Reading(reading_or_key, "", "", None, "", 1.0, [])
     edited = edit_reading(reading_or_key, value_text, unit, template=template)
     return [code for code in edited.issues if code not in KEY_ISSUES]
 

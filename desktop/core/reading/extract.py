@@ -52,8 +52,7 @@ def extract_readings(
     builder = _Builder(boxes, texts, template, units, image_size)
     readings = [(p.anchor.line, p.anchor.x0, builder.build(p, p is main)) for p in builder.ordered(pairs)]
     ordered = [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
-    flag_repeated_keys(ordered)
-    return ordered
+    return flag_repeated_keys(ordered)
 
 
 def make_matcher(template: Template, keys: KeyDictionary):
@@ -165,7 +164,6 @@ class _Builder:
             number=parsed.number,
             unit=unit,
             score=max(0.0, min(1.0, ocr * key_score)),
-            valid=not issues,
             boxes=box_ids,
             field=field.name if field else None,
             issues=issues,

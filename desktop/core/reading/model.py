@@ -14,7 +14,6 @@ class Reading:
     number: float | None  # parsed value; None for text, times and unreadable values
     unit: str  # canonical unit ("kPa", "℃"), the raw text of an unknown unit, or ""
     score: float  # 0..1: OCR confidence of its boxes times how well the key matched
-    valid: bool  # False when any issue was found
     boxes: list[int]  # indices into the OCR boxes the reading was built from
     field: str | None = None  # template field it matched
     issues: list[str] = dc_field(default_factory=list)  # codes, see checks.ISSUES
@@ -23,6 +22,11 @@ class Reading:
     label: str = ""  # the screen's own label when it tags the key ("R-RES": phase R's resistance)
     note: str = ""  # what the unit's spelling adds ("RMS" for ARMS)
     primary: bool = False  # the display's main value: the tallest digits
+
+    @property
+    def valid(self) -> bool:
+        """A reading is valid when no issue was found: derived, so it never disagrees with the issues."""
+        return not self.issues
 
     def messages(self, lang: str = "en") -> list[str]:
         return [issue_message(code, lang) for code in self.issues]

@@ -32,6 +32,13 @@ class ParsedNumber:
     issues: list[str] = field(default_factory=list)
 
 
+def decimals_of(text: str) -> int:
+    """Displayed decimals of a number as written: ``'100.07'`` -> 2, ``'30'`` -> 0. The one rule for the
+    template's decimals check and for a record's rounding (records/evaluation.py)."""
+    text = text.strip()
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
 def parse_number(text: str) -> ParsedNumber:
     """Parse one value token (already cleaned). Leading zeros stay in ``value``."""
     value = re.sub(r"\s+", "", text).lstrip("+")
@@ -45,5 +52,4 @@ def parse_number(text: str) -> ParsedNumber:
         number = float(value)
     except ValueError:
         return ParsedNumber(value, None, None, ["not_a_number"])
-    decimals = len(value.split(".")[1]) if "." in value else 0
-    return ParsedNumber(value, number or 0.0, decimals)  # -0000 parses to 0.0, not -0.0
+    return ParsedNumber(value, number or 0.0, decimals_of(value))  # -0000 parses to 0.0, not -0.0

@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from desktop.core.reading.numbers import decimals_of
+
 DECISION_RULES = ("simple", "guarded")
 PASS, FAIL = "pass", "fail"
 CONDITIONAL_PASS, CONDITIONAL_FAIL = "conditional_pass", "conditional_fail"
@@ -70,12 +72,6 @@ def places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-def decimals_of(text: str) -> int:
-    """Displayed decimals of a number as written: ``'100.07'`` -> 2, ``'30'`` -> 0."""
-    text = text.strip()
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
 @dataclass(frozen=True)
 class Tolerance:
     """``absolute + reading % * |reading| + full_scale % * FS + digits * resolution``."""
@@ -97,7 +93,7 @@ class Tolerance:
         for term in compact.split("+"):
             match = _TERM.match(term)
             kind = _KINDS.get(match.group("kind")) if match else None
-            if kind is None:
+            if match is None or kind is None:
                 raise ToleranceError(
                     f"tolerance {text.strip()!r}: write it like 0.50, 1 %rdg, 0.5 %FS, 2 dgt "
                     f"or ±(0.5 %rdg + 2 dgt)")

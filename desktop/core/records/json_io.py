@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -271,17 +270,3 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
             point.photo = str(path.parent / point.photo)
     return records
 
-
-def save_records(path: str | os.PathLike, records: list[CalibrationRecord]) -> None:
-    """Write the records atomically: a temporary file beside ``path``, flushed to disk, then renamed."""
-    path = Path(path)
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in records]}
-    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    finally:
-        Path(temp).unlink(missing_ok=True)

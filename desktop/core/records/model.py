@@ -6,11 +6,15 @@ the Excel report must show exactly those decimals.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
+from decimal import Decimal
+from typing import Iterable
 
+from desktop.core.reading.keys import load_keys
+from desktop.core.reading.units import load_units
 from desktop.core.records import evaluation
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -46,12 +50,14 @@ class StandardUsed:
     uncertainty: str = ""  # the standard's uncertainty / accuracy class, as on its certificate
 
 
-# Labels that an environment monitor's screen uses for the ambient conditions, mapped to Environment fields.
-ENVIRONMENT_KEYS = {
-    "temperature": ("环境温度", "温度", "干球温度", "temperature", "temp"),
-    "humidity": ("相对湿度", "湿度", "humidity", "rh"),
-    "pressure": ("大气压", "大气压力", "气压", "pressure", "atmospheric pressure"),
+# The keys (ids in resources/keys.yaml) under which an environment monitor shows the ambient conditions,
+# best first; their names, aliases and units come from keys.yaml. Each Environment field keeps its unit.
+ENVIRONMENT_KEY_IDS = {
+    "temperature": ("temperature", "dry_bulb_temperature"),
+    "humidity": ("humidity",),
+    "pressure": ("atmospheric_pressure", "pressure"),
 }
+ENVIRONMENT_UNITS = {"temperature": "℃", "humidity": "%RH", "pressure": "kPa"}
 
 
 @dataclass
@@ -68,15 +74,38 @@ class Environment:
     source: str = ""
 
 
-def environment_values(readings: Mapping[str, str]) -> dict[str, str]:
-    """Ambient values found in an environment monitor's readings: ``{'大气压': '100.07'}`` -> pressure."""
-    by_label = {label.strip().lower(): str(value).strip() for label, value in readings.items()}
+def ambient_conditions(readings: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """THE rule for ambient conditions on a monitor's screen: from ``(label, value, unit)`` readings,
+    each Environment field's value in its own unit (1013.2 hPa -> 101.32 kPa; no unit: already in it).
+    A label is any name of the field's keys (resources/keys.yaml), the first in their order winning; a
+    value that is no number, or in a unit those keys do not allow, is not an ambient condition."""
+    readings = [(label.strip().casefold(), value.strip(), unit) for label, value, unit in readings]
+    keys, units = load_keys(), load_units()
     found = {}
-    for name, labels in ENVIRONMENT_KEYS.items():
-        value = next((by_label[label] for label in labels if label in by_label), "")
-        if is_number_text(value):
-            found[name] = value
+    for name, ids in ENVIRONMENT_KEY_IDS.items():
+        entries = [entry for entry in (keys.get(i) for i in ids) if entry is not None]
+        labels = [n.casefold() for entry in entries for n in entry.names]
+        allowed = {ENVIRONMENT_UNITS[name], ""} | {u for entry in entries for u in entry.units or ()}
+        shown = [(labels.index(label), value, unit) for label, value, unit in readings if label in labels]
+        for _, value, unit in sorted(shown, key=lambda r: r[0]):
+            converted = _in_unit(value, unit, ENVIRONMENT_UNITS[name], units) if unit in allowed else None
+            if converted is not None:
+                found[name] = converted
+                break
     return found
+
+
+def _in_unit(value: str, unit: str, to_unit: str, units) -> str | None:
+    """``value`` shown in ``unit`` as text in ``to_unit``, keeping its resolution; None if not a number."""
+    if not is_number_text(value):
+        return None
+    if not unit or unit == to_unit:
+        return value
+    factor = units.convert(1.0, unit, to_unit)
+    if factor is None:
+        return None
+    scaled = Decimal(value) * Decimal(repr(factor)).normalize()  # 1013.2 hPa * 0.1 -> 101.32 kPa
+    return format(scaled, "f")
 
 
 @dataclass
@@ -212,3 +241,14 @@ class CalibrationRecord:
     def overdue_standards(self) -> list[StandardUsed]:
         """Standards whose due date is before the calibration date."""
         return [s for s in self.standards if s.due_date and s.due_date < self.calibration_date]
+
+
+# carried over to the next record: same customer, same bench, same people
+KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
+                 "environment", "decision_rule", "coverage_factor")
+
+
+def kept_for_next(record: CalibrationRecord) -> dict[str, object]:
+    """What the next record starts with from this one; the instrument and its points are not kept.
+    Copies: editing the next record never changes this one."""
+    return {name: copy.deepcopy(getattr(record, name)) for name in KEPT_FOR_NEXT}

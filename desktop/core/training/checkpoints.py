@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.atomic_files import fsync_dir, fsync_tree, write_atomic
-from desktop.core.models.integrity import sha256_file
+from desktop.core.atomic_files import replace_folder, write_atomic
+from desktop.core.models.integrity import check_against, sha256_file
 
 KEEP = 2
 STATE = "state.json"
@@ -77,11 +77,7 @@ class CheckpointStore:
                             (("weights.npz", temp / "weights.npz"), ("optimizer.npz", temp / "optimizer.npz"),
                              (point.best_file, self.folder / point.best_file))}}
         (temp / STATE).write_text(json.dumps(state, indent=1), encoding="utf-8")
-        fsync_tree(temp)
-        if final.exists():  # the same step saved again (cancelled right after a periodic save)
-            shutil.rmtree(final)
-        temp.rename(final)
-        fsync_dir(self.folder)
+        replace_folder(temp, final)  # final exists when the same step is saved again (cancelled right after)
         self._prune()
 
     def latest(self, report) -> ResumePoint | None:
@@ -100,10 +96,12 @@ class CheckpointStore:
         state = json.loads((folder / STATE).read_text(encoding="utf-8"))
         if not str(state["best_file"]).startswith("best-") or Path(state["best_file"]).name != state["best_file"]:
             raise ValueError("names no best weights of this folder")
-        for name, digest in state["sha256"].items():
-            path = folder / name if (folder / name).exists() else self.folder / name
-            if sha256_file(path) != digest:
-                raise ValueError(f"{name} differs from its checksum")
+        digests = dict(state["sha256"])
+        checks = [check for name in digests  # the best weights live beside the resume points
+                  for check in check_against(folder if (folder / name).exists() else self.folder, digests, [name], STATE)]
+        damaged = [check for check in checks if not check.ok]
+        if damaged:
+            raise ValueError(f"{damaged[0].path}: {damaged[0].problem}")
         return ResumePoint(int(state["step"]), float(state["best"]), int(state["best_step"]), str(state["best_file"]),
                            dict(state["schedule"]), load_arrays(folder / "weights.npz"),
                            load_arrays(folder / "optimizer.npz"), bool(state.get("best_keeps", False)))

@@ -12,7 +12,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from desktop.core.atomic_files import fsync_tree
+from desktop.core.atomic_files import replace_folder
 from desktop.core.models.integrity import check_manifest, write_manifest
 from desktop.core.ocr.model_files import program_and_params
 from desktop.core.ocr.static_mode import static_mode
@@ -36,9 +36,7 @@ def trainable_copy(model_dir: Path) -> Path:
         shutil.rmtree(partial, ignore_errors=True)
         convert_legacy_model(Path(model_dir), partial)
         write_manifest(partial)
-        fsync_tree(partial)
-        shutil.rmtree(target, ignore_errors=True)
-        partial.rename(target)
+        replace_folder(partial, target)
     return target
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from desktop.core.atomic_files import replace_folder
 from desktop.core.ocr.model_files import DET_INPUT_FILE, REC_INPUT_FILE
 from desktop.core.ocr.static_mode import static_mode
 
@@ -70,8 +71,5 @@ def to_legacy_program(model_dir: Path, architecture: Path) -> bool:
     for name in {DET_INPUT_FILE, REC_INPUT_FILE}:  # how the model is run stays beside its weights
         if (model_dir / name).is_file():
             shutil.copyfile(model_dir / name, staging / name)
-    saved = model_dir.with_name(model_dir.name + ".json-format")
-    model_dir.rename(saved)  # two renames: the folder always holds one complete model
-    staging.rename(model_dir)
-    shutil.rmtree(saved)
+    replace_folder(staging, model_dir, aside=model_dir.with_name(model_dir.name + ".json-format"))
     return True

@@ -53,7 +53,7 @@ class ReadingsModel(QAbstractTableModel):
 
     def primary_row(self) -> int:
         """Row of the display's main value, -1 when no reading is marked."""
-        return next((row for row, r in enumerate(self._readings) if getattr(r, "primary", False)), -1)
+        return next((row for row, r in enumerate(self._readings) if r.primary), -1)
 
     def is_corrected(self, row: int, field: str | None = None) -> bool:
         """Did the technician correct this row (this field, or any)?"""
@@ -101,9 +101,9 @@ class ReadingsModel(QAbstractTableModel):
                 value = getattr(reading, COLUMN_FIELDS[col]) or ""
                 if col == KEY and role == Qt.ItemDataRole.DisplayRole and i18n.current_language() == "en":
                     value = reading.key_en or value
-                if role == Qt.ItemDataRole.DisplayRole and col == KEY and getattr(reading, "label", ""):
+                if role == Qt.ItemDataRole.DisplayRole and col == KEY and reading.label:
                     value = f"{value} ({reading.label})"  # 电阻 (R-RES): which of the screen's resistances
-                if role == Qt.ItemDataRole.DisplayRole and col == UNIT and value and getattr(reading, "note", ""):
+                if role == Qt.ItemDataRole.DisplayRole and col == UNIT and value and reading.note:
                     value = f"{value} ({reading.note})"  # A (RMS)
                 return value
             if col == CONFIDENCE:
@@ -119,7 +119,7 @@ class ReadingsModel(QAbstractTableModel):
                 return theme.CORRECTED_BG
             if reading.score < self.low_confidence and col in (VALUE, CONFIDENCE):
                 return theme.LOW_CONFIDENCE_BG
-            if getattr(reading, "primary", False):
+            if reading.primary:
                 return PRIMARY_BG
         elif role == Qt.ItemDataRole.ForegroundRole:
             if self._live is not None and not self._is_stable(row):
@@ -138,12 +138,12 @@ class ReadingsModel(QAbstractTableModel):
                 return self.tr("Low confidence: please check this value")
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, CONFIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.FontRole and (col == VALUE or getattr(reading, "primary", False)):
+        elif role == Qt.ItemDataRole.FontRole and (col == VALUE or reading.primary):
             from PySide6.QtGui import QFont
 
             font = QFont()
             font.setBold(True)
-            if getattr(reading, "primary", False) and col == VALUE:
+            if reading.primary and col == VALUE:
                 font.setPointSizeF(font.pointSizeF() * 1.2)
             return font
         return None

@@ -6,7 +6,6 @@ record saved last. Values are validated here; a refusal comes back as a reason, 
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import logging
 import sqlite3
@@ -18,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
-                                        environment_values, is_number_text)
+                                        ambient_conditions, is_number_text, kept_for_next)
 from desktop.core.records.repository import RecordLockedError
 from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 from desktop.core.records.numbering import DEFAULT_PATTERN
@@ -29,11 +28,6 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
-# units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
-ENVIRONMENT_UNITS = {"temperature": ("℃", ""), "humidity": ("%RH", "%", ""), "pressure": ("kPa", "")}
-# carried over to the next record: same customer, same bench, same people
-KEPT_FOR_NEXT = ("customer", "customer_address", "procedure", "location", "technician", "checker", "standards",
-                 "environment", "decision_rule", "coverage_factor")
 
 
 class RecordController(QObject):
@@ -67,8 +61,7 @@ class RecordController(QObject):
     def new_record(self) -> None:
         """Save this record and start the next: the instrument and points are cleared, the rest kept."""
         self.flush()
-        kept = {name: copy.deepcopy(getattr(self.record, name)) for name in KEPT_FOR_NEXT}
-        record = dataclasses.replace(self._blank(date.today()), **kept)
+        record = dataclasses.replace(self._blank(date.today()), **kept_for_next(self.record))
         self._show(record, stored=None)
         self._dirty = True
         self.flush()
@@ -163,16 +156,11 @@ class RecordController(QObject):
         """
         if not self.monitor or self.record.locked:
             return []
-        values = {}
-        for reading in readings:
-            for label in (reading.key, getattr(reading, "key_en", "")):
-                if label:
-                    values.setdefault(label, (reading.value, reading.unit))
-        found = environment_values({label: value for label, (value, _) in values.items()})
+        found = ambient_conditions([(label, reading.value, reading.unit) for reading in readings
+                                    for label in (reading.key, reading.key_en) if label])
         filled = []
         for name, value in found.items():
-            units = {unit for v, unit in values.values() if v.strip() == value}
-            if units & set(ENVIRONMENT_UNITS[name]) and getattr(self.record.environment, name) != value:
+            if getattr(self.record.environment, name) != value:
                 setattr(self.record.environment, name, value)
                 filled.append(f"environment.{name}")
         if found:
@@ -192,7 +180,7 @@ class RecordController(QObject):
             return self._locked_reason()
         if not is_number_text(value):
             return self.tr("“%1” is not a number, so it cannot be a measurement point.").replace("%1", value)
-        quantity = reading.key or getattr(reading, "key_en", "") or self.tr("Reading")
+        quantity = reading.key or reading.key_en or self.tr("Reading")
         tolerance = next((p.tolerance for p in reversed(self.points_model.points())
                           if p.quantity == quantity and p.unit == reading.unit), "")
         self.points_model.add_point(MeasurementPoint(quantity=quantity, unit=reading.unit or "", standard="",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.atomic_files import write_text_atomic
 from desktop.core.models.registry import check_name, list_versions
 from desktop.core.ocr.types import ModelError
 from desktop.core.training.payload import TrainJob
@@ -33,17 +33,12 @@ def load_dropped(store_file: Path | None) -> set[str]:
 
 
 def save_dropped(store_file: Path | None, keys: set[str]) -> None:
-    """Atomically: a temporary file, flushed to disk, then renamed over the old one."""
+    """Atomically (``atomic_files``): a crash leaves the old list or the new one."""
     if not store_file:
         return
     path = Path(store_file).parent / DROPPED_FILE
-    tmp = path.with_suffix(".json.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8") as out:
-            json.dump(sorted(keys), out, ensure_ascii=False)
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(path)
+        write_text_atomic(path, json.dumps(sorted(keys), ensure_ascii=False))
     except OSError as exc:  # the run goes on; only the memory of the choice is lost
         log.warning("dropped samples not saved to %s: %s", path, exc)
 

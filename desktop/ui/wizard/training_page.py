@@ -18,7 +18,6 @@ from desktop.ui.wizard.style import duration, set_banner
 from desktop.ui.wizard.train_process import TrainProcess
 
 log = logging.getLogger(__name__)
-STAGE_NAMES = ("rec", "det")
 
 
 class TrainingPage(QWizardPage):

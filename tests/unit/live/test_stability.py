@@ -27,6 +27,6 @@ def test_missing_key_resets():
 
 
 def test_frames_validation():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="frames must be at least 1"):
         StabilityTracker(0)
     assert StabilityTracker(1).update({"a": "1"})["a"].stable

@@ -157,3 +157,13 @@ def test_read_refuses_a_detection_size_it_cannot_use(size, tmp_path):
     result = subprocess.run([sys.executable, "-m", "desktop.cli", "read", "--det-size", size, str(tmp_path)],
                             capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert result.returncode == 2 and "--det-size" in result.stderr
+
+
+def test_waiting_for_the_models_lock_gives_up_after_its_timeout(tmp_path):
+    root = registry.user_models_dir()
+    with folder_swap.folder_lock(root):  # a process that hangs holding it
+        with pytest.raises(TimeoutError, match="stayed locked by another process"):
+            with folder_swap.folder_lock(root, timeout=0.3):
+                pass
+    with folder_swap.folder_lock(root, timeout=0.3) as locked:  # free again: taken at once
+        assert locked

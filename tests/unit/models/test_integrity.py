@@ -72,7 +72,7 @@ def test_a_damaged_active_model_falls_back_to_the_one_before_and_says_so(tmp_pat
     assert choice.model_set.name == "good" and choice.refused == "bad"
     assert "rec/inference.pdiparams" in choice.notice and "reading with 'good' instead" in choice.notice
     assert registry.active_model_name() == "bad"  # nothing changed behind the user's back
-    with pytest.raises(ModelIntegrityError):  # asked for by name: refused, no substitute
+    with pytest.raises(ModelIntegrityError, match="rec/inference.pdiparams"):  # asked for by name: refused, no substitute
         model_for_reading("bad")
 
 

@@ -48,3 +48,9 @@ def test_rec_score_ignores_spaces_and_normalises():
     assert score.accuracy == 0.5
     assert score.norm_edit == pytest.approx(1 - (0 + 2 / 3) / 2)
     assert score.mistakes == [("100", "1OO")]
+
+
+def test_ocr_metrics_and_key_matching_share_one_edit_distance():
+    from desktop.core.reading import keys
+
+    assert edit_distance is keys.edit_distance

@@ -65,6 +65,18 @@ def test_issue_messages_in_both_languages():
     assert "whatever" in issue_message("whatever")
 
 
+def test_the_bilingual_tables_keep_one_order_zh_then_en():
+    """The issue messages and the report's labels are both (zh, en), the report's LANGUAGES order."""
+    from desktop.core.records.excel.labels import _TEXTS, LANGUAGES
+
+    def chinese(text):
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    assert LANGUAGES == ("zh", "en")
+    for table in (ISSUES, _TEXTS):
+        assert all(chinese(zh) and not chinese(en) for zh, en in table.values())
+
+
 def test_every_issue_code_used_has_a_message(box):
     codes = {"no_digits", "two_decimal_points", "unit_mismatch", "out_of_range", "ambiguous_key",
              "no_key", "no_value", "unknown_unit", "decimals_mismatch", "not_a_number"}

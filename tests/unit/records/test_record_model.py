@@ -2,13 +2,17 @@ from datetime import date
 
 import pytest
 
-from desktop.core.records.model import MeasurementPoint, decimals_of, environment_values
+from desktop.core.reading.numbers import parse_number
+from desktop.core.reading.keys import load_keys
+from desktop.core.records.model import (ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of,
+                                        kept_for_next)
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 
 @pytest.mark.parametrize("text, decimals", [("100.07", 2), ("30.0", 1), ("30", 0), ("-0.5", 1), (" 1.250 ", 3)])
 def test_decimals_follow_the_displayed_text(text, decimals):
     assert decimals_of(text) == decimals
+    assert parse_number(text).decimals == decimals  # the reading's decimals check counts them the same way
 
 
 def test_error_is_rounded_to_the_displayed_decimals():
@@ -38,12 +42,27 @@ def test_record_fails_when_any_point_fails(new_record):
 
 
 def test_environment_values_are_found_in_a_monitor_s_readings():
-    found = environment_values({"大气压": "100.07", "干球温度": "23.5", "相对湿度": "45", "流量": "30.0"})
+    found = ambient_conditions([("大气压", "100.07", "kPa"), ("干球温度", "23.5", "℃"), ("相对湿度", "45", ""),
+                                ("流量", "30.0", "L/min")])
     assert found == {"temperature": "23.5", "humidity": "45", "pressure": "100.07"}
 
 
 def test_environment_ignores_readings_that_are_not_numbers():
-    assert environment_values({"Pressure": "--.--"}) == {}
+    assert ambient_conditions([("Pressure", "--.--", "kPa")]) == {}
+
+
+def test_ambient_labels_and_units_are_those_of_keys_yaml():
+    """The monitor's labels are the names of the keys in resources/keys.yaml (no second list), and a
+    unit keys.yaml allows for the ambient pressure is taken too, converted to the record's kPa."""
+    keys = load_keys()
+    for name, ids in ENVIRONMENT_KEY_IDS.items():
+        for label in (n for i in ids for n in keys.get(i).names):
+            assert name in ambient_conditions([(label, "12.5", "")]), label
+    assert set(keys.get("atmospheric_pressure").units) == {"kPa", "hPa", "Pa"}
+    shown = [("大气压", "1013.2", "hPa"), ("Humidity", "45", "%"), ("Temp", "23.5", "℃")]
+    assert ambient_conditions(shown) == {"pressure": "101.32", "humidity": "45", "temperature": "23.5"}
+    assert ambient_conditions([("ATM", "101320", "Pa")]) == {"pressure": "101.320"}
+    assert ambient_conditions([("温度", "74", "℉"), ("湿度", "45", "kPa")]) == {}  # units those keys do not allow
 
 
 def test_numbers_follow_the_pattern_and_restart_each_day():
@@ -59,3 +78,12 @@ def test_numbers_follow_the_pattern_and_restart_each_day():
 def test_bad_patterns_are_refused_with_the_reason(pattern):
     with pytest.raises(ValueError, match="numbering pattern"):
         format_number(pattern, date(2025, 3, 14), 1)
+
+
+def test_the_next_record_keeps_the_bench_not_the_instrument(example_records):
+    sampler = example_records[0]
+    kept = kept_for_next(sampler)
+    assert "instrument" not in kept and "points" not in kept and "number" not in kept
+    assert kept["customer"] == sampler.customer and kept["standards"] == sampler.standards
+    kept["standards"][0].name = "changed"  # a copy: the record left behind is not edited
+    assert sampler.standards[0].name != "changed"

@@ -31,7 +31,7 @@ def test_an_issued_record_cannot_be_saved_over_and_a_revision_keeps_the_old_one(
     repository.save_record(issue(draft, by="李华"))
     assert [r.customer for r in repository.revisions(issued.number)] == ["A", "B"]
     assert repository.get_record(issued.number).revision == 1
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(RecordLockedError, match="was issued: it stays in the store"):
         repository.delete_record(issued.number)
 
 

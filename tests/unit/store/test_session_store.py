@@ -57,7 +57,7 @@ def test_last_session_and_clean_close(store):
 def test_bad_status_refused(store):
     sid = store.new_session()
     iid = store.add_image(sid, "file", "a")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown status 'bogus'"):
         store.set_status(iid, "bogus")
 
 
@@ -144,5 +144,5 @@ def test_a_deleted_reading_is_recorded_without_a_training_sample(store):
     store.add_correction(iid, kind="delete", original="flow 1 L/min", corrected="", field="流量:reading",
                          boxes=[BOX], readings=[])
     assert [c.kind for c in store.corrections(iid)] == ["delete"] and training_samples(store) == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown correction kind 'other'"):
         store.add_correction(iid, kind="other", original="", corrected="", boxes=[], readings=[])

@@ -137,3 +137,13 @@ def test_with_validation_photos_the_checkpoint_kept_is_chosen_by_their_readings(
     assert seen == ["line"] * 3  # each checkpoint is read as the engine will run it
     assert [e["readings"] for e in events if e["event"] == "metric"] == [0.6, 0.7, 0.9]
     assert "rec step 4: whole photos 70.0% of 10 readings right, 60.0% of photos" in messages(events)
+
+
+def test_a_checkpoint_file_is_checked_as_a_model_file_is(tmp_path):
+    """One checksum check (models/integrity.check_against) for model folders and checkpoints alike."""
+    train(tmp_path, 6, cancel_after=5)
+    store = CheckpointStore(tmp_path)
+    best = store._load(tmp_path / "resume-000005").best_file
+    (tmp_path / best).write_bytes(b"flipped")
+    with pytest.raises(ValueError, match=f"{best}: damaged: its SHA-256 differs from state.json"):
+        store._load(tmp_path / "resume-000005")

@@ -73,7 +73,7 @@ def test_other_kinds_colon_and_unsupported_text():
         r = render_text("12:34", SegmentStyle(kind=kind, height=35, slant=8))
         assert r.lit.max() > 0.9 and r.bbox[2] > r.bbox[0]
     assert can_render("-0.35", "seven") and not can_render("kPa", "seven")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="seven-segment display cannot show 'kPa'"):
         render_text("kPa", SegmentStyle())
 
 

@@ -79,7 +79,7 @@ def test_imported_label_files_and_format_detection(tmp_path):
     assert rec and all(s.kind == "rec" for s in rec)
     bad = tmp_path / "notes.txt"
     bad.write_text("just some notes\n", encoding="utf-8")
-    with pytest.raises(LabelError):
+    with pytest.raises(LabelError, match=r"notes\.txt: no 'path<TAB>label' lines"):
         imported_samples(bad)
 
 

@@ -20,13 +20,13 @@ import importlib.util
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
-from desktop.core.atomic_files import fsync_tree
+from desktop.core.atomic_files import replace_folder
 from desktop.core.models.integrity import check_manifest, sha256_file, write_manifest
 from desktop.core.ocr.model_files import DetInput, ModelSet, base_model_set, write_det_input
 from desktop.core.ocr.types import ModelError
+from desktop.core.resources import app_root, bundle_dir
 
 NAME = "pp-ocrv6"
 STAGES = ("det", "rec")
@@ -43,7 +43,7 @@ FOLDER = Path("base-models") / NAME
 
 def installed_onnx_dir() -> Path | None:
     """The rapidocr wheel's model folder when this is not the bundle (which carries the converted set)."""
-    if getattr(sys, "_MEIPASS", None):
+    if bundle_dir():
         return None
     try:
         return rapidocr_models_dir()
@@ -87,10 +87,9 @@ def _is_complete(folder: Path, sources: dict[str, str] | None) -> bool:
 def ppocrv6_model_set() -> ModelSet:
     """The converted PP-OCRv6 model set: from the bundle, else the data folder (converted if needed)."""
     from desktop.core.paths import cache_dir
-    from desktop.core.resources import app_root
 
     bundled = app_root() / FOLDER
-    if getattr(sys, "_MEIPASS", None) and _is_complete(bundled, None):
+    if bundle_dir() and _is_complete(bundled, None):
         return _model_set(bundled)
     models = rapidocr_models_dir()
     onnx = {stage: models / name for stage, name in ONNX_FILES.items()}
@@ -116,12 +115,7 @@ def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)  # nothing half made stays behind
         raise
-    old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    partial.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_folder(partial, target)
 
 
 def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str]) -> None:
@@ -139,7 +133,6 @@ def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str
     write_det_input(folder / "det", DET_INPUT)
     (folder / SOURCE_FILE).write_text(json.dumps(sources, indent=1) + "\n", encoding="utf-8")
     write_manifest(folder)  # sha256.txt: checked before every load (models/builtin.py)
-    fsync_tree(folder)
 
 
 def _save_network(stage: str, weights: dict, folder: Path) -> None:

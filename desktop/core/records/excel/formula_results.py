@@ -45,10 +45,6 @@ def keep_results(wb: Workbook, cached: Workbook) -> None:
                     found[cell.coordinate] = values[cell.coordinate].value
 
 
-def forget(wb: Workbook, ws) -> None:
-    results(wb).pop(ws, None)
-
-
 def results(wb: Workbook) -> dict:
     if not hasattr(wb, _ATTRIBUTE):
         setattr(wb, _ATTRIBUTE, {})

@@ -1,6 +1,5 @@
-"""Write a workbook so that nothing half-written is ever left: a temp file next to the target, then replace.
+"""Write a workbook so that nothing half-written is ever left (``atomic_files.replace_atomically``).
 
-The temp file lives in the target's folder so ``os.replace`` is an atomic rename on the same disk.
 A workbook open in Excel (Excel keeps a ``~$name.xlsx`` lock file beside it, and Windows refuses to
 replace the file) or marked read-only raises ``ReportLockedError`` with a free alternative name.
 """
@@ -9,11 +8,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from openpyxl.workbook import Workbook
 
+from desktop.core.atomic_files import FolderNotWritableError, replace_atomically
 from desktop.core.records.excel.formula_results import store_results
 
 
@@ -62,20 +61,19 @@ def check_writable(path: str | os.PathLike) -> None:
 def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     path = Path(path)
     check_writable(path)
+
+    def write_to(temp: Path) -> None:
+        wb.save(temp)
+        try:
+            store_results(wb, temp)  # the formulas' values, for viewers that do not recalculate
+        finally:
+            Path(f"{temp}.part").unlink(missing_ok=True)
+
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=path.parent)
-    except PermissionError:
+        replace_atomically(path, write_to)
+    except FolderNotWritableError:
         raise ReportLockedError(
             f"cannot write in folder {path.parent} (no permission): choose another folder") from None
-    except OSError as exc:
-        raise _write_error(exc, path) from None
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        wb.save(temp)
-        store_results(wb, temp)  # the formulas' values, for viewers that do not recalculate
-        os.chmod(temp, _mode_for(path))  # mkstemp makes 0600; a report is as readable as any file the user saves
-        os.replace(temp, path)
     except PermissionError:
         # Windows refuses to replace a file another program holds open.
         raise ReportLockedError(
@@ -83,9 +81,6 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
             f"{alternative_name(path).name}", alternative_name(path)) from None
     except OSError as exc:
         raise _write_error(exc, path) from None
-    finally:
-        temp.unlink(missing_ok=True)
-        Path(f"{temp}.part").unlink(missing_ok=True)
     return path
 
 
@@ -97,10 +92,3 @@ def _write_error(exc: OSError, path: Path) -> ReportWriteError:
                                  f"nothing was changed")
     return ReportWriteError(f"could not write {path.name}: {exc.strerror or exc}; nothing was changed")
 
-
-def _mode_for(path: Path) -> int:
-    if path.exists():
-        return stat.S_IMODE(path.stat().st_mode)
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
