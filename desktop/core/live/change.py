@@ -29,4 +29,4 @@ def picture_changed(before: np.ndarray, after: np.ndarray) -> bool:
     if before.shape != after.shape:
         return True
     moved = np.count_nonzero(cv2.absdiff(before, after) > LEVEL)
-    return moved > CHANGED_SHARE * before.size
+    return bool(moved > CHANGED_SHARE * before.size)

@@ -26,7 +26,7 @@ class LineReuse:
 
     def lines_for(self, thumb: np.ndarray) -> tuple | None:
         """The lines to read this frame at, or None for a full read."""
-        if not self._lines or self._left <= 0 or picture_changed(self._found_on, thumb):
+        if not self._lines or self._left <= 0 or self._found_on is None or picture_changed(self._found_on, thumb):
             return None
         return self._lines
 

@@ -5,6 +5,8 @@ earlier sheet, so the workbook shows every revision that went out.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -85,10 +87,10 @@ def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str,
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(SUMMARY_COLUMNS))}{max(ws.max_row, HEADER_ROW + 1)}"
 
 
-def summary_rows(ws: Worksheet, number: str, with_revision: bool = False) -> list[tuple]:
+def summary_rows(ws: Worksheet, number: str, with_revision: bool = False) -> list[tuple[Any, ...]]:
     """(row, sheet title) of the rows of record ``number`` that are not superseded yet; with their revision
     number last when ``with_revision`` (0 for a row whose revision cell is not a number)."""
-    found = []
+    found: list[tuple[Any, ...]] = []
     for row in range(HEADER_ROW + 1, ws.max_row + 1):
         link = ws.cell(row, COLUMN["number"])
         if link.value == number and not ws.cell(row, COLUMN["status"]).value and link.hyperlink:
