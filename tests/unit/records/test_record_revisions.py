@@ -1,5 +1,6 @@
 """Issued records are locked; a change makes a new revision with its reason; every issued revision stays
 in the store and is listed on the certificate (ISO/IEC 17025 7.5.2, 7.8.8)."""
+import json
 import sqlite3
 from datetime import datetime
 
@@ -106,7 +107,7 @@ def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_numb
 def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
     from desktop.cli import main
     from desktop.core.records.excel.report import ReportExistsError
-    from desktop.core.records.json_io import save_records
+    from desktop.core.records.json_io import FORMAT_NAME, FORMAT_VERSION, record_to_dict
 
     path = tmp_path / "report.xlsx"
     export_report([new_record("A-1"), new_record("A-2"), new_record("A-3")], path)
@@ -114,7 +115,8 @@ def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_pat
     with pytest.raises(ReportExistsError, match="report.xlsx already exists"):
         export_report([new_record("B-1")], path)
     records = tmp_path / "records.json"
-    save_records(records, [new_record("B-1")])
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "records": [record_to_dict(new_record("B-1"))]}
+    records.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert main(["export", "--records", str(records), "--xlsx", str(path)]) == 1
     assert "--append" in capsys.readouterr().err and path.read_bytes() == before
     assert main(["export", "--records", str(records), "--xlsx", str(path), "--replace"]) == 0
