@@ -14,62 +14,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.core.atomic_files import fsync_dir
+from desktop.core.file_lock import file_lock
 
 ADDING, REPLACED, DELETING = ".adding-", ".replaced-", ".deleting-"
 LOCK_NAME = ".lock"
 
 
-@contextmanager
-def folder_lock(root: Path, wait: bool = True) -> Iterator[bool]:
+def folder_lock(root: Path, wait: bool = True):
     """Hold the folder's lock; yields False (and holds nothing) when ``wait`` is off and it is taken."""
-    with open(Path(root) / LOCK_NAME, "a+b") as handle:
-        locked = _lock(handle, wait)
-        try:
-            yield locked
-        finally:
-            if locked:
-                _unlock(handle)
-
-
-def _lock(handle, wait: bool) -> bool:
-    if os.name == "nt":
-        import msvcrt
-
-        while True:
-            try:
-                handle.seek(0)
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                return True
-            except OSError:
-                if not wait:
-                    return False
-                time.sleep(0.1)
-    import fcntl
-
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        return True
-    except BlockingIOError:
-        return False
-
-
-def _unlock(handle) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle, fcntl.LOCK_UN)
+    return file_lock(Path(root) / LOCK_NAME, wait)
 
 
 def staging_folder(root: Path, name: str) -> Path:

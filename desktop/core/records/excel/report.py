@@ -19,7 +19,8 @@ from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
 from desktop.core.records.excel.record_sheet import write_record_sheet
-from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook
+from desktop.core.records.excel.safe_write import (ReportWriteError, check_writable, save_workbook,
+                                                   workbook_lock)
 from desktop.core.records.excel.styles import sheet_title
 from desktop.core.records.excel.summary import (SummaryLayoutError, add_summary_row, mark_superseded, summary_rows,
                                                 summary_sheet)
@@ -40,24 +41,30 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     if append and template:
         raise ValueError("choose either a template or appending to an existing report, not both")
     path = Path(path)
-    labels = labels_for(lang)
+    labels_for(lang)  # an unknown language fails before the lock is taken
     check_records(records)
     check_writable(path)  # fail before the work, not after it
+    with workbook_lock(path):  # another export appending to it finishes first: nothing of its is lost
+        return save_workbook(_build(records, path, lang, photos, append, template), path)
+
+
+def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool, append: bool,
+           template: str | os.PathLike | None) -> Workbook:
+    labels = labels_for(lang)
     if template:
-        wb = fill_template(template, records, labels, photos)
-    else:
-        wb = _open_existing(path, lang) if append and path.exists() else _empty_workbook()
-        try:
-            summary = summary_sheet(wb, labels)
-        except SummaryLayoutError as exc:
-            raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
-        for record in records:
-            _supersede_earlier(wb, summary, record, labels)
-            ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
-            conclusion = write_record_sheet(ws, record, labels, photos)
-            add_summary_row(summary, record, ws.title, conclusion, labels)
-        _show_first(wb, summary)
-    return save_workbook(wb, path)
+        return fill_template(template, records, labels, photos)
+    wb = _open_existing(path, lang) if append and path.exists() else _empty_workbook()
+    try:
+        summary = summary_sheet(wb, labels)
+    except SummaryLayoutError as exc:
+        raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
+    for record in records:
+        _supersede_earlier(wb, summary, record, labels)
+        ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
+        conclusion = write_record_sheet(ws, record, labels, photos)
+        add_summary_row(summary, record, ws.title, conclusion, labels)
+    _show_first(wb, summary)
+    return wb
 
 
 def check_records(records: list[CalibrationRecord]) -> None:

@@ -1,8 +1,10 @@
 """Write a workbook so that nothing half-written is ever left: a temp file next to the target, then replace.
 
 The temp file lives in the target's folder so ``os.replace`` is an atomic rename on the same disk.
-A workbook open in Excel (Excel keeps a ``~$name.xlsx`` lock file beside it, and Windows refuses to
-replace the file) or marked read-only raises ``ReportLockedError`` with a free alternative name.
+A workbook open in Excel or LibreOffice (they keep ``~$name.xlsx`` and ``.~lock.name.xlsx#`` beside it,
+and Windows refuses to replace the file) or marked read-only raises ``ReportLockedError`` with a free
+alternative name. Exports of this app (the window, the command line) take ``workbook_lock`` for their
+whole read, change and replace, so two appends at once both land.
 """
 from __future__ import annotations
 
@@ -10,11 +12,16 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from openpyxl.workbook import Workbook
 
+from desktop.core.file_lock import file_lock
 from desktop.core.records.excel.formula_results import store_results
+
+LOCK_WAIT_SECONDS = 120  # another export of a large workbook may take this long
 
 
 class ReportWriteError(OSError):
@@ -34,12 +41,40 @@ def excel_lock_file(path: Path) -> Path:
     return path.with_name("~$" + path.name)
 
 
+def libreoffice_lock_file(path: Path) -> Path:
+    """The lock file LibreOffice creates beside a document it has open."""
+    return path.with_name(f".~lock.{path.name}#")
+
+
+def _open_elsewhere_by(path: Path) -> Path | None:
+    """The lock file of the office program that has ``path`` open, if one has."""
+    return next((lock for lock in (excel_lock_file(path), libreoffice_lock_file(path)) if lock.exists()), None)
+
+
+@contextmanager
+def workbook_lock(path: str | os.PathLike) -> Iterator[None]:
+    """Hold the app's lock on the workbook ``path`` (a hidden file beside it), waiting for another export."""
+    path = Path(path)
+    lock = path.with_name(f".{path.name}.lcdreader-lock")
+    try:
+        lock.touch()
+    except PermissionError:
+        raise _no_permission(path) from None
+    except OSError as exc:
+        raise _write_error(exc, path) from None
+    with file_lock(lock, timeout=LOCK_WAIT_SECONDS) as locked:
+        if not locked:
+            raise ReportLockedError(f"another export is still writing {path.name}: try again when it has "
+                                    f"finished, or save as {alternative_name(path).name}", alternative_name(path))
+        yield
+
+
 def alternative_name(path: Path) -> Path:
     """``report.xlsx`` -> ``report (2).xlsx`` (or the next number that is free and not locked)."""
     n = 2
     while True:
         candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        if not candidate.exists() and not excel_lock_file(candidate).exists():
+        if not candidate.exists() and _open_elsewhere_by(candidate) is None:
             return candidate
         n += 1
 
@@ -47,9 +82,11 @@ def alternative_name(path: Path) -> Path:
 def check_writable(path: str | os.PathLike) -> None:
     """Raise ReportLockedError now, before any work, when ``path`` cannot be replaced."""
     path = Path(path)
-    if excel_lock_file(path).exists():
+    lock = _open_elsewhere_by(path)
+    if lock is not None:
+        program = "Excel" if lock == excel_lock_file(path) else "LibreOffice"
         raise ReportLockedError(
-            f"{path.name} is open in Excel ({excel_lock_file(path).name} exists): close it or save as "
+            f"{path.name} is open in {program} ({lock.name} exists): close it or save as "
             f"{alternative_name(path).name}", alternative_name(path))
     # Check the mode bits, not os.access: an administrator may write anyway, but the user marked it read-only.
     if path.exists() and not path.stat().st_mode & stat.S_IWRITE:
@@ -65,8 +102,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=path.parent)
     except PermissionError:
-        raise ReportLockedError(
-            f"cannot write in folder {path.parent} (no permission): choose another folder") from None
+        raise _no_permission(path) from None
     except OSError as exc:
         raise _write_error(exc, path) from None
     os.close(handle)
@@ -87,6 +123,10 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
         temp.unlink(missing_ok=True)
         Path(f"{temp}.part").unlink(missing_ok=True)
     return path
+
+
+def _no_permission(path: Path) -> ReportLockedError:
+    return ReportLockedError(f"cannot write in folder {path.parent} (no permission): choose another folder")
 
 
 def _write_error(exc: OSError, path: Path) -> ReportWriteError:
