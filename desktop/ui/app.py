@@ -52,7 +52,6 @@ def install_excepthook(show: Callable[[str], object]) -> None:
 
 def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Preferences | None = None):
     """Build the app's window on an existing QApplication (used by run_app and the screenshot script)."""
-    from PySide6.QtCore import QCoreApplication
 
     from desktop.core.store import SessionStore
     from desktop.ui import i18n, theme
