@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from contextlib import nullcontext
-from pathlib import Path
 
 from desktop.commands.common import Progress, add_engine_options, create_engine
+from desktop.core.paths import same_file
 
 
 def register(subparsers) -> None:
@@ -36,7 +35,7 @@ def run(args) -> int:
     if not images:
         print("lcdreader: no images found in " + ", ".join(args.paths), file=sys.stderr)
         return 1
-    if args.out and any(_same_file(args.out, image) for image in images):
+    if args.out and any(same_file(args.out, image) for image in images):
         print(f"lcdreader: --out {args.out} is one of the images to read: choose another file", file=sys.stderr)
         return 2
     engine = create_engine(args)
@@ -78,13 +77,6 @@ def json_line(record: dict) -> str:
     """One JSON Lines line. A file name that is not valid UTF-8 (a GBK name on Linux) comes in with
     surrogates; they are written as JSON escapes, which read back to the same name."""
     return json.dumps(record, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
-
-
-def _same_file(out: str, image: Path) -> bool:
-    try:
-        return Path(out).resolve() == image.resolve() or (Path(out).exists() and os.path.samefile(out, image))
-    except OSError:
-        return False
 
 
 def read_one(engine, path, template) -> dict:

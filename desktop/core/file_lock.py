@@ -1,6 +1,10 @@
 """An exclusive lock on a small file that every process of the app honours (the app, the command line,
-a training run). The OS drops a dead process's lock, so a killed process never leaves it taken; the
-lock file itself stays, since deleting it would let two processes lock two different files.
+a training run). The OS drops a dead process's lock, so a killed process never leaves it taken.
+
+A lock file in a user's folder (beside a workbook) is removed when released (``remove``). On POSIX it is
+unlinked while still held, and whoever then gets the lock checks that the name still leads to the file
+it locked, else starts again: two processes never hold two different files. On Windows a file that
+another process holds open cannot be deleted, so removing it afterwards is tried and may leave it.
 """
 from __future__ import annotations
 
@@ -14,20 +18,40 @@ POLL_SECONDS = 0.05
 
 
 @contextmanager
-def file_lock(lock_path: Path, wait: bool = True, timeout: float | None = None) -> Iterator[bool]:
+def file_lock(lock_path: Path, wait: bool = True, timeout: float | None = None,
+              remove: bool = False) -> Iterator[bool]:
     """Hold ``lock_path``'s lock; yields False (and holds nothing) when it stays taken: at once when
     ``wait`` is off, after ``timeout`` seconds when one is given, never otherwise."""
-    with open(lock_path, "a+b") as handle:
-        deadline = None if timeout is None else time.monotonic() + timeout
-        locked = _try_lock(handle)
-        while not locked and wait and (deadline is None or time.monotonic() < deadline):
-            time.sleep(POLL_SECONDS)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        with open(lock_path, "a+b") as handle:
             locked = _try_lock(handle)
-        try:
-            yield locked
-        finally:
-            if locked:
-                _unlock(handle)
+            while not locked and wait and (deadline is None or time.monotonic() < deadline):
+                time.sleep(POLL_SECONDS)
+                locked = _try_lock(handle)
+            if locked and remove and not _still_named(handle, lock_path):
+                _unlock(handle)  # removed by its last holder while we waited: lock the new one
+                continue
+            try:
+                yield locked
+            finally:
+                if locked:
+                    if remove and os.name != "nt":
+                        Path(lock_path).unlink(missing_ok=True)
+                    _unlock(handle)
+        if locked and remove and os.name == "nt":
+            try:
+                os.unlink(lock_path)
+            except OSError:  # another process has it open, waiting for it: it stays for them
+                pass
+        return
+
+
+def _still_named(handle, lock_path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(lock_path))
+    except FileNotFoundError:
+        return False
 
 
 def _try_lock(handle) -> bool:

@@ -40,3 +40,4 @@ def test_concurrent_appends_keep_every_record(tmp_path):
     assert [r.returncode for r in results] == [0] * 4, [r.stderr for r in results]
     sheets = load_workbook(workbook).sheetnames
     assert sorted(s for s in sheets if s.startswith("LCD-")) == [f"LCD-20250314-{i + 100:04d}" for i in range(4)]
+    assert not list(tmp_path.glob(".*lcdreader-lock"))  # the lock goes with the last export

@@ -33,6 +33,23 @@ class RecordNotReadyError(ValueError):
     """A record cannot be printed as it is; the message names the record and the field."""
 
 
+class ReportTargetError(ValueError):
+    """The workbook named is not one this app can write without losing part of it."""
+
+
+def check_target(path: Path) -> None:
+    """Only .xlsx: an .xlsm's macros would be dropped (and Excel refuses an .xlsx named .xlsm);
+    .xls is a format openpyxl cannot read."""
+    if path.suffix.lower() == ".xlsm":
+        raise ReportTargetError(f"{path.name}: a macro workbook (.xlsm); its macros would be lost: "
+                                f"export to an .xlsx workbook")
+    if path.suffix.lower() == ".xls":
+        raise ReportTargetError(f"{path.name}: the old Excel format (.xls) cannot be written: save it as .xlsx "
+                                f"in Excel first, or export to a new .xlsx workbook")
+    if path.suffix.lower() != ".xlsx":
+        raise ReportTargetError(f"{path.name}: a report is an .xlsx workbook: end the name with .xlsx")
+
+
 def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lang: str = "zh",
                   photos: bool = False, append: bool = False, template: str | os.PathLike | None = None) -> Path:
     """Write the report and return its path. Nothing is written unless the whole workbook is ready."""
@@ -41,6 +58,7 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     if append and template:
         raise ValueError("choose either a template or appending to an existing report, not both")
     path = Path(path)
+    check_target(path)
     labels_for(lang)  # an unknown language fails before the lock is taken
     check_records(records)
     check_writable(path)  # fail before the work, not after it

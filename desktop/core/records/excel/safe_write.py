@@ -53,7 +53,7 @@ def _open_elsewhere_by(path: Path) -> Path | None:
 
 @contextmanager
 def workbook_lock(path: str | os.PathLike) -> Iterator[None]:
-    """Hold the app's lock on the workbook ``path`` (a hidden file beside it), waiting for another export."""
+    """Hold the app's lock on the workbook ``path`` (a file beside it while held), waiting for another export."""
     path = Path(path)
     lock = path.with_name(f".{path.name}.lcdreader-lock")
     try:
@@ -62,7 +62,7 @@ def workbook_lock(path: str | os.PathLike) -> Iterator[None]:
         raise _no_permission(path) from None
     except OSError as exc:
         raise _write_error(exc, path) from None
-    with file_lock(lock, timeout=LOCK_WAIT_SECONDS) as locked:
+    with file_lock(lock, timeout=LOCK_WAIT_SECONDS, remove=True) as locked:
         if not locked:
             raise ReportLockedError(f"another export is still writing {path.name}: try again when it has "
                                     f"finished, or save as {alternative_name(path).name}", alternative_name(path))
