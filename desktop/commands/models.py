@@ -28,6 +28,8 @@ def describe(version, active: str) -> str:
     scores = ", ".join(f"{stage} {m['metric']} {m['before'][m['metric']]:.3f} -> {m['after'][m['metric']]:.3f}"
                        if not metric_problem(m) else f"{stage} (no scores)" for stage, m in metrics.items())
     created = str(version.metadata.get("created", "shipped" if version.bundled else ""))
+    if version.damaged:
+        return f"{marker} {version.name:<28} damaged: {version.damaged} (delete it or import it again)"
     return f"{marker} {version.name:<28} {created:<26} {scores}".rstrip()
 
 
@@ -37,8 +39,10 @@ def verify_all(registry) -> int:
     for version in registry.list_versions():
         checks = registry.verify_version(version)
         bad = [check for check in checks if not check.ok]
-        damaged += bool(bad)
-        print(f"{version.name}: {'DAMAGED' if bad else 'ok'} ({len(checks)} files)")
+        damaged += bool(bad or version.damaged)
+        print(f"{version.name}: {'DAMAGED' if bad or version.damaged else 'ok'} ({len(checks)} files)")
+        if version.damaged:
+            print(f"  BAD  {version.damaged}")
         for check in checks:
             print(f"  {'ok' if check.ok else 'BAD':<4} {check.path}{'' if check.ok else ': ' + check.problem}")
     print(f"{damaged} damaged model(s)" if damaged else "all models intact")

@@ -52,7 +52,9 @@ def test_a_symlinked_weight_file_is_refused(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("- a\n- b\n", "not a list"),
     ("metrics:\n  rec:\n    metric: accuracy\n", "needs a number for 'before' accuracy"),
-    ("metrics: [1, 2]\n", "'metrics' must list stages"),
+    ("metrics: [1, 2]\n", "'metrics' must be 'field: value' lines"),
+    ("family: [pp-ocrv6]\n", "'family' must be text"),
+    ("family: pp-ocrv9\n", "'pp-ocrv9' is not one of"),
     ("metrics:\n  rec:\n    metric: accuracy\n    before: {accuracy: .nan}\n    after: {accuracy: 1}\n",
      "needs a number"),
     ("name: [unclosed\n", "unreadable"),
