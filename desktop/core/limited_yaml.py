@@ -43,7 +43,7 @@ def load_text(text: str) -> Any:
     """``yaml.safe_load`` within the limits; YAMLError (YamlLimitError) otherwise."""
     if len(text) > MAX_BYTES:
         raise YamlLimitError(f"larger than {MAX_BYTES // 1024} KB")
-    return yaml.load(text, Loader=_BoundedLoader)  # noqa: S506  (a SafeLoader subclass)
+    return yaml.load(text, Loader=_BoundedLoader)
 
 
 def load_file(path: str | Path) -> Any:
