@@ -147,3 +147,11 @@ def test_an_export_waits_for_another_holding_the_workbook_then_says_so(tmp_path,
             export_report([new_record()], path, append=True)
     assert load_workbook(path).active["A1"].value == "old"
     export_report([new_record()], path, append=True)  # the lock is free again
+
+
+def test_temp_files_of_a_killed_export_are_removed_by_the_next_one(tmp_path, new_record):
+    path = _old_report(tmp_path)
+    (tmp_path / ".report.xlsx.k1ll3d_x.tmp.xlsx").write_bytes(b"half a workbook")  # SIGKILL mid-save
+    (tmp_path / ".report.x.xlsx.k1ll3d_x.tmp.xlsx").write_bytes(b"another workbook's export")
+    export_report([new_record()], path, append=True)
+    assert _left_in(tmp_path) == [".report.x.xlsx.k1ll3d_x.tmp.xlsx", "report.xlsx"]

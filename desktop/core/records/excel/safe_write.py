@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from desktop.core.file_lock import file_lock
 from desktop.core.records.excel.formula_results import store_results
 
 LOCK_WAIT_SECONDS = 120  # another export of a large workbook may take this long
+TEMP_SUFFIX = ".tmp.xlsx"
 
 
 class ReportWriteError(OSError):
@@ -66,7 +68,17 @@ def workbook_lock(path: str | os.PathLike) -> Iterator[None]:
         if not locked:
             raise ReportLockedError(f"another export is still writing {path.name}: try again when it has "
                                     f"finished, or save as {alternative_name(path).name}", alternative_name(path))
+        _remove_stale_temps(path)
         yield
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files of exports to ``path`` that were killed before they could remove them. Only a holder
+    of the workbook's lock writes them, and we hold it: none of them is in use."""
+    own = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
+    for entry in path.parent.iterdir():
+        if own.fullmatch(entry.name):
+            entry.unlink(missing_ok=True)
 
 
 def alternative_name(path: Path) -> Path:
@@ -100,7 +112,7 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     path = Path(path)
     check_writable(path)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.xlsx", dir=path.parent)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except PermissionError:
         raise _no_permission(path) from None
     except OSError as exc:
