@@ -75,6 +75,7 @@ def test_delete_asks_and_refuses_the_active_one(dialog, questions):
 
 
 def test_export_then_import_on_another_pc(dialog, questions, tmp_path, monkeypatch):
+    monkeypatch.setattr(registry, "sample_problem", lambda model_set: "")  # dummy weights: see tests/model
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog.select("lab-a")

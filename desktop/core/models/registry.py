@@ -29,8 +29,10 @@ from desktop.core.models.integrity import (
 from desktop.core.models.source_check import (
     check_incoming_manifest,
     check_model_parts,
+    check_model_settings,
     read_description,
 )
+from desktop.core.models.run_check import sample_problem
 from desktop.core.ocr.model_files import ModelSet
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir
@@ -215,6 +217,7 @@ def add_version(name: str, source: Path, metadata: dict, replace: bool = False) 
                 shutil.copytree(Path(source) / part, staging / part, ignore=shutil.ignore_patterns(MANIFEST))
             (staging / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
                                                            sort_keys=False), encoding="utf-8")
+            read_description(staging / METADATA)  # a description that would mark it damaged is refused now
             write_manifest(staging)
             fsync_tree(staging)
             folder_swap.move_into_place(staging, target)
@@ -251,6 +254,10 @@ def import_version(folder: Path) -> ModelVersion:
     check_name(folder.name)
     metadata = read_description(folder / METADATA)
     metadata.pop("name", None)
-    check_model_parts(folder)
+    parts = check_model_parts(folder)
     check_incoming_manifest(folder)
+    check_model_settings(folder, parts)
+    problem = sample_problem(model_set_from_folder(folder, folder.name, family_of(metadata)))
+    if problem:  # weights damaged before their checksums were made (or with none) pass every other check
+        raise ModelError(f"{folder} is not imported: {problem}")
     return add_version(folder.name, folder, metadata)

@@ -20,7 +20,10 @@ from desktop.core.ocr.model_files import (
     PARAMS_NAME,
     PROGRAM_NAMES,
     REC_INPUT_FILE,
+    check_program,
     program_and_params,
+    read_det_input,
+    read_min_width,
 )
 from desktop.core.ocr.types import ModelError
 
@@ -44,6 +47,18 @@ def check_model_parts(source: Path) -> list[str]:
                                  f"{', '.join(sorted(MODEL_FILES))})")
         program_and_params(source / part)
     return parts
+
+
+def check_model_settings(source: Path, parts: list[str]) -> None:
+    """Every program and settings file a model's parts hold, read as the engine will read it: a file that
+    would stop every read after activation is refused now."""
+    for part in parts:
+        program, _params = program_and_params(source / part)
+        check_program(program)
+        if part == "rec":
+            read_min_width(source / part)
+        else:
+            read_det_input(source / part)
 
 
 def _refuse_links(source: Path) -> None:

@@ -67,13 +67,23 @@ def program_and_params(model_dir: Path) -> tuple[Path, Path]:
     return program, params
 
 
+def _check_pir(document) -> None:
+    """The outline of a Paddle 3 (PIR) program file: ``{"base_code": {"magic": "pir", ...},
+    "program": {"regions": [...]}}``; ``{}`` or another JSON document is not a model."""
+    base_code = document.get("base_code") if isinstance(document, dict) else None
+    program = document.get("program") if isinstance(document, dict) else None
+    if not isinstance(base_code, dict) or base_code.get("magic") != "pir" or not isinstance(program, dict) \
+            or not isinstance(program.get("regions"), list) or not program["regions"]:
+        raise ValueError("not a Paddle program (no base_code magic 'pir' or no program regions)")
+
+
 def check_program(program: Path) -> None:
     """Parse the program file before Paddle sees it: Paddle's C++ loader crashes the whole process
     (segmentation fault) on a damaged file instead of raising."""
     data = program.read_bytes()
     try:
         if program.suffix == ".json":
-            json.loads(data)
+            _check_pir(json.loads(data))
         else:
             from paddle.base.proto import framework_pb2
 

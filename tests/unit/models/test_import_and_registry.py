@@ -11,7 +11,7 @@ import yaml
 from desktop.cli import main
 from desktop.core.models import folder_swap, registry
 from desktop.core.ocr.types import ModelError
-from tests.unit.models.helpers import flip_bytes, model_folder
+from tests.unit.models.helpers import flip_bytes, model_folder, runs  # noqa: F401  (runs: a fixture)
 
 
 def exported(tmp_path, name="lab-x", **metadata):
@@ -77,7 +77,7 @@ def test_weights_damaged_on_the_way_are_refused(tmp_path):
     assert_refused(folder, r"rec/inference\.pdiparams: damaged")
 
 
-def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path):
+def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path, runs):
     folder = exported(tmp_path)
     (folder / "README.txt").write_text("from the lab upstairs")
     (folder / "sha256.txt").write_text((folder / "sha256.txt").read_text() + "xyz\n")
@@ -91,7 +91,7 @@ def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
     assert_refused(folder.rename(folder.with_name("calib job #1")), "cannot be a model name")
 
 
-def test_import_of_a_good_export_works_and_lists(tmp_path, capsys):
+def test_import_of_a_good_export_works_and_lists(tmp_path, capsys, runs):
     folder = exported(tmp_path, metrics={"rec": {"metric": "accuracy", "before": {"accuracy": 0.5},
                                                   "after": {"accuracy": 0.75}}})
     assert registry.import_version(folder).name == "lab-x"
@@ -159,3 +159,16 @@ def test_read_refuses_a_detection_size_it_cannot_use(size, tmp_path):
     result = subprocess.run([sys.executable, "-m", "desktop.cli", "read", "--det-size", size, str(tmp_path)],
                             capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": os.getcwd()})
     assert result.returncode == 2 and "--det-size" in result.stderr
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("input.yaml", "min_width: 99999\n", "min_width must be a whole number of pixels"),
+    ("input.yaml", "min_width: !!python/object/apply:os.system [echo]\n", "input.yaml: unreadable"),
+    ("inference.json", "{}", "damaged or not a Paddle model"),
+    ("inference.json", "garbage", "damaged or not a Paddle model"),
+])
+def test_settings_that_would_stop_every_read_are_refused_at_import(tmp_path, name, content, message):
+    folder = exported(tmp_path)
+    (folder / "rec" / name).write_text(content, encoding="utf-8")
+    (folder / "sha256.txt").unlink()  # the checksums would be made to match by whoever sent it
+    assert_refused(folder, message)
