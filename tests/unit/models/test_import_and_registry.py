@@ -77,7 +77,8 @@ def test_weights_damaged_on_the_way_are_refused(tmp_path):
     assert_refused(folder, r"rec/inference\.pdiparams: damaged")
 
 
-def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path, runs):
+@pytest.mark.usefixtures("runs")
+def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path):
     folder = exported(tmp_path)
     (folder / "README.txt").write_text("from the lab upstairs")
     (folder / "sha256.txt").write_text((folder / "sha256.txt").read_text() + "xyz\n")
@@ -91,7 +92,8 @@ def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
     assert_refused(folder.rename(folder.with_name("calib job #1")), "cannot be a model name")
 
 
-def test_import_of_a_good_export_works_and_lists(tmp_path, capsys, runs):
+@pytest.mark.usefixtures("runs")
+def test_import_of_a_good_export_works_and_lists(tmp_path, capsys):
     folder = exported(tmp_path, metrics={"rec": {"metric": "accuracy", "before": {"accuracy": 0.5},
                                                   "after": {"accuracy": 0.75}}})
     assert registry.import_version(folder).name == "lab-x"

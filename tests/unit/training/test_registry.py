@@ -48,7 +48,8 @@ def test_names_are_checked(tmp_path):
         registry.delete_version("pp-ocrv4")
 
 
-def test_export_and_import(tmp_path, runs):
+@pytest.mark.usefixtures("runs")
+def test_export_and_import(tmp_path):
     registry.add_version("lab-b", trained_folder(tmp_path), {"note": "good"})
     exported = registry.export_version("lab-b", tmp_path / "usb")
     registry.delete_version("lab-b")
