@@ -95,7 +95,9 @@ def kill_rounds(folder: Path, rounds: int, env: dict) -> tuple[int, list[str]]:
     workbook = folder / "kills.xlsx"
     first = cli("export", "--records", str(records_file(folder, "LCD-20250314-5000")), "--xlsx", str(workbook),
                 env=env)
-    first.communicate(timeout=600)
+    _out, err = first.communicate(timeout=600)
+    if first.returncode != 0:
+        return 0, [f"the first export failed: {err.strip()}"]
     sound, problems, had = 0, [], {"LCD-20250314-5000"}
     rng = random.Random(33)
     for r in range(rounds):
