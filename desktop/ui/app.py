@@ -77,15 +77,17 @@ def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Pr
 def _set_aside_message(reason: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     if reason == "foreign_wal":
-        return tr("App", "A journal file beside the saved sessions belonged to another copy of them and would have "
-                  "replaced them. It was set aside, with a copy of the sessions, as %1; your sessions are kept.")
+        return QCoreApplication.translate(
+            "App", "A journal file beside the saved sessions belonged to another copy of them and would have "
+            "replaced them. It was set aside, with a copy of the sessions, as %1; your sessions are kept.")
     if reason == "other_schema":
-        return tr("App", "The saved sessions were written by another version of LCD Reader. They were moved, "
-                  "unchanged, to %1 and a new session file was started.")
-    return tr("App", "The saved sessions could not be read (the file is damaged). "
-              "It was moved to %1 and a new one was started.")
+        return QCoreApplication.translate(
+            "App", "The saved sessions were written by another version of LCD Reader. They were moved, "
+            "unchanged, to %1 and a new session file was started.")
+    return QCoreApplication.translate(
+        "App", "The saved sessions could not be read (the file is damaged). It was moved to %1 and a new one "
+        "was started.")
 
 
 def QApplicationInstance():
