@@ -417,3 +417,25 @@ def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_windo
     assert controller.flush()
     stored = controller.repository.revisions(controller.record.number)
     assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged
+
+
+def test_an_append_waits_for_a_command_line_export_holding_the_workbook(make_window, qtbot, tmp_path, dialogs):
+    import subprocess
+    import sys
+    import time
+
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    target = dialogs["target"]
+    holder = subprocess.Popen(  # `lcdreader export --append` busy with the same workbook for a second
+        [sys.executable, "-c", "import sys, time; from desktop.core.records.excel.safe_write import workbook_lock\n"
+         f"with workbook_lock({str(target)!r}):\n    print('held', flush=True); time.sleep(1.5)"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    qtbot.mouseClick(panel.append, Qt.MouseButton.LeftButton)
+    started = time.monotonic()
+    with qtbot.waitSignal(panel.exportFinished, timeout=20000):
+        panel.export()
+    assert time.monotonic() - started > 1.0  # written only once the other export let go
+    assert holder.wait(10) == 0 and not dialogs["alternative"]  # waited its turn: no error, no other name
+    assert panel.controller.record.number in openpyxl.load_workbook(target).sheetnames
