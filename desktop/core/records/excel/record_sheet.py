@@ -317,9 +317,10 @@ class _SheetWriter:
 
 def _merge(ws, cells: str) -> None:
     """``ws.merge_cells`` without its ``format()``, which re-borders the range's edges one cell at a time
-    (a third of a large export's time): ``_merged`` styles every cell of the range itself."""
+    (a third of a large export's time): ``_merged`` styles every cell of the range itself. Nor does it
+    check the range against every other of the sheet: a record sheet's ranges never overlap."""
     merged = MergedCellRange(ws, cells)
-    ws.merged_cells.add(merged)
+    ws.merged_cells.ranges.add(merged)
     positions = merged.cells
     next(positions)  # the top-left cell keeps its value
     for row, col in positions:
