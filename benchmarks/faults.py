@@ -60,6 +60,8 @@ def append_rounds(folder: Path, rounds: int, env: dict) -> tuple[int, int, list[
                 problems.append(f"round {r}: exit {proc.returncode}: {err.strip()}")
         expected |= set(numbers)
     kept = record_sheets(workbook)
+    if expected - kept:
+        problems.append(f"appends lost {len(expected - kept)} record(s): {', '.join(sorted(expected - kept)[:5])}")
     return len(expected & kept), len(expected), problems
 
 
