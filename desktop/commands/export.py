@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sys
 
+from desktop.core.paths import same_file
+
 EXIT_WRITE_FAILED = 1  # the report could not be written (locked, read-only, disk full)
 EXIT_BAD_INPUT = 2  # the records, template or options are wrong (argparse uses 2 too)
 
@@ -21,7 +23,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from desktop.core.records.excel.photos import PhotoError
-    from desktop.core.records.excel.report import RecordNotReadyError, ReportExistsError, export_report
+    from desktop.core.records.excel.report import RecordNotReadyError, ReportExistsError, ReportTargetError, export_report
     from desktop.core.records.excel.safe_write import ReportWriteError
     from desktop.core.records.excel.template_fill import TemplateError
     from desktop.core.records.json_io import RecordFormatError, load_records
@@ -30,6 +32,9 @@ def run(args) -> int:
         return _fail("--append and --template cannot be combined", EXIT_BAD_INPUT)
     if args.append and args.replace:
         return _fail("--append and --replace cannot be combined", EXIT_BAD_INPUT)
+    inputs = [args.records] + ([args.template] if args.template else [])
+    if any(same_file(args.xlsx, given) for given in inputs):
+        return _fail(f"--xlsx {args.xlsx} is one of the inputs: choose another file", EXIT_BAD_INPUT)
     notes: list[str] = []
     try:
         records = load_records(args.records, notes)
@@ -37,7 +42,7 @@ def run(args) -> int:
             print(f"lcdreader export: note: {note}", file=sys.stderr)
         path = export_report(records, args.xlsx, lang=args.lang, photos=args.photos,
                              append=args.append, template=args.template, replace=args.replace)
-    except (RecordFormatError, RecordNotReadyError, TemplateError, PhotoError) as exc:
+    except (RecordFormatError, RecordNotReadyError, ReportTargetError, TemplateError, PhotoError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except ReportExistsError as exc:
         return _fail(f"{exc} (add --append to add the records to it, or --replace to replace it)", EXIT_WRITE_FAILED)

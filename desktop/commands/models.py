@@ -15,7 +15,9 @@ def register(subparsers) -> None:
     export.add_argument("name")
     export.add_argument("folder")
     actions.add_parser("import", help="add a model exported from another PC").add_argument("folder")
-    actions.add_parser("verify", help="check every file of every model against its checksums")
+    verify = actions.add_parser("verify", help="check every file of every model against its checksums")
+    verify.add_argument("--run", action="store_true", dest="read_samples",
+                        help="also load each intact model and read the sample screens with it (slow)")
     parser.set_defaults(run=run)
 
 
@@ -28,19 +30,34 @@ def describe(version, active: str) -> str:
     scores = ", ".join(f"{stage} {m['metric']} {m['before'][m['metric']]:.3f} -> {m['after'][m['metric']]:.3f}"
                        if not metric_problem(m) else f"{stage} (no scores)" for stage, m in metrics.items())
     created = str(version.metadata.get("created", "shipped" if version.bundled else ""))
+    if version.damaged:
+        return f"{marker} {version.name:<28} damaged: {version.damaged} (delete it or import it again)"
     return f"{marker} {version.name:<28} {created:<26} {scores}".rstrip()
 
 
-def verify_all(registry) -> int:
-    """Print every file of every model with its state; 1 when any is damaged, missing or unlisted."""
+def verify_all(registry, run: bool = False) -> int:
+    """Print every file of every model with its state; 1 when any is damaged, missing or unlisted.
+    ``run``: an intact model must also read the sample screens (run_check.py)."""
+    from desktop.core.models.run_check import sample_problem
+    from desktop.core.ocr.types import ModelError
+
     damaged = 0
     for version in registry.list_versions():
         checks = registry.verify_version(version)
         bad = [check for check in checks if not check.ok]
-        damaged += bool(bad)
-        print(f"{version.name}: {'DAMAGED' if bad else 'ok'} ({len(checks)} files)")
+        damaged += bool(bad or version.damaged)
+        print(f"{version.name}: {'DAMAGED' if bad or version.damaged else 'ok'} ({len(checks)} files)")
+        if version.damaged:
+            print(f"  BAD  {version.damaged}")
         for check in checks:
             print(f"  {'ok' if check.ok else 'BAD':<4} {check.path}{'' if check.ok else ': ' + check.problem}")
+        if run and not bad and not version.damaged:
+            try:
+                problem = sample_problem(registry.resolve_model(version.name))
+            except ModelError as exc:
+                problem = str(exc)
+            damaged += bool(problem)
+            print(f"  {'BAD' if problem else 'ok':<4} reads the sample screens{': ' + problem if problem else ''}")
     print(f"{damaged} damaged model(s)" if damaged else "all models intact")
     return 1 if damaged else 0
 
@@ -63,7 +80,7 @@ def run(args) -> int:
             registry.delete_version(args.name)
             print(f"deleted {args.name}")
         elif args.action == "verify":
-            return verify_all(registry)
+            return verify_all(registry, args.read_samples)
         elif args.action == "export":
             print(f"exported to {registry.export_version(args.name, args.folder)}")
         else:

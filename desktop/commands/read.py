@@ -7,6 +7,7 @@ import time
 from contextlib import nullcontext
 
 from desktop.commands.common import Progress, add_engine_options, create_engine
+from desktop.core.paths import same_file
 
 
 def register(subparsers) -> None:
@@ -27,10 +28,16 @@ def run(args) -> int:
     except TemplateError as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return 2
-    images = find_images(args.paths)
+    unreadable: list[str] = []
+    images = find_images(args.paths, unreadable)
+    for folder in unreadable:
+        print(f"lcdreader: cannot read folder {folder}: its images are not read", file=sys.stderr)
     if not images:
         print("lcdreader: no images found in " + ", ".join(args.paths), file=sys.stderr)
         return 1
+    if args.out and any(same_file(args.out, image) for image in images):
+        print(f"lcdreader: --out {args.out} is one of the images to read: choose another file", file=sys.stderr)
+        return 2
     engine = create_engine(args)
     if engine is None:
         return 2
@@ -40,21 +47,36 @@ def run(args) -> int:
         except Exception as exc:  # noqa: BLE001  (Paddle's own errors: a model that loads but cannot run)
             print(f"lcdreader: model {engine.model_name} cannot run: {str(exc).strip()[:300]}", file=sys.stderr)
             return 2
-    failures = 0
+    failures = len(unreadable)
     progress = Progress(len(images), "reading")
     try:
         sink = open(args.out, "w", encoding="utf-8") if args.out else nullcontext(sys.stdout)
     except OSError as exc:
         print(f"lcdreader: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    with sink as out:
-        for done, path in enumerate(images, start=1):
-            record = read_one(engine, path, template)
-            failures += "error" in record
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            out.flush()
-            progress.update(done)
+    done = 0
+    try:
+        with sink as out:
+            for done, path in enumerate(images, start=1):
+                record = read_one(engine, path, template)
+                failures += "error" in record
+                out.write(json_line(record))
+                out.flush()
+                progress.update(done)
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise  # the reader went away (`| head`): the command line's own business
+        where = args.out or "the output"
+        print(f"lcdreader: cannot write {where}: {exc.strerror or exc}; stopped after {max(done - 1, 0)} of "
+              f"{len(images)} images", file=sys.stderr)
+        return 2
     return 1 if failures else 0
+
+
+def json_line(record: dict) -> str:
+    """One JSON Lines line. A file name that is not valid UTF-8 (a GBK name on Linux) comes in with
+    surrogates; they are written as JSON escapes, which read back to the same name."""
+    return json.dumps(record, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
 
 
 def read_one(engine, path, template) -> dict:

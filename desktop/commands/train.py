@@ -5,6 +5,7 @@ with this sub-command. SIGTERM or the job's cancel file stops it after the curre
 """
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
 
@@ -15,11 +16,22 @@ def register(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
+EXIT_CANCELLED = 3
+
+
 def run(args) -> int:
-    from desktop.core.training.events import error_event, json_lines_emitter
-    from desktop.core.training.payload import PayloadError, load_job
+    from desktop.core.training.events import error_event, json_lines_emitter, log_event
 
     emit = json_lines_emitter()
+
+    def stop_before_start(_signum, _frame) -> None:  # replaced by the run's own handler once it can stop cleanly
+        emit(error_event("stopped before training began: nothing was trained or registered"))
+        raise SystemExit(EXIT_CANCELLED)
+
+    signal.signal(signal.SIGTERM, stop_before_start)
+    emit(log_event("loading the training libraries"))
+    from desktop.core.training.payload import PayloadError, load_job
+
     try:
         job = load_job(args.payload)
     except PayloadError as exc:
@@ -51,4 +63,4 @@ def execute(job, emit) -> int:
         traceback.print_exc(file=sys.stderr)
         emit(error_event(f"training failed: {type(exc).__name__}: {exc}"))
         return 1
-    return 0 if not result.get("cancelled") else 3
+    return 0 if not result.get("cancelled") else EXIT_CANCELLED

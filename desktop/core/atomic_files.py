@@ -27,6 +27,9 @@ def _file_mode() -> int:
 FILE_MODE = _file_mode()
 
 
+TEMP_SUFFIX = ".tmp"  # beside the target: ".NAME.XXXXXXXX.tmp"
+
+
 class FolderNotWritableError(PermissionError):
     """No file can be made beside the target (as opposed to the target itself being held or locked)."""
 
@@ -55,7 +58,7 @@ def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
     """
     path = Path(path)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except PermissionError as exc:
         raise FolderNotWritableError(exc.errno, f"cannot create a file in {path.parent}") from exc
     os.close(handle)

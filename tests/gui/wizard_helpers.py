@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from desktop.core.store import SessionStore
+from tests.unit.models.helpers import PIR_OUTLINE
 
 FAKE_TRAIN = Path(__file__).with_name("fake_train.py")
 
@@ -96,7 +97,7 @@ def make_version(name: str, accuracy: float = 0.9, created: str = "2025-03-01T10
 
     folder = user_models_dir() / name
     (folder / "rec").mkdir(parents=True)
-    (folder / "rec" / "inference.json").write_text("{}", encoding="utf-8")
+    (folder / "rec" / "inference.json").write_text(PIR_OUTLINE, encoding="utf-8")
     (folder / "rec" / "inference.pdiparams").write_bytes(b"0")
     meta = {"name": name, "base_model": "pp-ocrv4", "created": created,
             "metrics": {"rec": {"metric": "accuracy", "before": {"accuracy": 0.6}, "after": {"accuracy": accuracy}}}}

@@ -27,14 +27,21 @@ class ModelChoice:
                f"'{self.model_set.name}' instead"
 
 
-def model_for_reading(name: str = registry.DEFAULT_NAME) -> ModelChoice:
-    if name != registry.DEFAULT_NAME:
+DEFAULT_NAME = registry.DEFAULT_NAME
+
+
+def model_for_reading(name: str = DEFAULT_NAME) -> ModelChoice:
+    if name != DEFAULT_NAME:
         return ModelChoice(registry.resolve_model(name))
     active = registry.active_model_name()
     try:
         return ModelChoice(registry.resolve_model(active))
     except ModelError as exc:
-        reason = str(exc)
+        return fall_back_from(active, str(exc))
+
+
+def fall_back_from(active: str, reason: str) -> ModelChoice:
+    """The first intact model among those active before ``active``, then the shipped ones."""
     candidates = registry.earlier_models() + [registry.BUNDLED_DEFAULT, *BUILTINS]
     for candidate in dict.fromkeys(c for c in candidates if c != active):
         try:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.core.atomic_files import fsync_dir, replace_folder
+from desktop.core.file_lock import file_lock
 
 ADDING, REPLACED, DELETING = ".adding-", ".replaced-", ".deleting-"
 LOCK_NAME = ".lock"
@@ -35,51 +34,11 @@ def folder_lock(root: Path, wait: bool = True, timeout: float = LOCK_TIMEOUT) ->
     """Hold the folder's lock; yields False (and holds nothing) when ``wait`` is off and it is taken.
     Waiting gives up with TimeoutError after ``timeout`` seconds, on every system (a process that
     hangs holding the lock must not hang the app too)."""
-    with open(Path(root) / LOCK_NAME, "a+b") as handle:
-        deadline = time.monotonic() + timeout
-        locked = _try_lock(handle)
-        while not locked and wait:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{root} stayed locked by another process for {timeout:.0f} s "
-                                   "(a training run or the command line changing the models); try again")
-            time.sleep(0.1)
-            locked = _try_lock(handle)
-        try:
-            yield locked
-        finally:
-            if locked:
-                _unlock(handle)
-
-
-def _try_lock(handle) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-    import fcntl
-
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except BlockingIOError:
-        return False
-
-
-def _unlock(handle) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock(Path(root) / LOCK_NAME, wait, timeout) as locked:
+        if wait and not locked:
+            raise TimeoutError(f"{root} stayed locked by another process for {timeout:.0f} s "
+                               "(a training run or the command line changing the models); try again")
+        yield locked
 
 
 def staging_folder(root: Path, name: str) -> Path:

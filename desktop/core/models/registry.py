@@ -29,8 +29,10 @@ from desktop.core.models.integrity import (
 from desktop.core.models.source_check import (
     check_incoming_manifest,
     check_model_parts,
-    read_import_metadata,
+    check_model_settings,
+    read_description,
 )
+from desktop.core.models.run_check import sample_problem
 from desktop.core.ocr.model_files import ModelSet
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir
@@ -48,6 +50,7 @@ class ModelVersion:
     folder: Path | None  # None for the stock base
     metadata: dict
     bundled: bool = False
+    damaged: str = ""  # why its description cannot be read; such a version is listed and deletable, never used
 
 
 def bundled_models_dir() -> Path:
@@ -57,11 +60,16 @@ def bundled_models_dir() -> Path:
 
 
 def _read_metadata(folder: Path) -> dict:
+    return read_description(folder / METADATA)
+
+
+def _version(folder: Path, bundled: bool = False) -> ModelVersion:
+    """The version in ``folder``; one whose description is unreadable is marked damaged, not raised:
+    one bad folder must not stop reading with, listing or deleting the others."""
     try:
-        metadata = yaml.safe_load((folder / METADATA).read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ModelError(f"{folder / METADATA}: unreadable model description ({type(exc).__name__})") from exc
-    return metadata if isinstance(metadata, dict) else {}
+        return ModelVersion(folder.name, folder, _read_metadata(folder), bundled)
+    except ModelError as exc:
+        return ModelVersion(folder.name, folder, {}, bundled, damaged=str(exc))
 
 
 def family_of(metadata: dict) -> BuiltinBase:
@@ -90,8 +98,8 @@ def _folders(root: Path) -> list[Path]:
 def list_versions() -> list[ModelVersion]:
     folder_swap.recover(user_models_dir())
     versions = [ModelVersion(b.name, None, {"description": b.description}, bundled=True) for b in BUILTINS.values()]
-    versions += [ModelVersion(f.name, f, _read_metadata(f), bundled=True) for f in _folders(bundled_models_dir())]
-    versions += [ModelVersion(f.name, f, _read_metadata(f)) for f in _folders(user_models_dir())]
+    versions += [_version(f, bundled=True) for f in _folders(bundled_models_dir())]
+    versions += [_version(f) for f in _folders(user_models_dir())]
     return versions
 
 
@@ -111,9 +119,14 @@ def _history_file() -> Path:
     return user_models_dir() / "history.txt"
 
 
+def _read_marker(path: Path) -> str:
+    """active.txt or history.txt; bytes that are not UTF-8 (edited by hand, damaged) become U+FFFD, so the
+    name is refused as unknown, with a message, instead of stopping every command."""
+    return path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+
+
 def active_model_name() -> str:
-    marker = _active_file()
-    name = marker.read_text(encoding="utf-8").strip() if marker.is_file() else ""
+    name = _read_marker(_active_file()).strip()
     if name:
         return name
     return BUNDLED_DEFAULT if (bundled_models_dir() / BUNDLED_DEFAULT / METADATA).is_file() else BASE_NAME
@@ -134,18 +147,24 @@ def resolve_model(name: str = DEFAULT_NAME) -> ModelSet:
     if version.folder is None:
         require_intact(verify_version(version), f"'{name}'")
         return BUILTINS[name].model_set()
+    if version.damaged:
+        raise ModelError(f"model '{name}' is damaged: {version.damaged}")
     family = family_of(version.metadata)
     require_intact(verify_version(version) + family.verify(), f"'{name}'")
     return model_set_from_folder(version.folder, name, family)
 
 
 def _history() -> list[str]:
-    return _history_file().read_text(encoding="utf-8").split() if _history_file().is_file() else []
+    """The earlier active models; names no version could have (damaged bytes) are dropped."""
+    return [name for name in _read_marker(_history_file()).split() if VALID_NAME.match(name) or name in BUILTINS]
 
 
 def activate(name: str) -> None:
-    find_version(name)
-    with folder_swap.folder_lock(user_models_dir()):
+    with folder_swap.folder_lock(user_models_dir()):  # found under the lock: a delete cannot come between
+        version = find_version(name)
+        if version.damaged:
+            raise ModelError(f"model '{name}' is damaged and cannot be activated ({version.damaged}); "
+                             f"delete it or import it again")
         previous = active_model_name()
         if previous != name:
             write_text_atomic(_history_file(), "".join(h + "\n" for h in _history() + [previous]))
@@ -198,6 +217,7 @@ def add_version(name: str, source: Path, metadata: dict, replace: bool = False) 
                 shutil.copytree(Path(source) / part, staging / part, ignore=shutil.ignore_patterns(MANIFEST))
             (staging / METADATA).write_text(yaml.safe_dump({"name": name, **metadata}, allow_unicode=True,
                                                            sort_keys=False), encoding="utf-8")
+            read_description(staging / METADATA)  # a description that would mark it damaged is refused now
             write_manifest(staging)
             folder_swap.move_into_place(staging, target)
         finally:
@@ -231,8 +251,12 @@ def import_version(folder: Path) -> ModelVersion:
     if not (folder / METADATA).is_file():
         raise ModelError(f"{folder} is not an exported model (no {METADATA})")
     check_name(folder.name)
-    metadata = read_import_metadata(folder / METADATA)
+    metadata = read_description(folder / METADATA)
     metadata.pop("name", None)
-    check_model_parts(folder)
+    parts = check_model_parts(folder)
     check_incoming_manifest(folder)
+    check_model_settings(folder, parts)
+    problem = sample_problem(model_set_from_folder(folder, folder.name, family_of(metadata)))
+    if problem:  # weights damaged before their checksums were made (or with none) pass every other check
+        raise ModelError(f"{folder} is not imported: {problem}")
     return add_version(folder.name, folder, metadata)

@@ -8,17 +8,24 @@ is a pickle, which runs code when loaded: refused, as are symlinks and paths tha
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 import os
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from desktop.core import limited_yaml
 from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact
 from desktop.core.ocr.model_files import (
     PARAMS_NAME,
     PROGRAM_NAMES,
     REC_INPUT_FILE,
+    check_program,
     program_and_params,
+    read_det_input,
+    read_min_width,
 )
 from desktop.core.ocr.types import ModelError
 
@@ -44,6 +51,18 @@ def check_model_parts(source: Path) -> list[str]:
     return parts
 
 
+def check_model_settings(source: Path, parts: list[str]) -> None:
+    """Every program and settings file a model's parts hold, read as the engine will read it: a file that
+    would stop every read after activation is refused now."""
+    for part in parts:
+        program, _params = program_and_params(source / part)
+        check_program(program)
+        if part == "rec":
+            read_min_width(source / part)
+        else:
+            read_det_input(source / part)
+
+
 def _refuse_links(source: Path) -> None:
     """Symlinks (and Windows junctions) could make a copy read files from anywhere on the disk."""
     root = os.path.realpath(source)
@@ -63,24 +82,57 @@ def check_incoming_manifest(source: Path) -> None:
         require_intact([c for c in checks if c.path == MANIFEST or c.path.split("/")[0] in PARTS], str(source))
 
 
-def read_import_metadata(path: Path) -> dict:
-    """The description of a model to import: a mapping, with well-formed metrics if it has any."""
+def read_description(path: Path) -> dict:
+    """A model's description (``model.yaml``): a mapping whose known fields pass DESCRIPTION_FIELDS;
+    a ModelError naming the file and the field otherwise."""
     try:
-        metadata = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        metadata = limited_yaml.load_file(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ModelError(f"{path}: unreadable model description ({type(exc).__name__})") from exc
+        detail = f": {exc}" if isinstance(exc, limited_yaml.YamlLimitError) else ""
+        raise ModelError(f"{path}: unreadable model description ({type(exc).__name__}{detail})") from exc
     metadata = {} if metadata is None else metadata
     if not isinstance(metadata, dict):
         raise ModelError(f"{path}: must describe the model as 'field: value' lines, not a "
                          f"{type(metadata).__name__}")
-    metrics = metadata.get("metrics", {})
-    if not isinstance(metrics, dict):
-        raise ModelError(f"{path}: 'metrics' must list stages, not a {type(metrics).__name__}")
-    for stage, info in metrics.items():
-        problem = metric_problem(info)
+    for field, (kinds, check) in DESCRIPTION_FIELDS.items():
+        if field not in metadata:
+            continue
+        value = metadata[field]
+        problem = (f"must be {' or '.join(KIND_NAMES[k] for k in kinds)}, not {type(value).__name__}"
+                   if not isinstance(value, kinds) else check(value))
         if problem:
-            raise ModelError(f"{path}: metrics of '{stage}': {problem}")
+            raise ModelError(f"{path}: '{field}' {problem}")
     return metadata
+
+
+def _family_problem(family: str) -> str:
+    from desktop.core.models.builtin import BUILTINS
+
+    return "" if family in BUILTINS else f"'{family}' is not one of {', '.join(BUILTINS)}"
+
+
+def _metrics_problem(metrics: dict) -> str:
+    return next((f"of '{stage}': {metric_problem(info)}" for stage, info in metrics.items()
+                 if metric_problem(info)), "")
+
+
+def _no_problem(_value) -> str:
+    return ""
+
+
+KIND_NAMES = {str: "text", dict: "'field: value' lines", date: "a date", datetime: "a date and time"}
+# The fields of model.yaml the app reads, with their types and checks; other fields are kept as they are.
+DESCRIPTION_FIELDS: dict[str, tuple[tuple[type, ...], Callable[[Any], str]]] = {
+    "name": ((str,), _no_problem),
+    "description": ((str,), _no_problem),
+    "base_model": ((str,), _no_problem),
+    "family": ((str,), _family_problem),
+    "created": ((str, date, datetime), _no_problem),
+    "device": ((str,), _no_problem),
+    "data": ((dict,), _no_problem),
+    "parameters": ((dict,), _no_problem),
+    "metrics": ((dict,), _metrics_problem),
+}
 
 
 def metric_problem(info) -> str:

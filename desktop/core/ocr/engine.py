@@ -27,17 +27,28 @@ class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
                  det_enlarge_small: bool = DEFAULT_DET_ENLARGE):
-        from desktop.core.models.fallback import model_for_reading
+        from desktop.core.models.fallback import DEFAULT_NAME, fall_back_from, model_for_reading
+
+        # by name: checked file by file, and a damaged active model gives way to an earlier one (say so)
+        self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
+        self.split_gaps = split_gaps
+        self._device = choose_device(device)
+        try:
+            self._load(det_limit_side, use_cls, det_enlarge_small)
+        except Exception as exc:  # Paddle's own kinds too: intact files that still do not load
+            if model != DEFAULT_NAME or self.choice.refused:
+                raise
+            # the active model loads no better than damaged weights: the one before it reads instead
+            self.choice = fall_back_from(self.choice.model_set.name, f"it does not load: {str(exc).strip()[:200]}")
+            self._load(det_limit_side, use_cls, det_enlarge_small)
+
+    def _load(self, det_limit_side: int, use_cls: bool, det_enlarge_small: bool) -> None:
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
         from desktop.core.ocr.predictor import predictor_infer
         from desktop.core.ocr.recognizer import TextRecognizer
 
-        # by name: checked file by file, and a damaged active model gives way to an earlier one (say so)
-        self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
         self.model_set = self.choice.model_set
-        self.split_gaps = split_gaps
-        self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
         det_input = read_det_input(self.model_set.det_dir)
@@ -45,6 +56,7 @@ class OcrEngine:
         rec_infer = predictor_infer(self.model_set.rec_dir, self._device)
         self.detector = TextDetector(det_infer, det_limit_side, det_input, enlarge_small=det_enlarge_small)
         self.recognizer = TextRecognizer(rec_infer, dictionary, min_width=min_width)
+        self.recognizer.check_classes()
         # detection first: its largest input is the largest of all (see warm_up)
         self._warm_up_left = [(det_infer, shape) for shape in self.detector.input_shapes()]
         self._warm_up_left += [(rec_infer, shape) for shape in self.recognizer.input_shapes()]

@@ -6,6 +6,7 @@ all of them become plain 3-channel 8-bit BGR here, so nothing downstream has to 
 from __future__ import annotations
 
 import io
+import os
 import warnings
 from pathlib import Path
 
@@ -81,16 +82,25 @@ def _to_bgr8(image: Image.Image) -> np.ndarray:
     return np.ascontiguousarray(rgb[:, :, ::-1])
 
 
-def find_images(paths: list[str]) -> list[Path]:
+def find_images(paths: list[str], unreadable: list[str] | None = None) -> list[Path]:
     """Expand files and folders (recursively, sorted) into the image files to read.
 
     Files named explicitly are kept whatever their suffix, so a bad one is reported, not skipped.
+    A folder that cannot be listed is added to ``unreadable`` as "FOLDER: reason", not skipped silently.
     """
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES))
+            found.extend(sorted(_images_under(path, unreadable if unreadable is not None else [])))
         else:
             found.append(path)
     return found
+
+
+def _images_under(folder: Path, unreadable: list[str]) -> list[Path]:
+    def note(error: OSError) -> None:
+        unreadable.append(f"{error.filename}: {error.strerror or error}")
+
+    return [Path(root, name) for root, _dirs, files in os.walk(folder, onerror=note) for name in files
+            if Path(name).suffix.lower() in IMAGE_SUFFIXES]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from desktop.core import limited_yaml
 from desktop.core.ocr.types import ModelError
 from desktop.core.resources import bundle_dir
 
@@ -66,13 +67,23 @@ def program_and_params(model_dir: Path) -> tuple[Path, Path]:
     return program, params
 
 
+def _check_pir(document) -> None:
+    """The outline of a Paddle 3 (PIR) program file: ``{"base_code": {"magic": "pir", ...},
+    "program": {"regions": [...]}}``; ``{}`` or another JSON document is not a model."""
+    base_code = document.get("base_code") if isinstance(document, dict) else None
+    program = document.get("program") if isinstance(document, dict) else None
+    if not isinstance(base_code, dict) or base_code.get("magic") != "pir" or not isinstance(program, dict) \
+            or not isinstance(program.get("regions"), list) or not program["regions"]:
+        raise ValueError("not a Paddle program (no base_code magic 'pir' or no program regions)")
+
+
 def check_program(program: Path) -> None:
     """Parse the program file before Paddle sees it: Paddle's C++ loader crashes the whole process
     (segmentation fault) on a damaged file instead of raising."""
     data = program.read_bytes()
     try:
         if program.suffix == ".json":
-            json.loads(data)
+            _check_pir(json.loads(data))
         else:
             from paddle.base.proto import framework_pb2
 
@@ -88,8 +99,8 @@ def read_min_width(rec_dir: Path) -> int:
     if not path.is_file():
         return REC_MIN_WIDTH
     try:
-        width = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("min_width")
-    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        width = (limited_yaml.load_file(path) or {}).get("min_width")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError) as exc:
         raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
     low, high = REC_MIN_WIDTH_RANGE
     if not isinstance(width, int) or not low <= width <= high:
@@ -109,17 +120,18 @@ def read_det_input(det_dir: Path) -> DetInput:
     if not path.is_file():
         return DetInput()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = limited_yaml.load_file(path) or {}
         default = DetInput()
         det = DetInput(tuple(float(v) for v in raw["mean"]), tuple(float(v) for v in raw["std"]),
                        float(raw.get("box_thresh", default.box_thresh)),
                        float(raw.get("unclip_ratio", default.unclip_ratio)),
                        bool(raw.get("use_dilation", default.use_dilation)))
-    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: unreadable ({type(exc).__name__})") from exc
-    if len(det.mean) != 3 or len(det.std) != 3 or not all(0 < v <= 1 for v in det.std) \
+    if len(det.mean) != 3 or len(det.std) != 3 or not all(0 <= v <= 1 for v in det.mean) \
+            or not all(0 < v <= 1 for v in det.std) \
             or not 0 < det.box_thresh < 1 or not 1 <= det.unclip_ratio <= 4:
-        raise ModelError(f"{path}: mean and std must be three numbers each (std above 0), box_thresh "
+        raise ModelError(f"{path}: mean and std must be three numbers from 0 to 1 each (std above 0), box_thresh "
                          "between 0 and 1, unclip_ratio from 1 to 4")
     return det
 

@@ -77,6 +77,16 @@ class TextRecognizer:
         """CTC classes: blank, the dictionary, space."""
         return self._decode.character
 
+    def check_classes(self) -> None:
+        """Run the network once on a blank crop: it must score exactly ``classes``. A model whose
+        model.yaml names the wrong family (another character list) would misread or fail on every read."""
+        from desktop.core.ocr.types import ModelError
+
+        scored = self._infer(np.zeros((1, 3, REC_HEIGHT, self.min_width), np.float32)).shape[-1]
+        if scored != len(self.classes):
+            raise ModelError(f"the recogniser scores {scored} characters but its character list has "
+                             f"{len(self.classes)}: its model.yaml names the wrong family")
+
     def largest_batch(self, width: int) -> int:
         return max(1, min(self.batch_size, self._batch_pixels // width))
 

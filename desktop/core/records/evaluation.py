@@ -61,8 +61,10 @@ def significant_digits(value: Decimal) -> int:
 
 def check_excel_number(text: str, field: str) -> None:
     """ValueError naming ``field`` when ``text`` has more significant digits than a workbook cell keeps."""
-    if text.strip() and significant_digits(_decimal(text)) > EXCEL_DIGITS:
-        raise ValueError(f"{field}: {text.strip()} has {significant_digits(_decimal(text))} significant digits; "
+    digits = significant_digits(_decimal(text)) if text.strip() else 0
+    if digits > EXCEL_DIGITS:
+        shown = text.strip() if len(text.strip()) <= 40 else f"{text.strip()[:30]}..."
+        raise ValueError(f"{field}: {shown} has {digits} significant digits; "
                          f"Excel keeps {EXCEL_DIGITS}: round it to at most {EXCEL_DIGITS}")
 
 

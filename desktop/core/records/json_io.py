@@ -32,6 +32,14 @@ FORMAT_VERSION = 2  # 2: tolerance as written (1 %rdg, 2 dgt), as-found values, 
 READABLE_VERSIONS = (1, 2)
 
 
+EXCEL_DIGITS = 15  # significant digits a spreadsheet cell keeps
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:30]}... ({len(text)} characters)"
+
+
 class RecordFormatError(ValueError):
     """The record file is not valid; the message names the file and the field."""
 
@@ -97,7 +105,7 @@ class _Fields:
                 raise RecordFormatError(f"{self._at(key)}: missing (required)")
             return ""
         if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not is_number_text(str(value)):
-            raise RecordFormatError(f'{self._at(key)}: expected a number like "100.07", got {value!r}')
+            raise RecordFormatError(f'{self._at(key)}: expected a number like "100.07", got {_short(value)}')
         try:
             check_excel_number(str(value), self._at(key))
         except ValueError as exc:
@@ -239,13 +247,16 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
     """``notes`` receives what was cleaned on the way in, naming file and field."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: Windows editors add a BOM
+        text = path.read_text(encoding="utf-8-sig")  # -sig: Windows editors add a BOM
     except FileNotFoundError:
         raise RecordFormatError(f"{path}: file not found") from None
     except UnicodeDecodeError:
         raise RecordFormatError(f"{path}: not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise RecordFormatError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except IsADirectoryError:
+        raise RecordFormatError(f"{path}: is a folder, not a records file") from None
+    except OSError as exc:
+        raise RecordFormatError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    data = _parse(text, path)
     try:
         if not isinstance(data, dict):
             raise RecordFormatError('expected an object {"format": ..., "records": [...]} at the top level')
@@ -270,3 +281,14 @@ def load_records(path: str | os.PathLike, notes: list[str] | None = None) -> lis
             point.photo = str(path.parent / point.photo)
     return records
 
+
+
+def _parse(text: str, path: Path) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordFormatError(f"{path}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:  # an integer longer than Python converts (4300 digits)
+        raise RecordFormatError(f"{path}: a number far too long for a record ({exc})") from None
+    except RecursionError:  # the parser recurses once per level: thousands of [ or { exhaust the stack
+        raise RecordFormatError(f"{path}: nested thousands of levels deep; not a records file") from None

@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .opening import SetAside, StoreSchemaError, check_schema, foreign_wal, set_aside, unavailable
 from .schema import SCHEMA, SCHEMA_VERSION
 
 DB_NAME = "sessions.sqlite3"
 STATUSES = ("queued", "reading", "done", "error")
+BUSY_WAIT_SECONDS = 10.0  # another process's write transaction is waited for this long
 KINDS = ("box", "reading", "delete")  # a box's text, a reading's key / value / unit, a reading deleted
 
 
@@ -68,36 +71,46 @@ def store_file(folder_or_file: str | Path) -> Path:
 
 class SessionStore:
     def __init__(self, folder_or_file: str | Path):
+        """Open the store; raises StoreUnavailableError (busy, unreadable), StoreSchemaError (another
+        version's store) or sqlite3.DatabaseError (damaged)."""
         self.path = path = store_file(folder_or_file)
-        self.conn = sqlite3.connect(str(path), timeout=10)  # implicit BEGIN before DML; `with conn` commits
+        self.conn = sqlite3.connect(str(path), timeout=BUSY_WAIT_SECONDS)  # implicit BEGIN before DML
         try:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            check_schema(self.conn)
             self.conn.executescript(SCHEMA)
             with self.conn:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                )
-        except sqlite3.Error:
+                self.conn.executemany("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)",
+                                      [("schema_version", str(SCHEMA_VERSION)), ("store_id", uuid.uuid4().hex)])
+        except sqlite3.OperationalError as exc:
+            self.conn.close()
+            raise unavailable(path, exc, BUSY_WAIT_SECONDS) from exc
+        except (sqlite3.Error, StoreSchemaError):
             self.conn.close()
             raise
 
     @classmethod
-    def open_or_set_aside(cls, folder_or_file: str | Path) -> tuple["SessionStore", Path | None]:
-        """Open the store; a damaged file (not a database, or corrupt) is moved aside, with its journal
-        files, and a fresh store started. Returns the store and where the damaged file went (or None)."""
+    def open_or_set_aside(cls, folder_or_file: str | Path) -> tuple["SessionStore", SetAside | None]:
+        """Open the store for the app. What cannot be used as it is gets moved aside, never deleted: a
+        foreign ``-wal`` (with a copy of the store; the store opens without it), a damaged file (the
+        database says so), or another version's store; then a fresh store is started. Busy or unreadable
+        raises StoreUnavailableError: the file is sound and left where it is."""
+        path = store_file(folder_or_file)
+        notice = None
+        reason = foreign_wal(path)
+        if reason is not None:
+            notice = set_aside(path, "foreign_wal", f"the -wal file beside it is not its own: {reason}",
+                               keep_file=True)
         try:
-            return cls(folder_or_file), None
-        except sqlite3.DatabaseError:
-            path = store_file(folder_or_file)
-            aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(f"{path}{suffix}")
-                if part.exists():
-                    part.replace(Path(f"{aside}{suffix}"))
-            return cls(path), aside
+            return cls(path), notice
+        except StoreSchemaError as exc:
+            notice = set_aside(path, "other_schema", str(exc))
+        except sqlite3.DatabaseError as exc:  # not OperationalError (busy, cannot open): those were raised
+            notice = set_aside(path, "damaged", str(exc))
+        return cls(path), notice
 
     # -- plumbing -------------------------------------------------------------------------------
     def close(self) -> None:

@@ -8,7 +8,10 @@ step is all the data order needs.
 A resume point is a folder ``resume-STEP/`` (weights, optimizer, ``state.json`` with the SHA-256 of
 each file), built under a temporary name, synced and renamed into place; the best weights seen are
 ``best-STEP.npz``, which the resume points name. The last two resume points are kept: when the newest is
-damaged, the run goes on from the one before and says so.
+damaged, the run goes on from the one before and says so, and a damaged one is removed (left, it would
+outrank the fresh run's own points and have them pruned). ``job.json`` holds the digest of the job's data
+and settings the points were trained for: a job of the same name with other data or settings starts
+afresh instead of resuming someone else's weights.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from desktop.core.models.integrity import check_against, sha256_file
 
 KEEP = 2
 STATE = "state.json"
+JOB = "job.json"
 NAMES_KEY = "__names__"  # parameter names can hold any character: arrays are stored as a0, a1, ...
 
 
@@ -53,11 +57,30 @@ def load_arrays(path: Path) -> dict[str, np.ndarray]:
 
 
 class CheckpointStore:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, job_digest: str = ""):
+        """``job_digest``: of the data and settings this run trains with ('' skips the check)."""
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
+        self.job_digest = job_digest
+        self.other_job = bool(job_digest) and self._recorded_digest() != job_digest \
+            and any(self.folder.glob("resume-*"))
+
+    def _recorded_digest(self) -> str:
+        try:
+            return str(json.loads((self.folder / JOB).read_text(encoding="utf-8"))["digest"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return ""
+
+    def _start_afresh(self) -> None:
+        for old in self.folder.glob("resume-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        for old in self.folder.glob("best-*.npz"):
+            old.unlink(missing_ok=True)
 
     def save_best(self, step: int, weights: dict[str, np.ndarray]) -> str:
+        if self.job_digest and self._recorded_digest() != self.job_digest:
+            write_atomic(self.folder / JOB, lambda stream: stream.write(
+                json.dumps({"digest": self.job_digest}).encode("utf-8")))
         name = f"best-{step:06d}.npz"
         save_arrays(self.folder / name, weights)
         return name
@@ -82,12 +105,17 @@ class CheckpointStore:
 
     def latest(self, report) -> ResumePoint | None:
         """The newest resume point that is intact; ``report(message)`` hears about each damaged one."""
+        if self.other_job:
+            report("the checkpoints here were made from other data or settings: training starts from the beginning")
+            self._start_afresh()
+            return None
         for folder in sorted(self.folder.glob("resume-*"), reverse=True):
             try:
                 return self._load(folder)
             except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:  # damaged: try the one before
                 report(f"checkpoint {folder.name} is damaged ({type(exc).__name__}: {str(exc)[:120]}); "
                        "going back to the one before")
+                shutil.rmtree(folder, ignore_errors=True)
         if any(self.folder.glob("*.pdparams")):
             report("old-format checkpoints (pickle files) are ignored: training starts again from the beginning")
         return None

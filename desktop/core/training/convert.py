@@ -8,6 +8,7 @@ A model that is already in the PIR format is used as it is.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from desktop.core.atomic_files import replace_folder
 from desktop.core.models.integrity import check_manifest, write_manifest
 from desktop.core.ocr.model_files import program_and_params
 from desktop.core.ocr.static_mode import static_mode
+from desktop.core.ocr.types import ModelError
 from desktop.core.paths import data_dir
 
 NO_GRAD_OPS = {"pd_op.data", "pd_op.shape", "pd_op.shape64", "pd_op.full", "pd_op.full_int_array"}
@@ -34,8 +36,15 @@ def trainable_copy(model_dir: Path) -> Path:
     if not (target / "inference.json").is_file() or not all(check.ok for check in check_manifest(target)):
         partial = target.with_name(target.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
-        convert_legacy_model(Path(model_dir), partial)
-        write_manifest(partial)
+        try:
+            convert_legacy_model(Path(model_dir), partial)
+            write_manifest(partial)
+        except BaseException as exc:
+            shutil.rmtree(partial, ignore_errors=True)  # a half copy left on a full disk would keep it full
+            if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+                raise ModelError(f"the disk is full: {target.parent} needs room for a trainable copy of "
+                                 f"{Path(model_dir).name}; free some space and start again") from exc
+            raise
         replace_folder(partial, target)
     return target
 

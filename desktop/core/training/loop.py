@@ -33,6 +33,7 @@ class LoopSettings:
     freeze_backbone: bool = False
     seconds: float | None = None  # time budget of the loop, its last validation included
     judge: PhotoJudge | None = None  # with validation photos, checkpoints are chosen by their readings
+    job_digest: str = ""  # of the data and settings: checkpoints of another job's are not resumed
 
 
 @dataclass
@@ -106,7 +107,7 @@ def run_loop(model, task, settings: LoopSettings, checkpoints: Path, emit: Emit,
 
     start = {task.stage: baseline, **({"readings": settings.judge.before} if settings.judge else {})}
 
-    store = CheckpointStore(checkpoints)
+    store = CheckpointStore(checkpoints, settings.job_digest)
     params = trainable_parameters(model, settings.freeze_backbone)
     # A short warm-up keeps the first steps from throwing away what the stock weights know.
     schedule = paddle.optimizer.lr.LinearWarmup(

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.models.registry import check_name
 from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
@@ -98,9 +101,57 @@ def load_job(path: str | Path) -> TrainJob:
     return parse_job(raw, str(path))
 
 
+# What each field of a job file holds; checked before anything is built from it, so a wrong type is
+# a PayloadError (a JSON error event for the wizard), never a TypeError half-way through the checks.
+def _or_null(kind: tuple[str, Callable[[Any], bool]]) -> tuple[str, Callable[[Any], bool]]:
+    return f"{kind[0]} or null", lambda v: v is None or kind[1](v)
+
+
+TEXT = ("text", lambda v: isinstance(v, str))
+WHOLE = ("a whole number", lambda v: isinstance(v, int) and not isinstance(v, bool))
+NUMBER = ("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v))
+LIST = ("a list", lambda v: isinstance(v, list))
+BOOL = ("true or false", lambda v: isinstance(v, bool))
+JOB_FIELDS = {"name": TEXT, "tasks": LIST, "base_model": TEXT, "val_fraction": NUMBER, "synthetic_screens": WHOLE,
+              "synthetic_seed": WHOLE, "synthetic_looks": _or_null(LIST), "general_text_fraction": NUMBER,
+              "stage_minutes": _or_null(NUMBER), "unlabeled_text": TEXT, "rec_min_width": _or_null(WHOLE),
+              "eval_every": WHOLE, "device": TEXT, "activate": TEXT, "work_dir": _or_null(TEXT),
+              "cancel_file": _or_null(TEXT), "seed": WHOLE}
+STAGE_FIELDS = {"steps": WHOLE, "batch_size": WHOLE, "learning_rate": _or_null(NUMBER), "freeze_backbone": BOOL}
+SOURCE_FIELDS = {"format": TEXT, "path": TEXT, "root": _or_null(TEXT), "group": _or_null(TEXT)}
+
+
+def _type_problems(raw: dict, fields: dict, where: str = "") -> list[str]:
+    problems = []
+    for key, (name, test) in fields.items():
+        if key in raw and not test(raw[key]):
+            problems.append(f"'{where}{key}' must be {name}, not {type(raw[key]).__name__}")
+    return problems
+
+
+def _all_type_problems(raw: dict) -> list[str]:
+    problems = _type_problems(raw, JOB_FIELDS)
+    for stage in ("rec", "det"):
+        if stage in raw:
+            problems += (_type_problems(raw[stage], STAGE_FIELDS, f"{stage}.") if isinstance(raw[stage], dict)
+                         else [f"'{stage}' must be an object of settings, not {type(raw[stage]).__name__}"])
+    for role in ("train", "val"):
+        sources = raw.get(role, [])
+        if not isinstance(sources, list):
+            problems.append(f"'{role}' must be a list of sources, not {type(sources).__name__}")
+            continue
+        for i, source in enumerate(sources):
+            problems += (_type_problems(source, SOURCE_FIELDS, f"{role}[{i}].") if isinstance(source, dict)
+                         else [f"'{role}[{i}]' must be an object, not {type(source).__name__}"])
+    return problems
+
+
 def parse_job(raw: dict, origin: str = "job") -> TrainJob:
     if not isinstance(raw, dict) or not raw.get("name"):
         raise PayloadError(f"{origin}: a job needs at least a 'name'")
+    problems = _all_type_problems(raw)
+    if problems:
+        raise PayloadError(f"{origin}: " + "; ".join(problems))
     try:
         job = TrainJob(**{k: v for k, v in raw.items() if k not in ("train", "val", "rec", "det")})
         job.train = [Source(**s) for s in raw.get("train", [])]
@@ -158,6 +209,8 @@ def _check(job: TrainJob, origin: str) -> None:
         problems.append(f"'rec_min_width' must be a whole number of pixels from {low} to {high}")
     if not 0 <= job.general_text_fraction < 1:
         problems.append("'general_text_fraction' must be between 0 and 1")
+    if job.eval_every < 1:
+        problems.append("'eval_every' must be at least 1 (validate every so many steps)")
     if not 0 <= job.val_fraction < 1:
         problems.append("'val_fraction' must be between 0 and 1")
     if problems:

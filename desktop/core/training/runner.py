@@ -2,6 +2,8 @@
 register the new version, and activate it only when it is not worse (unless told otherwise)."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -91,7 +93,7 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         outcome = run_loop(model, task, LoopSettings(settings.steps, settings.learning_rate, inference_device,
                                                      job.eval_every, settings.freeze_backbone,
                                                      _loop_seconds(job, stage_started, scoring + reading_seconds),
-                                                     judge),
+                                                     judge, _job_digest(job, stage, data, base)),
                            work / "checkpoints" / stage, emit, cancel, before)
         stage_dir = output / stage
         save_inference_model(model, task, stage_dir)
@@ -223,6 +225,15 @@ def _changed_examples(before: dict, after: dict, limit: int = 12) -> list[dict]:
     pairs = zip(before.get("examples", []), after.get("examples", []))
     return [{"expected": expected, "before": old, "after": new}
             for (expected, old), (_, new) in pairs if old != new][:limit]
+
+
+def _job_digest(job: TrainJob, stage: str, data, base) -> str:
+    """What a stage's checkpoints are made from: its data, its settings and the model it starts from.
+    A run resumes only checkpoints with the same digest (a reused job name with other data starts afresh)."""
+    made_from = {"data": data.digest, "stage": stage, "settings": vars(getattr(job, stage)), "base": base.name,
+                 "family": base.family, "seed": job.seed, "rec_min_width": job.rec_min_width,
+                 "unlabeled_text": job.unlabeled_text, "eval_every": job.eval_every}
+    return hashlib.sha256(json.dumps(made_from, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
 def _same_job(job: TrainJob) -> bool:

@@ -119,7 +119,9 @@ class ModelManagerDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             meta = version.metadata
-            if version.name == active:
+            if version.damaged:
+                status = self.tr("Damaged: cannot be used, delete it")
+            elif version.name == active:
                 status = self.tr("In use")
             elif version.folder is None:
                 status = self.tr("Stock model")
@@ -132,7 +134,7 @@ class ModelManagerDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(NAME_ROLE, version.name)
-                item.setToolTip(text)
+                item.setToolTip(version.damaged or text)
                 if version.name == active:
                     font = item.font()
                     font.setBold(True)
@@ -157,7 +159,7 @@ class ModelManagerDialog(QDialog):
         name = self.selected()
         version = next((v for v in registry.list_versions() if v.name == name), None) if name else None
         active = registry.active_model_name()
-        self.buttons["activate"].setEnabled(version is not None and name != active)
+        self.buttons["activate"].setEnabled(version is not None and name != active and not version.damaged)
         self.buttons["delete"].setEnabled(version is not None and not version.bundled and name != active)
         self.buttons["export"].setEnabled(version is not None and version.folder is not None)
 

@@ -1,10 +1,15 @@
 """A small model folder the registry accepts (no Paddle needed to register or check it)."""
 from pathlib import Path
 
+import pytest
+
+# The outline of a Paddle 3 program file (model_files.check_program), with nothing in it to run.
+PIR_OUTLINE = '{"base_code": {"magic": "pir", "version": 3}, "program": {"regions": [{"#": "region_0", "blocks": []}]}}'
+
 
 def model_folder(root: Path, weights: bytes = b"weights") -> Path:
     (root / "rec").mkdir(parents=True)
-    (root / "rec" / "inference.json").write_text("{}", encoding="utf-8")
+    (root / "rec" / "inference.json").write_text(PIR_OUTLINE, encoding="utf-8")
     (root / "rec" / "inference.pdiparams").write_bytes(weights)
     return root
 
@@ -14,3 +19,12 @@ def flip_bytes(path: Path, offsets=(0,)) -> None:
     for offset in offsets:
         data[offset] ^= 0xFF
     path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """Imports of these dummy models skip reading the sample screens (tests/model/test_model_import.py
+    imports real models through it)."""
+    from desktop.core.models import registry
+
+    monkeypatch.setattr(registry, "sample_problem", lambda model_set: "")

@@ -11,7 +11,7 @@ import yaml
 from desktop.cli import main
 from desktop.core.models import folder_swap, registry
 from desktop.core.ocr.types import ModelError
-from tests.unit.models.helpers import flip_bytes, model_folder
+from tests.unit.models.helpers import flip_bytes, model_folder, runs  # noqa: F401  (runs: a fixture)
 
 
 def exported(tmp_path, name="lab-x", **metadata):
@@ -52,7 +52,9 @@ def test_a_symlinked_weight_file_is_refused(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("- a\n- b\n", "not a list"),
     ("metrics:\n  rec:\n    metric: accuracy\n", "needs a number for 'before' accuracy"),
-    ("metrics: [1, 2]\n", "'metrics' must list stages"),
+    ("metrics: [1, 2]\n", "'metrics' must be 'field: value' lines"),
+    ("family: [pp-ocrv6]\n", "'family' must be text"),
+    ("family: pp-ocrv9\n", "'pp-ocrv9' is not one of"),
     ("metrics:\n  rec:\n    metric: accuracy\n    before: {accuracy: .nan}\n    after: {accuracy: 1}\n",
      "needs a number"),
     ("name: [unclosed\n", "unreadable"),
@@ -75,6 +77,7 @@ def test_weights_damaged_on_the_way_are_refused(tmp_path):
     assert_refused(folder, r"rec/inference\.pdiparams: damaged")
 
 
+@pytest.mark.usefixtures("runs")
 def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path):
     folder = exported(tmp_path)
     (folder / "README.txt").write_text("from the lab upstairs")
@@ -89,6 +92,7 @@ def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
     assert_refused(folder.rename(folder.with_name("calib job #1")), "cannot be a model name")
 
 
+@pytest.mark.usefixtures("runs")
 def test_import_of_a_good_export_works_and_lists(tmp_path, capsys):
     folder = exported(tmp_path, metrics={"rec": {"metric": "accuracy", "before": {"accuracy": 0.5},
                                                   "after": {"accuracy": 0.75}}})
@@ -167,3 +171,16 @@ def test_waiting_for_the_models_lock_gives_up_after_its_timeout(tmp_path):
                 pass
     with folder_swap.folder_lock(root, timeout=0.3) as locked:  # free again: taken at once
         assert locked
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("input.yaml", "min_width: 99999\n", "min_width must be a whole number of pixels"),
+    ("input.yaml", "min_width: !!python/object/apply:os.system [echo]\n", "input.yaml: unreadable"),
+    ("inference.json", "{}", "damaged or not a Paddle model"),
+    ("inference.json", "garbage", "damaged or not a Paddle model"),
+])
+def test_settings_that_would_stop_every_read_are_refused_at_import(tmp_path, name, content, message):
+    folder = exported(tmp_path)
+    (folder / "rec" / name).write_text(content, encoding="utf-8")
+    (folder / "sha256.txt").unlink()  # the checksums would be made to match by whoever sent it
+    assert_refused(folder, message)

@@ -124,3 +124,34 @@ def test_alternative_names_skip_taken_and_locked_ones(tmp_path):
     (tmp_path / "report (2).xlsx").touch()
     (tmp_path / "~$report (3).xlsx").touch()
     assert alternative_name(tmp_path / "report.xlsx") == tmp_path / "report (4).xlsx"
+
+
+def test_a_workbook_open_in_libreoffice_is_refused_with_another_name(tmp_path, new_record):
+    path = _old_report(tmp_path)
+    (tmp_path / ".~lock.report.xlsx#").write_text("user,host,/home/user;07.12.2026 10:00;", encoding="utf-8")
+    with pytest.raises(ReportLockedError, match="open in LibreOffice") as caught:
+        export_report([new_record()], path)
+    assert caught.value.suggestion == tmp_path / "report (2).xlsx"
+    assert load_workbook(path).active["A1"].value == "old"
+    (tmp_path / ".~lock.report (2).xlsx#").touch()
+    assert alternative_name(path) == tmp_path / "report (3).xlsx"
+
+
+def test_an_export_waits_for_another_holding_the_workbook_then_says_so(tmp_path, new_record, monkeypatch):
+    from desktop.core.records.excel import safe_write
+
+    path = _old_report(tmp_path)
+    monkeypatch.setattr(safe_write, "LOCK_WAIT_SECONDS", 0.3)
+    with safe_write.workbook_lock(path):  # another export (flock locks per open file: this one counts)
+        with pytest.raises(ReportLockedError, match="another export is still writing report.xlsx"):
+            export_report([new_record()], path, append=True)
+    assert load_workbook(path).active["A1"].value == "old"
+    export_report([new_record()], path, append=True)  # the lock is free again
+
+
+def test_temp_files_of_a_killed_export_are_removed_by_the_next_one(tmp_path, new_record):
+    path = _old_report(tmp_path)
+    (tmp_path / ".report.xlsx.k1ll3d_x.tmp").write_bytes(b"half a workbook")  # SIGKILL mid-save
+    (tmp_path / ".report.x.xlsx.k1ll3d_x.tmp").write_bytes(b"another workbook's export")
+    export_report([new_record()], path, append=True)
+    assert _left_in(tmp_path) == [".report.x.xlsx.k1ll3d_x.tmp", "report.xlsx"]

@@ -112,9 +112,10 @@ def test_a_damaged_store_is_moved_aside_and_a_fresh_one_started(tmp_path):
     damaged.write_bytes(os.urandom(4096))
     with pytest.raises(Exception, match="not a database"):
         SessionStore(tmp_path)
-    store, aside = SessionStore.open_or_set_aside(tmp_path)
+    store, notice = SessionStore.open_or_set_aside(tmp_path)
+    aside = notice.moved_to
     try:
-        assert aside is not None and aside.name.startswith("sessions.sqlite3.damaged-")
+        assert notice.reason == "damaged" and aside.name.startswith("sessions.sqlite3.damaged-")
         assert aside.stat().st_size == 4096
         assert store.path == damaged and store.last_session() is None
         store.add_image(store.new_session(), "file", "a.png", path="/x/a.png")

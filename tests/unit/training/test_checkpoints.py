@@ -39,7 +39,7 @@ class LineTask:
         (folder / "settings.txt").write_text("line", encoding="utf-8")
 
 
-def train(folder, steps, cancel_after=None, events=None, judge=None):
+def train(folder, steps, cancel_after=None, events=None, judge=None, digest=""):
     import paddle
 
     from desktop.core.training.loop import LoopSettings, run_loop
@@ -56,7 +56,8 @@ def train(folder, steps, cancel_after=None, events=None, judge=None):
         if cancel_after and event.get("event") == "progress" and event["step"] == cancel_after:
             cancel.cancel()
 
-    outcome = run_loop(model, LineTask(), LoopSettings(steps, 0.05, Device("cpu"), eval_every=2, judge=judge),
+    outcome = run_loop(model, LineTask(), LoopSettings(steps, 0.05, Device("cpu"), eval_every=2, judge=judge,
+                                                          job_digest=digest),
                        folder, emit, cancel, baseline={"score": -1e9})
     names.__exit__(None, None, None)
     return outcome, model.weight.numpy().copy(), events
@@ -92,6 +93,27 @@ def test_a_damaged_newest_checkpoint_falls_back_to_the_one_before(tmp_path):
     logged = messages(events)
     assert any("resume-000005 is damaged" in m for m in logged)
     assert any(m.startswith("resuming at step 4") for m in logged)
+
+
+def test_checkpoints_of_another_job_under_the_same_name_are_not_resumed(tmp_path):
+    _, straight, _ = train(tmp_path / "a", 8, digest="new data")
+    train(tmp_path / "b", 8, cancel_after=3, digest="old data")  # the job deleted, its folder left
+    outcome, weights, events = train(tmp_path / "b", 8, digest="new data")
+    assert any("made from other data or settings" in m for m in messages(events))
+    assert not any(m.startswith("resuming") for m in messages(events))
+    assert outcome.steps_done == 8 and np.allclose(weights, straight, atol=1e-6)
+    _, _, events = train(tmp_path / "b", 8, digest="new data")  # its own checkpoints: resumed
+    assert any(m.startswith("resuming at step 8") for m in messages(events))
+
+
+def test_when_every_resume_point_is_damaged_the_fresh_run_keeps_its_own(tmp_path):
+    train(tmp_path, 6, cancel_after=5)  # resume points at steps 4 and 5
+    for point in ("resume-000004", "resume-000005"):
+        (tmp_path / point / "weights.npz").write_bytes(b"")
+    first, _, _ = train(tmp_path, 6, cancel_after=3)
+    assert first.steps_done == 3
+    _, _, events = train(tmp_path, 6)
+    assert any(m.startswith("resuming at step 3") for m in messages(events))
 
 
 def test_a_planted_pickle_is_never_loaded(tmp_path):

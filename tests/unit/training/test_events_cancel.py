@@ -31,3 +31,33 @@ def test_cancel_by_file_and_by_sigterm(tmp_path):
         assert token.cancelled
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _train(payload, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    job = tmp_path / "job.json"
+    job.write_text(json.dumps(payload), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[3]))
+    return subprocess.Popen([sys.executable, "-m", "desktop.cli", "train", "--payload", str(job)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_payload_of_wrong_types_gives_an_error_event(tmp_path):
+    proc = _train({"name": "x", "steps": "10", "tasks": 5, "rec": {"steps": "10"}}, tmp_path)
+    out, err = proc.communicate(timeout=120)
+    events = [json.loads(line) for line in out.splitlines()]
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert events[-1]["event"] == "error" and "'tasks' must be a list, not int" in events[-1]["message"]
+
+
+def test_sigterm_before_training_begins_gives_an_event(tmp_path):
+    proc = _train({"name": "x", "synthetic_screens": 10}, tmp_path)
+    assert json.loads(proc.stdout.readline())["event"] == "log"  # the handler is in place from here on
+    proc.send_signal(signal.SIGTERM)
+    out, _err = proc.communicate(timeout=120)
+    events = [json.loads(line) for line in out.splitlines()]
+    assert proc.returncode == 3
+    assert events[-1]["event"] == "error" and "stopped before training began" in events[-1]["message"]

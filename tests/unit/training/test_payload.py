@@ -25,6 +25,13 @@ def test_defaults_and_overrides():
     ({"name": "x", "rec_min_width": "160"}, "'rec_min_width'"),
     ({"name": "x", "synthetic_looks": ["hmi_table", "lcd_hmi"]}, "'synthetic_looks': unknown scene.*lcd_hmi"),
     ({"name": "x", "synthetic_looks": "hmi_table"}, "'synthetic_looks' must be a list"),
+    ({"name": "x", "rec": {"steps": "10"}}, "'rec.steps' must be a whole number, not str"),
+    ({"name": "x", "tasks": 5}, "'tasks' must be a list, not int"),
+    ({"name": "x", "val_fraction": "0.2"}, "'val_fraction' must be a number, not str"),
+    ({"name": "x", "synthetic_screens": True}, "'synthetic_screens' must be a whole number, not bool"),
+    ({"name": "x", "train": [{"format": "rec", "path": 5}]}, "'train\\[0\\].path' must be text, not int"),
+    ({"name": "x", "eval_every": 0}, "'eval_every' must be at least 1"),
+    ({"name": 5}, "'name' must be text, not int"),
 ])
 def test_bad_jobs_say_what_is_wrong(raw, message):
     with pytest.raises(PayloadError, match=message):

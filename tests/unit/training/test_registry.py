@@ -5,12 +5,13 @@ from desktop.core.models import registry
 from desktop.core.ocr.types import ModelError
 from desktop.core.training.payload import parse_job
 from desktop.core.training.runner import _register
+from tests.unit.models.helpers import PIR_OUTLINE, runs  # noqa: F401  (runs: a fixture)
 
 
 def trained_folder(tmp_path, name="out", stage="rec"):
     folder = tmp_path / name
     (folder / stage).mkdir(parents=True)
-    (folder / stage / "inference.json").write_text("{}")
+    (folder / stage / "inference.json").write_text(PIR_OUTLINE)
     (folder / stage / "inference.pdiparams").write_bytes(b"w")
     return folder
 
@@ -47,6 +48,7 @@ def test_names_are_checked(tmp_path):
         registry.delete_version("pp-ocrv4")
 
 
+@pytest.mark.usefixtures("runs")
 def test_export_and_import(tmp_path):
     registry.add_version("lab-b", trained_folder(tmp_path), {"note": "good"})
     exported = registry.export_version("lab-b", tmp_path / "usb")
@@ -121,9 +123,9 @@ def test_a_version_takes_its_missing_parts_from_its_family(tmp_path, monkeypatch
 
 def test_a_version_of_an_unknown_family_is_refused_by_name(tmp_path, monkeypatch):
     fake_v6(tmp_path, monkeypatch)
-    registry.add_version("odd", trained_folder(tmp_path), {"family": "pp-ocrv9"})
     with pytest.raises(ModelError, match="pp-ocrv9"):
-        registry.resolve_model("odd")
+        registry.add_version("odd", trained_folder(tmp_path), {"family": "pp-ocrv9"})
+    assert "odd" not in {v.name for v in registry.list_versions()}
 
 
 def test_better_in_total_but_worse_on_one_instrument_is_not_activated(tmp_path):

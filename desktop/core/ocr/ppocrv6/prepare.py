@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import errno
 import json
 import os
 import shutil
@@ -112,8 +113,11 @@ def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]
     partial.mkdir(parents=True)
     try:
         _write_model_set(onnx, partial, sources)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(partial, ignore_errors=True)  # nothing half made stays behind
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            raise ModelError(f"the disk is full: converting PP-OCRv6 needs about 30 MB in {target.parent}; "
+                             f"free some space and start again") from exc
         raise
     replace_folder(partial, target)
 

@@ -21,7 +21,8 @@ from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
 from desktop.core.records.excel.record_sheet import mark_sheet_superseded, write_record_sheet
-from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook
+from desktop.core.records.excel.safe_write import (ReportWriteError, check_writable, save_workbook,
+                                                   workbook_lock)
 from desktop.core.records.excel.styles import sheet_title
 from desktop.core.records.excel.summary import (SummaryLayoutError, add_summary_row, mark_superseded, summary_rows,
                                                 summary_sheet)
@@ -38,6 +39,23 @@ class ReportExistsError(ReportWriteError):
     """A plain export would replace an existing report: append to it, or say that it is to be replaced."""
 
 
+class ReportTargetError(ValueError):
+    """The workbook named is not one this app can write without losing part of it."""
+
+
+def check_target(path: Path) -> None:
+    """Only .xlsx: an .xlsm's macros would be dropped (and Excel refuses an .xlsx named .xlsm);
+    .xls is a format openpyxl cannot read."""
+    if path.suffix.lower() == ".xlsm":
+        raise ReportTargetError(f"{path.name}: a macro workbook (.xlsm); its macros would be lost: "
+                                f"export to an .xlsx workbook")
+    if path.suffix.lower() == ".xls":
+        raise ReportTargetError(f"{path.name}: the old Excel format (.xls) cannot be written: save it as .xlsx "
+                                f"in Excel first, or export to a new .xlsx workbook")
+    if path.suffix.lower() != ".xlsx":
+        raise ReportTargetError(f"{path.name}: a report is an .xlsx workbook: end the name with .xlsx")
+
+
 def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lang: str = "zh",
                   photos: bool = False, append: bool = False, template: str | os.PathLike | None = None,
                   replace: bool = False) -> Path:
@@ -49,28 +67,35 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     if append and template:
         raise ValueError("choose either a template or appending to an existing report, not both")
     path = Path(path)
-    labels = labels_for(lang)
+    check_target(path)
+    labels_for(lang)  # an unknown language fails before the lock is taken
     check_records(records)
     check_writable(path)  # fail before the work, not after it
-    if path.exists() and not (append or replace):
-        raise ReportExistsError(f"{path.name} already exists: append to it, or replace it (nothing was changed)")
+    with workbook_lock(path):  # another export appending to it finishes first: nothing of its is lost
+        if path.exists() and not (append or replace):
+            raise ReportExistsError(f"{path.name} already exists: append to it, or replace it (nothing was changed)")
+        return save_workbook(_build(records, path, lang, photos, append, template), path)
+
+
+def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool, append: bool,
+           template: str | os.PathLike | None) -> Workbook:
+    labels = labels_for(lang)
     if template:
-        wb = fill_template(template, records, labels, photos)
-    else:
-        wb = _open_existing(path, lang) if append and path.exists() else _empty_workbook()
-        try:
-            summary = summary_sheet(wb, labels)
-        except SummaryLayoutError as exc:
-            raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
-        for record in records:
-            _check_revision(summary, record, path)
-        for record in records:
-            _supersede_earlier(wb, summary, record, labels)
-            ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
-            conclusion = write_record_sheet(ws, record, labels, photos)
-            add_summary_row(summary, record, ws.title, conclusion, labels)
-        _show_first(wb, summary)
-    return save_workbook(wb, path)
+        return fill_template(template, records, labels, photos)
+    wb = _open_existing(path, lang) if append and path.exists() else _empty_workbook()
+    try:
+        summary = summary_sheet(wb, labels)
+    except SummaryLayoutError as exc:
+        raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
+    for record in records:
+        _check_revision(summary, record, path)
+    for record in records:
+        _supersede_earlier(wb, summary, record, labels)
+        ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
+        conclusion = write_record_sheet(ws, record, labels, photos)
+        add_summary_row(summary, record, ws.title, conclusion, labels)
+    _show_first(wb, summary)
+    return wb
 
 
 def check_records(records: list[CalibrationRecord]) -> None:

@@ -1,7 +1,9 @@
 """Writes a record sheet's blocks top to bottom: titles, notes, label/value pairs and spanned rows."""
 from __future__ import annotations
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records.excel.pagination import Pages
@@ -111,8 +113,19 @@ class SheetWriter:
         first, end = cells.split(":")
         write_value(self.ws[first], value)
         if end != first:
-            self.ws.merge_cells(cells)
+            _merge(self.ws, cells)
         for row in self.ws[cells]:  # borders and fills must be set on every cell of a merged range
             for cell in row:
                 style_cell(cell, font=font, alignment=alignment, border=BOX if border else None, fill=fill)
 
+
+def _merge(ws: Worksheet, cells: str) -> None:
+    """``ws.merge_cells`` without its ``format()``, which re-borders the range's edges one cell at a time
+    (a third of a large export's time): ``_merged`` styles every cell of the range itself. Nor does it
+    check the range against every other of the sheet: a record sheet's ranges never overlap."""
+    merged = MergedCellRange(ws, cells)
+    ws.merged_cells.ranges.add(merged)
+    positions = merged.cells
+    next(positions)  # the top-left cell keeps its value
+    for row, col in positions:
+        ws._cells[row, col] = MergedCell(ws, row, col)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import math
+import weakref
+from copy import copy
 import re
 from datetime import date
 from decimal import Decimal
@@ -125,12 +127,26 @@ def sheet_title(text: str, taken=(), suffix: str = "") -> str:
     return title
 
 
+# Per workbook: (the cell's style before, the styles given) -> its style after. openpyxl hashes every font,
+# border and fill each time one is set, to find it in the workbook's list: most of the time of a large
+# export (benchmarks/export_scale.py). A cell styled like one before it gets a copy of the result.
+_STYLED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def style_cell(cell, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) -> None:
-    cell.font, cell.alignment = font, alignment or CENTER
+    alignment = alignment or CENTER
+    given = (font, alignment, border, fill)
+    styled = _STYLED.setdefault(cell.parent.parent, {})
+    key = (tuple(cell._style or ()), *map(id, given))  # None: a new cell, default style
+    if key in styled:
+        cell._style = copy(styled[key][0])
+        return
+    cell.font, cell.alignment = font, alignment
     if border is not None:
         cell.border = border
     if fill is not None:
         cell.fill = fill
+    styled[key] = (copy(cell._style), given)  # the styles are kept: their ids are never reused meanwhile
 
 
 PAGE_MARGINS = (0.5, 0.5, 0.8, 0.7)  # left, right, top, bottom, inches (the top leaves room for the header)
