@@ -23,6 +23,7 @@ class Reading:
     label: str = ""  # the screen's own label when it tags the key ("R-RES": phase R's resistance)
     note: str = ""  # what the unit's spelling adds ("RMS" for ARMS)
     primary: bool = False  # the display's main value: the tallest digits
+    suggestion: str = ""  # the one value the instrument profile finds plausible for a misread (never applied)
 
     def messages(self, lang: str = "en") -> list[str]:
         return [issue_message(code, lang) for code in self.issues]
@@ -43,4 +44,5 @@ class Reading:
             "label": self.label,
             "note": self.note,
             "primary": self.primary,
+            "suggestion": self.suggestion,
         }
