@@ -22,6 +22,7 @@ SPECS = {
     "freeze": ("freeze", "F7", True),
     "capture": ("capture", "F8", False),
     "correct": ("corrected", "F2", False),
+    "accept_suggestion": ("", "Ctrl+Return", False),
     "undo": ("", QKeySequence.StandardKey.Undo, False),
     "redo": ("", "Ctrl+Y", False),
     "delete_reading": ("", QKeySequence.StandardKey.Delete, False),
@@ -68,6 +69,9 @@ class Actions:
             "freeze": (self.tr("&Freeze"), self.tr("Freeze the picture")),
             "capture": (self.tr("&Capture"), self.tr("Record the stable readings with this picture")),
             "correct": (self.tr("&Correct value"), self.tr("Correct the selected value")),
+            "accept_suggestion": (self.tr("&Accept the suggested value"),
+                                  self.tr("Take the value the instrument's usual format suggests for a flagged "
+                                          "reading")),
             "undo": (self.tr("&Undo correction"), ""),
             "redo": (self.tr("&Redo correction"), ""),
             "delete_reading": (self.tr("&Delete reading"), self.tr("Delete a wrong reading: it is not recorded "
@@ -113,7 +117,7 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
     menus["edit"].addSeparator()
-    menus["edit"].addActions([a.correct, a.delete_reading, a.draw_box])
+    menus["edit"].addActions([a.correct, a.accept_suggestion, a.delete_reading, a.draw_box])
     menus["view"].addActions([a.prev, a.next])
     menus["view"].addSeparator()
     menus["view"].addActions([a.zoom_in, a.zoom_out, a.fit, a.actual])

@@ -7,10 +7,12 @@ consecutive OCR results (``desktop.core.live.stability``); capturing records onl
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.stability import StabilityTracker
+from desktop.core.reading.profile import InstrumentProfiles, fits_profile
 from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
@@ -25,9 +27,11 @@ class LiveController(QObject):
     failed = Signal(str)
     fps = Signal(float, float)         # camera fps, OCR results per second
 
-    def __init__(self, ocr: OcrService, capture_factory=opencv_capture, stable_frames: int = 3, parent=None):
+    def __init__(self, ocr: OcrService, capture_factory=opencv_capture, stable_frames: int = 3,
+                 profiles: InstrumentProfiles | None = None, parent=None):
         super().__init__(parent)
         self.ocr = ocr
+        self.profiles = profiles or InstrumentProfiles()
         self.capture_factory = capture_factory
         self.tracker = StabilityTracker(stable_frames)
         self.template: str | None = None
@@ -96,7 +100,8 @@ class LiveController(QObject):
             self.ocr.drop_live()
 
     def stable_readings(self) -> list:
-        """Readings of the last live result whose value is the stable one."""
+        """Readings of the last live result whose value is the stable one; one that does not fit the
+        instrument's profile comes along flagged, so the technician checks it on the capture."""
         if self.last is None:
             return []
         stable = self.tracker.stable_values()
@@ -125,10 +130,13 @@ class LiveController(QObject):
             self.tracker.reset()
             self.result.emit(outcome, {})
             return
-        self.last = outcome
-        readings = outcome.readings
-        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
-        self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})
+        readings = self.profiles.check(outcome.readings)
+        self.last = outcome = replace(outcome, readings=readings)
+        slots = live_slots(readings)
+        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, slots)})
+        # a value that does not fit the instrument's profile is never Stable, however long it stays
+        misfits = {slot for r, slot in zip(readings, slots) if not fits_profile(r)}
+        self.result.emit(outcome, {k: (s.count, s.stable and k not in misfits) for k, s in states.items()})
 
     @Slot(object)
     def _on_opened(self, info: dict) -> None:

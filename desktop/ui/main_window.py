@@ -63,7 +63,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.queue_model = QueueModel(self)
         self.session = SessionController(store, self.ocr, self.queue_model, self)
         self.session.template = prefs.template or None
-        self.live = LiveController(self.ocr, capture_factory, prefs.stable_frames, self)
+        self.live = LiveController(self.ocr, capture_factory, prefs.stable_frames, self.session.profiles, self)
         self.live.template = self.session.template
 
         self.queue_panel = QueuePanel(self.queue_model)
@@ -119,6 +119,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.freeze.toggled.connect(self.live.set_frozen)
         a.capture.triggered.connect(self.capture)
         a.correct.triggered.connect(self.readings.edit_current_value)
+        a.accept_suggestion.triggered.connect(self.readings.accept_suggestion)
         a.prev.triggered.connect(lambda: self.queue_panel.step(-1))
         a.next.triggered.connect(lambda: self.queue_panel.step(1))
         a.zoom_in.triggered.connect(self.view.zoom_in)

@@ -12,6 +12,7 @@ import dataclasses
 
 from desktop.core import reading as core
 from desktop.core.reading import Reading
+from desktop.core.reading.profile import fits_profile  # noqa: F401  (the UI asks it through this module)
 
 
 def extract(boxes, template: str | None = None, image_size: tuple[int, int] | None = None) -> list:
@@ -65,4 +66,4 @@ def edit_key(reading, text: str):
 
 def _checked(original, edited):
     """A human-checked reading: full confidence; the original boxes are kept for the crops."""
-    return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes))
+    return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes), suggestion="")

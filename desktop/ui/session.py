@@ -14,6 +14,8 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.ocr.types import TextBox
+from desktop.core.paths import data_dir
+from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE, InstrumentProfiles
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
 from desktop.ui.corrections import carry_over, corrected_fields, settle_repeats
@@ -63,6 +65,7 @@ class SessionController(QObject):
         self.store, self.ocr, self.queue = store, ocr, queue
         self.session_id = store.new_session()
         self.template: str | None = None
+        self.profiles = InstrumentProfiles(data_dir() / PROFILES_FILE)  # learned from the technician's checks
         self.records: dict[int, ImageRecord] = {}
         self._images: OrderedDict[int, np.ndarray] = OrderedDict()
         self._undo: list[Change] = []
@@ -165,7 +168,8 @@ class SessionController(QObject):
         self._apply_result(record, outcome.result, outcome.readings)
 
     def _apply_result(self, record: ImageRecord, result, readings: list) -> None:
-        record.boxes, record.readings, record.status, record.error = list(result.boxes), list(readings), "done", None
+        readings = self.profiles.check(readings)
+        record.boxes, record.readings, record.status, record.error = list(result.boxes), readings, "done", None
         record.width, record.height = result.width, result.height
         record.device, record.model, record.elapsed_ms = result.device, result.model, result.elapsed_ms
         self.store.save_result(record.image_id, width=result.width, height=result.height, device=result.device,
@@ -185,6 +189,8 @@ class SessionController(QObject):
         before = self._state(record)
         record.readings = list(readings)
         reading = record.readings[row]
+        if field == "value":  # the technician's value is what this instrument shows: the profile learns it
+            self.profiles.learn([reading])
         self._save_correction(record, before, "reading", original, corrected,
                               box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")
 
@@ -208,7 +214,8 @@ class SessionController(QObject):
         read_before = reading_adapter.extract(record.boxes, self.template, size)
         record.boxes = list(boxes)
         read_after = reading_adapter.extract(record.boxes, self.template, size)
-        record.readings = settle_repeats(carry_over(read_before, record.readings, read_after, box_index, _reapply))
+        record.readings = self.profiles.check(
+            settle_repeats(carry_over(read_before, record.readings, read_after, box_index, _reapply)))
         self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
     def read_drawn_box(self, image_id: int, points) -> bool:

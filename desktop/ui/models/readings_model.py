@@ -131,7 +131,7 @@ class ReadingsModel(QAbstractTableModel):
             if row in self._rejected:
                 return self._rejected[row]
             if issues:
-                return "\n".join(issues)
+                return self._flagged_text(reading).replace("; ", "\n")
             if self.is_corrected(row):
                 return self.tr("Corrected by you")
             if reading.score < self.low_confidence:
@@ -188,6 +188,12 @@ class ReadingsModel(QAbstractTableModel):
         lang = i18n.current_language()
         return [reading_adapter.issue_message(code, lang) for code in (reading.issues or [])]
 
+    def _flagged_text(self, reading) -> str:
+        text = "; ".join(self._issues(reading)) or self.tr("Invalid")
+        if getattr(reading, "suggestion", ""):
+            text += " " + self.tr("Suggested: %1 (Ctrl+Enter accepts it)").replace("%1", reading.suggestion)
+        return text
+
     def _status_text(self, row: int, reading) -> str:
         if row in self._rejected:
             return self.tr("Refused: %1").replace("%1", self._rejected[row])
@@ -195,9 +201,11 @@ class ReadingsModel(QAbstractTableModel):
             count, stable = self._live.get(self._slots[row], (0, False))
             if stable:
                 return self.tr("Stable")
+            if not reading_adapter.fits_profile(reading):  # never stable: say why instead of "Settling"
+                return self._flagged_text(reading)
             return self.tr("Settling %1/%2").replace("%1", str(count)).replace("%2", str(self._stable_frames))
         if not reading.valid:
-            return "; ".join(self._issues(reading)) or self.tr("Invalid")
+            return self._flagged_text(reading)
         if self.is_corrected(row):
             return "✎ " + self.tr("Corrected")
         if reading.score < self.low_confidence:

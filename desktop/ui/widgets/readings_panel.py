@@ -107,6 +107,16 @@ class ReadingsPanel(QWidget):
             view.setFocus()
             view.edit(self.boxes_model.index(row, 1))
 
+    def accept_suggestion(self) -> None:
+        """The selected reading takes the value its instrument profile suggests: a correction like any other."""
+        view = self.readings_view
+        row = view.currentIndex().row() if view.currentIndex().isValid() else self.readings_model.primary_row()
+        if not 0 <= row < self.readings_model.rowCount() or not self.readings_model.editable:
+            return
+        suggestion = getattr(self.readings_model.reading(row), "suggestion", "")
+        if suggestion:
+            self.readings_model.setData(self.readings_model.index(row, 1), suggestion)
+
     def _on_reading_selection(self, *_):
         if not self._syncing:
             rows = self.readings_view.selectionModel().selectedRows()
