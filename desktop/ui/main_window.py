@@ -97,9 +97,12 @@ class MainWindow(SourcesMixin, QMainWindow):
                                         show_image=self.show_image,
                                         say=lambda text: self.statusBar().showMessage(text, 4000), parent=self)
         self._connect()
+        screen = ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
+                              self.store, self._finished_image, self)
+        # a valid reading taken into the record is one the technician confirmed: its instrument profile learns it
+        screen.readingConfirmed.connect(lambda r: r.valid and self.session.profiles.learn([r]))
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
-            self, ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
-                               self.store, self._finished_image, self), self._menus, lambda: self.prefs)
+            self, screen, self._menus, lambda: self.prefs)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()

@@ -100,3 +100,13 @@ def test_live_a_misfit_is_never_stable(make_window, qtbot, tmp_path, monkeypatch
     status = model.index(0, STATUS).data()
     assert "Stable" not in status and "where this instrument shows d.dd" in status
     window.actions.live.trigger()
+
+
+def test_a_reading_taken_into_the_record_teaches_the_profile(make_window, qtbot, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    window = make_window(engine=ClampMeter(values=["3.52", "377"]))
+    open_photo(window, qtbot, dialogs, tmp_path / "first.png")
+    window.readings.readings_view.selectRow(0)
+    qtbot.mouseClick(window.record_panel.add_button, Qt.MouseButton.LeftButton)  # confirmed as a point
+    open_photo(window, qtbot, dialogs, tmp_path / "second.png")
+    assert "Suggested: 3.77" in status_of(window, "377")
