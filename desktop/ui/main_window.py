@@ -141,6 +141,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.session.recordAdded.connect(self._on_record_added)
         self.session.recordUpdated.connect(self._on_record_updated)
         self.session.failed.connect(self.show_error)
+        self.session.alreadyOpen.connect(self._on_already_open)
         self.queue_panel.imageChosen.connect(self.show_image)
         self.empty_state.samplesRequested.connect(self.open_samples)
         self.view.boxSelected.connect(self._on_box_selected)
@@ -204,6 +205,8 @@ class MainWindow(SourcesMixin, QMainWindow):
             return
         changed = image_id != self.current_id
         self.current_id = image_id
+        if changed:
+            self.store.set_viewed(self.session.session_id, image_id)
         self.image_area.setCurrentWidget(self.view)
         self.queue_panel.select_image(image_id)
         image = self.session.image(image_id) if record.status in ("done", "error") or not changed else None
@@ -372,10 +375,11 @@ class MainWindow(SourcesMixin, QMainWindow):
 
     def _restore(self, session_id: int) -> None:
         self.current_id = None
+        viewed = self.store.viewed(session_id)  # before restoring: showing the images as they come back moves it
         ids = self.session.restore(session_id)
         done = [i for i in ids if self.session.records[i].status == "done"]
         if ids:
-            self.show_image(done[-1] if done else ids[0])
+            self.show_image(viewed if viewed in ids else done[-1] if done else ids[0])
 
     def closeEvent(self, event) -> None:
         if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended

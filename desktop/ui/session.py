@@ -59,6 +59,7 @@ class SessionController(QObject):
     recordCorrected = Signal(int)      # image id: a correction was saved, undone or redone
     boxAdded = Signal(int, int)        # image id, box index: a drawn box was read and added
     failed = Signal(str)               # a message for the user (also logged)
+    alreadyOpen = Signal(list)         # paths not added again: this session has them (ids of their images)
 
     def __init__(self, store: SessionStore, ocr: OcrService, queue: QueueModel, parent=None):
         super().__init__(parent)
@@ -75,15 +76,25 @@ class SessionController(QObject):
 
     # -- adding images --------------------------------------------------------------------------
     def add_files(self, paths: list[str], source: str = "file") -> list[int]:
-        ids = []
+        """Add and read the images; one the session has already is not added again (``alreadyOpen``)."""
+        ids, again = [], []
         for path in paths:
             path = str(Path(path))
+            if self.record_for_path(path) is not None:
+                again.append(path)
+                continue
             image_id = self.store.add_image(self.session_id, source, Path(path).name, path=path)
             if source in ("file", "drop"):
                 self.store.add_recent(path)
             ids.append(self._add_record(ImageRecord(image_id, Path(path).name, source, path=path)))
             self._submit(image_id, path=path)
+        if again:
+            self.alreadyOpen.emit(again)
         return ids
+
+    def record_for_path(self, path: str) -> int | None:
+        target = str(Path(path).resolve())
+        return next((i for i, r in self.records.items() if r.path and str(Path(r.path).resolve()) == target), None)
 
     def add_folder(self, folder: str) -> list[int]:
         from desktop.core.ocr.images import find_images

@@ -43,6 +43,15 @@ class SourcesMixin:
         self._update_recent()
         return ids
 
+    @Slot(list)
+    def _on_already_open(self, paths: list) -> None:
+        """Files opened again are not added twice: say so, and show the first of them."""
+        names = ", ".join(Path(p).name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
+        self.show_info(QCoreApplication.translate("SourcesMixin", "Already open, not added again: %1")
+                       .replace("%1", names))
+        if not self.live.running:
+            self.show_image(self.session.record_for_path(paths[0]))
+
     def open_folder(self, folder: str) -> list[int]:
         if not folder:
             return []

@@ -143,6 +143,14 @@ class SessionStore:
         ).fetchone()
         return {"updated_at": row[0], "images": row[1], "corrections": row[2]}
 
+    def set_viewed(self, session_id: int, image_id: int) -> None:
+        """The image the technician has in front of them: reopening the session lands there."""
+        self._write("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (f"viewed:{session_id}", str(image_id)))
+
+    def viewed(self, session_id: int) -> int | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (f"viewed:{session_id}",)).fetchone()
+        return int(row[0]) if row else None
+
     # -- images ---------------------------------------------------------------------------------
     def add_image(self, session_id: int, source: str, name: str, path: str | None = None,
                   data: bytes | None = None) -> int:
