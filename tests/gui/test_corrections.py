@@ -80,3 +80,29 @@ def test_box_text_correction(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: value_row(window.readings.readings_model, "100.97") >= 0, timeout=2000)
     assert value_row(window.readings.readings_model, "100.97") >= 0   # readings re-extracted
     assert not boxes.setData(boxes.index(1, 1), "  ", Qt.ItemDataRole.EditRole)  # empty refused
+
+
+def test_f2_edits_the_selected_column(make_window, qtbot, tmp_path):
+    """F2 on a selected Key cell opens the key's editor, not the value's."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop.ui.models.readings_model import KEY
+
+    from .test_user_actions import press
+
+    window = make_window()
+    image_id = open_one(window, qtbot, tmp_path)
+    view, model = window.readings.readings_view, window.readings.readings_model
+    row = value_row(model)
+    view.setCurrentIndex(model.index(row, KEY))
+    press(window, qtbot, Qt.Key.Key_F2)
+    assert view.state() == QAbstractItemView.State.EditingState and view.currentIndex().column() == KEY
+    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "temperature")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [(c.original, c.corrected) for c in window.store.corrections(image_id)]
+                    == [("大气压", "温度")], timeout=2000)
+    view.setCurrentIndex(model.index(row, STATUS))  # not editable: F2 corrects the value
+    press(window, qtbot, Qt.Key.Key_F2)
+    assert view.state() == QAbstractItemView.State.EditingState and view.currentIndex().column() == VALUE

@@ -5,7 +5,7 @@ and the cell turns red; nothing modal interrupts the technician.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QHeaderView, QLabel, QTableView, QTabWidget, QToolTip,
                                QVBoxLayout, QWidget)
 
@@ -98,14 +98,17 @@ class ReadingsPanel(QWidget):
         self.boxes_view.edit(self.boxes_model.index(index, 1))
 
     def edit_current_value(self) -> None:
+        """F2: edit the selected cell when it can be edited (the Key when the Key is selected), else the value."""
         view = self.tabs.currentWidget()
-        row = view.currentIndex().row() if view.currentIndex().isValid() else 0
-        if view is self.readings_view and self.readings_model.rowCount():
-            view.setFocus()
-            view.edit(self.readings_model.index(row, 1))
-        elif view is self.boxes_view and self.boxes_model.rowCount():
-            view.setFocus()
-            view.edit(self.boxes_model.index(row, 1))
+        current = view.currentIndex()
+        if not view.model().rowCount():
+            return
+        row = current.row() if current.isValid() else 0
+        editable = current.isValid() and bool(view.model().flags(current) & Qt.ItemFlag.ItemIsEditable)
+        target = current if editable else view.model().index(row, 1)
+        view.setFocus()
+        view.setCurrentIndex(target)
+        view.edit(target)
 
     def accept_suggestion(self) -> None:
         """The selected reading takes the value its instrument profile suggests: a correction like any other."""
