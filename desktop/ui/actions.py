@@ -29,6 +29,7 @@ SPECS = {
     "draw_box": ("", "Ctrl+B", True),
     "prev": ("prev", "Ctrl+PgUp", False),
     "next": ("next", "Ctrl+PgDown", False),
+    "next_review": ("", "F3", False),
     "zoom_in": ("zoom_in", QKeySequence.StandardKey.ZoomIn, False),
     "zoom_out": ("zoom_out", QKeySequence.StandardKey.ZoomOut, False),
     "fit": ("fit", "Ctrl+0", False),
@@ -80,6 +81,8 @@ class Actions:
                                                                  "it is read, or you type it")),
             "prev": (self.tr("&Previous image"), ""),
             "next": (self.tr("&Next image"), ""),
+            "next_review": (self.tr("Next photo to &review"),
+                            self.tr("Go to the next photo with a flagged or doubtful reading")),
             "zoom_in": (self.tr("Zoom &in"), ""),
             "zoom_out": (self.tr("Zoom &out"), ""),
             "fit": (self.tr("&Fit to window"), ""),
@@ -118,7 +121,7 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     menus["edit"].addActions([a.undo, a.redo])
     menus["edit"].addSeparator()
     menus["edit"].addActions([a.correct, a.accept_suggestion, a.delete_reading, a.draw_box])
-    menus["view"].addActions([a.prev, a.next])
+    menus["view"].addActions([a.prev, a.next, a.next_review])
     menus["view"].addSeparator()
     menus["view"].addActions([a.zoom_in, a.zoom_out, a.fit, a.actual])
     menus["camera"].addActions([a.live, a.freeze, a.capture])

@@ -25,6 +25,7 @@ class CorrectionUi(QObject):
         actions.redo.triggered.connect(self.redo)
         actions.delete_reading.triggered.connect(self.delete_reading)
         actions.draw_box.toggled.connect(view.set_drawing)
+        actions.next_review.triggered.connect(self.next_to_review)
         session.recordCorrected.connect(self._on_record_corrected)
         session.recordUpdated.connect(self._update_undo)  # read again: that image's history ends
         session.boxAdded.connect(self._on_box_added)
@@ -84,6 +85,20 @@ class CorrectionUi(QObject):
         if image_id != self._shown():
             self._show_image(image_id)
         self._say(message)
+
+    @Slot()
+    def next_to_review(self) -> None:
+        """The next photo (after the one shown, round to the first) with a reading that is not OK."""
+        ids = list(self.session.records)
+        shown = self._shown()
+        start = ids.index(shown) + 1 if shown in ids else 0
+        threshold = self.readings.readings_model.low_confidence
+        for image_id in ids[start:] + ids[:start]:
+            record = self.session.records[image_id]
+            if image_id != shown and any(not r.valid or r.score < threshold for r in record.readings):
+                self._show_image(image_id)
+                return
+        self._say(self.tr("No other photo needs review."))
 
     @Slot()
     def delete_reading(self) -> None:
