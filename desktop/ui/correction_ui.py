@@ -39,6 +39,7 @@ class CorrectionUi(QObject):
                                                   marks=self.session.marks(record.image_id))
         self.readings.boxes_model.set_boxes(record.boxes, editable=editable,
                                             corrected=self.session.corrected_boxes(record.image_id))
+        self.view.set_labels(self.session.box_labels(record.image_id))
         self.actions.draw_box.setEnabled(editable)
 
     @Slot(int, str, str, str)

@@ -263,6 +263,17 @@ class SessionController(QObject):
         read = reading_adapter.extract(record.boxes, self.template, (record.width, record.height))
         return corrected_fields(read, record.readings, self.corrected_boxes(image_id))
 
+    def box_labels(self, image_id: int) -> dict[int, str]:
+        """Per box whose reading the technician corrected in the table, its text with the correction in it
+        ("377 A" -> "3.77 A"): what the photo's box label shows."""
+        record = self.records[image_id]
+        labels: dict[int, str] = {}
+        for c in self.store.corrections(image_id, with_crops=False):
+            if c.kind == "reading" and c.box_index is not None and 0 <= c.box_index < len(record.boxes):
+                text = labels.get(c.box_index, record.boxes[c.box_index].text)
+                labels[c.box_index] = text.replace(c.original, c.corrected, 1) if c.original else text
+        return labels
+
     def corrected_boxes(self, image_id: int) -> set[int]:
         return {c.box_index for c in self.store.corrections(image_id, with_crops=False)
                 if c.kind == "box" and c.box_index is not None}

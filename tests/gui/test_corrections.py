@@ -106,3 +106,18 @@ def test_f2_edits_the_selected_column(make_window, qtbot, tmp_path):
     view.setCurrentIndex(model.index(row, STATUS))  # not editable: F2 corrects the value
     press(window, qtbot, Qt.Key.Key_F2)
     assert view.state() == QAbstractItemView.State.EditingState and view.currentIndex().column() == VALUE
+
+
+def test_the_box_label_on_the_photo_shows_the_corrected_text(make_window, qtbot, tmp_path):
+    window = make_window()
+    open_one(window, qtbot, tmp_path)
+    view, model = window.readings.readings_view, window.readings.readings_model
+    view.setCurrentIndex(model.index(value_row(model), VALUE))
+    window.actions.correct.trigger()
+    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "100.01")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.view.box_item(1).label.text() == "100.01", timeout=2000)
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: window.view.box_item(1).label.text() == "100.07", timeout=2000)

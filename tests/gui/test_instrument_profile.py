@@ -66,6 +66,8 @@ def test_a_correction_teaches_the_format_and_the_next_misread_is_flagged_with_a_
     assert status.startswith("ddd where this instrument shows d.dd.") and "Suggested: 3.52" in status
     assert not window.session.records[second].readings[0].valid
     assert window.readings.readings_model.index(0, VALUE).data() == "352"  # never applied on its own
+    panel = window.readings
+    assert panel.suggestion_bar.isVisible() and panel.accept_button.text() == "Use 3.52 (Ctrl+Enter)"
 
     window.readings.readings_view.setCurrentIndex(window.readings.readings_model.index(0, VALUE))
     press(window, qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # accept the suggestion
@@ -110,3 +112,14 @@ def test_a_reading_taken_into_the_record_teaches_the_profile(make_window, qtbot,
     qtbot.mouseClick(window.record_panel.add_button, Qt.MouseButton.LeftButton)  # confirmed as a point
     open_photo(window, qtbot, dialogs, tmp_path / "second.png")
     assert "Suggested: 3.77" in status_of(window, "377")
+
+
+def test_the_suggestion_button_accepts_it(make_window, qtbot, tmp_path, monkeypatch):
+    dialogs = FileDialogs(monkeypatch)
+    window = make_window(engine=ClampMeter(values=["3.77", "349"]))
+    open_photo(window, qtbot, dialogs, tmp_path / "first.png")
+    correct_value(window, qtbot, "3.77", "3.76")  # a correction teaches the format
+    second = open_photo(window, qtbot, dialogs, tmp_path / "second.png")
+    qtbot.mouseClick(window.readings.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: [c.corrected for c in window.store.corrections(second)] == ["3.49"], timeout=2000)
+    assert status_of(window, "3.49") == "✎ Corrected" and not window.readings.suggestion_bar.isVisible()

@@ -127,7 +127,7 @@ class ReadingsModel(QAbstractTableModel):
             if col == STATUS:
                 return theme.BAD if (row in self._rejected or not reading.valid) else theme.OK
         elif role == Qt.ItemDataRole.ToolTipRole:
-            issues = self._issues(reading)
+            issues = self.issue_texts(reading)
             if row in self._rejected:
                 return self._rejected[row]
             if issues:
@@ -184,12 +184,12 @@ class ReadingsModel(QAbstractTableModel):
     def _is_stable(self, row: int) -> bool:
         return bool(self._live and self._live.get(self._slots[row], (0, False))[1])
 
-    def _issues(self, reading) -> list[str]:
+    def issue_texts(self, reading) -> list[str]:
         lang = i18n.current_language()
         return [reading_adapter.issue_message(code, lang) for code in (reading.issues or [])]
 
     def _flagged_text(self, reading) -> str:
-        text = "; ".join(self._issues(reading)) or self.tr("Invalid")
+        text = "; ".join(self.issue_texts(reading)) or self.tr("Invalid")
         if getattr(reading, "suggestion", ""):
             text += " " + self.tr("Suggested: %1 (Ctrl+Enter accepts it)").replace("%1", reading.suggestion)
         return text
