@@ -7,6 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from desktop.ui import i18n, reading_adapter
 from desktop.ui.session import SessionController
 from desktop.ui.widgets.image_view import ImageView
 from desktop.ui.widgets.readings_panel import ReadingsPanel
@@ -48,6 +49,9 @@ class CorrectionUi(QObject):
         if image_id is not None:
             self.session.correct_reading(image_id, row, field, original, corrected,
                                          self.readings.readings_model.readings())
+            if field == "key":  # keys in the interface language: "indication → current", not "示值 → 电流"
+                lang = i18n.current_language()
+                original, corrected = reading_adapter.key_name(original, lang), reading_adapter.key_name(corrected, lang)
             self._say(self.tr("Saved: %1 → %2").replace("%1", original).replace("%2", corrected))
 
     @Slot(int, str, str)

@@ -12,6 +12,7 @@ import dataclasses
 
 from desktop.core import reading as core
 from desktop.core.reading import Reading
+from desktop.core.reading.keys import load_keys
 from desktop.core.reading.profile import fits_profile  # noqa: F401  (the UI asks it through this module)
 
 
@@ -39,6 +40,11 @@ def to_json(reading) -> dict:
 def from_json(data: dict):
     names = {f.name for f in dataclasses.fields(Reading)}
     return Reading(**{k: v for k, v in data.items() if k in names})
+
+
+def key_name(key: str, lang: str) -> str:
+    """A key in the interface language: 电流 -> "current" in English; a key not in the dictionary as it is."""
+    return load_keys().name(key, "en" if lang.startswith("en") else "zh")
 
 
 def issue_message(code: str, lang: str) -> str:

@@ -99,7 +99,7 @@ class ReadingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col in COLUMN_FIELDS:
                 value = getattr(reading, COLUMN_FIELDS[col]) or ""
-                if col == KEY and role == Qt.ItemDataRole.DisplayRole and i18n.current_language() == "en":
+                if col == KEY and i18n.current_language() == "en":  # shown and edited in the interface language
                     value = reading.key_en or value
                 if role == Qt.ItemDataRole.DisplayRole and col == KEY and getattr(reading, "label", ""):
                     value = f"{value} ({reading.label})"  # 电阻 (R-RES): which of the screen's resistances
@@ -157,7 +157,7 @@ class ReadingsModel(QAbstractTableModel):
         reading, name = self._readings[row], COLUMN_FIELDS[col]
         text = "" if value is None else str(value)
         original = getattr(reading, name) or ""
-        if text.strip() == original:
+        if text.strip() in (original, self.data(index, Qt.ItemDataRole.EditRole)):
             return True
         if col == VALUE:
             updated, reason = reading_adapter.edit_value(reading, text, i18n.current_language())

@@ -8,6 +8,7 @@ exported again keeps its earlier sheet, marked superseded, beside the new one.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import warnings
 import zipfile
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from desktop.core.reading.keys import load_keys
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
@@ -43,6 +45,7 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     labels = labels_for(lang)
     check_records(records)
     check_writable(path)  # fail before the work, not after it
+    records = [quantities_in(record, lang) for record in records]
     if template:
         wb = fill_template(template, records, labels, photos)
     else:
@@ -58,6 +61,14 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
             add_summary_row(summary, record, ws.title, conclusion, labels)
         _show_first(wb, summary)
     return save_workbook(wb, path)
+
+
+def quantities_in(record: CalibrationRecord, lang: str) -> CalibrationRecord:
+    """The record with its points' quantities named in the report's language (电流 is "current" in English);
+    a quantity the key dictionary does not know is written as typed."""
+    keys = load_keys()
+    return dataclasses.replace(record, points=[dataclasses.replace(p, quantity=keys.name(p.quantity, lang))
+                                               for p in record.points])
 
 
 def check_records(records: list[CalibrationRecord]) -> None:
