@@ -152,10 +152,8 @@ class OcrWorker(QObject):
     def _read_box(self, image, points) -> OcrResult:
         """A box the technician drew: its crop read by the recogniser alone (the detector missed it).
         One box with the text, "" when none."""
-        from desktop.core.ocr.crop import crop_text_region
-
         start = time.perf_counter()
-        text, score = self._engine.recognize_crops([crop_text_region(image, points)])[0]
+        text, score = self._engine.read_region(image, points)
         box = TextBox(points=tuple((float(x), float(y)) for x, y in points), text=text.strip(), score=float(score))
         return OcrResult(width=image.shape[1], height=image.shape[0], device=getattr(self._engine, "device", "?"),
                          model=getattr(self._engine, "model_name", "?"), boxes=[box],
