@@ -137,6 +137,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.model_tools.modelActivated.connect(self.reload_engine)
         self.ocr.engineReady.connect(self._on_engine_ready)
         self.ocr.engineFailed.connect(self._on_engine_failed)
+        self.ocr.loading.connect(self.status.set_loading_step)
         self.ocr.outcome.connect(self._on_outcome)
         self.session.recordAdded.connect(self._on_record_added)
         self.session.recordUpdated.connect(self._on_record_updated)
