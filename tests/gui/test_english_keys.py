@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from desktop.ui.models.points_model import QUANTITY
 from desktop.ui.models.readings_model import KEY
 
-from .test_corrections import open_one
+from .test_corrections import open_one, press_f2_on
 from .test_open_image import value_row
 from .test_user_actions import press
 
@@ -18,9 +18,7 @@ def test_keys_are_edited_and_reported_in_english(make_window, qtbot, tmp_path):
     image_id = open_one(window, qtbot, tmp_path)
     view, model = window.readings.readings_view, window.readings.readings_model
     row = value_row(model)
-    view.setCurrentIndex(model.index(row, KEY))
-    press(window, qtbot, Qt.Key.Key_F2)
-    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor = press_f2_on(window, qtbot, KEY)
     assert editor.text() == "atmospheric pressure"
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # unchanged: nothing is saved
     qtbot.wait(50)

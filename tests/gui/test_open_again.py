@@ -5,16 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from .fakes import write_sample
-from .test_user_actions import FileDialogs, menu_action, toolbar_button, wait_read
+from .test_user_actions import FileDialogs, menu_action, open_photos, toolbar_button, wait_read
 
 
 def test_the_same_files_opened_again_are_not_added_twice(make_window, qtbot, tmp_path, monkeypatch):
     dialogs = FileDialogs(monkeypatch)
     window = make_window()
-    dialogs.files = [str(write_sample(tmp_path / f"photo{i}.png")) for i in range(3)]
-    menu_action(window, "file", window.actions.open).trigger()
-    wait_read(window, qtbot, 3)
-    dialogs.files = [dialogs.files[1], str(write_sample(tmp_path / "new.png"))]  # one again, one new
+    photos = open_photos(window, qtbot, dialogs, tmp_path, 3)
+    dialogs.files = [photos[1], str(write_sample(tmp_path / "new.png"))]  # one again, one new
     qtbot.mouseClick(toolbar_button(window, window.actions.open), Qt.MouseButton.LeftButton)
     wait_read(window, qtbot, 4)
     assert sorted(r.name for r in window.session.records.values()) == [
@@ -26,9 +24,7 @@ def test_the_same_files_opened_again_are_not_added_twice(make_window, qtbot, tmp
 def test_reopen_last_session_lands_on_the_image_last_viewed(make_window, qtbot, tmp_path, monkeypatch):
     dialogs = FileDialogs(monkeypatch)
     first = make_window()
-    dialogs.files = [str(write_sample(tmp_path / f"photo{i}.png")) for i in range(4)]
-    menu_action(first, "file", first.actions.open).trigger()
-    wait_read(first, qtbot, 4)
+    open_photos(first, qtbot, dialogs, tmp_path, 4)
     first.queue_panel.select_image(min(first.session.records))
     first.actions.next.trigger()  # the second photo: the one the technician was looking at
     viewed = first.current_id

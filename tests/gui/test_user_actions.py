@@ -46,6 +46,15 @@ def wait_read(window, qtbot, count: int) -> None:
                     and all(r.status == "done" for r in window.session.records.values()), timeout=5000)
 
 
+def open_photos(window, qtbot, dialogs: FileDialogs, folder, count: int, name: str = "photo{}.png") -> list[str]:
+    """File > Open images…, answered with ``count`` new sample photos; waits until all are read."""
+    dialogs.files = [str(write_sample(folder / name.format(i))) for i in range(count)]
+    before = len(window.session.records)
+    menu_action(window, "file", window.actions.open).trigger()
+    wait_read(window, qtbot, before + count)
+    return dialogs.files
+
+
 def press(window, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
