@@ -15,7 +15,6 @@ from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.actions import Actions, build_menus, build_toolbar, retranslate_menus
-from desktop.ui.dialogs.messages import Messages
 from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
@@ -356,32 +355,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         record = self.session.records.get(self.current_id) if self.current_id else None
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}" if record else self.tr("LCD Reader"))
 
-    # -- restore and close ----------------------------------------------------------------------
-    def offer_restore(self) -> bool:
-        """At start: offer the last session back when it was not closed normally."""
-        session_id = self.session.restorable()
-        if session_id is None:
-            return False
-        info = self.store.session_summary(session_id)
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info["updated_at"]))
-        if not Messages.ask_restore(self, info["images"], info["corrections"], when):
-            return False
-        self._restore(session_id)
-        return True
-
-    def reopen_last_session(self) -> None:
-        session_id = self.store.last_session(exclude=self.session.session_id)
-        if session_id is not None:
-            self._restore(session_id)
-
-    def _restore(self, session_id: int) -> None:
-        self.current_id = None
-        viewed = self.store.viewed(session_id)  # before restoring: showing the images as they come back moves it
-        ids = self.session.restore(session_id)
-        done = [i for i in ids if self.session.records[i].status == "done"]
-        if ids:
-            self.show_image(viewed if viewed in ids else done[-1] if done else ids[0])
-
+    # -- close ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended
             event.ignore()

@@ -18,7 +18,8 @@ from desktop.core.paths import data_dir
 from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE, InstrumentProfiles
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
-from desktop.ui.corrections import carry_over, corrected_fields, settle_repeats
+from desktop.ui.correction_samples import box_with, corrected_labels, crop_png
+from desktop.ui.corrections import carry_over, corrected_fields, reapply_field, settle_repeats
 from desktop.ui.image_convert import encode_png
 from desktop.ui.models.image_record import ImageRecord
 from desktop.ui.models.queue_model import QueueModel
@@ -37,15 +38,6 @@ class Change:
     after: tuple[list, list]
     saved: dict
     correction_id: int
-
-
-def _reapply(reading, name: str, text: str):
-    """One field set again as the table editor sets it (a refused value leaves the reading as it is)."""
-    if name == "value":
-        return reading_adapter.edit_value(reading, text, "en")[0] or reading
-    if name == "unit":
-        return reading_adapter.edit_unit(reading, text)
-    return reading_adapter.edit_key(reading, text)
 
 
 def box_from_json(data: dict) -> TextBox:
@@ -203,7 +195,7 @@ class SessionController(QObject):
         if field == "value":  # the technician's value is what this instrument shows: the profile learns it
             self.profiles.learn([reading])
         self._save_correction(record, before, "reading", original, corrected,
-                              box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")
+                              box_index=box_with(record.boxes, reading, original), field=f"{reading.key}:{field}")
 
     def delete_reading(self, image_id: int, row: int) -> None:
         """A wrong reading (a doubled or misplaced one) removed: it gives no training sample."""
@@ -226,7 +218,7 @@ class SessionController(QObject):
         record.boxes = list(boxes)
         read_after = reading_adapter.extract(record.boxes, self.template, size)
         record.readings = self.profiles.check(
-            settle_repeats(carry_over(read_before, record.readings, read_after, box_index, _reapply)))
+            settle_repeats(carry_over(read_before, record.readings, read_after, box_index, reapply_field)))
         self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
     def read_drawn_box(self, image_id: int, points) -> bool:
@@ -264,15 +256,8 @@ class SessionController(QObject):
         return corrected_fields(read, record.readings, self.corrected_boxes(image_id))
 
     def box_labels(self, image_id: int) -> dict[int, str]:
-        """Per box whose reading the technician corrected in the table, its text with the correction in it
-        ("377 A" -> "3.77 A"): what the photo's box label shows."""
-        record = self.records[image_id]
-        labels: dict[int, str] = {}
-        for c in self.store.corrections(image_id, with_crops=False):
-            if c.kind == "reading" and c.box_index is not None and 0 <= c.box_index < len(record.boxes):
-                text = labels.get(c.box_index, record.boxes[c.box_index].text)
-                labels[c.box_index] = text.replace(c.original, c.corrected, 1) if c.original else text
-        return labels
+        """The photo's box labels that differ from the boxes' text: the table corrections written in."""
+        return corrected_labels(self.records[image_id].boxes, self.store.corrections(image_id, with_crops=False))
 
     def corrected_boxes(self, image_id: int) -> set[int]:
         return {c.box_index for c in self.store.corrections(image_id, with_crops=False)
@@ -316,7 +301,8 @@ class SessionController(QObject):
     def _save_correction(self, record: ImageRecord, before: tuple, kind: str, original: str, corrected: str, *,
                          box_index: int | None, field: str | None = None) -> None:
         saved = dict(kind=kind, original=original, corrected=corrected, box_index=box_index, field=field,
-                     crop_png=self._crop_png(record, box_index) if kind != "delete" else None, template=self.template)
+                     crop_png=None if kind == "delete" else
+                     crop_png(lambda: self.image(record.image_id), record.boxes, box_index), template=self.template)
         after = self._state(record)
         correction_id = self.store.add_correction(record.image_id, **saved, **self._state_json(after))
         record.corrections += 1
@@ -336,29 +322,6 @@ class SessionController(QObject):
     @staticmethod
     def _state_json(state: tuple[list, list]) -> dict:
         return {"boxes": [b.to_json() for b in state[0]], "readings": [reading_adapter.to_json(r) for r in state[1]]}
-
-    @staticmethod
-    def _box_with(record: ImageRecord, reading, original: str) -> int | None:
-        """The box of the reading whose text holds the corrected text: its crop is the training sample.
-        None when no box holds it (no sample: a crop of another box would teach a wrong label)."""
-        for i in reading.boxes or []:
-            if 0 <= i < len(record.boxes) and original and original in record.boxes[i].text:
-                return i
-        return None
-
-    def _crop_png(self, record: ImageRecord, box_index: int | None) -> bytes | None:
-        if box_index is None or not 0 <= box_index < len(record.boxes):
-            return None
-        image = self.image(record.image_id)
-        if image is None:
-            return None
-        from desktop.core.ocr.crop import crop_text_region
-
-        try:
-            return encode_png(crop_text_region(image, record.boxes[box_index].points))
-        except Exception:  # a crop failure must not lose the correction itself
-            log.exception("crop failed for image %s box %s", record.image_id, box_index)
-            return None
 
     # -- images ---------------------------------------------------------------------------------
     def image(self, image_id: int) -> np.ndarray | None:

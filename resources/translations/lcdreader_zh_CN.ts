@@ -1056,7 +1056,9 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <message numerus="yes">
         <location filename="../../desktop/ui/models/queue_model.py" line="81"/>
         <source>%n to check</source>
-        <translation><numerusform>%n 项待核对</numerusform></translation>
+        <translation>
+            <numerusform>%n 项待核对</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
