@@ -101,6 +101,9 @@ def test_live_a_misfit_is_never_stable(make_window, qtbot, tmp_path, monkeypatch
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
     status = model.index(0, STATUS).data()
     assert "Stable" not in status and "where this instrument shows d.dd" in status
+    window.actions.capture.trigger()  # F8: the capture keeps it flagged, with its suggestion, for checking
+    captured = window.session.records[max(window.session.records)]
+    assert [(r.value, r.valid, r.suggestion) for r in captured.readings] == [("377", False, "3.77")]
     window.actions.live.trigger()
 
 
