@@ -156,8 +156,10 @@ class InstrumentProfiles:
             data = json.loads(path.read_text(encoding="utf-8"))
             self.profiles = {str(t): {str(k): ValueProfile.from_json(v) for k, v in keys.items()}
                              for t, keys in data.get("templates", {}).items()}
-        except (OSError, ValueError, AttributeError, TypeError) as exc:  # a damaged file: start learning again
-            log.warning("instrument profiles in %s not read: %s", path, exc)
+        except (OSError, ValueError, AttributeError, TypeError) as exc:  # damaged: kept aside, learning starts again
+            aside = path.with_name(f"{path.stem}.damaged{path.suffix}")
+            log.warning("instrument profiles in %s not read (%s); kept as %s", path, exc, aside.name)
+            path.replace(aside)
             self.profiles = {}
 
     def profile(self, reading: Reading, template: str | None = None) -> ValueProfile | None:

@@ -106,3 +106,4 @@ def test_a_damaged_file_starts_an_empty_profile(tmp_path):
     path = tmp_path / FILE_NAME
     path.write_text("{not json", encoding="utf-8")
     assert InstrumentProfiles(path).check_one(reading("377")).valid
+    assert (tmp_path / "instrument_profiles.damaged.json").read_text(encoding="utf-8") == "{not json"  # kept
