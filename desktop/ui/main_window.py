@@ -99,7 +99,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         screen = ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
                               self.store, self._finished_image, self)
         # a valid reading taken into the record is one the technician confirmed: its instrument profile learns it
-        screen.readingConfirmed.connect(lambda r: r.valid and self.session.profiles.learn([r]))
+        screen.readingConfirmed.connect(lambda r: r.valid and self.session.confirm([r]))
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
             self, screen, self._menus, lambda: self.prefs)
         self._update_recent()

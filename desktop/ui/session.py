@@ -40,11 +40,6 @@ class Change:
     correction_id: int
 
 
-def box_from_json(data: dict) -> TextBox:
-    return TextBox(points=tuple((float(x), float(y)) for x, y in data["points"]), text=data["text"],
-                   score=float(data["score"]))
-
-
 class SessionController(QObject):
     recordAdded = Signal(int)          # image id
     recordUpdated = Signal(int)        # image id: status or result changed
@@ -83,6 +78,17 @@ class SessionController(QObject):
         if again:
             self.alreadyOpen.emit(again)
         return ids
+
+    def confirm(self, readings: list) -> None:
+        """Readings the technician confirmed or corrected: their instruments' profiles learn them, and the
+        images read before are checked again (a batch read before the first correction is flagged too)."""
+        self.profiles.learn(readings)
+        for record in self.records.values():
+            checked = self.profiles.check(record.readings) if record.status == "done" else record.readings
+            if checked != record.readings:
+                record.readings = checked
+                self.store.set_readings(record.image_id, [reading_adapter.to_json(r) for r in checked])
+                self.queue.changed(record.image_id)
 
     def record_for_path(self, path: str) -> int | None:
         target = str(Path(path).resolve())
@@ -193,7 +199,7 @@ class SessionController(QObject):
         record.readings = list(readings)
         reading = record.readings[row]
         if field == "value":  # the technician's value is what this instrument shows: the profile learns it
-            self.profiles.learn([reading])
+            self.confirm([reading])
         self._save_correction(record, before, "reading", original, corrected,
                               box_index=box_with(record.boxes, reading, original), field=f"{reading.key}:{field}")
 
@@ -372,7 +378,7 @@ class SessionController(QObject):
                                  corrections=counts.get(row.id, 0))
             result = self.store.result(row.id) if row.status == "done" else None
             if result is not None:
-                record.boxes = [box_from_json(b) for b in result.boxes]
+                record.boxes = [TextBox.from_json(b) for b in result.boxes]
                 record.readings = [reading_adapter.from_json(r) for r in result.readings]
                 record.width, record.height = result.width, result.height
                 record.device, record.model, record.elapsed_ms = result.device, result.model, result.elapsed_ms

@@ -11,7 +11,7 @@ from desktop.core.reading.profile import FILE_NAME
 
 from .fakes import FakeEngine, quad, write_sample
 from .test_open_image import value_row
-from .test_user_actions import FileDialogs, menu_action, press
+from .test_user_actions import FileDialogs, menu_action, open_photos, press
 from desktop.ui.models.readings_model import STATUS, VALUE
 
 
@@ -126,3 +126,20 @@ def test_the_suggestion_button_accepts_it(make_window, qtbot, tmp_path, monkeypa
     qtbot.mouseClick(window.readings.accept_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: [c.corrected for c in window.store.corrections(second)] == ["3.49"], timeout=2000)
     assert status_of(window, "3.49") == "✎ Corrected" and not window.readings.suggestion_bar.isVisible()
+
+
+def test_a_batch_read_before_the_first_correction_is_checked_again(make_window, qtbot, tmp_path, monkeypatch):
+    """200 photos read at once, then the first corrected: the others that do not fit are flagged at once,
+    in the store too, and F3 stops at them."""
+    dialogs = FileDialogs(monkeypatch)
+    window = make_window(engine=ClampMeter(values=["377", "3.49", "352"]))
+    open_photos(window, qtbot, dialogs, tmp_path, 3)
+    first, second, third = sorted(window.session.records)
+    window.show_image(first)
+    assert all(r.valid for record in window.session.records.values() for r in record.readings)
+    correct_value(window, qtbot, "377", "3.77")
+    assert [r.valid for r in window.session.records[third].readings] == [False]
+    assert window.store.result(third).readings[0]["suggestion"] == "3.52"
+    assert window.session.records[second].readings[0].valid
+    press(window, qtbot, Qt.Key.Key_F3)
+    assert window.current_id == third

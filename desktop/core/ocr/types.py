@@ -48,6 +48,11 @@ class TextBox:
             "score": round(self.score, 4),
         }
 
+    @classmethod
+    def from_json(cls, data: dict) -> "TextBox":
+        return cls(points=tuple((float(x), float(y)) for x, y in data["points"]), text=data["text"],
+                   score=float(data["score"]))
+
 
 @dataclass
 class OcrResult:

@@ -200,6 +200,11 @@ class SessionStore:
             )
             self.conn.execute("UPDATE images SET status = 'done', error = NULL WHERE id = ?", (image_id,))
 
+    def set_readings(self, image_id: int, readings: list[dict]) -> None:
+        """The image's readings checked again (their flags changed); the boxes and the rest stay."""
+        self._write("UPDATE results SET readings = ?, updated_at = ? WHERE image_id = ?",
+                    (json.dumps(readings, ensure_ascii=False), time.time(), image_id))
+
     def result(self, image_id: int) -> ResultRow | None:
         row = self.conn.execute(
             "SELECT image_id, width, height, device, model, elapsed_ms, template, boxes, readings"
