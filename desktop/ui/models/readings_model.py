@@ -190,7 +190,7 @@ class ReadingsModel(QAbstractTableModel):
 
     def _flagged_text(self, reading) -> str:
         text = "; ".join(self.issue_texts(reading)) or self.tr("Invalid")
-        if getattr(reading, "suggestion", ""):
+        if getattr(reading, "suggestion", "") and self.editable:  # live: it is accepted on the capture
             text += " " + self.tr("Suggested: %1 (Ctrl+Enter accepts it)").replace("%1", reading.suggestion)
         return text
 
