@@ -22,12 +22,14 @@ SPECS = {
     "freeze": ("freeze", "F7", True),
     "capture": ("capture", "F8", False),
     "correct": ("corrected", "F2", False),
+    "accept_suggestion": ("", "Ctrl+Return", False),
     "undo": ("", QKeySequence.StandardKey.Undo, False),
     "redo": ("", "Ctrl+Y", False),
     "delete_reading": ("", QKeySequence.StandardKey.Delete, False),
     "draw_box": ("", "Ctrl+B", True),
     "prev": ("prev", "Ctrl+PgUp", False),
     "next": ("next", "Ctrl+PgDown", False),
+    "next_review": ("", "F3", False),
     "zoom_in": ("zoom_in", QKeySequence.StandardKey.ZoomIn, False),
     "zoom_out": ("zoom_out", QKeySequence.StandardKey.ZoomOut, False),
     "fit": ("fit", "Ctrl+0", False),
@@ -68,6 +70,9 @@ class Actions:
             "freeze": (self.tr("&Freeze"), self.tr("Freeze the picture")),
             "capture": (self.tr("&Capture"), self.tr("Record the stable readings with this picture")),
             "correct": (self.tr("&Correct value"), self.tr("Correct the selected value")),
+            "accept_suggestion": (self.tr("&Accept the suggested value"),
+                                  self.tr("Take the value the instrument's usual format suggests for a flagged "
+                                          "reading")),
             "undo": (self.tr("&Undo correction"), ""),
             "redo": (self.tr("&Redo correction"), ""),
             "delete_reading": (self.tr("&Delete reading"), self.tr("Delete a wrong reading: it is not recorded "
@@ -76,6 +81,8 @@ class Actions:
                                                                  "it is read, or you type it")),
             "prev": (self.tr("&Previous image"), ""),
             "next": (self.tr("&Next image"), ""),
+            "next_review": (self.tr("Next photo to &review"),
+                            self.tr("Go to the next photo with a flagged or doubtful reading")),
             "zoom_in": (self.tr("Zoom &in"), ""),
             "zoom_out": (self.tr("Zoom &out"), ""),
             "fit": (self.tr("&Fit to window"), ""),
@@ -113,8 +120,8 @@ def build_menus(window: QMainWindow, a: Actions) -> dict[str, QMenu]:
     menus["file"].addAction(a.quit)
     menus["edit"].addActions([a.undo, a.redo])
     menus["edit"].addSeparator()
-    menus["edit"].addActions([a.correct, a.delete_reading, a.draw_box])
-    menus["view"].addActions([a.prev, a.next])
+    menus["edit"].addActions([a.correct, a.accept_suggestion, a.delete_reading, a.draw_box])
+    menus["view"].addActions([a.prev, a.next, a.next_review])
     menus["view"].addSeparator()
     menus["view"].addActions([a.zoom_in, a.zoom_out, a.fit, a.actual])
     menus["camera"].addActions([a.live, a.freeze, a.capture])

@@ -7,6 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
+from desktop.ui import i18n, reading_adapter
 from desktop.ui.session import SessionController
 from desktop.ui.widgets.image_view import ImageView
 from desktop.ui.widgets.readings_panel import ReadingsPanel
@@ -25,6 +26,7 @@ class CorrectionUi(QObject):
         actions.redo.triggered.connect(self.redo)
         actions.delete_reading.triggered.connect(self.delete_reading)
         actions.draw_box.toggled.connect(view.set_drawing)
+        actions.next_review.triggered.connect(self.next_to_review)
         session.recordCorrected.connect(self._on_record_corrected)
         session.recordUpdated.connect(self._update_undo)  # read again: that image's history ends
         session.boxAdded.connect(self._on_box_added)
@@ -38,6 +40,7 @@ class CorrectionUi(QObject):
                                                   marks=self.session.marks(record.image_id))
         self.readings.boxes_model.set_boxes(record.boxes, editable=editable,
                                             corrected=self.session.corrected_boxes(record.image_id))
+        self.view.set_labels(self.session.box_labels(record.image_id))
         self.actions.draw_box.setEnabled(editable)
 
     @Slot(int, str, str, str)
@@ -46,6 +49,9 @@ class CorrectionUi(QObject):
         if image_id is not None:
             self.session.correct_reading(image_id, row, field, original, corrected,
                                          self.readings.readings_model.readings())
+            if field == "key":  # keys in the interface language: "indication → current", not "示值 → 电流"
+                lang = i18n.current_language()
+                original, corrected = reading_adapter.key_name(original, lang), reading_adapter.key_name(corrected, lang)
             self._say(self.tr("Saved: %1 → %2").replace("%1", original).replace("%2", corrected))
 
     @Slot(int, str, str)
@@ -84,6 +90,20 @@ class CorrectionUi(QObject):
         if image_id != self._shown():
             self._show_image(image_id)
         self._say(message)
+
+    @Slot()
+    def next_to_review(self) -> None:
+        """The next photo (after the one shown, round to the first) with a reading that is not OK."""
+        ids = list(self.session.records)
+        shown = self._shown()
+        start = ids.index(shown) + 1 if shown in ids else 0
+        threshold = self.readings.readings_model.low_confidence
+        for image_id in ids[start:] + ids[:start]:
+            record = self.session.records[image_id]
+            if image_id != shown and any(not r.valid or r.score < threshold for r in record.readings):
+                self._show_image(image_id)
+                return
+        self._say(self.tr("No other photo needs review."))
 
     @Slot()
     def delete_reading(self) -> None:

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from desktop.ui import reading_adapter
+
 FIELDS = ("key", "value", "unit")
 
 
 def boxes_of(reading) -> tuple[int, ...]:
     return tuple(reading.boxes or ())
+
+
+def reapply_field(reading, name: str, text: str):
+    """One field set again as the table editor sets it (a refused value leaves the reading as it is)."""
+    if name == "value":
+        return reading_adapter.edit_value(reading, text, "en")[0] or reading
+    if name == "unit":
+        return reading_adapter.edit_unit(reading, text)
+    return reading_adapter.edit_key(reading, text)
 
 
 def carry_over(before: list, current: list, after: list, edited_box: int, reapply) -> list:

@@ -11,12 +11,14 @@ so a new value is stable sooner.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.change import picture_changed, thumbnail
 from desktop.core.live.reread import LineReuse
 from desktop.core.live.stability import StabilityTracker
+from desktop.core.reading.profile import InstrumentProfiles, fits_profile
 from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
@@ -32,9 +34,11 @@ class LiveController(QObject):
     failed = Signal(str)
     fps = Signal(float, float)         # camera fps, OCR results per second
 
-    def __init__(self, ocr: OcrService, capture_factory=opencv_capture, stable_frames: int = 3, parent=None):
+    def __init__(self, ocr: OcrService, capture_factory=opencv_capture, stable_frames: int = 3,
+                 profiles: InstrumentProfiles | None = None, parent=None):
         super().__init__(parent)
         self.ocr = ocr
+        self.profiles = profiles or InstrumentProfiles()
         self.capture_factory = capture_factory
         self.tracker = StabilityTracker(stable_frames)
         self.template: str | None = None
@@ -107,7 +111,8 @@ class LiveController(QObject):
             self.ocr.drop_live()
 
     def stable_readings(self) -> list:
-        """Readings of the last live result whose value is the stable one."""
+        """Readings of the last live result whose value is the stable one; one that does not fit the
+        instrument's profile comes along flagged, so the technician checks it on the capture."""
         if self.last is None:
             return []
         stable = self.tracker.stable_values()
@@ -144,15 +149,18 @@ class LiveController(QObject):
             self.result.emit(outcome, {})
             return
         before = set(live_slots(self.last.readings)) if self.last is not None else set()
-        self.last = outcome
+        readings = self.profiles.check(outcome.readings)
+        self.last = outcome = replace(outcome, readings=readings)
         self._read_from = thumbnail(outcome.image)
-        readings = outcome.readings
-        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, live_slots(readings))})
+        slots = live_slots(readings)
+        states = self.tracker.update({slot: _value(r) for r, slot in zip(readings, slots)})
         if outcome.job.lines is None:
             self.lines.full_read(self._read_from, tuple(box.points for box in outcome.result.boxes))
         else:  # a reading that came or went, or a value that changed, is for a full read to confirm
             self.lines.reread(values_changed=set(states) != before or any(s.count == 1 for s in states.values()))
-        self.result.emit(outcome, {k: (s.count, s.stable) for k, s in states.items()})
+        # a value that does not fit the instrument's profile is never Stable, however long it stays
+        misfits = {slot for r, slot in zip(readings, slots) if not fits_profile(r)}
+        self.result.emit(outcome, {k: (s.count, s.stable and k not in misfits) for k, s in states.items()})
 
     @Slot(object)
     def _on_opened(self, info: dict) -> None:

@@ -15,7 +15,6 @@ from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.actions import Actions, build_menus, build_toolbar, retranslate_menus
-from desktop.ui.dialogs.messages import Messages
 from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
@@ -63,7 +62,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.queue_model = QueueModel(self)
         self.session = SessionController(store, self.ocr, self.queue_model, self)
         self.session.template = prefs.template or None
-        self.live = LiveController(self.ocr, capture_factory, prefs.stable_frames, self)
+        self.live = LiveController(self.ocr, capture_factory, prefs.stable_frames, self.session.profiles, self)
         self.live.template = self.session.template
 
         self.queue_panel = QueuePanel(self.queue_model)
@@ -97,9 +96,12 @@ class MainWindow(SourcesMixin, QMainWindow):
                                         show_image=self.show_image,
                                         say=lambda text: self.statusBar().showMessage(text, 4000), parent=self)
         self._connect()
+        screen = ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
+                              self.store, self._finished_image, self)
+        # a valid reading taken into the record is one the technician confirmed: its instrument profile learns it
+        screen.readingConfirmed.connect(lambda r: r.valid and self.session.confirm([r]))
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
-            self, ScreenSource(self.readings.readings_model, self.readings.readings_view.selectionModel(),
-                               self.store, self._finished_image, self), self._menus, lambda: self.prefs)
+            self, screen, self._menus, lambda: self.prefs)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()
@@ -119,6 +121,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         a.freeze.toggled.connect(self.live.set_frozen)
         a.capture.triggered.connect(self.capture)
         a.correct.triggered.connect(self.readings.edit_current_value)
+        a.accept_suggestion.triggered.connect(self.readings.accept_suggestion)
         a.prev.triggered.connect(lambda: self.queue_panel.step(-1))
         a.next.triggered.connect(lambda: self.queue_panel.step(1))
         a.zoom_in.triggered.connect(self.view.zoom_in)
@@ -133,10 +136,12 @@ class MainWindow(SourcesMixin, QMainWindow):
         self.model_tools.modelActivated.connect(self.reload_engine)
         self.ocr.engineReady.connect(self._on_engine_ready)
         self.ocr.engineFailed.connect(self._on_engine_failed)
+        self.ocr.loading.connect(self.status.set_loading_step)
         self.ocr.outcome.connect(self._on_outcome)
         self.session.recordAdded.connect(self._on_record_added)
         self.session.recordUpdated.connect(self._on_record_updated)
         self.session.failed.connect(self.show_error)
+        self.session.alreadyOpen.connect(self._on_already_open)
         self.queue_panel.imageChosen.connect(self.show_image)
         self.empty_state.samplesRequested.connect(self.open_samples)
         self.view.boxSelected.connect(self._on_box_selected)
@@ -201,6 +206,8 @@ class MainWindow(SourcesMixin, QMainWindow):
             return
         changed = image_id != self.current_id
         self.current_id = image_id
+        if changed:
+            self.store.set_viewed(self.session.session_id, image_id)
         self.image_area.setCurrentWidget(self.view)
         self.queue_panel.select_image(image_id)
         image = self.session.image(image_id) if record.status in ("done", "error") or not changed else None
@@ -349,31 +356,7 @@ class MainWindow(SourcesMixin, QMainWindow):
         record = self.session.records.get(self.current_id) if self.current_id else None
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}" if record else self.tr("LCD Reader"))
 
-    # -- restore and close ----------------------------------------------------------------------
-    def offer_restore(self) -> bool:
-        """At start: offer the last session back when it was not closed normally."""
-        session_id = self.session.restorable()
-        if session_id is None:
-            return False
-        info = self.store.session_summary(session_id)
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info["updated_at"]))
-        if not Messages.ask_restore(self, info["images"], info["corrections"], when):
-            return False
-        self._restore(session_id)
-        return True
-
-    def reopen_last_session(self) -> None:
-        session_id = self.store.last_session(exclude=self.session.session_id)
-        if session_id is not None:
-            self._restore(session_id)
-
-    def _restore(self, session_id: int) -> None:
-        self.current_id = None
-        ids = self.session.restore(session_id)
-        done = [i for i in ids if self.session.records[i].status == "done"]
-        if ids:
-            self.show_image(done[-1] if done else ids[0])
-
+    # -- close ----------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         if not self.model_tools.may_close(self.close):  # a training run: ask, stop it, close when it ended
             event.ignore()

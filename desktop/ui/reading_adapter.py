@@ -12,6 +12,8 @@ import dataclasses
 
 from desktop.core import reading as core
 from desktop.core.reading import Reading
+from desktop.core.reading.keys import load_keys
+from desktop.core.reading.profile import fits_profile  # noqa: F401  (the UI asks it through this module)
 
 
 def extract(boxes, template: str | None = None, image_size: tuple[int, int] | None = None) -> list:
@@ -45,6 +47,11 @@ def from_json(data: dict):
     return Reading(**{k: v for k, v in data.items() if k in names})
 
 
+def key_name(key: str, lang: str) -> str:
+    """A key in the interface language: 电流 -> "current" in English; a key not in the dictionary as it is."""
+    return load_keys().name(key, "en" if lang.startswith("en") else "zh")
+
+
 def issue_message(code: str, lang: str) -> str:
     return core.issue_message(code, "zh" if lang.startswith("zh") else "en")
 
@@ -70,4 +77,4 @@ def edit_key(reading, text: str):
 
 def _checked(original, edited):
     """A human-checked reading: full confidence; the original boxes are kept for the crops."""
-    return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes))
+    return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes), suggestion="")

@@ -14,9 +14,12 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.ocr.types import TextBox
+from desktop.core.paths import data_dir
+from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE, InstrumentProfiles
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
-from desktop.ui.corrections import carry_over, corrected_fields
+from desktop.ui.correction_samples import box_with, corrected_labels, crop_png
+from desktop.ui.corrections import carry_over, corrected_fields, reapply_field
 from desktop.ui.image_convert import encode_png
 from desktop.ui.models.image_record import ImageRecord
 from desktop.ui.models.queue_model import QueueModel
@@ -37,32 +40,20 @@ class Change:
     correction_id: int
 
 
-def _reapply(reading, name: str, text: str):
-    """One field set again as the table editor sets it (a refused value leaves the reading as it is)."""
-    if name == "value":
-        return reading_adapter.edit_value(reading, text, "en")[0] or reading
-    if name == "unit":
-        return reading_adapter.edit_unit(reading, text)
-    return reading_adapter.edit_key(reading, text)
-
-
-def box_from_json(data: dict) -> TextBox:
-    return TextBox(points=tuple((float(x), float(y)) for x, y in data["points"]), text=data["text"],
-                   score=float(data["score"]))
-
-
 class SessionController(QObject):
     recordAdded = Signal(int)          # image id
     recordUpdated = Signal(int)        # image id: status or result changed
     recordCorrected = Signal(int)      # image id: a correction was saved, undone or redone
     boxAdded = Signal(int, int)        # image id, box index: a drawn box was read and added
     failed = Signal(str)               # a message for the user (also logged)
+    alreadyOpen = Signal(list)         # paths not added again: this session has them (ids of their images)
 
     def __init__(self, store: SessionStore, ocr: OcrService, queue: QueueModel, parent=None):
         super().__init__(parent)
         self.store, self.ocr, self.queue = store, ocr, queue
         self.session_id = store.new_session()
         self.template: str | None = None
+        self.profiles = InstrumentProfiles(data_dir() / PROFILES_FILE)  # learned from the technician's checks
         self.records: dict[int, ImageRecord] = {}
         self._images: OrderedDict[int, np.ndarray] = OrderedDict()
         self._undo: list[Change] = []
@@ -72,15 +63,36 @@ class SessionController(QObject):
 
     # -- adding images --------------------------------------------------------------------------
     def add_files(self, paths: list[str], source: str = "file") -> list[int]:
-        ids = []
+        """Add and read the images; one the session has already is not added again (``alreadyOpen``)."""
+        ids, again = [], []
         for path in paths:
             path = str(Path(path))
+            if self.record_for_path(path) is not None:
+                again.append(path)
+                continue
             image_id = self.store.add_image(self.session_id, source, Path(path).name, path=path)
             if source in ("file", "drop"):
                 self.store.add_recent(path)
             ids.append(self._add_record(ImageRecord(image_id, Path(path).name, source, path=path)))
             self._submit(image_id, path=path)
+        if again:
+            self.alreadyOpen.emit(again)
         return ids
+
+    def confirm(self, readings: list) -> None:
+        """Readings the technician confirmed or corrected: their instruments' profiles learn them, and the
+        images read before are checked again (a batch read before the first correction is flagged too)."""
+        self.profiles.learn(readings)
+        for record in self.records.values():
+            checked = self.profiles.check(record.readings) if record.status == "done" else record.readings
+            if checked != record.readings:
+                record.readings = checked
+                self.store.set_readings(record.image_id, [reading_adapter.to_json(r) for r in checked])
+                self.queue.changed(record.image_id)
+
+    def record_for_path(self, path: str) -> int | None:
+        target = str(Path(path).resolve())
+        return next((i for i, r in self.records.items() if r.path and str(Path(r.path).resolve()) == target), None)
 
     def add_folder(self, folder: str) -> list[int]:
         from desktop.core.ocr.images import find_images
@@ -165,7 +177,8 @@ class SessionController(QObject):
         self._apply_result(record, outcome.result, outcome.readings)
 
     def _apply_result(self, record: ImageRecord, result, readings: list) -> None:
-        record.boxes, record.readings, record.status, record.error = list(result.boxes), list(readings), "done", None
+        readings = self.profiles.check(readings)
+        record.boxes, record.readings, record.status, record.error = list(result.boxes), readings, "done", None
         record.width, record.height = result.width, result.height
         record.device, record.model, record.elapsed_ms = result.device, result.model, result.elapsed_ms
         self.store.save_result(record.image_id, width=result.width, height=result.height, device=result.device,
@@ -185,8 +198,10 @@ class SessionController(QObject):
         before = self._state(record)
         record.readings = reading_adapter.flag_repeated_keys(list(readings))  # a key edit may end (or make) a repeat
         reading = record.readings[row]
+        if field == "value":  # the technician's value is what this instrument shows: the profile learns it
+            self.confirm([reading])
         self._save_correction(record, before, "reading", original, corrected,
-                              box_index=self._box_with(record, reading, original), field=f"{reading.key}:{field}")
+                              box_index=box_with(record.boxes, reading, original), field=f"{reading.key}:{field}")
 
     def delete_reading(self, image_id: int, row: int) -> None:
         """A wrong reading (a doubled or misplaced one) removed: it gives no training sample."""
@@ -208,7 +223,8 @@ class SessionController(QObject):
         read_before = reading_adapter.extract(record.boxes, self.template, size)
         record.boxes = list(boxes)
         read_after = reading_adapter.extract(record.boxes, self.template, size)
-        record.readings = reading_adapter.flag_repeated_keys(carry_over(read_before, record.readings, read_after, box_index, _reapply))
+        record.readings = self.profiles.check(reading_adapter.flag_repeated_keys(
+            carry_over(read_before, record.readings, read_after, box_index, reapply_field)))
         self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
     def read_drawn_box(self, image_id: int, points) -> bool:
@@ -244,6 +260,10 @@ class SessionController(QObject):
             return [set() for _ in record.readings]
         read = reading_adapter.extract(record.boxes, self.template, (record.width, record.height))
         return corrected_fields(read, record.readings, self.corrected_boxes(image_id))
+
+    def box_labels(self, image_id: int) -> dict[int, str]:
+        """The photo's box labels that differ from the boxes' text: the table corrections written in."""
+        return corrected_labels(self.records[image_id].boxes, self.store.corrections(image_id, with_crops=False))
 
     def corrected_boxes(self, image_id: int) -> set[int]:
         return {c.box_index for c in self.store.corrections(image_id, with_crops=False)
@@ -287,7 +307,8 @@ class SessionController(QObject):
     def _save_correction(self, record: ImageRecord, before: tuple, kind: str, original: str, corrected: str, *,
                          box_index: int | None, field: str | None = None) -> None:
         saved = dict(kind=kind, original=original, corrected=corrected, box_index=box_index, field=field,
-                     crop_png=self._crop_png(record, box_index) if kind != "delete" else None, template=self.template)
+                     crop_png=None if kind == "delete" else
+                     crop_png(lambda: self.image(record.image_id), record.boxes, box_index), template=self.template)
         after = self._state(record)
         correction_id = self.store.add_correction(record.image_id, **saved, **self._state_json(after))
         record.corrections += 1
@@ -307,29 +328,6 @@ class SessionController(QObject):
     @staticmethod
     def _state_json(state: tuple[list, list]) -> dict:
         return {"boxes": [b.to_json() for b in state[0]], "readings": [reading_adapter.to_json(r) for r in state[1]]}
-
-    @staticmethod
-    def _box_with(record: ImageRecord, reading, original: str) -> int | None:
-        """The box of the reading whose text holds the corrected text: its crop is the training sample.
-        None when no box holds it (no sample: a crop of another box would teach a wrong label)."""
-        for i in reading.boxes or []:
-            if 0 <= i < len(record.boxes) and original and original in record.boxes[i].text:
-                return i
-        return None
-
-    def _crop_png(self, record: ImageRecord, box_index: int | None) -> bytes | None:
-        if box_index is None or not 0 <= box_index < len(record.boxes):
-            return None
-        image = self.image(record.image_id)
-        if image is None:
-            return None
-        from desktop.core.ocr.crop import crop_text_region
-
-        try:
-            return encode_png(crop_text_region(image, record.boxes[box_index].points))
-        except Exception:  # a crop failure must not lose the correction itself
-            log.exception("crop failed for image %s box %s", record.image_id, box_index)
-            return None
 
     # -- images ---------------------------------------------------------------------------------
     def image(self, image_id: int) -> np.ndarray | None:
@@ -380,7 +378,7 @@ class SessionController(QObject):
                                  corrections=counts.get(row.id, 0))
             result = self.store.result(row.id) if row.status == "done" else None
             if result is not None:
-                record.boxes = [box_from_json(b) for b in result.boxes]
+                record.boxes = [TextBox.from_json(b) for b in result.boxes]
                 record.readings = [reading_adapter.from_json(r) for r in result.readings]
                 record.width, record.height = result.width, result.height
                 record.device, record.model, record.elapsed_ms = result.device, result.model, result.elapsed_ms

@@ -1,4 +1,5 @@
-"""Where images come from: open files, a folder, drag and drop, the clipboard, recent files.
+"""Where images come from: open files, a folder, drag and drop, the clipboard, recent files, an earlier
+session.
 
 A mixin of the main window (it needs ``self.session``, ``self.store``, ``self.actions``).
 """
@@ -42,6 +43,15 @@ class SourcesMixin:
         ids = self.session.add_files(paths) if paths else []
         self._update_recent()
         return ids
+
+    @Slot(list)
+    def _on_already_open(self, paths: list) -> None:
+        """Files opened again are not added twice: say so, and show the first of them."""
+        names = ", ".join(Path(p).name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
+        self.show_info(QCoreApplication.translate("SourcesMixin", "Already open, not added again: %1")
+                       .replace("%1", names))
+        if not self.live.running:
+            self.show_image(self.session.record_for_path(paths[0]))
 
     def open_folder(self, folder: str) -> list[int]:
         if not folder:
@@ -104,3 +114,29 @@ class SourcesMixin:
             action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
             menu.addAction(action)
         menu.setEnabled(bool(recent))
+
+    # -- an earlier session ------------------------------------------------------------------
+    def offer_restore(self) -> bool:
+        """At start: offer the last session back when it was not closed normally."""
+        session_id = self.session.restorable()
+        if session_id is None:
+            return False
+        info = self.store.session_summary(session_id)
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info["updated_at"]))
+        if not Messages.ask_restore(self, info["images"], info["corrections"], when):
+            return False
+        self._restore(session_id)
+        return True
+
+    def reopen_last_session(self) -> None:
+        session_id = self.store.last_session(exclude=self.session.session_id)
+        if session_id is not None:
+            self._restore(session_id)
+
+    def _restore(self, session_id: int) -> None:
+        self.current_id = None
+        viewed = self.store.viewed(session_id)  # before restoring: showing the images as they come back moves it
+        ids = self.session.restore(session_id)
+        done = [i for i in ids if self.session.records[i].status == "done"]
+        if ids:
+            self.show_image(viewed if viewed in ids else done[-1] if done else ids[0])

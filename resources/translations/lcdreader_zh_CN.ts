@@ -27,222 +27,242 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>&amp;Open images…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60"/>
+        <location filename="../../desktop/ui/actions.py" line="62"/>
         <source>Open image files</source>
         <translation>打开图片文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Open &amp;folder…</source>
         <translation>打开文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61"/>
+        <location filename="../../desktop/ui/actions.py" line="63"/>
         <source>Read every image in a folder</source>
         <translation>读取文件夹中的所有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>&amp;Paste image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62"/>
+        <location filename="../../desktop/ui/actions.py" line="64"/>
         <source>Read the image on the clipboard</source>
         <translation>读取剪贴板中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>&amp;Read again</source>
         <translation>重新识别(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63"/>
+        <location filename="../../desktop/ui/actions.py" line="65"/>
         <source>Read the current image again</source>
         <translation>重新识别当前图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="66"/>
         <source>&amp;Stop the queue</source>
         <translation>停止队列(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64"/>
+        <location filename="../../desktop/ui/actions.py" line="66"/>
         <source>Do not read the images still waiting</source>
         <translation>不再识别等待中的图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65"/>
+        <location filename="../../desktop/ui/actions.py" line="67"/>
         <source>Reopen &amp;last session</source>
         <translation>重新打开上次会话(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66"/>
+        <location filename="../../desktop/ui/actions.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>&amp;Live camera</source>
         <translation>实时相机(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67"/>
+        <location filename="../../desktop/ui/actions.py" line="69"/>
         <source>Start or stop the live camera</source>
         <translation>开启或关闭实时相机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>&amp;Freeze</source>
         <translation>冻结画面(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68"/>
+        <location filename="../../desktop/ui/actions.py" line="70"/>
         <source>Freeze the picture</source>
         <translation>冻结当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69"/>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>&amp;Capture</source>
         <translation>采集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69"/>
+        <location filename="../../desktop/ui/actions.py" line="71"/>
         <source>Record the stable readings with this picture</source>
         <translation>记录稳定读数及当前画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="72"/>
         <source>&amp;Correct value</source>
         <translation>更正数值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70"/>
+        <location filename="../../desktop/ui/actions.py" line="72"/>
         <source>Correct the selected value</source>
         <translation>更正所选数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71"/>
+        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <source>&amp;Accept the suggested value</source>
+        <translation>采用建议值(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="74"/>
+        <source>Take the value the instrument&apos;s usual format suggests for a flagged reading</source>
+        <translation>对被标记的读数，采用按该仪器惯常显示格式建议的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="76"/>
         <source>&amp;Undo correction</source>
         <translation>撤销更正(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72"/>
+        <location filename="../../desktop/ui/actions.py" line="77"/>
         <source>&amp;Redo correction</source>
         <translation>重做更正(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <location filename="../../desktop/ui/actions.py" line="78"/>
         <source>&amp;Delete reading</source>
         <translation>删除读数(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73"/>
+        <location filename="../../desktop/ui/actions.py" line="78"/>
         <source>Delete a wrong reading: it is not recorded and teaches nothing</source>
         <translation>删除错误的读数：它不会被记录，也不会用于训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>&amp;Draw a missed box</source>
         <translation>框选漏检的文字(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75"/>
+        <location filename="../../desktop/ui/actions.py" line="80"/>
         <source>Drag a box around text the reader missed; it is read, or you type it</source>
         <translation>在未识别出的文字周围拖出一个框；程序会识别它，也可以手动输入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77"/>
+        <location filename="../../desktop/ui/actions.py" line="82"/>
         <source>&amp;Previous image</source>
         <translation>上一张(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78"/>
+        <location filename="../../desktop/ui/actions.py" line="83"/>
         <source>&amp;Next image</source>
         <translation>下一张(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="79"/>
+        <location filename="../../desktop/ui/actions.py" line="84"/>
+        <source>Next photo to &amp;review</source>
+        <translation>下一张待复核照片(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <source>Go to the next photo with a flagged or doubtful reading</source>
+        <translation>跳到下一张有被标记或存疑读数的照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="86"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80"/>
+        <location filename="../../desktop/ui/actions.py" line="87"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="81"/>
+        <location filename="../../desktop/ui/actions.py" line="88"/>
         <source>&amp;Fit to window</source>
         <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82"/>
+        <location filename="../../desktop/ui/actions.py" line="89"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83"/>
+        <location filename="../../desktop/ui/actions.py" line="90"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84"/>
+        <location filename="../../desktop/ui/actions.py" line="91"/>
         <source>&amp;Improve the model…</source>
         <translation>改进模型(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85"/>
+        <location filename="../../desktop/ui/actions.py" line="92"/>
         <source>Teach the model your instruments from your corrections</source>
         <translation>用您的更正让模型学会识读您的仪器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86"/>
+        <location filename="../../desktop/ui/actions.py" line="93"/>
         <source>&amp;Models…</source>
         <translation>模型管理(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86"/>
+        <location filename="../../desktop/ui/actions.py" line="93"/>
         <source>Model versions: use, roll back, export, import</source>
         <translation>模型版本：启用、回退、导出、导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="87"/>
+        <location filename="../../desktop/ui/actions.py" line="94"/>
         <source>Switch &amp;language (中文 / English)</source>
         <translation>切换语言(&amp;L)（中文 / English）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="96"/>
+        <location filename="../../desktop/ui/actions.py" line="103"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Camera</source>
         <translation>相机(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -374,32 +394,37 @@
 <context>
     <name>CorrectionUi</name>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="49"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="55"/>
         <source>Saved: %1 → %2</source>
         <translation>已保存：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="75"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="81"/>
         <source>Correction undone</source>
         <translation>已撤销更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="79"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="85"/>
         <source>Correction redone</source>
         <translation>已重做更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="93"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="106"/>
+        <source>No other photo needs review.</source>
+        <translation>没有其他需要复核的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/correction_ui.py" line="113"/>
         <source>Select the reading to delete first.</source>
         <translation>请先选择要删除的读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="96"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="116"/>
         <source>Reading deleted (Ctrl+Z brings it back)</source>
         <translation>读数已删除（按 Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/correction_ui.py" line="103"/>
+        <location filename="../../desktop/ui/correction_ui.py" line="123"/>
         <source>Reading the box…</source>
         <translation>正在识别框内文字…</translation>
     </message>
@@ -576,16 +601,16 @@
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
-        <source>The model is still training. Stop it now? The best model so far is kept and can be used later from Tools &gt; Models.</source>
-        <translation>模型仍在训练。现在停止吗？目前最好的模型会保留，之后可在“工具 &gt; 模型管理”中启用。</translation>
+        <source>The model is still training. Stop it now? If a step has already improved on the current model, the best one so far is kept and listed in Tools &gt; Models; otherwise nothing is kept.</source>
+        <translation>模型仍在训练。现在停止吗？如果已有训练步骤优于当前模型，将保留目前最好的模型，并列在“工具 “工具 &gt; 模型”gt; 模型管理”中；否则不保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
         <source>Keep training</source>
         <translation>继续训练</translation>
     </message>
@@ -651,32 +676,32 @@
 <context>
     <name>LiveController</name>
     <message>
-        <location filename="../../desktop/ui/live.py" line="66"/>
+        <location filename="../../desktop/ui/live.py" line="81"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/live.py" line="135"/>
+        <location filename="../../desktop/ui/live.py" line="167"/>
         <source>%1: %2 × %3</source>
         <translation>%1：%2 × %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/live.py" line="141"/>
+        <location filename="../../desktop/ui/live.py" line="173"/>
         <source>Picture lost: reconnecting (attempt %1)…</source>
         <translation>画面中断：正在重新连接（第 %1 次）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/live.py" line="147"/>
+        <location filename="../../desktop/ui/live.py" line="179"/>
         <source>No camera at %1. Check that it is plugged in (or the address or file is right) and that no other program uses it.</source>
         <translation>%1 没有摄像头。请检查它已连接（或地址、文件正确），且没有被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/live.py" line="149"/>
+        <location filename="../../desktop/ui/live.py" line="181"/>
         <source>The camera %1 stopped sending pictures and did not come back.</source>
         <translation>摄像头 %1 停止发送画面，且未能恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/live.py" line="151"/>
+        <location filename="../../desktop/ui/live.py" line="183"/>
         <source>The camera failed: %1</source>
         <translation>摄像头出错：%1</translation>
     </message>
@@ -684,44 +709,44 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>The active model %1 was not used: %2. Reading with %3 instead (Models… to roll back or delete it).</source>
         <translation>当前模型 %1 未被使用：%2。改用 %3 识别（可在“模型管理…”中回滚或删除它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -1014,52 +1039,52 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="159"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="163"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="192"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="196"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="197"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="202"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="204"/>
         <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
         <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="210"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
         <source>Conditional pass</source>
         <translation>有条件合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="211"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="211"/>
+        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
         <source>Conditional fail</source>
         <translation>有条件不合格</translation>
     </message>
@@ -1093,18 +1118,25 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
             <numerusform>%n 处更正</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/models/queue_model.py" line="81"/>
+        <source>%n to check</source>
+        <translation>
+            <numerusform>%n 项待核对</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="80"/>
+        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="80"/>
+        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
         <source>Reading…</source>
         <translation>识别中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="81"/>
+        <location filename="../../desktop/ui/models/queue_model.py" line="84"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
@@ -1155,37 +1187,42 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>置信度低：请核对该数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="193"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="194"/>
+        <source>Suggested: %1 (Ctrl+Enter accepts it)</source>
+        <translation>建议值：%1（按 Ctrl+Enter 采用）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/readings_model.py" line="199"/>
         <source>Refused: %1</source>
         <translation>未接受：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="197"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="203"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="198"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="206"/>
         <source>Settling %1/%2</source>
         <translation>稳定中 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="200"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="192"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="202"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="210"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="204"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="212"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="205"/>
+        <location filename="../../desktop/ui/models/readings_model.py" line="213"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -1193,22 +1230,32 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsPanel</name>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="83"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="65"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="84"/>
         <source>Text boxes</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="66"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="85"/>
         <source>Double-click or press F2 to correct a value. Corrections are saved at once and become training data.</source>
         <translation>双击或按 F2 更正数值。更正会立即保存，并用作模型训练数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/readings_panel.py" line="128"/>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="148"/>
+        <source>%1 does not look like this instrument&apos;s readings: %2</source>
+        <translation>%1 与该仪器的读数格式不符：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="151"/>
+        <source>Use %1 (Ctrl+Enter)</source>
+        <translation>采用 %1 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/readings_panel.py" line="178"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1216,128 +1263,128 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <location filename="../../desktop/ui/records/controller.py" line="104"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="112"/>
+        <location filename="../../desktop/ui/records/controller.py" line="105"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="113"/>
+        <location filename="../../desktop/ui/records/controller.py" line="106"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="128"/>
+        <location filename="../../desktop/ui/records/controller.py" line="121"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="130"/>
+        <location filename="../../desktop/ui/records/controller.py" line="123"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="194"/>
+        <location filename="../../desktop/ui/records/controller.py" line="182"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="195"/>
+        <location filename="../../desktop/ui/records/controller.py" line="183"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="214"/>
+        <location filename="../../desktop/ui/records/controller.py" line="202"/>
         <source>, </source>
         <comment>between the missing items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="215"/>
+        <location filename="../../desktop/ui/records/controller.py" line="203"/>
         <source>fill in %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <location filename="../../desktop/ui/records/controller.py" line="211"/>
         <source>the certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="223"/>
+        <location filename="../../desktop/ui/records/controller.py" line="211"/>
         <source>the checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="224"/>
+        <location filename="../../desktop/ui/records/controller.py" line="212"/>
         <source>the laboratory&apos;s name (Settings)</source>
         <translation>实验室名称（设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="225"/>
+        <location filename="../../desktop/ui/records/controller.py" line="213"/>
         <source>the traceability statement (Settings)</source>
         <translation>计量溯源性声明（设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="226"/>
+        <location filename="../../desktop/ui/records/controller.py" line="214"/>
         <source>the authorised signatory</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <location filename="../../desktop/ui/records/controller.py" line="215"/>
         <source>a measurement standard</source>
         <translation>所用计量标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="228"/>
+        <location filename="../../desktop/ui/records/controller.py" line="216"/>
         <source>the standard&apos;s certificate number</source>
         <translation>标准器证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="229"/>
+        <location filename="../../desktop/ui/records/controller.py" line="217"/>
         <source>the standard&apos;s due date</source>
         <translation>标准器有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="230"/>
+        <location filename="../../desktop/ui/records/controller.py" line="218"/>
         <source>the standard&apos;s uncertainty</source>
         <translation>标准器不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="246"/>
+        <location filename="../../desktop/ui/records/controller.py" line="234"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="251"/>
+        <location filename="../../desktop/ui/records/controller.py" line="239"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="258"/>
+        <location filename="../../desktop/ui/records/controller.py" line="246"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="260"/>
+        <location filename="../../desktop/ui/records/controller.py" line="248"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="263"/>
+        <location filename="../../desktop/ui/records/controller.py" line="251"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="266"/>
+        <location filename="../../desktop/ui/records/controller.py" line="254"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="301"/>
+        <location filename="../../desktop/ui/records/controller.py" line="289"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
     </message>
@@ -1418,12 +1465,12 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/screen.py" line="66"/>
+        <location filename="../../desktop/ui/records/screen.py" line="67"/>
         <source>Open or capture a picture of the screen first, then select its reading.</source>
         <translation>请先打开或拍摄仪器屏幕图片，再选择其中的读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/screen.py" line="71"/>
+        <location filename="../../desktop/ui/records/screen.py" line="72"/>
         <source>Select a reading in the Readings table first.</source>
         <translation>请先在读数表中选择一个读数。</translation>
     </message>
@@ -1994,17 +2041,17 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
         <source>The new model “%1” reads your whole screens at least as well as the current one and is now in use. Scores in amber are lower but do not decide: point at one to see why. You can switch back here or later in Tools &gt; Models.</source>
-        <translation>新模型“%1”读整张屏幕的结果不比当前模型差，现已启用。琥珀色的分数虽有下降，但不作为判定依据：将鼠标指向它可查看原因。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
+        <translation>新模型“%1”读整张屏幕的结果不比当前模型差，现已启用。琥珀色的分数虽有下降，但不作为判定依据：将鼠标指向它可查看原因。您可以在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="152"/>
         <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
-        <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
+        <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
         <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
-        <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 &gt; 模型”中启用。</translation>
+        <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中启用。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="199"/>
@@ -2035,12 +2082,12 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../desktop/ui/session.py" line="125"/>
+        <location filename="../../desktop/ui/session.py" line="137"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session.py" line="229"/>
+        <location filename="../../desktop/ui/session.py" line="245"/>
         <source>The box could not be read: %1. Type its text.</source>
         <translation>无法识别该框：%1。请手动输入其文字。</translation>
     </message>
@@ -2285,11 +2332,16 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     <name>SourcesMixin</name>
     <message>
         <location filename="../../desktop/ui/sources.py" line="51"/>
+        <source>Already open, not added again: %1</source>
+        <translation>已打开，未重复添加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sources.py" line="61"/>
         <source>No images in %1</source>
         <translation>%1 中没有图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sources.py" line="81"/>
+        <location filename="../../desktop/ui/sources.py" line="91"/>
         <source>Nothing to read: copy or drop an image or an image file.</source>
         <translation>没有可识别的内容：请复制或拖入图片或图片文件。</translation>
     </message>
@@ -2297,155 +2349,185 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="58"/>
         <source>Read in %1 ms</source>
         <translation>识别用时 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="45"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="63"/>
         <source>FPS: –</source>
         <translation>帧率：–</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="47"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="65"/>
         <source>FPS: camera %1, OCR %2</source>
         <translation>帧率：相机 %1，识别 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="52"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="84"/>
         <source>Device: loading models…</source>
         <translation>设备：正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="53"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="72"/>
         <source>Model: –</source>
         <translation>模型：–</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="55"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="74"/>
         <source>Device: unavailable</source>
         <translation>设备：不可用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="56"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="75"/>
         <source>Model: not loaded</source>
         <translation>模型：未加载</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="77"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/status_bar.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="78"/>
         <source>Model: %1</source>
         <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="88"/>
+        <source>converting PP-OCRv6 for this computer (only the first time)</source>
+        <translation>正在为本机转换 PP-OCRv6（仅首次）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="89"/>
+        <source>loading models</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="91"/>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="91"/>
+        <source>almost done</source>
+        <translation>即将完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/status_bar.py" line="92"/>
+        <source>Device: %1… %2</source>
+        <translation>设备：%1… %2</translation>
     </message>
 </context>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="64"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
         <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
         <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
         <source>See the result &gt;</source>
         <translation>查看结果 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
         <source>Stop (keep the best so far)</source>
         <translation>停止（保留目前最好的）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>validation score</source>
         <translation>验证分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>Preparing the data and scoring the current model…</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="96"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="95"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="158"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="157"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="161"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="160"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="173"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="174"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="173"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
-        <source>Stopped. The best model so far was kept: click Next to see the result.</source>
-        <translation>已停止，目前最好的模型已保留：点击“下一步”查看结果。</translation>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="182"/>
+        <source>Stopped. The best model so far was kept as %1, listed in Tools &gt; Models: click See the result.</source>
+        <translation>已停止。目前最好的模型已保存为 %1，列在“工具 “工具 &gt; 模型”gt; 模型管理”中：点击“查看结果”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="183"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="184"/>
+        <source>Stopped before any step improved on the current model: nothing was kept.</source>
+        <translation>在任何训练步骤优于当前模型之前已停止：未保留任何模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="186"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="190"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="191"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="194"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

@@ -51,6 +51,11 @@ class FakeEngine:
             raise RuntimeError("recogniser failed")
         return [(self.box_text, 0.9) for _ in crops]
 
+    def read_region(self, image: np.ndarray, points) -> tuple[str, float]:
+        from desktop.core.ocr.crop import crop_text_region
+
+        return self.recognize_crops([crop_text_region(image, points, turn_tall=False)])[0]
+
     def warm_up(self, pause=lambda: False) -> bool:
         self.warmed_up_in = threading.get_ident()
         while self.warm_up_left:

@@ -27,6 +27,8 @@ def open_screen(make_window, qtbot, tmp_path, **engine):
 
 def cells(window, column=VALUE):
     model = window.readings.readings_model
+    if column == KEY:  # the key as stored (the English interface shows and edits its English name)
+        return [reading.key for reading in model.readings()]
     return [model.index(row, column).data(Qt.ItemDataRole.EditRole) for row in range(model.rowCount())]
 
 

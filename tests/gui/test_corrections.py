@@ -80,3 +80,49 @@ def test_box_text_correction(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: value_row(window.readings.readings_model, "100.97") >= 0, timeout=2000)
     assert value_row(window.readings.readings_model, "100.97") >= 0   # readings re-extracted
     assert not boxes.setData(boxes.index(1, 1), "  ", Qt.ItemDataRole.EditRole)  # empty refused
+
+
+def press_f2_on(window, qtbot, column: int) -> QLineEdit:
+    """Select the value's row at ``column`` and press F2, as a technician does; the editor opened."""
+    from .test_user_actions import press
+
+    view, model = window.readings.readings_view, window.readings.readings_model
+    view.setCurrentIndex(model.index(value_row(model), column))
+    press(window, qtbot, Qt.Key.Key_F2)
+    (editor,) = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]  # a closed one may linger
+    return editor
+
+
+def test_f2_edits_the_selected_column(make_window, qtbot, tmp_path):
+    """F2 on a selected Key cell opens the key's editor, not the value's."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from desktop.ui.models.readings_model import KEY
+
+    window = make_window()
+    image_id = open_one(window, qtbot, tmp_path)
+    view = window.readings.readings_view
+    editor = press_f2_on(window, qtbot, KEY)
+    assert view.state() == QAbstractItemView.State.EditingState and view.currentIndex().column() == KEY
+    editor.selectAll()
+    qtbot.keyClicks(editor, "temperature")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [(c.original, c.corrected) for c in window.store.corrections(image_id)]
+                    == [("大气压", "温度")], timeout=2000)
+    press_f2_on(window, qtbot, STATUS)  # not editable: F2 corrects the value
+    assert view.state() == QAbstractItemView.State.EditingState and view.currentIndex().column() == VALUE
+
+
+def test_the_box_label_on_the_photo_shows_the_corrected_text(make_window, qtbot, tmp_path):
+    window = make_window()
+    open_one(window, qtbot, tmp_path)
+    view, model = window.readings.readings_view, window.readings.readings_model
+    view.setCurrentIndex(model.index(value_row(model), VALUE))
+    window.actions.correct.trigger()
+    (editor,) = view.viewport().findChildren(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "100.01")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.view.box_item(1).label.text() == "100.01", timeout=2000)
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: window.view.box_item(1).label.text() == "100.07", timeout=2000)

@@ -307,7 +307,7 @@ def test_export_writes_a_workbook_in_the_ui_language(make_window, qtbot, tmp_pat
     labels = labels_for("zh" if lang == "zh_CN" else "en")
     assert wb.sheetnames[0] == labels["summary_sheet"]
     ws = wb[number]
-    row = measurement_row(ws, "大气压")
+    row = measurement_row(ws, "大气压" if lang == "zh_CN" else "atmospheric pressure")  # in the report language
     assert ws[f"C{row}"].value == "kPa"
     assert ws[f"E{row}"].value == pytest.approx(100.07)
     assert str(ws[f"F{row}"].value).startswith("=ROUND(")

@@ -46,6 +46,15 @@ def wait_read(window, qtbot, count: int) -> None:
                     and all(r.status == "done" for r in window.session.records.values()), timeout=5000)
 
 
+def open_photos(window, qtbot, dialogs: FileDialogs, folder, count: int, name: str = "photo{}.png") -> list[str]:
+    """File > Open images…, answered with ``count`` new sample photos; waits until all are read."""
+    dialogs.files = [str(write_sample(folder / name.format(i))) for i in range(count)]
+    before = len(window.session.records)
+    menu_action(window, "file", window.actions.open).trigger()
+    wait_read(window, qtbot, before + count)
+    return dialogs.files
+
+
 def press(window, qtbot, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
@@ -79,10 +88,12 @@ def test_open_a_folder_from_the_menu_the_toolbar_and_ctrl_shift_o(make_window, q
     dialogs.folder = str(tmp_path / "shots")
     menu_action(window, "file", window.actions.open_folder).trigger()
     wait_read(window, qtbot, 2)
+    write_sample(tmp_path / "shots" / "c.png")
     qtbot.mouseClick(toolbar_button(window, window.actions.open_folder), Qt.MouseButton.LeftButton)
-    wait_read(window, qtbot, 4)
+    wait_read(window, qtbot, 3)  # the new image only: a and b are open already
+    assert "Already open, not added again: a.png, b.png" in window.banner.text()
     press(window, qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    wait_read(window, qtbot, 6)
+    wait_read(window, qtbot, 3)
     assert dialogs.asked == ["folder"] * 3
     dialogs.folder = str(tmp_path / "empty")
     (tmp_path / "empty").mkdir()
@@ -147,7 +158,7 @@ def test_every_action_in_the_menus_and_toolbars_can_be_triggered(make_window, qt
         if action.isCheckable() and action.isChecked():
             action.trigger()  # live camera, freeze: back off
         qtbot.wait(10)
-    assert len(window.session.records) >= 2  # "Open recent" opened the first image again
+    assert len(window.session.records) == 1  # "Open recent" showed the first image, not added it again
     qtbot.waitUntil(lambda: not window.live.running, timeout=3000)
     if window.model_tools.wizard is not None:
         window.model_tools.wizard.close()

@@ -280,10 +280,15 @@ def test_stop_mid_run_keeps_best_and_shows_result(make_wizard, qtbot, monkeypatc
     page = wizard.training_page
     qtbot.waitUntil(lambda: page.run.step.get("rec", 0) >= 1, timeout=20000)
     assert "step 1 of 12" in page.status.text()
+    see_result = wizard.button(wizard.WizardButton.CommitButton)
+    assert see_result.text() == "See the result >" and not see_result.isEnabled()  # not while it trains
     page.stop_button.click()
     assert "Stopping" in page.status.text()
     qtbot.waitUntil(page.isComplete, timeout=20000)
-    assert wizard.state.result["cancelled"] and "Stopped" in page.status.text()
+    kept = wizard.state.result["model"]
+    assert wizard.state.result["cancelled"] and page.status.text() == (
+        f"Stopped. The best model so far was kept as {kept}, listed in Tools > Models: click See the result.")
+    assert kept in [v.name for v in registry.list_versions()]  # what Tools > Models lists
     assert page.run.step["rec"] < 12
     wizard.next()
     assert "stopped early" in wizard.result_page.verdict.text()

@@ -19,8 +19,9 @@ def order_points(points) -> np.ndarray:
     return np.array([top_left, top_right, bottom_right, bottom_left], dtype=np.float32)
 
 
-def crop_text_region(image: np.ndarray, points) -> np.ndarray:
-    """Perspective-crop a quadrilateral text region; tall crops are turned to read left to right.
+def crop_text_region(image: np.ndarray, points, turn_tall: bool = True) -> np.ndarray:
+    """Perspective-crop a quadrilateral text region; tall crops are turned to read left to right
+    (``turn_tall``; a region a technician drew round upright text is not).
 
     Same rule as PaddleOCR's ``get_rotate_crop_image``.
     """
@@ -32,7 +33,7 @@ def crop_text_region(image: np.ndarray, points) -> np.ndarray:
     matrix = cv2.getPerspectiveTransform(pts, target)
     crop = cv2.warpPerspective(image, matrix, (width, height), borderMode=cv2.BORDER_REPLICATE,
                                flags=cv2.INTER_CUBIC)
-    if height / width >= 1.5:
+    if turn_tall and height / width >= 1.5:
         crop = np.rot90(crop)
     return np.ascontiguousarray(crop)
 

@@ -101,6 +101,21 @@ class OcrEngine:
         return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
                          model=self.model_name, boxes=boxes, timings_ms=timings)
 
+    def read_region(self, image: np.ndarray, points) -> tuple[str, float]:
+        """Text in a region the technician drew round something the detector missed: (text, score).
+
+        The region's lines are detected in its own crop, where small text gets the detector's full
+        resolution, and read in reading order, joined by spaces. Read whole as one line, a loosely drawn
+        region gave the recogniser mostly background ("2" or "" for "24.2"); a tall one was turned on its
+        side. The whole region is read as one line only when no line is found in it."""
+        crop = crop_text_region(image, points, turn_tall=False)
+        quads, crops = self._lines(crop)
+        read = [(text.strip(), score) for text, score in (self.recognizer.recognize(crops) if crops else [])]
+        read = [(text, score) for text, score in read if text and score >= DROP_SCORE]
+        if not read:
+            return self.recognizer.recognize([crop])[0]
+        return " ".join(text for text, _ in read), float(np.mean([score for _, score in read]))
+
     def warm_up(self, pause: Callable[[], bool] = lambda: False) -> bool:
         """Run each network once on every input shape it can be given, the largest first; True when
         all have run. ``pause`` is asked between two shapes (each 0.05-0.4 s): when it says so, this

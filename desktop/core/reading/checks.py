@@ -29,6 +29,13 @@ ISSUES: dict[str, tuple[str, str]] = {
     "time_for_number": ("数值是时间或日期，但该项目应为数字。", "The value is a time or date, but this key takes a number."),
     "repeated_key": ("该项目在此屏幕上被读到不止一次，请核对哪个数值正确。", "This key was read more than once on this screen; check which value is right."),
 }
+# Issues that name what they found: "profile_shape|ddd|d.dd" (see reading/profile.py). {0}, {1}: the arguments.
+PARAMETER_ISSUES: dict[str, tuple[str, str]] = {
+    "profile_shape": ("读数格式为 {0}，而该仪器显示 {1}。", "{0} where this instrument shows {1}."),
+    "profile_sign": ("该仪器从未显示过此符号（{0}）。", "A sign ({0}) this instrument has not shown."),
+    "profile_unit": ("单位为 {0}，而该仪器显示 {1}。", "Unit {0} where this instrument shows {1}."),
+}
+ARG_SEPARATOR = "|"
 KEY_ISSUES = ("ambiguous_key", "no_key")
 # An edit with a wrong FORM is refused. A well-formed value the checks find implausible (out of range,
 # unit or decimals not fitting) is kept but stays flagged: the instrument under test may really show it.
@@ -37,6 +44,10 @@ REFUSED_EDIT_ISSUES = ("not_a_number", "two_decimal_points", "no_digits", "unkno
 
 def issue_message(code: str, lang: str = "en") -> str:
     """Message for an issue code in English ('en') or Chinese ('zh')."""
+    name, *args = code.split(ARG_SEPARATOR)
+    if name in PARAMETER_ISSUES and args:
+        zh, en = PARAMETER_ISSUES[name]
+        return (zh if lang.startswith("zh") else en).format(*args, *[""] * 2)
     zh, en = ISSUES.get(code, (f"未知问题：{code}。", f"Unknown problem: {code}."))
     return zh if lang.startswith("zh") else en
 

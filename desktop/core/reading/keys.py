@@ -83,10 +83,20 @@ class KeyDictionary:
         self.entries = tuple(entries)
         self._by_key = {e.key: e for e in self.entries}
         self._by_id = {e.id: e for e in self.entries}
+        self._by_en = {e.en.casefold(): e for e in self.entries if e.en}
         self._names = [(e, clean_key_text(n)) for e in self.entries for n in e.names]
 
     def get(self, key_or_id: str) -> KeyEntry | None:
-        return self._by_key.get(key_or_id) or self._by_id.get(key_or_id)
+        """The entry of a Chinese key, an id, or an English name (as the English interface shows it)."""
+        return (self._by_key.get(key_or_id) or self._by_id.get(key_or_id)
+                or self._by_en.get((key_or_id or "").strip().casefold()))
+
+    def name(self, key: str, lang: str) -> str:
+        """A key as a language names it: 电流 -> "current" in English ("en"); an unknown key as it is."""
+        entry = self.get(key) if key else None
+        if entry is None:
+            return key
+        return entry.en or entry.key if lang.startswith("en") else entry.key
 
     def match(self, text: str, preferred: Iterable[KeyEntry] = ()) -> KeyMatch:
         """Best entry for ``text``.

@@ -22,6 +22,7 @@ class Reading:
     label: str = ""  # the screen's own label when it tags the key ("R-RES": phase R's resistance)
     note: str = ""  # what the unit's spelling adds ("RMS" for ARMS)
     primary: bool = False  # the display's main value: the tallest digits
+    suggestion: str = ""  # the one value the instrument profile finds plausible for a misread (never applied)
 
     @property
     def valid(self) -> bool:
@@ -47,4 +48,5 @@ class Reading:
             "label": self.label,
             "note": self.note,
             "primary": self.primary,
+            "suggestion": self.suggestion,
         }

@@ -156,6 +156,14 @@ class SessionStore:
         ).fetchone()
         return {"updated_at": row[0], "images": row[1], "corrections": row[2]}
 
+    def set_viewed(self, session_id: int, image_id: int) -> None:
+        """The image the technician has in front of them: reopening the session lands there."""
+        self._write("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (f"viewed:{session_id}", str(image_id)))
+
+    def viewed(self, session_id: int) -> int | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (f"viewed:{session_id}",)).fetchone()
+        return int(row[0]) if row else None
+
     # -- images ---------------------------------------------------------------------------------
     def add_image(self, session_id: int, source: str, name: str, path: str | None = None,
                   data: bytes | None = None) -> int:
@@ -204,6 +212,11 @@ class SessionStore:
                  json.dumps(boxes, ensure_ascii=False), json.dumps(readings, ensure_ascii=False), time.time()),
             )
             self.conn.execute("UPDATE images SET status = 'done', error = NULL WHERE id = ?", (image_id,))
+
+    def set_readings(self, image_id: int, readings: list[dict]) -> None:
+        """The image's readings checked again (their flags changed); the boxes and the rest stay."""
+        self._write("UPDATE results SET readings = ?, updated_at = ? WHERE image_id = ?",
+                    (json.dumps(readings, ensure_ascii=False), time.time(), image_id))
 
     def result(self, image_id: int) -> ResultRow | None:
         row = self.conn.execute(

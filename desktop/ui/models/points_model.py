@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.core.records.model import MeasurementPoint, is_number_text
-from desktop.ui import theme
+from desktop.ui import i18n, reading_adapter, theme
 
 INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT, AS_FOUND = range(9)
 EDITABLE = {QUANTITY: "quantity", UNIT: "unit", STANDARD: "standard", READING: "reading", TOLERANCE: "tolerance",
@@ -132,6 +132,8 @@ class PointsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == INDEX:
                 return str(row + 1)
+            if col == QUANTITY and role == Qt.ItemDataRole.DisplayRole:  # in the interface language
+                return reading_adapter.key_name(point.quantity, i18n.current_language())
             if col in EDITABLE:
                 return getattr(point, EDITABLE[col])
             if col == ERROR:

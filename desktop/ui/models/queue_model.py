@@ -76,6 +76,9 @@ class QueueModel(QAbstractListModel):
             label = self.tr("%n reading(s)", "", len(record.readings))
             if record.corrections:
                 label += " · " + self.tr("%n correction(s)", "", record.corrections)
+            flagged = sum(1 for r in record.readings if not r.valid)
+            if flagged:
+                label += " · " + self.tr("%n to check", "", flagged)
             return label
         return {"queued": self.tr("Waiting"), "reading": self.tr("Reading…"),
                 "error": self.tr("Error")}.get(record.status, record.status)

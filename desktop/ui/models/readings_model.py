@@ -99,7 +99,7 @@ class ReadingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col in COLUMN_FIELDS:
                 value = getattr(reading, COLUMN_FIELDS[col]) or ""
-                if col == KEY and role == Qt.ItemDataRole.DisplayRole and i18n.current_language() == "en":
+                if col == KEY and i18n.current_language() == "en":  # shown and edited in the interface language
                     value = reading.key_en or value
                 if role == Qt.ItemDataRole.DisplayRole and col == KEY and reading.label:
                     value = f"{value} ({reading.label})"  # 电阻 (R-RES): which of the screen's resistances
@@ -127,11 +127,11 @@ class ReadingsModel(QAbstractTableModel):
             if col == STATUS:
                 return theme.BAD if (row in self._rejected or not reading.valid) else theme.OK
         elif role == Qt.ItemDataRole.ToolTipRole:
-            issues = self._issues(reading)
+            issues = self.issue_texts(reading)
             if row in self._rejected:
                 return self._rejected[row]
             if issues:
-                return "\n".join(issues)
+                return self._flagged_text(reading).replace("; ", "\n")
             if self.is_corrected(row):
                 return self.tr("Corrected by you")
             if reading.score < self.low_confidence:
@@ -157,7 +157,7 @@ class ReadingsModel(QAbstractTableModel):
         reading, name = self._readings[row], COLUMN_FIELDS[col]
         text = "" if value is None else str(value)
         original = getattr(reading, name) or ""
-        if text.strip() == original:
+        if text.strip() in (original, self.data(index, Qt.ItemDataRole.EditRole)):
             return True
         if col == VALUE:
             updated, reason = reading_adapter.edit_value(reading, text, i18n.current_language())
@@ -184,9 +184,15 @@ class ReadingsModel(QAbstractTableModel):
     def _is_stable(self, row: int) -> bool:
         return bool(self._live and self._live.get(self._slots[row], (0, False))[1])
 
-    def _issues(self, reading) -> list[str]:
+    def issue_texts(self, reading) -> list[str]:
         lang = i18n.current_language()
         return [reading_adapter.issue_message(code, lang) for code in (reading.issues or [])]
+
+    def _flagged_text(self, reading) -> str:
+        text = "; ".join(self.issue_texts(reading)) or self.tr("Invalid")
+        if getattr(reading, "suggestion", "") and self.editable:  # live: it is accepted on the capture
+            text += " " + self.tr("Suggested: %1 (Ctrl+Enter accepts it)").replace("%1", reading.suggestion)
+        return text
 
     def _status_text(self, row: int, reading) -> str:
         if row in self._rejected:
@@ -195,9 +201,11 @@ class ReadingsModel(QAbstractTableModel):
             count, stable = self._live.get(self._slots[row], (0, False))
             if stable:
                 return self.tr("Stable")
+            if not reading_adapter.fits_profile(reading):  # never stable: say why instead of "Settling"
+                return self._flagged_text(reading)
             return self.tr("Settling %1/%2").replace("%1", str(count)).replace("%2", str(self._stable_frames))
         if not reading.valid:
-            return "; ".join(self._issues(reading)) or self.tr("Invalid")
+            return self._flagged_text(reading)
         if self.is_corrected(row):
             return "✎ " + self.tr("Corrected")
         if reading.score < self.low_confidence:

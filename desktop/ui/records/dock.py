@@ -70,6 +70,7 @@ class RecordLink(QObject):
         if reason:
             self.panel.show_error(reason)
         else:
+            self.screen.readingConfirmed.emit(shown.reading)
             self.dock.show()
             self.dock.raise_()
 

@@ -43,6 +43,7 @@ def reading_crop(boxes: list, indices) -> tuple[int, int, int, int] | None:
 
 class ScreenSource(QObject):
     readingsShown = Signal(list)  # the readings of a finished result now shown (editable ones only)
+    readingConfirmed = Signal(object)  # a reading the technician took into the record (its profile learns it)
 
     def __init__(self, readings: ReadingsModel, selection: QItemSelectionModel, store: SessionStore,
                  shown_image: Callable[[], ImageRecord | None], parent: QObject | None = None):

@@ -35,13 +35,20 @@ class BoxItem(QGraphicsPolygonItem):
         if y < 0:
             y = box.y_max + 2
         label.setPos(x, y)
-        background = QGraphicsPolygonItem(QPolygonF(QRectF(-3, -1, rect.width() + 6, rect.height() + 2)), self)
+        background = QGraphicsPolygonItem(self)
         background.setPos(x, y)
         background.setBrush(QBrush(color))
         background.setPen(QPen(Qt.PenStyle.NoPen))
         background.setZValue(-1)
         label.setZValue(1)
-        self.label = label
+        self.label, self._background = label, background
+        self.set_text(box.text)
+
+    def set_text(self, text: str) -> None:
+        """The label: the box's text as read, or as the technician corrected it."""
+        self.label.setText(text)
+        rect = self.label.boundingRect()
+        self._background.setPolygon(QPolygonF(QRectF(-3, -1, rect.width() + 6, rect.height() + 2)))
 
     def _apply(self, selected: bool) -> None:
         pen = QPen(QColor("#2f8cff") if selected else self.color, 4 if selected else 2)
@@ -130,6 +137,12 @@ class ImageView(QGraphicsView):
             self._scene.addItem(item)
             self._boxes.append(item)
         self._syncing = False
+
+    def set_labels(self, labels: dict[int, str]) -> None:
+        """Labels other than the boxes' own text: what the technician corrected the readings to."""
+        for index, text in labels.items():
+            if 0 <= index < len(self._boxes):
+                self._boxes[index].set_text(text)
 
     def box_count(self) -> int:
         return len(self._boxes)

@@ -65,8 +65,9 @@ class FinetuneWizard(QWizard):
 
     def ask_stop(self) -> bool:
         return ModelMessages.ask(self, self.tr("Stop the training?"),
-                                 self.tr("The model is still training. Stop it now? The best model so far is "
-                                         "kept and can be used later from Tools > Models."),
+                                 self.tr("The model is still training. Stop it now? If a step has already "
+                                         "improved on the current model, the best one so far is kept and listed "
+                                         "in Tools > Models; otherwise nothing is kept."),
                                  self.tr("Stop training"), self.tr("Keep training"))
 
     def request_close(self) -> bool:

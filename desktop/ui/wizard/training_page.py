@@ -176,8 +176,12 @@ class TrainingPage(QWizardPage):
             "starting": self.tr("Starting: loading the data and scoring the current model (about a minute)…"),
             "stopping": self.tr("Stopping after the current step; the best model so far is kept…"),
             "done": self.tr("Finished. Click Next to see the result."),
-            "cancelled": self.tr("Stopped. The best model so far was kept: click Next to see the result."),
         }.get(kind)
+        if kind == "cancelled":  # the runner keeps the best model only when a step improved on the current one
+            kept = (self.state.result or {}).get("model")
+            text = (self.tr("Stopped. The best model so far was kept as %1, listed in Tools > Models: click "
+                            "See the result.").replace("%1", kept) if kept else
+                    self.tr("Stopped before any step improved on the current model: nothing was kept."))
         if kind == "step":
             text = self.tr("%1: step %2 of %3 · loss %4").replace("%1", stage_name.get(info["stage"], info["stage"])) \
                 .replace("%2", str(info["step"])).replace("%3", str(info["steps"])) \

@@ -27,6 +27,7 @@ class OcrWorker(QObject):
     engineFailed = Signal(str)
     outcome = Signal(object)        # OcrOutcome
     started = Signal(object)        # OcrJob, for file jobs
+    loading = Signal(str, float)    # what loading the models does now, and its usual seconds (load_progress)
 
     def __init__(self, engine_factory: Callable[[], object]):
         super().__init__()
@@ -73,10 +74,14 @@ class OcrWorker(QObject):
     # -- slots, run in the worker thread ---------------------------------------------------------
     @Slot()
     def load_engine(self) -> None:
+        from desktop.core.ocr.load_progress import listening, report
+
         start = time.perf_counter()
         self._engine = None
         try:
-            self._engine = self._factory()
+            with listening(self.loading.emit):
+                report("load")
+                self._engine = self._factory()
         except Exception as exc:  # any failure reaches the user as a message, the app keeps running
             log.exception("OCR engine failed to load")
             self._engine_error = str(exc) or exc.__class__.__name__
@@ -152,10 +157,8 @@ class OcrWorker(QObject):
     def _read_box(self, image, points) -> OcrResult:
         """A box the technician drew: its crop read by the recogniser alone (the detector missed it).
         One box with the text, "" when none."""
-        from desktop.core.ocr.crop import crop_text_region
-
         start = time.perf_counter()
-        text, score = self._engine.recognize_crops([crop_text_region(image, points)])[0]
+        text, score = self._engine.read_region(image, points)
         box = TextBox(points=tuple((float(x), float(y)) for x, y in points), text=text.strip(), score=float(score))
         return OcrResult(width=image.shape[1], height=image.shape[0], device=getattr(self._engine, "device", "?"),
                          model=getattr(self._engine, "model_name", "?"), boxes=[box],
@@ -175,6 +178,7 @@ class OcrService(QObject):
     engineFailed = Signal(str)
     outcome = Signal(object)
     started = Signal(object)
+    loading = Signal(str, float)
     _wake = Signal()
     _reload = Signal(object)
 
@@ -190,6 +194,7 @@ class OcrService(QObject):
         self._reload.connect(self._worker.reload_engine)
         self._worker.engineReady.connect(self._on_ready)
         self._worker.engineFailed.connect(self.engineFailed)
+        self._worker.loading.connect(self.loading)
         self._worker.outcome.connect(self.outcome)
         self._worker.started.connect(self.started)
 

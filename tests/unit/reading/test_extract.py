@@ -69,7 +69,7 @@ def test_to_json_has_the_cli_shape(box):
     assert data == {
         "key": "大气压", "key_en": "atmospheric pressure", "value": "100.07", "number": 100.07, "unit": "kPa",
         "score": 0.925, "valid": True, "boxes": [0, 1], "field": "atmospheric_pressure", "issues": [],
-        "candidates": [], "label": "", "note": "", "primary": True,
+        "candidates": [], "label": "", "note": "", "primary": True, "suggestion": "",
     }
 
 

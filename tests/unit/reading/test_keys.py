@@ -105,3 +105,10 @@ def test_a_long_second_word_is_no_tag():
 @pytest.mark.parametrize("label", ["INSULATION OL", "绝缘电阻 OL", "RES Err", "VOLT-AB-C"])
 def test_a_value_word_or_a_chinese_name_takes_no_tag(label):
     assert load_keys().match(label).qualifier == ""
+
+
+def test_keys_by_their_english_name_and_named_in_either_language():
+    keys = load_keys()
+    assert keys.get("Atmospheric pressure").key == "大气压"  # as the English interface shows it
+    assert (keys.name("电流", "en"), keys.name("current", "zh"), keys.name("示值", "zh")) == ("current", "电流", "示值")
+    assert keys.name("Leak rate", "en") == "Leak rate"  # not a dictionary key: as it is

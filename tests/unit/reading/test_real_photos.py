@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.ocr.types import TextBox
-from desktop.core.reading import extract_readings
+from desktop.core.reading import extract_readings, load_template
 
 PHOTOS = {json.loads(line)["display"]: json.loads(line)
           for line in (Path(__file__).parent / "data" / "real_photos.jsonl").read_text(encoding="utf-8").splitlines()}
@@ -56,3 +56,27 @@ def test_the_json_marks_the_main_value():
     photo = PHOTOS["red-LED panel ammeter"]
     (data,) = [r.to_json() for r in extract_readings(boxes_of(photo))]
     assert (data["value"], data["unit"], data["note"], data["primary"]) == ("419", "A", "RMS", True)
+
+
+def contact_resistance_table(unit_row: str = ""):
+    photo = PHOTOS["contact-resistance tester, HMI result table"]
+    boxes = boxes_of(photo)
+    if unit_row:  # the table's unit under each value, as some testers print it
+        boxes += [TextBox(((x0, 191), (x0 + 14, 191), (x0 + 14, 201), (x0, 201)), unit_row, 0.9) for x0 in (280, 306, 335)]
+    return boxes, tuple(photo["image_size"])
+
+
+def test_the_contact_resistance_template_fills_the_unit_the_table_does_not_print():
+    boxes, size = contact_resistance_table()
+    readings = extract_readings(boxes, load_template("contact-resistance-tester"), size)
+    assert [(r.label, r.value, r.unit, r.valid) for r in readings] == [
+        ("R-RES", "04.00", "μΩ", True), ("Y-RES", "08.27", "μΩ", True), ("B-RES", "09.54", "μΩ", True)]
+
+
+@pytest.mark.parametrize("template", [None, "contact-resistance-tester"])
+def test_a_resistance_in_milliohms_is_a_resistance(template):
+    """mΩ and μΩ are resistance units: a table printing them was flagged "unit does not fit"."""
+    boxes, size = contact_resistance_table("mΩ")
+    readings = extract_readings(boxes, load_template(template) if template else None, size)
+    assert [(r.value, r.unit, r.issues) for r in readings] == [("04.00", "mΩ", []), ("08.27", "mΩ", []),
+                                                                ("09.54", "mΩ", [])]

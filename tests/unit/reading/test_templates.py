@@ -11,7 +11,7 @@ from desktop.core.resources import resource_path, resources_dir
 
 SHIPPED = {
     "generic", "smoke-dust-sampler", "thermo-hygrometer", "pressure-gauge",
-    "insulation-tester", "panel-meter", "flow-meter", "timer",
+    "insulation-tester", "panel-meter", "flow-meter", "timer", "contact-resistance-tester",
 }
 
 

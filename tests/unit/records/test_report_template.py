@@ -66,6 +66,16 @@ def test_the_point_row_expands_with_formulas(tmp_path, new_record):
     assert any(str(cf.sqref) == "F6:F7" for cf in ws.conditional_formatting)
 
 
+def test_a_bilingual_form_names_each_quantity_in_both_languages(tmp_path, new_record):
+    def bilingual(ws):
+        ws["H6"] = "{{point.quantity_zh}} / {{point.quantity_en}}"
+
+    for lang in ("zh", "en"):
+        wb = load_workbook(export_report([new_record()], tmp_path / f"{lang}.xlsx", lang=lang,
+                                         template=_template(tmp_path, bilingual)))
+        assert (wb.active["H6"].value, wb.active["H7"].value) == ("大气压 / atmospheric pressure", "流量 / flow")
+
+
 def test_each_record_gets_its_own_copy_of_the_form(tmp_path, new_record):
     records = [new_record("LCD-20250314-0001"), new_record("LCD-20250314-0002", customer="B")]
     wb = load_workbook(export_report(records, tmp_path / "out.xlsx", template=_template(tmp_path)))

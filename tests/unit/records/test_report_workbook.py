@@ -1,4 +1,5 @@
 """Re-open the written report with openpyxl and check fields, formulas, formats, print setup and images."""
+import dataclasses
 from datetime import datetime
 
 import pytest
@@ -160,6 +161,20 @@ def test_english_headers_follow_the_language(tmp_path, new_record):
     assert ws["A2"].value == "Calibration Record (DRAFT / 草稿)"
     r = _table_row(ws, "No.") + 1
     assert ws[f"J{r}"].value == f'=IF(ROUND(ABS(F{r})-G{r},2)<=0,"Pass","Fail")'
+
+
+def test_quantities_are_written_in_the_report_language(tmp_path, new_record):
+    """A quantity is a key of the dictionary: the English report names it in English, the Chinese one in
+    Chinese, whichever language it was taken in; one the dictionary does not know is written as typed."""
+    record = new_record()
+    record.points[0].quantity, record.points[1].quantity = "atmospheric pressure", "流量"
+    record.points.append(dataclasses.replace(record.points[1], quantity="Leak rate"))
+    cells = {}
+    for lang in ("en", "zh"):
+        ws = load_workbook(export_report([record], tmp_path / f"{lang}.xlsx", lang=lang))["LCD-20250314-0001"]
+        first = _table_row(ws, "No." if lang == "en" else "序号") + 1
+        cells[lang] = [ws[f"B{r}"].value for r in range(first, first + 3)]
+    assert cells == {"en": ["atmospheric pressure", "flow", "Leak rate"], "zh": ["大气压", "流量", "Leak rate"]}
 
 
 def test_append_keeps_other_sheets_and_adds_to_the_summary(tmp_path, new_record):

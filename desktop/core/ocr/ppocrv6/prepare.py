@@ -102,7 +102,11 @@ def ppocrv6_model_set() -> ModelSet:
     sources["det_input"] = repr(DET_INPUT)
     target = cache_dir() / FOLDER
     if not _is_complete(target, sources):
+        from desktop.core.ocr.load_progress import report
+
+        report("convert_ppocrv6")
         convert_ppocrv6(onnx, target, sources)
+        report("load")
     return _model_set(target)
 
 

@@ -9,6 +9,7 @@ revision may supersede it (17025 7.8.8); an existing report is replaced only whe
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import warnings
 import zipfile
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+from desktop.core.reading.keys import load_keys
 from desktop.core.records.consistency import record_problems
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
@@ -80,6 +82,7 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
 def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool, append: bool,
            template: str | os.PathLike | None) -> Workbook:
     labels = labels_for(lang)
+    records = [quantities_in(record, lang) for record in records]
     if template:
         return fill_template(template, records, labels, photos)
     wb = _open_existing(path, lang) if append and path.exists() else _empty_workbook()
@@ -96,6 +99,14 @@ def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool
         add_summary_row(summary, record, ws.title, conclusion, labels)
     _show_first(wb, summary)
     return wb
+
+
+def quantities_in(record: CalibrationRecord, lang: str) -> CalibrationRecord:
+    """The record with its points' quantities named in the report's language (电流 is "current" in English);
+    a quantity the key dictionary does not know is written as typed."""
+    keys = load_keys()
+    return dataclasses.replace(record, points=[dataclasses.replace(p, quantity=keys.name(p.quantity, lang))
+                                               for p in record.points])
 
 
 def check_records(records: list[CalibrationRecord]) -> None:

@@ -22,6 +22,7 @@ from openpyxl.utils import quote_sheetname
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.reading.keys import load_keys
 from desktop.core.records.evaluation import ExcelFormulas, Tolerance, resolution
 from desktop.core.records.excel.photos import thumbnail_image
 from desktop.core.records.excel.record_sheet import printed_issue_date, printed_title, verdict_words
@@ -37,7 +38,7 @@ from desktop.core.records.excel.styles import (
 from desktop.core.records.model import CalibrationRecord, MeasurementPoint, StandardUsed
 
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
-POINT_FIELDS = ("index", "quantity", "unit", "standard", "reading", "error", "tolerance", "limit", "uncertainty",
+POINT_FIELDS = ("index", "quantity", "quantity_zh", "quantity_en", "unit", "standard", "reading", "error", "tolerance", "limit", "uncertainty",
                 "verdict", "photo", "as_found", "as_found_error", "ocr_text", "corrected_by", "corrected_at")
 STANDARD_FIELDS = ("index", "name", "model", "serial", "certificate", "due_date", "uncertainty")
 
@@ -225,7 +226,9 @@ def _item_values(item, index: int, r: int, columns: dict[str, str], labels: dict
         if "as_found" in cell and "standard" in cell:
             found["as_found_error"] = Formula(formulas.error(cell["as_found"], cell["standard"], before.decimals),
                                               float(before.error))
-    return {"index": index, "quantity": item.quantity, "unit": item.unit,
+    keys = load_keys()  # a bilingual form names the quantity in both languages
+    return {"index": index, "quantity": item.quantity, "quantity_zh": keys.name(item.quantity, "zh"),
+            "quantity_en": keys.name(item.quantity, "en"), "unit": item.unit,
             "standard": Displayed.parse(item.standard), "reading": Displayed.parse(item.reading),
             "error": error, "limit": limit,
             "tolerance": Displayed.parse(item.tolerance) if tolerance and tolerance.is_absolute else item.tolerance,
