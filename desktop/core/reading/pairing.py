@@ -69,6 +69,7 @@ class Pair:
     value: Token | None = None  # a NUMBER token, or the word shown where a number should be ("Err")
     unit: Token | None = None  # a UNIT token, or an unrecognised word glued to the number
     text_tokens: list[Token] = field(default_factory=list)  # the value of a text/time key
+    clock: str | None = None  # the value is a clock's time, as the clock shows it ("12:04"): clock.py
 
     @property
     def tokens(self) -> list[Token]:
