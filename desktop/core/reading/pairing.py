@@ -20,6 +20,7 @@ MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
 # A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
 MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
 MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
+SUPERSCRIPT_UNITS = ("℃", "℉")  # printed small at the digits' upper right on thermometers
 TABLE_UNIT_HEIGHT = 1.6  # a unit row under a table's values: as tall as the digits, its OCR box up to this much taller
 IDENTIFIER = "identifier"  # Token.unit of a word merged from letters and digits
 
@@ -223,6 +224,9 @@ def _unit_gap(unit: Token, value: Token) -> float | None:
         return max(under, 0.0) / h
     side = unit.x0 - value.x1
     if -0.5 * unit.height <= side <= MAX_SIDE_GAP * h and (value.y0 + value.y1) / 2 <= unit_cy <= value.y1 + unit.height:
+        return max(side, 0.0) / h
+    superscript = value.y0 - unit.height <= unit_cy <= (value.y0 + value.y1) / 2
+    if unit.unit in SUPERSCRIPT_UNITS and superscript and -0.5 * unit.height <= side <= MAX_SIDE_GAP * h:
         return max(side, 0.0) / h
     return None
 

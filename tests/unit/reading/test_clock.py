@@ -61,3 +61,11 @@ def test_a_duration_under_a_time_key_is_untouched(box):
     boxes = [box(20, 20, 80, 20, "采样时间"), box(120, 20, 60, 20, "605"), box(185, 25, 30, 15, "min")]
     (reading,) = extract_readings(boxes)
     assert (reading.key, reading.value, reading.unit) == ("时间", "605", "min")
+
+
+def test_a_thermometers_small_degree_sign_at_the_digits_upper_right_is_their_unit(box):
+    """A clock LCD's temperature (the second look's box) with ℃ printed as a superscript."""
+    boxes = [box(255, 140, 125, 95, "5.9"), box(384, 118, 30, 25, "℃"), box(158, 246, 92, 50, "2:48"),
+             box(295, 255, 70, 45, "92%")]
+    readings = {r.value: r for r in extract_readings(boxes, image_size=SIZE)}
+    assert (readings["5.9"].key, readings["5.9"].unit, readings["5.9"].primary) == ("温度", "℃", True)
