@@ -5,20 +5,23 @@ Create it in the thread that will use it: Paddle predictors must not be shared b
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 
 import numpy as np
 
 from desktop.core.models.fallback import ModelChoice
-from desktop.core.ocr.crop import crop_text_region
+from desktop.core.ocr.crop import crop_text_region, reading_order
 from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_det_input, read_min_width
+from desktop.core.ocr.second_look import look_again
 from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
 DEFAULT_DET_ENLARGE = False  # photos smaller than the detection size are read as they are
+DEFAULT_SECOND_LOOK = True  # detect again on the display's region, enlarged (second_look.py)
 DET_SIDE_RANGE = (320, 4096)  # as the settings dialog allows: below, screens shrink to nothing readable
 DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
 
@@ -26,7 +29,7 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
-                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE):
+                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE, second_look: bool = DEFAULT_SECOND_LOOK):
         from desktop.core.models.fallback import model_for_reading
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
@@ -37,6 +40,7 @@ class OcrEngine:
         self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
         self.model_set = self.choice.model_set
         self.split_gaps = split_gaps
+        self.second_look = second_look
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
@@ -66,19 +70,45 @@ class OcrEngine:
         """Read a BGR uint8 image."""
         timings: dict[str, float] = {}
         with _timed(timings, "det"):
-            quads, crops = self._lines(image)
+            found = self.detector.detect(image)
+        quads, texts, _ = self._read_lines(image, found, timings)
+        if self.second_look:
+            quads, texts = self._look_again(image, quads, texts, timings)
+        boxes = [
+            TextBox(points=tuple((float(x), float(y)) for x, y in quad), text=text, score=score)
+            for quad, (text, score) in zip(quads, texts)
+            if _kept(text, score)
+        ]
+        return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
+                         model=self.model_name, boxes=boxes, timings_ms=timings)
+
+    def _read_lines(self, image: np.ndarray, found: list[np.ndarray], timings: dict[str, float]):
+        """The detected lines (split at wide gaps), what each reads, and the index of its box in ``found``."""
+        with _timed(timings, "det"):
+            quads, crops, owners = self._lines(image, found)
         if self.classifier is not None and crops:
             with _timed(timings, "cls"):
                 crops = self.classifier.upright(crops)
         with _timed(timings, "rec"):
             texts = self.recognizer.recognize(crops) if crops else []
-        boxes = [
-            TextBox(points=tuple((float(x), float(y)) for x, y in quad), text=text, score=score)
-            for quad, (text, score) in zip(quads, texts)
-            if score >= DROP_SCORE and text.strip()
-        ]
-        return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
-                         model=self.model_name, boxes=boxes, timings_ms=timings)
+        return quads, texts, owners
+
+    def _look_again(self, image: np.ndarray, quads: list[np.ndarray], texts: list[tuple[str, float]],
+                    timings: dict[str, float]) -> tuple[list[np.ndarray], list[tuple[str, float]]]:
+        """The display's second look (second_look.py) merged with the first pass's lines, in reading order."""
+        with _timed(timings, "look"):
+            look = look_again(self.detector.detect, image, quads, [text for text, _ in texts],
+                              self.detector.scale_for(*image.shape[:2]), self.detector.limit_side_len)
+        first = len(quads)
+        new_quads, new_texts, owners = self._read_lines(image, look.boxes[first:], timings)
+        readable = {first + owner for (text, score), owner in zip(new_texts, owners) if _kept(text, score)}
+        chosen = set(look.settle(readable))
+        lines = [(quads[i], texts[i]) for i in range(first) if i in chosen]
+        parts = Counter(owners)
+        lines += [(quads[look.redraws[first + owner]] if parts[owner] == 1 and first + owner in look.redraws else q, t)
+                  for q, t, owner in zip(new_quads, new_texts, owners) if first + owner in chosen]
+        order = reading_order([quad for quad, _ in lines])
+        return [lines[i][0] for i in order], [lines[i][1] for i in order]
 
     def warm_up(self, pause: Callable[[], bool] = lambda: False) -> bool:
         """Run each network once on every input shape it can be given, the largest first; True when
@@ -98,19 +128,25 @@ class OcrEngine:
             infer(np.zeros(shape, np.float32))
         return True
 
-    def _lines(self, image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Detected text lines and their crops; a line split at a wide gap is cut again per part."""
-        quads, crops = [], []
-        for quad in self.detector.detect(image):
+    def _lines(self, image: np.ndarray, found: list[np.ndarray]):
+        """Detected text lines, their crops and the box each came from; a line split at a wide gap is cut
+        again per part."""
+        quads, crops, owners = [], [], []
+        for index, quad in enumerate(found):
             crop = crop_text_region(image, quad)
             parts = split_at_gaps(quad, crop) if self.split_gaps else [quad]
             quads += parts
             crops += [crop] if len(parts) == 1 else [crop_text_region(image, part) for part in parts]
-        return quads, crops
+            owners += [index] * len(parts)
+        return quads, crops, owners
 
     def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Recognition only, for crops already cut (evaluation, training checks)."""
         return self.recognizer.recognize(crops) if crops else []
+
+
+def _kept(text: str, score: float) -> bool:
+    return score >= DROP_SCORE and bool(text.strip())
 
 
 @contextmanager
@@ -118,5 +154,5 @@ def _timed(timings: dict[str, float], stage: str):
     start = time.perf_counter()
     try:
         yield
-    finally:
-        timings[stage] = (time.perf_counter() - start) * 1000.0
+    finally:  # a stage run twice (the second look's lines) adds up
+        timings[stage] = timings.get(stage, 0.0) + (time.perf_counter() - start) * 1000.0
