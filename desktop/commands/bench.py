@@ -74,7 +74,8 @@ def run(args) -> int:
     engine.warm_up()
     warm_up_s = time.perf_counter() - start
 
-    print(f"{len(images)} images, device {engine.device}, model {engine.model_name}, det size {args.det_size}")
+    print(f"{len(images)} images, device {engine.device}, model {engine.model_name}, det size {args.det_size}, "
+          f"second look {'off' if args.one_look else 'on'}")
     print(f"import paddle + engine {import_s:.2f} s, model load {load_s:.2f} s, first call {first_ms:.0f} ms, "
           f"then warm-up {warm_up_s:.2f} s")
     stages: dict[str, list[float]] = {}
