@@ -93,6 +93,15 @@ def _is_latin(token: Token) -> bool:
     return token.kind in (WORD, UNIT) and any(ch.isascii() and ch.isalpha() for ch in token.text)
 
 
+def _unit_of_number_before(merged: list[Token]) -> bool:
+    """The last token is a unit glued to the number before it: "16.1℃94%RH" is 16.1 ℃ then 94 %RH, a
+    thermo-hygrometer's two values in one box, not the identifier "℃94"."""
+    if len(merged) < 2:
+        return False
+    number, unit = merged[-2], merged[-1]
+    return unit.kind == UNIT and number.kind == NUMBER and number.box == unit.box and number.end == unit.start
+
+
 def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
     """Letters run straight into digits ("MA302", "DH485", "HTC-1", "ZR-3260A") name a model or a part:
     one word, not a unit before a value. A key run into its value ("Temp23.5") stays apart."""
@@ -100,7 +109,8 @@ def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
     for token in line:
         prev = merged[-1] if merged else None
         glued = prev is not None and prev.box == token.box and prev.end == token.start
-        starts_id = glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
+        starts_id = (glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
+                     and not _unit_of_number_before(merged))
         if starts_id or (glued and prev.kind == WORD and prev.unit == IDENTIFIER):
             merged[-1] = Token(WORD, prev.text + token.text, IDENTIFIER, prev.box, prev.start, token.end,
                                prev.x0, token.x1, min(prev.y0, token.y0), max(prev.y1, token.y1), prev.line,

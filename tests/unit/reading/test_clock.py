@@ -69,3 +69,14 @@ def test_a_thermometers_small_degree_sign_at_the_digits_upper_right_is_their_uni
              box(295, 255, 70, 45, "92%")]
     readings = {r.value: r for r in extract_readings(boxes, image_size=SIZE)}
     assert (readings["5.9"].key, readings["5.9"].unit, readings["5.9"].primary) == ("温度", "℃", True)
+
+
+@pytest.mark.parametrize("text", ["16.1℃94%RH", "20.0℃50%"])
+def test_temperature_and_humidity_in_one_box_are_two_readings(box, text):
+    """The detector often draws a thermo-hygrometer's two values as one line: ℃ glued to the humidity's
+    digits is the temperature's unit, not an identifier such as "HTC-1"."""
+    readings = extract_readings([box(170, 157, 160, 40, text), box(183, 204, 130, 20, "CLOCK/HUMIDITY")])
+    temperature, humidity = text.split("℃")
+    digits = humidity.rstrip("%RH")
+    assert [(r.value, r.unit) for r in readings] == [(temperature, "℃"), (digits, humidity[len(digits):])]
+    assert readings[0].key == "温度" and readings[0].primary
