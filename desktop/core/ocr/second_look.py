@@ -14,6 +14,7 @@ and a tighter box cut the `s` off a table's `ms`).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,9 @@ MIN_GAIN = 1.3  # and at least this much larger than the first pass saw it
 SMALL_TEXT = 24  # boxes lower than this (px in the photo) are small text: numbers are read again enlarged
 SAME_TEXT = 0.5  # a box this much inside another is the same text
 NEW_TEXT = 0.2  # a second-look box at most this much inside any first-pass box is text the first pass missed
+
+# a value as a table shows it ("08.53", "08:53" misread, "-0.25"): not a date, a stamp or words on paper
+_VALUE_RE = re.compile(r"[-+]?[\d.,:]*\d[\d.,:]*\d[\d.,:]*")
 
 Detect = Callable[[np.ndarray], list[np.ndarray]]
 
@@ -145,7 +149,7 @@ def look_again(detect: Detect, image: np.ndarray, first: list[np.ndarray], texts
     if region is None:
         return look
     small_numbers = {i for i, (quad, text) in enumerate(zip(first, texts))
-                     if _rect(quad)[3] - _rect(quad)[1] < SMALL_TEXT and any(c.isdigit() for c in text)
+                     if _rect(quad)[3] - _rect(quad)[1] < SMALL_TEXT and _VALUE_RE.fullmatch(text.replace(" ", ""))
                      and _inside(_rect(quad), region) >= SAME_TEXT}
     for scale in look_scales(region, bool(small_numbers), first_scale, max_side):
         merge(look, _detect_region(detect, image, region, scale), small_numbers if scale > 1 else set())
