@@ -23,7 +23,9 @@ import numpy as np
 
 EDGE = 0.01  # a box this close to the photo's edge is a stamp or the frame's clutter, not the display
 MARGIN = 0.5  # the region reaches this many tallest-box heights beyond the boxes (digits the first pass missed)
-SHRINK_SIDE = 160  # the shrunk look: the region's short side, in pixels
+# The shrunk looks: the region's short side, in pixels. Big thin digits are found at some sizes and not
+# at others a little apart (a clock LCD's 5.9 at 0.35, 0.45 and 0.6 times, not at 0.5 or 0.7), so two.
+SHRINK_SIDES = (120, 200)
 MAX_SHRINK = 0.8  # a region that would shrink less than this is seen well enough by the first pass
 MAX_SCALE = 2.0  # the enlarged look: the region at most twice its size in the photo
 MIN_GAIN = 1.3  # and at least this much larger than the first pass saw it
@@ -87,10 +89,8 @@ def look_scales(region, small_numbers: bool, first_scale: float, max_side: int) 
     """The scales (photo pixels -> look pixels) the region is looked at again: shrunk when it is large,
     enlarged when the first pass read small numbers in it; none that would show nothing new."""
     x0, y0, x1, y1 = region
-    scales = []
-    shrink = SHRINK_SIDE / max(min(x1 - x0, y1 - y0), 1)
-    if shrink <= MAX_SHRINK * first_scale:
-        scales.append(shrink)
+    scales = [shrink for shrink in (side / max(min(x1 - x0, y1 - y0), 1) for side in SHRINK_SIDES)
+              if shrink <= MAX_SHRINK * first_scale]
     enlarge = min(MAX_SCALE, max_side / max(x1 - x0, y1 - y0, 1))
     if small_numbers and enlarge >= MIN_GAIN * first_scale:
         scales.append(enlarge)
