@@ -21,7 +21,7 @@ from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
 DEFAULT_DET_ENLARGE = False  # photos smaller than the detection size are read as they are
-DEFAULT_SECOND_LOOK = True  # detect again on the display's region, enlarged (second_look.py)
+DEFAULT_SECOND_LOOK = True  # detect again on the display's region, shrunk (second_look.py)
 DET_SIDE_RANGE = (320, 4096)  # as the settings dialog allows: below, screens shrink to nothing readable
 DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
 
@@ -29,7 +29,8 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
-                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE, second_look: bool = DEFAULT_SECOND_LOOK):
+                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE, second_look: bool = DEFAULT_SECOND_LOOK,
+                 enlarged_look: bool = False):
         from desktop.core.models.fallback import model_for_reading
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
@@ -41,6 +42,7 @@ class OcrEngine:
         self.model_set = self.choice.model_set
         self.split_gaps = split_gaps
         self.second_look = second_look
+        self.enlarged_look = enlarged_look  # the second look also enlarged for small values: off, see second_look.py
         self._device = choose_device(device)
         dictionary = load_dictionary(self.model_set.keys_path)
         min_width = read_min_width(self.model_set.rec_dir)  # small files first: fail before loading
@@ -98,7 +100,8 @@ class OcrEngine:
         """The display's second look (second_look.py) merged with the first pass's lines, in reading order."""
         with _timed(timings, "look"):
             look = look_again(self.detector.detect, image, quads, [text for text, _ in texts],
-                              self.detector.scale_for(*image.shape[:2]), self.detector.limit_side_len)
+                              self.detector.scale_for(*image.shape[:2]), self.detector.limit_side_len,
+                              enlarge=self.enlarged_look)
         first = len(quads)
         new_quads, new_texts, owners = self._read_lines(image, look.boxes[first:], timings)
         readable = {first + owner for (text, score), owner in zip(new_texts, owners) if _kept(text, score)}

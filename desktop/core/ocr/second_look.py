@@ -7,10 +7,12 @@ more exactly enlarged (RapidOCR scales every photo's short side up to 736 px, ``
 Enlarging the whole photo lost red LED panels (40 -> 24 %) and costs four times the detection. So, as
 a person looks again closer at the display: the region the first pass's boxes outline (text at the
 photo's edge, such as a camera stamp, left out) is detected again, shrunk when it is large, and
-enlarged as well when the first pass read small numbers in it. Its boxes join the first pass's where
-the first pass found nothing, and the enlarged look's replace the first pass's boxes of small numbers
-(``merge``); everything else keeps its first-pass box (enlarged, an LED panel's segments fall apart,
-and a tighter box cut the `s` off a table's `ms`).
+optionally (``enlarge``) enlarged as well when the first pass read small values in it. Its boxes join
+the first pass's where the first pass found nothing, and the enlarged look's replace the first pass's
+boxes of small values (``merge``); everything else keeps its first-pass box (enlarged, an LED panel's
+segments fall apart, and a tighter box cut the `s` off a table's `ms`). The enlarged look is off by
+default: on 20 synthetic photos of each look it read no value more, and on HMI tables it read three
+differently (`20.79` as `208.79`) and added 0.1 extra readings a photo (docs/second-look.md).
 """
 from __future__ import annotations
 
@@ -24,7 +26,8 @@ import numpy as np
 EDGE = 0.01  # a box this close to the photo's edge is a stamp or the frame's clutter, not the display
 MARGIN = 0.5  # the region reaches this many tallest-box heights beyond the boxes (digits the first pass missed)
 # The shrunk looks: the region's short side, in pixels. Big thin digits are found at some sizes and not
-# at others a little apart (a clock LCD's 5.9 at 0.35, 0.45 and 0.6 times, not at 0.5 or 0.7), so two.
+# at others a little apart (a clock LCD's 5.9 at 0.35-0.4, 0.45 and 0.6 times, not at 0.5 or 0.7), so two
+# (three, with 100, 130 and 200, read one more classic screen and LED panel and one fewer HMI table and clock).
 SHRINK_SIDES = (120, 200)
 MAX_SHRINK = 0.8  # a region that would shrink less than this is seen well enough by the first pass
 MAX_SCALE = 2.0  # the enlarged look: the region at most twice its size in the photo
@@ -141,7 +144,7 @@ def merge(look: Look, second: list[np.ndarray], redrawn: set[int]) -> None:
 
 
 def look_again(detect: Detect, image: np.ndarray, first: list[np.ndarray], texts: list[str],
-               first_scale: float, max_side: int) -> Look:
+               first_scale: float, max_side: int, enlarge: bool = False) -> Look:
     """The display looked at again (see the module's note); ``texts`` are the first pass's readings."""
     height, width = image.shape[:2]
     look = Look(list(first), set(range(len(first))))
@@ -149,8 +152,8 @@ def look_again(detect: Detect, image: np.ndarray, first: list[np.ndarray], texts
     if region is None:
         return look
     small_numbers = {i for i, (quad, text) in enumerate(zip(first, texts))
-                     if _rect(quad)[3] - _rect(quad)[1] < SMALL_TEXT and _VALUE_RE.fullmatch(text.replace(" ", ""))
-                     and _inside(_rect(quad), region) >= SAME_TEXT}
+                     if enlarge and _rect(quad)[3] - _rect(quad)[1] < SMALL_TEXT
+                     and _VALUE_RE.fullmatch(text.replace(" ", "")) and _inside(_rect(quad), region) >= SAME_TEXT}
     for scale in look_scales(region, bool(small_numbers), first_scale, max_side):
         merge(look, _detect_region(detect, image, region, scale), small_numbers if scale > 1 else set())
     return look
