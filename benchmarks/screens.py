@@ -130,8 +130,9 @@ class RapidOcrReader:
 
 def make_reader(model: str):
     """``stock`` (PaddleOCR.ocr(), PP-OCRv4), ``rapidocr-onnx`` (rapidocr's PP-OCRv6 on ONNX Runtime),
-    ``truth`` (the generator's own boxes), or a model name with optional @DET_SIZE, :nosplit and
-    :enlarge (small photos enlarged to the detection size)."""
+    ``truth`` (the generator's own boxes), or a model name with optional @DET_SIZE, :nosplit,
+    :enlarge (small photos enlarged to the detection size), :onelook (no second look at the display) and
+    :closer (the second look also enlarged for small values)."""
     from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
 
     if model == "stock":
@@ -144,7 +145,7 @@ def make_reader(model: str):
     name, _, det_size = spec.partition("@")
     return OcrEngine(model=name, device="cpu", split_gaps="nosplit" not in options,
                      det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE,
-                     det_enlarge_small="enlarge" in options)
+                     det_enlarge_small="enlarge" in options, second_look="onelook" not in options, enlarged_look="closer" in options)
 
 
 def evaluate(model: str, screens, general, units) -> dict:

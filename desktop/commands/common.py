@@ -16,6 +16,8 @@ def add_engine_options(parser) -> None:
     low, high = DET_SIDE_RANGE
     parser.add_argument("--det-size", type=detection_side, default=DEFAULT_DET_SIDE, metavar="PIXELS",
                         help=f"longest side of the detection input, {low}-{high} (default {DEFAULT_DET_SIDE})")
+    parser.add_argument("--one-look", action="store_true",
+                        help="detect once: no second look at the display's region")
 
 
 def detection_side(text: str) -> int:
@@ -37,7 +39,8 @@ def create_engine(args):
     from desktop.core.ocr.types import OcrError
 
     try:
-        engine = OcrEngine(model=args.model, device=args.device, det_limit_side=args.det_size)
+        engine = OcrEngine(model=args.model, device=args.device, det_limit_side=args.det_size,
+                           second_look=not args.one_look)
     except OcrError as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return None

@@ -118,7 +118,8 @@ def test_bench_reports_medians(capsys):
     assert main(["bench", str(sample("sampler_lcd.png")), "--repeat", "1", "--warmup", "0", "--no-stock",
                  "--model", "pp-ocrv4"]) == 0
     out = capsys.readouterr().out
-    assert "first call" in out and "warm-up" in out and "ours (per image)" in out and "stage det" in out and "stage rec" in out
+    assert "first call" in out and "warm-up" in out and "stage det" in out and "stage rec" in out
+    assert "ours, first pass (per image)" in out and "ours, warm (per image)" in out
 
 
 def test_damaged_weights_are_refused_by_name_and_the_active_model_falls_back(capsys):

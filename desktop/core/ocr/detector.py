@@ -23,6 +23,11 @@ MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
 GRID = 32  # the network's stride: input sides are multiples of it
 # Short side of a canvas as a fraction of its long side: 16:9 and 4:3 photos, and square.
 CANVAS_ASPECTS = (9 / 16, 3 / 4, 1.0)
+# A smaller canvas for the display's second look at a shrunk region (second_look.py). Not one of 512x384
+# for a 508x381 photo: its edge padding changes what PP-OCRv6's detector sees everywhere (it pools over
+# the whole input), and on 20 synthetic photos per look the LED panels, HMI tables and thin LCDs each
+# lost a photo on it (the clock LCDs gained one).
+SMALL_CANVASES = (320,)
 
 
 def _up_to_grid(side: float) -> int:
@@ -31,10 +36,10 @@ def _up_to_grid(side: float) -> int:
 
 def canvas_sides(limit_side_len: int) -> dict[int, tuple[int, ...]]:
     """Canvas long side -> its short sides, for a detector whose resize gives at most ``limit_side_len``
-    (rounded to the grid, as DetPreProcess rounds): full size, and two thirds for smaller images."""
+    (rounded to the grid, as DetPreProcess rounds): full size, two thirds, and SMALL_CANVASES below it."""
     largest = int(round(limit_side_len / GRID) * GRID)
-    return {long: tuple(_up_to_grid(long * aspect) for aspect in CANVAS_ASPECTS)
-            for long in sorted({_up_to_grid(largest * 2 / 3), largest})}
+    longs = {_up_to_grid(largest * 2 / 3), largest} | {side for side in SMALL_CANVASES if side < largest}
+    return {long: tuple(_up_to_grid(long * aspect) for aspect in CANVAS_ASPECTS) for long in sorted(longs)}
 
 
 def canvas_for(height: int, width: int, sides: dict[int, tuple[int, ...]]) -> tuple[int, int]:
@@ -51,6 +56,7 @@ class TextDetector:
         # A small photo enlarged until its long side reaches the limit: tiny text (a table's 19x8 px
         # values in a 508x381 photo) is then big enough for DB's stride-4 map.
         self._enlarge_to = limit_side_len if enlarge_small else 0
+        self.limit_side_len = limit_side_len
         # "max": each side is scaled down to the limit, then rounded to the network's 32-pixel grid
         self._resize = DetPreProcess(limit_side_len, "max").resize
         self._canvas_sides = canvas_sides(limit_side_len)
@@ -77,6 +83,13 @@ class TextDetector:
         canvas = cv2.copyMakeBorder(resized, 0, canvas_height - height, 0, canvas_width - width,
                                     cv2.BORDER_REPLICATE)
         return self._infer(self._normalise(canvas)[np.newaxis])[..., :height, :width]
+
+    def scale_for(self, height: int, width: int) -> float:
+        """How much a photo of this size is scaled for detection (before rounding to the grid)."""
+        long_side = max(height, width)
+        if long_side < self._enlarge_to:
+            return self._enlarge_to / long_side
+        return min(1.0, self.limit_side_len / long_side)
 
     def input_shapes(self) -> list[tuple[int, int, int, int]]:
         """Every input probability_map() can give the network, the largest first."""

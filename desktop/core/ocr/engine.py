@@ -5,20 +5,23 @@ Create it in the thread that will use it: Paddle predictors must not be shared b
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 
 import numpy as np
 
 from desktop.core.models.fallback import ModelChoice
-from desktop.core.ocr.crop import crop_text_region
+from desktop.core.ocr.crop import crop_text_region, reading_order
 from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_det_input, read_min_width
+from desktop.core.ocr.second_look import look_again
 from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
 DEFAULT_DET_ENLARGE = False  # photos smaller than the detection size are read as they are
+DEFAULT_SECOND_LOOK = True  # detect again on the display's region, shrunk (second_look.py)
 DET_SIDE_RANGE = (320, 4096)  # as the settings dialog allows: below, screens shrink to nothing readable
 DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not text
 
@@ -26,12 +29,15 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 class OcrEngine:
     def __init__(self, model: str | ModelSet = "default", device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
-                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE):
+                 det_enlarge_small: bool = DEFAULT_DET_ENLARGE, second_look: bool = DEFAULT_SECOND_LOOK,
+                 enlarged_look: bool = False):
         from desktop.core.models.fallback import DEFAULT_NAME, fall_back_from, model_for_reading
 
         # by name: checked file by file, and a damaged active model gives way to an earlier one (say so)
         self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
         self.split_gaps = split_gaps
+        self.second_look = second_look
+        self.enlarged_look = enlarged_look  # the second look also enlarged for small values: off, see second_look.py
         self._device = choose_device(device)
         try:
             self._load(det_limit_side, use_cls, det_enlarge_small)
@@ -78,28 +84,58 @@ class OcrEngine:
         """Read a BGR uint8 image."""
         timings: dict[str, float] = {}
         with _timed(timings, "det"):
-            quads, crops = self._lines(image)
-        return self._recognized(image, quads, crops, timings)
+            found = self.detector.detect(image)
+        quads, texts, _ = self._read_lines(image, found, timings)
+        if self.second_look:
+            quads, texts = self._look_again(image, quads, texts, timings)
+        return self._result(image, quads, texts, timings)
 
     def read_lines(self, image: np.ndarray, quads) -> OcrResult:
         """Read again at the text lines a ``read`` found in the same picture (it has not moved since):
         recognition only, in a third of the time or less. Live mode re-reads a still screen so."""
         quads = [np.asarray(quad, np.float32) for quad in quads]
-        return self._recognized(image, quads, [crop_text_region(image, quad) for quad in quads], {})
+        return self._result(image, quads, self._recognize([crop_text_region(image, quad) for quad in quads], {}), {})
 
-    def _recognized(self, image: np.ndarray, quads, crops, timings: dict[str, float]) -> OcrResult:
+    def _result(self, image: np.ndarray, quads, texts: list[tuple[str, float]],
+                timings: dict[str, float]) -> OcrResult:
+        boxes = [
+            TextBox(points=tuple((float(x), float(y)) for x, y in quad), text=text, score=score)
+            for quad, (text, score) in zip(quads, texts)
+            if _kept(text, score)
+        ]
+        return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
+                         model=self.model_name, boxes=boxes, timings_ms=timings)
+
+    def _read_lines(self, image: np.ndarray, found: list[np.ndarray], timings: dict[str, float]):
+        """The detected lines (split at wide gaps), what each reads, and the index of its box in ``found``."""
+        with _timed(timings, "det"):
+            quads, crops, owners = self._lines(image, found)
+        return quads, self._recognize(crops, timings), owners
+
+    def _recognize(self, crops: list[np.ndarray], timings: dict[str, float]) -> list[tuple[str, float]]:
         if self.classifier is not None and crops:
             with _timed(timings, "cls"):
                 crops = self.classifier.upright(crops)
         with _timed(timings, "rec"):
-            texts = self.recognizer.recognize(crops) if crops else []
-        boxes = [
-            TextBox(points=tuple((float(x), float(y)) for x, y in quad), text=text, score=score)
-            for quad, (text, score) in zip(quads, texts)
-            if score >= DROP_SCORE and text.strip()
-        ]
-        return OcrResult(width=image.shape[1], height=image.shape[0], device=self.device,
-                         model=self.model_name, boxes=boxes, timings_ms=timings)
+            return self.recognizer.recognize(crops) if crops else []
+
+    def _look_again(self, image: np.ndarray, quads: list[np.ndarray], texts: list[tuple[str, float]],
+                    timings: dict[str, float]) -> tuple[list[np.ndarray], list[tuple[str, float]]]:
+        """The display's second look (second_look.py) merged with the first pass's lines, in reading order."""
+        with _timed(timings, "look"):
+            look = look_again(self.detector.detect, image, quads, [text for text, _ in texts],
+                              self.detector.scale_for(*image.shape[:2]), self.detector.limit_side_len,
+                              enlarge=self.enlarged_look)
+        first = len(quads)
+        new_quads, new_texts, owners = self._read_lines(image, look.boxes[first:], timings)
+        readable = {first + owner for (text, score), owner in zip(new_texts, owners) if _kept(text, score)}
+        chosen = set(look.settle(readable))
+        lines = [(quads[i], texts[i]) for i in range(first) if i in chosen]
+        parts = Counter(owners)
+        lines += [(quads[look.redraws[first + owner]] if parts[owner] == 1 and first + owner in look.redraws else q, t)
+                  for q, t, owner in zip(new_quads, new_texts, owners) if first + owner in chosen]
+        order = reading_order([quad for quad, _ in lines])
+        return [lines[i][0] for i in order], [lines[i][1] for i in order]
 
     def read_region(self, image: np.ndarray, points) -> tuple[str, float]:
         """Text in a region the technician drew round something the detector missed: (text, score).
@@ -109,7 +145,7 @@ class OcrEngine:
         region gave the recogniser mostly background ("2" or "" for "24.2"); a tall one was turned on its
         side. The whole region is read as one line only when no line is found in it."""
         crop = crop_text_region(image, points, turn_tall=False)
-        quads, crops = self._lines(crop)
+        _quads, crops, _owners = self._lines(crop, self.detector.detect(crop))
         read = [(text.strip(), score) for text, score in (self.recognizer.recognize(crops) if crops else [])]
         read = [(text, score) for text, score in read if text and score >= DROP_SCORE]
         if not read:
@@ -134,19 +170,25 @@ class OcrEngine:
             infer(np.zeros(shape, np.float32))
         return True
 
-    def _lines(self, image: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-        """Detected text lines and their crops; a line split at a wide gap is cut again per part."""
-        quads, crops = [], []
-        for quad in self.detector.detect(image):
+    def _lines(self, image: np.ndarray, found: list[np.ndarray]):
+        """Detected text lines, their crops and the box each came from; a line split at a wide gap is cut
+        again per part."""
+        quads, crops, owners = [], [], []
+        for index, quad in enumerate(found):
             crop = crop_text_region(image, quad)
             parts = split_at_gaps(quad, crop) if self.split_gaps else [quad]
             quads += parts
             crops += [crop] if len(parts) == 1 else [crop_text_region(image, part) for part in parts]
-        return quads, crops
+            owners += [index] * len(parts)
+        return quads, crops, owners
 
     def recognize_crops(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Recognition only, for crops already cut (evaluation, training checks)."""
         return self.recognizer.recognize(crops) if crops else []
+
+
+def _kept(text: str, score: float) -> bool:
+    return score >= DROP_SCORE and bool(text.strip())
 
 
 @contextmanager
@@ -154,5 +196,5 @@ def _timed(timings: dict[str, float], stage: str):
     start = time.perf_counter()
     try:
         yield
-    finally:
-        timings[stage] = (time.perf_counter() - start) * 1000.0
+    finally:  # a stage run twice (the second look's lines) adds up
+        timings[stage] = timings.get(stage, 0.0) + (time.perf_counter() - start) * 1000.0

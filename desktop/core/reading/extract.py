@@ -6,6 +6,7 @@ from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.checks import allowed_units, flag_repeated_keys, takes_number, text_value, value_issues
+from desktop.core.reading.clock import free_clock_times
 from desktop.core.reading.display import main_value, on_display, outside_template_display
 from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
@@ -43,12 +44,14 @@ def extract_readings(
     pairs = [pair for line in item_lines for pair in pair_line(line)]
     pair_units_apart(pairs, item_lines)
     pair_below(pairs, key_items)
-    pairs = pair_text_below(pairs, key_items, item_lines)
+    pairs = free_clock_times(pair_text_below(pairs, key_items, item_lines), item_lines)
     # A key alone is worth reporting (its value was missed) only when it matched exactly: a fuzzy match
     # with nothing to read is usually a title or status word (烟尘采样器 is not 烟尘采样嘴).
     pairs += [Pair(key=key) for key in key_items if not key.paired and key.match.score >= 1.0]
     main = main_value(pairs)
     pairs = on_display(pairs, main, texts)
+    if main is not None and main.clock:  # the clock's digits find the display; its time is no measured value
+        main = main_value([p for p in pairs if not p.clock])
     builder = _Builder(boxes, texts, template, units, image_size)
     readings = [(p.anchor.line, p.anchor.x0, builder.build(p, p is main)) for p in builder.ordered(pairs)]
     ordered = [reading for _, _, reading in sorted(readings, key=lambda r: (r[0], r[1]))]
@@ -108,10 +111,12 @@ class _Builder:
             for f in t.fields:
                 if f.region and f not in used and f.region[0] <= cx <= f.region[2] and f.region[1] <= cy <= f.region[3]:
                     return f, 1.0
-        if TIME_RE.fullmatch(pair.value.text):  # a clock or timer with no key: the time field if there is one
+        if pair.clock or TIME_RE.fullmatch(pair.value.text):  # a clock or timer with no key: the time field
             times = [f for f in t.fields if f.entry.kind == "time" and f not in used]
             if len(times) == 1:
                 return times[0], 1.0
+            if pair.clock:
+                return None  # never the template's default field (a thermo-hygrometer's is its temperature)
         unit = pair.unit.unit if pair.unit is not None and pair.unit.kind == UNIT else ""
         if unit and t.all_keys:
             key = self.units.units[unit].key
@@ -145,6 +150,8 @@ class _Builder:
         elif id(pair) in self.assigned:
             field, key_score = self.assigned[id(pair)]
             entry = field.entry
+        elif pair.clock:
+            entry = load_keys().get("time")
         else:
             issues.append("no_key")
         field = self.template.field_for(entry) if entry is not None else None
@@ -192,6 +199,8 @@ class _Builder:
         tokens = pair.text_tokens or [t for t in (pair.value, pair.unit) if t is not None]
         if not tokens:
             return ParsedNumber("", None, None, ["no_value"])
+        if pair.clock:
+            return ParsedNumber(pair.clock, None, None)
         if not as_number or pair.text_tokens:
             return text_value(join_text(tokens, self.texts), entry)
         return parse_number(pair.value.text)

@@ -20,6 +20,7 @@ MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
 # A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
 MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
 MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
+SUPERSCRIPT_UNITS = ("℃", "℉")  # printed small at the digits' upper right on thermometers
 TABLE_UNIT_HEIGHT = 1.6  # a unit row under a table's values: as tall as the digits, its OCR box up to this much taller
 IDENTIFIER = "identifier"  # Token.unit of a word merged from letters and digits
 
@@ -69,6 +70,7 @@ class Pair:
     value: Token | None = None  # a NUMBER token, or the word shown where a number should be ("Err")
     unit: Token | None = None  # a UNIT token, or an unrecognised word glued to the number
     text_tokens: list[Token] = field(default_factory=list)  # the value of a text/time key
+    clock: str | None = None  # the value is a clock's time, as the clock shows it ("12:04"): clock.py
 
     @property
     def tokens(self) -> list[Token]:
@@ -91,6 +93,15 @@ def _is_latin(token: Token) -> bool:
     return token.kind in (WORD, UNIT) and any(ch.isascii() and ch.isalpha() for ch in token.text)
 
 
+def _unit_of_number_before(merged: list[Token]) -> bool:
+    """The last token is a unit glued to the number before it: "16.1℃94%RH" is 16.1 ℃ then 94 %RH, a
+    thermo-hygrometer's two values in one box, not the identifier "℃94"."""
+    if len(merged) < 2:
+        return False
+    number, unit = merged[-2], merged[-1]
+    return unit.kind == UNIT and number.kind == NUMBER and number.box == unit.box and number.end == unit.start
+
+
 def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
     """Letters run straight into digits ("MA302", "DH485", "HTC-1", "ZR-3260A") name a model or a part:
     one word, not a unit before a value. A key run into its value ("Temp23.5") stays apart."""
@@ -98,7 +109,8 @@ def merge_identifiers(line: list[Token], match: Matcher) -> list[Token]:
     for token in line:
         prev = merged[-1] if merged else None
         glued = prev is not None and prev.box == token.box and prev.end == token.start
-        starts_id = glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
+        starts_id = (glued and token.kind == NUMBER and _is_latin(prev) and not is_key(match(prev.text))
+                     and not _unit_of_number_before(merged))
         if starts_id or (glued and prev.kind == WORD and prev.unit == IDENTIFIER):
             merged[-1] = Token(WORD, prev.text + token.text, IDENTIFIER, prev.box, prev.start, token.end,
                                prev.x0, token.x1, min(prev.y0, token.y0), max(prev.y1, token.y1), prev.line,
@@ -222,6 +234,9 @@ def _unit_gap(unit: Token, value: Token) -> float | None:
         return max(under, 0.0) / h
     side = unit.x0 - value.x1
     if -0.5 * unit.height <= side <= MAX_SIDE_GAP * h and (value.y0 + value.y1) / 2 <= unit_cy <= value.y1 + unit.height:
+        return max(side, 0.0) / h
+    superscript = value.y0 - unit.height <= unit_cy <= (value.y0 + value.y1) / 2
+    if unit.unit in SUPERSCRIPT_UNITS and superscript and -0.5 * unit.height <= side <= MAX_SIDE_GAP * h:
         return max(side, 0.0) / h
     return None
 

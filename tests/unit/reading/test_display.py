@@ -137,11 +137,11 @@ def test_a_duration_under_a_time_key_is_a_number_with_its_unit(box):
         ("时间", "605", 605.0, "min", True), ("流量", "30.5", 30.5, "L/min", True)]
 
 
-def test_a_keyless_clock_is_the_time_and_a_clock_under_a_number_key_is_flagged(box):
+def test_a_clock_is_the_time_with_or_without_a_number_key_above_it(box):
     (clock,) = extract_readings([box(10, 10, 120, 60, "7:34")])
     assert (clock.key, clock.value, clock.valid) == ("时间", "7:34", True)
-    (wrong,) = extract_readings([box(10, 10, 100, 20, "TEMPERATURE"), box(10, 40, 120, 60, "7:34")])
-    assert (wrong.key, wrong.value, wrong.issues) == ("温度", "7:34", ["time_for_number"])
+    (under,) = extract_readings([box(10, 10, 100, 20, "TEMPERATURE"), box(10, 40, 120, 60, "7:34")])
+    assert (under.key, under.value, under.valid, under.primary) == ("时间", "7:34", True, False)
 
 
 def test_a_template_display_region_reads_nothing_outside_it(box, tmp_path):
@@ -171,12 +171,12 @@ def test_a_tilted_photo_reads_like_a_level_one(box, angle):
     assert [round(b.y_min) for b in straighten(boxes)][:2] != [None, None]
 
 
-def test_a_clock_under_a_number_key_does_not_make_the_real_value_a_repeated_key(box):
+def test_a_clock_under_a_number_key_leaves_the_key_to_the_real_value(box):
     boxes = [box(136, 56, 128, 19, "TEMPERATURE"), box(170, 173, 78, 58, "7:34"), box(170, 250, 50, 30, "25.0"),
              box(225, 255, 15, 15, "℃")]
     readings = extract_readings(boxes)
     assert [(r.key, r.value, r.unit, r.issues) for r in readings] == [
-        ("温度", "7:34", "", ["time_for_number"]), ("温度", "25.0", "℃", [])]
+        ("时间", "7:34", "", []), ("温度", "25.0", "℃", [])]
 
 
 def test_column_heads_read_with_a_space_for_the_hyphen_still_head_their_columns(box):
