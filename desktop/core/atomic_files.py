@@ -32,12 +32,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
+def write_atomic(path: Path, write: Callable[[BinaryIO], None], mode: int = FILE_MODE) -> None:
+    """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename. ``mode``: 0o600 for
+    a file that holds a secret (it is never readable by others, not even while written)."""
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(temp_name, FILE_MODE)  # mkstemp makes 0600: as readable as any file the user writes
+        os.chmod(temp_name, mode)  # mkstemp makes 0600: by default as readable as any file the user writes
         with os.fdopen(handle, "wb") as stream:
             write(stream)
             stream.flush()
@@ -51,6 +52,11 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda stream: stream.write(text.encode("utf-8")))
+
+
+def write_text_atomic_private(path: Path, text: str) -> None:
+    """A file only its owner may read (a password file), written atomically."""
+    write_atomic(path, lambda stream: stream.write(text.encode("utf-8")), mode=0o600)
 
 
 def fsync_tree(folder: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
-import sqlite3
 from datetime import date
 from typing import Callable
 
@@ -19,10 +18,10 @@ from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
                                         environment_values, is_number_text)
-from desktop.core.records.repository import RecordLockedError
-from desktop.core.records.revisions import RevisionError, issue, revise
+from desktop.core.labstore.errors import EditConflict, RecordLockedError, StoreError
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
+from desktop.core.records.revisions import RevisionError, issue, revise
 from desktop.ui.models.points_model import PointsModel
 
 log = logging.getLogger(__name__)
@@ -142,7 +141,7 @@ class RecordController(QObject):
             return []
         try:
             return self.repository.suggest_instruments(text.strip(), by=by)
-        except sqlite3.Error as exc:
+        except StoreError as exc:
             log.warning("instrument suggestions failed: %s", exc)
             return []
 
@@ -273,12 +272,21 @@ class RecordController(QObject):
             return True
         try:
             if self._stored_number and self._stored_number != self.record.number:
-                self.repository.delete_record(self._stored_number)
-            self.repository.save_record(self.record)
+                self.repository.rename_record(self._stored_number, self.record)
+            else:
+                self.repository.save_record(self.record)
         except RecordLockedError as exc:
             self.failed.emit(str(exc))
             return False
-        except sqlite3.Error as exc:
+        except EditConflict as exc:  # someone else saved first: show theirs; ours is kept as a draft
+            self.failed.emit(self.tr("%1 was changed by %2 at %3 after you opened it. Your edits were kept as a "
+                                     "draft; the record now shows their version.")
+                             .replace("%1", exc.number).replace("%2", exc.changed_by).replace("%3", exc.changed_at))
+            stored = self.repository.get_record(exc.number)
+            if stored is not None:
+                self._show(stored, stored=stored.number)
+            return False
+        except StoreError as exc:
             log.exception("record %s not saved", self.record.number)
             self.failed.emit(self.tr("The record could not be saved: %1").replace("%1", str(exc)))
             return False

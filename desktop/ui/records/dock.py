@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from desktop.core.labstore.store import LabStore, configured_url
 from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.icons import icon
@@ -77,7 +78,8 @@ class RecordLink(QObject):
 def install_record_panel(window: QMainWindow, screen: ScreenSource, menus: dict[str, QMenu],
                          settings: Callable[[], Preferences]) -> RecordPanel:
     """``settings`` gives the current preferences: the number pattern and the lab-wide certificate items."""
-    controller = RecordController(RecordRepository(screen.store.conn), settings, window)
+    store = LabStore.open(configured_url(settings().lab_database, screen.store.path))
+    controller = RecordController(RecordRepository(store), settings, window)
     panel = RecordPanel(controller)
     dock = QDockWidget(window)
     dock.setObjectName("recordDock")
