@@ -150,3 +150,20 @@ def lab_store(lab_url):
     store = LabStore.open(lab_url)
     yield store
     store.close()
+
+
+def add_login(server_url: str, login: str) -> str:
+    """A technician's own database login on the server, allowed to use the lab's tables; returns its URL
+    (the password goes to libpq's password file, as Settings does it)."""
+    import sqlalchemy as sa
+
+    from desktop.core.labstore.passwords import remember_password
+
+    engine = sa.create_engine(server_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {login} LOGIN PASSWORD 'pw-{login}'")
+        connection.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}")
+        connection.exec_driver_sql(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {login}")
+    engine.dispose()
+    url = sa.make_url(server_url).set(username=login, password=f"pw-{login}")
+    return remember_password(url.render_as_string(hide_password=False))
