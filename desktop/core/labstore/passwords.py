@@ -53,4 +53,4 @@ def remember_password(url: str) -> str:
             if not line.startswith(prefix)]
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic_private(path, "\n".join([*kept, prefix + _escape(str(parsed.password))]) + "\n")
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    return parsed._replace(password=None).render_as_string(hide_password=False)  # set(password=None) keeps it
