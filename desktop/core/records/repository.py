@@ -109,7 +109,7 @@ class RecordRepository:
                       records.c.revision, records.c.issued_at)
             .where(records.c.number == record.number).with_for_update()).first()
         old = json.loads(row.data) if row else None
-        if row and old == data:  # nothing changed (or a save retried after its commit got through)
+        if row and old == data and base in (None, row.row_version):  # nothing changed since it was read
             return row.row_version
         if row and row.issued_at and record.revision <= row.revision:
             raise RecordLockedError(f"revision {row.revision} of {record.number} is issued and cannot be "

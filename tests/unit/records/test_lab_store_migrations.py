@@ -1,0 +1,57 @@
+"""Alembic upgrades an old store in place: the session store's records tables as they were kept before."""
+import json
+import sqlite3
+
+import sqlalchemy as sa
+
+from desktop.core.labstore.store import LabStore
+from desktop.core.records.json_io import record_to_dict
+from desktop.core.records.repository import RecordRepository
+from desktop.core.records.revisions import issue
+from desktop.core.store import SessionStore
+
+OLD_SCHEMA = (  # desktop/core/records/repository.py before the lab store
+    """CREATE TABLE records (number TEXT PRIMARY KEY, calibration_date TEXT NOT NULL,
+        instrument_serial TEXT NOT NULL DEFAULT '', data TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    "CREATE TABLE instruments (serial TEXT PRIMARY KEY, data TEXT NOT NULL, last_used TEXT NOT NULL)",
+    """CREATE TABLE record_revisions (number TEXT NOT NULL, revision INTEGER NOT NULL, issued_at TEXT NOT NULL,
+        data TEXT NOT NULL, PRIMARY KEY (number, revision))""",
+)
+
+
+def test_an_old_session_store_is_upgraded_in_place(tmp_path, new_record):
+    session = SessionStore(tmp_path)  # the session store's own tables are in the same file
+    session.new_session()
+    issued, draft = issue(new_record(), by="李华"), new_record("LCD-20250314-0002", customer="草稿客户")
+    with session.conn:
+        for statement in OLD_SCHEMA:
+            session.conn.execute(statement)
+        for record in (issued, draft):
+            session.conn.execute("INSERT INTO records VALUES (?, ?, ?, ?, ?)",
+                                 (record.number, record.calibration_date.isoformat(), record.instrument.serial,
+                                  json.dumps(record_to_dict(record), ensure_ascii=False), "2025-03-14T10:00:00"))
+        session.conn.execute("INSERT INTO record_revisions VALUES (?, 0, ?, ?)",
+                             (issued.number, issued.issued_at, json.dumps(record_to_dict(issued))))
+        session.conn.execute("INSERT INTO instruments VALUES ('A-001', ?, '2025-03-14T10:00:00')",
+                             (json.dumps({"name": "烟尘采样器", "serial": "A-001"}),))
+    store = LabStore.open(f"sqlite:///{session.path}")
+    assert store.schema_revision() == "0002"
+    repository = RecordRepository(store)
+    assert repository.get_record(issued.number) == issued and repository.get_record(draft.number) == draft
+    assert repository.find_records(customer="草稿客户") == [draft]
+    assert [r.number for r in repository.revisions(issued.number)] == [issued.number]
+    assert repository.suggest_instruments("烟尘", by="name")[0].serial == "A-001"
+    with store.begin() as connection:  # the issued record is now guarded by the database too
+        assert connection.execute(sa.text("SELECT issued_at FROM records WHERE number = :n"),
+                                  {"n": issued.number}).scalar() == issued.issued_at
+    store.close()
+    LabStore.open(f"sqlite:///{session.path}").close()  # upgrading again changes nothing
+    tables = {row[0] for row in sqlite3.connect(session.path).execute("SELECT name FROM sqlite_master")}
+    assert {"sessions", "images", "records", "record_history", "alembic_version"} <= tables
+    session.close()
+
+
+def test_a_new_store_is_created_at_the_newest_schema_on_both_backends(lab_store):
+    assert lab_store.schema_revision() == "0002"
+    assert {"records", "record_history", "record_drafts", "number_counters", "people",
+            "standards", "lab_settings"} <= set(sa.inspect(lab_store.engine).get_table_names())
