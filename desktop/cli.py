@@ -12,7 +12,7 @@ import sys
 
 from desktop import __version__
 
-COMMANDS = ("gui", "read", "eval", "bench", "train", "finetune", "models", "export")
+COMMANDS = ("gui", "read", "eval", "bench", "train", "finetune", "models", "export", "records")
 
 
 def build_parser() -> argparse.ArgumentParser:
