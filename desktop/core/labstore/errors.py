@@ -10,6 +10,10 @@ class StoreUnavailable(StoreError):
     """The lab server cannot be reached (or went away during a save): nothing was half-saved."""
 
 
+class KeptLocally(StoreUnavailable):
+    """The server is away: the save waits on this PC and is sent when the server is back."""
+
+
 class RecordLockedError(StoreError, ValueError):
     """An issued revision would be changed; make a new revision instead."""
 

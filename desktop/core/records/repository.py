@@ -21,8 +21,10 @@ from datetime import date, datetime, timezone
 
 import sqlalchemy as sa
 
-from desktop.core.labstore.errors import EditConflict, RecordLockedError
+from desktop.core.labstore.errors import (EditConflict, KeptLocally, RecordLockedError, StoreError,
+                                          StoreUnavailable)
 from desktop.core.labstore.history import changes
+from desktop.core.labstore.pending import PendingSaves
 from desktop.core.labstore.store import LabStore
 from desktop.core.labstore.tables import (instruments, number_counters, record_drafts, record_history,
                                           record_revisions, records, standards)
@@ -70,8 +72,9 @@ def _dumps(data: dict) -> str:
 
 
 class RecordRepository:
-    def __init__(self, store: LabStore):
-        self.store = store
+    def __init__(self, store: LabStore, pending: PendingSaves | None = None):
+        """``pending``: where saves wait while the lab server is away (None: a save fails at once)."""
+        self.store, self.pending = store, pending
         self._versions: dict[str, int] = {}  # the row version this repository last read or wrote, by number
 
     # -- saving ---------------------------------------------------------------------------------
@@ -81,9 +84,42 @@ class RecordRepository:
         the one this repository read last). Returns the new row version.
 
         Refuses to replace an issued revision by anything but a later revision (RecordLockedError), and
-        to overwrite someone else's save (EditConflict, the edits kept as a draft)."""
-        base = self._versions.get(record.number) if base_version is None else base_version
+        to overwrite someone else's save (EditConflict, the edits kept as a draft). With a queue of
+        pending saves, a save the server cannot take is queued on this PC (KeptLocally)."""
         data = record_to_dict(record)
+        try:
+            if self.pending is not None and len(self.pending):  # what waits goes first, in order
+                self.send_pending()
+            return self._save_now(record, data, self._base(record.number, base_version))
+        except StoreUnavailable as exc:
+            if self.pending is None:
+                raise
+            self.pending.put(record.number, self._base(record.number, base_version), data)
+            raise KeptLocally(f"{exc}; {record.number} is kept on this PC and saved when the server is back") from exc
+
+    def _base(self, number: str, base_version: int | None) -> int | None:
+        """The row version the edits started from: given, else the one this repository read or wrote last."""
+        return self._versions.get(number) if base_version is None else base_version
+
+    def send_pending(self) -> list[StoreError]:
+        """Save what was queued while the server was away, oldest first. Returns the saves refused (each one
+        kept as a draft on the server); StoreUnavailable when the server is still away."""
+        refused: list[StoreError] = []
+        for item in self.pending.items() if self.pending is not None else []:
+            current = self.get_record(item.number)
+            if current is None or record_to_dict(current) != item.data:  # else: its commit got through before
+                record = record_from_dict(item.data, f"pending[{item.number}]", draft=True)
+                try:
+                    self._save_now(record, item.data, item.base_version)
+                except EditConflict as conflict:
+                    refused.append(conflict)
+                except RecordLockedError as locked:  # issued meanwhile: the edits become a draft
+                    self._keep_draft(item.number, item.data, item.base_version or 0)
+                    refused.append(locked)
+            self.pending.remove(item.number)
+        return refused
+
+    def _save_now(self, record: CalibrationRecord, data: dict, base: int | None) -> int:
         try:
             with self.store.begin() as connection:
                 version = self._save(connection, record, data, base)

@@ -18,7 +18,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
                                         environment_values, is_number_text)
-from desktop.core.labstore.errors import EditConflict, RecordLockedError, StoreError
+from desktop.core.labstore.errors import EditConflict, KeptLocally, RecordLockedError, StoreError, StoreUnavailable
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.core.records.revisions import RevisionError, issue, revise
@@ -26,6 +26,7 @@ from desktop.ui.models.points_model import PointsModel
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
+RETRY_MS = 5000  # how often saves kept on this PC are offered to the lab server again
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
 # units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
@@ -40,6 +41,7 @@ class RecordController(QObject):
     fieldsFilled = Signal(list)  # keys the app filled in (environment, completed instrument)
     saved = Signal(str)        # record number
     failed = Signal(str)       # a message for the user
+    storeStatus = Signal(str)  # the lab server is away (work kept on this PC) or back: for the status bar
 
     def __init__(self, repository: RecordRepository, settings: Callable[[], Preferences] = Preferences, parent=None):
         """``settings``: the current preferences (number pattern, lab-wide certificate items)."""
@@ -48,6 +50,7 @@ class RecordController(QObject):
         self.points_model = PointsModel(self)
         self.points_model.pointsChanged.connect(self._on_points_changed)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.flush)
+        self._retry = QTimer(self, interval=RETRY_MS, timeout=self._send_pending)
         self._dirty = False
         self.record = self._blank(date.today())
         self._stored_number: str | None = None  # the number the record is saved under
@@ -278,6 +281,12 @@ class RecordController(QObject):
         except RecordLockedError as exc:
             self.failed.emit(str(exc))
             return False
+        except KeptLocally:  # safe on this PC; sent to the server when it is back
+            self.storeStatus.emit(self.tr("The lab server cannot be reached: your work is kept on this PC and "
+                                          "saved to the server when it is back."))
+            self._retry.start()
+            self._stored_number, self._dirty = self.record.number, False
+            return True
         except EditConflict as exc:  # someone else saved first: show theirs; ours is kept as a draft
             self.failed.emit(self.tr("%1 was changed by %2 at %3 after you opened it. Your edits were kept as a "
                                      "draft; the record now shows their version.")
@@ -293,3 +302,17 @@ class RecordController(QObject):
         self._stored_number, self._dirty = self.record.number, False
         self.saved.emit(self.record.number)
         return True
+
+    @Slot()
+    def _send_pending(self) -> None:
+        try:
+            refused = self.repository.send_pending()
+        except StoreUnavailable:
+            return  # still away: try again later
+        except StoreError as exc:
+            log.warning("saves kept on this PC not sent: %s", exc)
+            return
+        self._retry.stop()
+        self.storeStatus.emit(self.tr("The lab server is back: the work kept on this PC is saved."))
+        for problem in refused:
+            self.failed.emit(str(problem))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from desktop.core.labstore.pending import PendingSaves
 from desktop.core.labstore.store import LabStore, configured_url
 from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository
@@ -79,7 +80,9 @@ def install_record_panel(window: QMainWindow, screen: ScreenSource, menus: dict[
                          settings: Callable[[], Preferences]) -> RecordPanel:
     """``settings`` gives the current preferences: the number pattern and the lab-wide certificate items."""
     store = LabStore.open(configured_url(settings().lab_database, screen.store.path))
-    controller = RecordController(RecordRepository(store), settings, window)
+    pending = PendingSaves(screen.store.path.with_name("pending_saves.sqlite3")) if store.is_server else None
+    controller = RecordController(RecordRepository(store, pending), settings, window)
+    controller.storeStatus.connect(lambda message: window.statusBar().showMessage(message))
     panel = RecordPanel(controller)
     dock = QDockWidget(window)
     dock.setObjectName("recordDock")

@@ -2,6 +2,7 @@
 incrementing the same few records: no duplicate number, no lost update, every change in the history."""
 import multiprocessing
 import time
+import traceback
 from datetime import date
 
 import pytest
@@ -15,6 +16,13 @@ DAY = date(2025, 3, 14)
 
 
 def _bench(url: str, index: int, make_record, start, results) -> None:
+    try:
+        _edit(url, index, make_record, start, results)
+    except Exception:  # noqa: BLE001  (the test says what went wrong instead of waiting for a result)
+        results.put(traceback.format_exc())
+
+
+def _edit(url: str, index: int, make_record, start, results) -> None:
     """One PC: its own records created then edited, interleaved with increments of the shared ones."""
     store = LabStore.open(url)
     repository = RecordRepository(store)
@@ -51,6 +59,7 @@ def test_four_pcs_create_and_edit_1000_records_at_once_on_postgres(postgres_url,
     setup = RecordRepository(LabStore.open(postgres_url))
     for i in range(SHARED):
         setup.save_record(new_record(f"SHARED-{i}", remarks="0"))
+    setup.store.engine.dispose()  # no connection of this process is shared with the forked ones
     context = multiprocessing.get_context("fork")
     start, results = context.Event(), context.Queue()
     workers = [context.Process(target=_bench, args=(postgres_url, i, new_record, start, results))
@@ -60,6 +69,7 @@ def test_four_pcs_create_and_edit_1000_records_at_once_on_postgres(postgres_url,
     began = time.perf_counter()
     start.set()
     outcomes = [results.get(timeout=600) for _ in workers]
+    assert not [o for o in outcomes if isinstance(o, str)], "\n".join(o for o in outcomes if isinstance(o, str))
     for worker in workers:
         worker.join(timeout=60)
         assert worker.exitcode == 0
