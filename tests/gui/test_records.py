@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.preferences import Preferences
 from desktop.core.records.excel.labels import labels_for
 from desktop.core.records.model import Instrument
+from desktop.core.labstore.store import LabStore, sqlite_url
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
@@ -44,6 +45,11 @@ def dialogs(monkeypatch, tmp_path):
                         classmethod(lambda cls, parent, path: calls["open"].append(path) or True))
     monkeypatch.setattr(RecordDialogs, "open_folder", classmethod(lambda cls, path: calls["opened"].append(path)))
     return calls
+
+
+def records_of(session: SessionStore) -> RecordRepository:
+    """The records in this session store's file, as another program (or a restart) sees them."""
+    return RecordRepository(LabStore.open(sqlite_url(session.path)))
 
 
 def type_into(qtbot, panel, key: str, text: str) -> None:
@@ -86,7 +92,7 @@ def test_details_are_saved_as_typed_and_restored_after_a_restart(make_window, qt
     # saved in the store without any explicit save (a second connection sees it: it survives a crash)
     other = SessionStore(isolated)
     try:
-        repository = RecordRepository(other.conn)
+        repository = records_of(other)
         qtbot.waitUntil(lambda: (r := repository.get_record(number)) is not None and r.checker == "李工",
                         timeout=3000)
         saved = repository.get_record(number)
@@ -116,7 +122,7 @@ def test_details_are_saved_as_typed_and_restored_after_a_restart(make_window, qt
 
 
 def test_completion_suggests_an_earlier_instrument(make_window, qtbot, store):
-    RecordRepository(store.conn).remember_instrument(
+    records_of(store).remember_instrument(
         Instrument("烟尘采样器", model="3012H", manufacturer="青岛崂应", serial="A3012H-0001", firmware="V2.1"))
     window = make_window()
     panel = window.record_panel
@@ -344,7 +350,7 @@ def test_new_record_takes_the_next_number_and_keeps_the_bench(make_window, qtbot
     assert edits["number"].text() == first[:-4] + "0002"
     assert edits["customer"].text() == "某环境监测站"                   # kept for the next instrument
     assert edits["instrument.name"].text() == "" and panel.controller.points_model.rowCount() == 0
-    repository = RecordRepository(window.store.conn)
+    repository = records_of(window.store)
     assert repository.get_record(first).instrument.name == "烟尘采样器"  # the first one is kept
     # renaming to a number in use is refused and the field keeps its number
     edits["number"].setText(first)

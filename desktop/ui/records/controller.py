@@ -52,7 +52,7 @@ class RecordController(QObject):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.flush)
         self._retry = QTimer(self, interval=RETRY_MS, timeout=self._send_pending)
         self._dirty = False
-        self.record = self._blank(date.today())
+        self.record = self._blank(date.today(), reserve=False)  # a placeholder until open_latest
         self._stored_number: str | None = None  # the number the record is saved under
         self.monitor = ""  # the environment monitor's name while its screen is shown; "" = none chosen
 
@@ -75,11 +75,13 @@ class RecordController(QObject):
         self._dirty = True
         self.flush()
 
-    def _blank(self, day: date) -> CalibrationRecord:
-        """A new record with the lab-wide items of Settings (the record keeps its own copy of them)."""
+    def _blank(self, day: date, reserve: bool = True) -> CalibrationRecord:
+        """A new record with the lab-wide items of Settings (the record keeps its own copy of them).
+        ``reserve``: take the next number from the lab-wide counter (it is never given out again)."""
         prefs = self.settings()
+        number = self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN) if reserve else ""
         return CalibrationRecord(
-            number=self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN), customer="",
+            number=number, customer="",
             instrument=Instrument(name=""), calibration_date=day, title=prefs.certificate_title,
             laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability),
             signatory=Signatory(prefs.lab_signatory, prefs.lab_signatory_function))
