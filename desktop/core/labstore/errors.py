@@ -10,6 +10,10 @@ class StoreUnavailable(StoreError):
     """The lab server cannot be reached (or went away during a save): nothing was half-saved."""
 
 
+class DuplicateKey(StoreError):
+    """Another PC stored a row with the same key (a record number) a moment ago."""
+
+
 class KeptLocally(StoreUnavailable):
     """The server is away: the save waits on this PC and is sent when the server is back."""
 

@@ -2,7 +2,8 @@
 
 Records are compared as their JSON (``record_to_dict``), flattened to paths such as
 ``points[2].reading``. A point that arrives with a reading corrected from what OCR read is listed as
-that correction: old value the OCR text, new value the reading.
+that correction: old value the OCR text, new value the reading. A new record is one entry ("created"),
+plus its readings corrected from OCR: its first values are the saved record itself.
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def changes(old: dict | None, new: dict) -> list[Change]:
             if ocr and ocr != now:
                 found.append(Change(f"{key} (corrected from OCR)", ocr, now))
                 continue
-        if was != now:
+        if was != now and old is not None:  # a new record's first values are the record itself
             found.append(Change(key, was, now))
     return found
 

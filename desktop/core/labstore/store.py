@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-from desktop.core.labstore.errors import RecordLockedError, StoreError, StoreUnavailable
+from desktop.core.labstore.errors import DuplicateKey, RecordLockedError, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 ENVIRONMENT_VARIABLE = "LCDREADER_DB"
@@ -60,8 +60,9 @@ class LabStore:
             sa.event.listen(engine, "connect", _sqlite_connect)
             sa.event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
         else:
-            engine = sa.create_engine(parsed, pool_pre_ping=True, pool_size=2, max_overflow=4,
-                                      connect_args={"connect_timeout": 5})
+            # no pre-ping (a round trip per transaction): a connection the server dropped fails once, as
+            # StoreUnavailable, and SQLAlchemy then replaces every pooled connection
+            engine = sa.create_engine(parsed, pool_size=2, max_overflow=4, connect_args={"connect_timeout": 5})
         store = cls(engine)
         try:
             store.upgrade()
@@ -102,6 +103,8 @@ class LabStore:
         message = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
         if "lcdreader:" in message:  # raised by our own triggers
             return RecordLockedError(message[message.index("lcdreader:") + len("lcdreader:"):].strip())
+        if isinstance(exc, sa.exc.IntegrityError):
+            return DuplicateKey(message)
         if self.is_server and (exc.connection_invalidated or isinstance(exc, (sa.exc.OperationalError,
                                                                               sa.exc.InterfaceError))):
             return StoreUnavailable(f"the lab server cannot be reached: {message}")

@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 
 import sqlalchemy as sa
 
-from desktop.core.labstore.errors import (EditConflict, KeptLocally, RecordLockedError, StoreError,
+from desktop.core.labstore.errors import (DuplicateKey, EditConflict, KeptLocally, RecordLockedError, StoreError,
                                           StoreUnavailable)
 from desktop.core.labstore.history import changes
 from desktop.core.labstore.pending import PendingSaves
@@ -126,6 +126,9 @@ class RecordRepository:
         except _Conflict as conflict:
             draft_id = self._keep_draft(record.number, data, conflict.base_version)
             raise EditConflict(record.number, conflict.changed_by, conflict.changed_at, draft_id) from None
+        except DuplicateKey:  # the number was new when read, and another PC saved it before this commit
+            draft_id = self._keep_draft(record.number, data, 0)
+            raise EditConflict(record.number, "another PC", utc_now(), draft_id) from None
         self._versions[record.number] = version
         return version
 
@@ -156,12 +159,8 @@ class RecordRepository:
                       customer=record.customer, revision=record.revision, issued_at=record.issued_at,
                       data=_dumps(data), updated_at=utc_now(), updated_by=self.store.identity)
         if row is None:
-            version = 1
-            try:
-                with connection.begin_nested():
-                    connection.execute(records.insert().values(number=record.number, row_version=1, **values))
-            except sa.exc.IntegrityError:  # another PC inserted this number a moment ago
-                raise _Conflict("another PC", utc_now(), 0) from None
+            version = 1  # another PC inserting this number at the same moment: DuplicateKey, see _save_now
+            connection.execute(records.insert().values(number=record.number, row_version=1, **values))
         else:
             version = row.row_version + 1
             connection.execute(records.update().where(records.c.number == record.number)
@@ -328,9 +327,16 @@ class RecordRepository:
 
     @staticmethod
     def _upsert(connection: sa.Connection, table: sa.Table, key: str, value: str, **values) -> None:
-        if connection.execute(table.update().where(table.c[key] == value).values(**values)).rowcount == 0:
+        """Insert, or update when its details changed or it was last used on an earlier day. Many PCs share
+        one standard: rewriting its row on every save would queue every save in the lab behind one lock."""
+        row = connection.execute(sa.select(table.c.data, table.c.last_used).where(table.c[key] == value)).first()
+        if row is None:
             try:
                 with connection.begin_nested():
                     connection.execute(table.insert().values({key: value, **values}))
+                return
             except sa.exc.IntegrityError:  # another PC inserted it a moment ago: update theirs
-                connection.execute(table.update().where(table.c[key] == value).values(**values))
+                pass
+        elif row.data == values["data"] and row.last_used[:10] >= values["last_used"][:10]:
+            return
+        connection.execute(table.update().where(table.c[key] == value).values(**values))
