@@ -14,6 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.core.labstore.people import People
 from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
@@ -209,8 +210,11 @@ class RecordController(QObject):
         if problems:
             return " ".join(problems)
         try:
-            issued = issue(self.record, self.record.signatory.name or self.record.technician)
-        except RevisionError as exc:
+            issuer, refused = People(self.repository.store).issue_problems(self.record)
+            if refused:
+                return " ".join(f"{problem}." for problem in refused)
+            issued = issue(self.record, issuer)
+        except (RevisionError, StoreError) as exc:
             return str(exc)
         return self._replace(issued)
 
