@@ -206,6 +206,15 @@ class RecordRepository:
         self._versions[number] = row.row_version
         return record_from_dict(json.loads(row.data), f"records[{number}]", draft=True)
 
+    def stored_version(self, number: str) -> int | None:
+        """The row version in the store now (None: no such record): has anyone saved it since?"""
+        with self.store.begin() as connection:
+            return connection.execute(sa.select(records.c.row_version).where(records.c.number == number)).scalar()
+
+    def read_version(self, number: str) -> int | None:
+        """The row version this repository last read or wrote."""
+        return self._versions.get(number)
+
     def revisions(self, number: str) -> list[CalibrationRecord]:
         """Every issued revision of the record, oldest first."""
         with self.store.begin() as connection:

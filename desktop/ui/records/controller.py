@@ -28,6 +28,7 @@ from desktop.ui.models.points_model import PointsModel
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
 RETRY_MS = 5000  # how often saves kept on this PC are offered to the lab server again
+REFRESH_MS = 2000  # on a lab server: how often the record shown is compared with the store's
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
 # units an ambient reading may carry to be copied into the record (which holds ℃, %RH and kPa)
@@ -52,6 +53,9 @@ class RecordController(QObject):
         self.points_model.pointsChanged.connect(self._on_points_changed)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.flush)
         self._retry = QTimer(self, interval=RETRY_MS, timeout=self._send_pending)
+        self._refresh = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        if repository.store.is_server:  # another PC may change or issue the record shown
+            self._refresh.start()
         self._dirty = False
         self.record = self._blank(date.today(), reserve=False)  # a placeholder until open_latest
         self._stored_number: str | None = None  # the number the record is saved under
@@ -66,6 +70,28 @@ class RecordController(QObject):
             self._show(self._blank(date.today()), stored=None)
         else:
             self._show(record, stored=record.number)
+
+    def refresh(self) -> None:
+        """Show the record as stored when another PC saved it since (edits being typed here are kept)."""
+        number = self._stored_number
+        if self._dirty or not number:
+            return
+        try:
+            if self.repository.stored_version(number) == self.repository.read_version(number):
+                return
+            stored = self.repository.get_record(number)
+        except StoreError:
+            return  # the status bar already says when the server is away
+        if stored is not None:
+            self._show(stored, stored=stored.number)
+
+    def history(self) -> list:
+        """The record's changes, oldest first ([] for a record not saved yet, or the store away)."""
+        try:
+            return self.repository.history(self._stored_number) if self._stored_number else []
+        except StoreError as exc:
+            log.warning("history not read: %s", exc)
+            return []
 
     def new_record(self) -> None:
         """Save this record and start the next: the instrument and points are cleared, the rest kept."""
@@ -284,8 +310,11 @@ class RecordController(QObject):
                 self.repository.rename_record(self._stored_number, self.record)
             else:
                 self.repository.save_record(self.record)
-        except RecordLockedError as exc:
+        except RecordLockedError as exc:  # e.g. issued on another PC meanwhile: show it as it is now
             self.failed.emit(str(exc))
+            stored = self.repository.get_record(self.record.number)
+            if stored is not None and stored.locked:
+                self._show(stored, stored=stored.number)
             return False
         except KeptLocally:  # safe on this PC; sent to the server when it is back
             self.storeStatus.emit(self.tr("The lab server cannot be reached: your work is kept on this PC and "
