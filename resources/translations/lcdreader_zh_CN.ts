@@ -551,6 +551,39 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>What</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="28"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="28"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>LabSettingsBox</name>
     <message>
         <location filename="../../desktop/ui/records/lab_settings.py" line="14"/>
@@ -1151,74 +1184,89 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="109"/>
+        <location filename="../../desktop/ui/records/controller.py" line="140"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="110"/>
+        <location filename="../../desktop/ui/records/controller.py" line="141"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="111"/>
+        <location filename="../../desktop/ui/records/controller.py" line="142"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="124"/>
+        <location filename="../../desktop/ui/records/controller.py" line="155"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="126"/>
+        <location filename="../../desktop/ui/records/controller.py" line="157"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="190"/>
+        <location filename="../../desktop/ui/records/controller.py" line="221"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="191"/>
+        <location filename="../../desktop/ui/records/controller.py" line="222"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="227"/>
+        <location filename="../../desktop/ui/records/controller.py" line="261"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="232"/>
+        <location filename="../../desktop/ui/records/controller.py" line="266"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="239"/>
+        <location filename="../../desktop/ui/records/controller.py" line="273"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="241"/>
+        <location filename="../../desktop/ui/records/controller.py" line="275"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="244"/>
+        <location filename="../../desktop/ui/records/controller.py" line="278"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="247"/>
+        <location filename="../../desktop/ui/records/controller.py" line="281"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="283"/>
+        <location filename="../../desktop/ui/records/controller.py" line="320"/>
+        <source>The lab server cannot be reached: your work is kept on this PC and saved to the server when it is back.</source>
+        <translation>无法连接实验室服务器：您的工作已保存在本机，服务器恢复后会自动保存到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="326"/>
+        <source>%1 was changed by %2 at %3 after you opened it. Your edits were kept as a draft; the record now shows their version.</source>
+        <translation>%1 在您打开后已由 %2 于 %3 修改。您的修改已保存为草稿；现在显示的是对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="335"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="351"/>
+        <source>The lab server is back: the work kept on this PC is saved.</source>
+        <translation>实验室服务器已恢复：本机暂存的工作已保存。</translation>
     </message>
 </context>
 <context>
@@ -1277,22 +1325,22 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordDock</name>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="56"/>
+        <location filename="../../desktop/ui/records/dock.py" line="58"/>
         <source>Calibration record</source>
         <translation>校准记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="57"/>
+        <location filename="../../desktop/ui/records/dock.py" line="59"/>
         <source>Add current reading as &amp;point</source>
         <translation>将当前读数加为测量点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="58"/>
+        <location filename="../../desktop/ui/records/dock.py" line="60"/>
         <source>&amp;Export record to Excel…</source>
         <translation>导出记录到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="59"/>
+        <location filename="../../desktop/ui/records/dock.py" line="61"/>
         <source>Calibration &amp;record panel</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
@@ -1535,154 +1583,164 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="118"/>
+        <location filename="../../desktop/ui/records/panel.py" line="126"/>
         <source>Environment monitor (screen shown)</source>
         <translation>环境监测仪（当前屏幕）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="160"/>
+        <location filename="../../desktop/ui/records/panel.py" line="168"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="165"/>
+        <location filename="../../desktop/ui/records/panel.py" line="173"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="167"/>
+        <location filename="../../desktop/ui/records/panel.py" line="175"/>
         <source>Conditional: %1 of %2 points</source>
         <translation>有条件：%2 个点中 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="169"/>
+        <location filename="../../desktop/ui/records/panel.py" line="177"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="177"/>
+        <location filename="../../desktop/ui/records/panel.py" line="185"/>
         <source>Not issued: %1</source>
         <translation>未签发：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="179"/>
+        <location filename="../../desktop/ui/records/panel.py" line="187"/>
         <source>Revision %1 issued and locked.</source>
         <translation>第 %1 版已签发并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="189"/>
+        <location filename="../../desktop/ui/records/panel.py" line="197"/>
         <source>Revision %1 started: the issued revision stays in the store.</source>
         <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="204"/>
+        <location filename="../../desktop/ui/records/panel.py" line="212"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="231"/>
+        <location filename="../../desktop/ui/records/panel.py" line="239"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="237"/>
+        <location filename="../../desktop/ui/records/panel.py" line="245"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="249"/>
+        <location filename="../../desktop/ui/records/panel.py" line="257"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="252"/>
+        <location filename="../../desktop/ui/records/panel.py" line="260"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="254"/>
+        <location filename="../../desktop/ui/records/panel.py" line="262"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="277"/>
+        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <source>Points</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="278"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="279"/>
+        <location filename="../../desktop/ui/records/panel.py" line="293"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="280"/>
+        <location filename="../../desktop/ui/records/panel.py" line="294"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="281"/>
+        <location filename="../../desktop/ui/records/panel.py" line="295"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="282"/>
+        <location filename="../../desktop/ui/records/panel.py" line="296"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="283"/>
+        <location filename="../../desktop/ui/records/panel.py" line="297"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="284"/>
+        <location filename="../../desktop/ui/records/panel.py" line="298"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="285"/>
+        <location filename="../../desktop/ui/records/panel.py" line="299"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <location filename="../../desktop/ui/records/panel.py" line="301"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="302"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="303"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="305"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="306"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="307"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="294"/>
+        <location filename="../../desktop/ui/records/panel.py" line="308"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>
