@@ -586,49 +586,74 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="14"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="19"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="20"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="24"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="33"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="34"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="35"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="36"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="38"/>
+        <source>Empty: this PC. Lab server: postgresql://user@server/lab</source>
+        <translation>留空：本机。实验室服务器：postgresql://用户@服务器/lab</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="39"/>
+        <source>Takes effect at the next start. Add ?sslmode=verify-full for TLS.</source>
+        <translation>下次启动时生效。加上 ?sslmode=verify-full 使用 TLS 加密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="42"/>
+        <source>Kept in PostgreSQL&apos;s password file, not in the settings</source>
+        <translation>保存在 PostgreSQL 的密码文件中，不保存在设置里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="43"/>
+        <source>Records database:</source>
+        <translation>记录数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="44"/>
+        <source>Server password:</source>
+        <translation>服务器密码：</translation>
     </message>
 </context>
 <context>

@@ -423,3 +423,18 @@ def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_windo
     assert controller.flush()
     stored = controller.repository.revisions(controller.record.number)
     assert [(r.revision, r.customer) for r in stored] == [(0, "")]  # the issued revision, unchanged
+
+
+def test_the_lab_server_is_chosen_in_settings_and_its_password_goes_to_the_password_file(make_window, qtbot,
+                                                                                         tmp_path, monkeypatch):
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    window = make_window()
+    dialog = SettingsDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.lab.database, "postgresql://wang@lab-server/lab?sslmode=verify-full")
+    qtbot.keyClicks(dialog.lab.password, "s3cret")
+    new = dialog.preferences()
+    assert new.lab_database == "postgresql://wang@lab-server/lab?sslmode=verify-full"
+    assert "s3cret" not in repr(new) and (tmp_path / "pgpass").read_text() == "lab-server:5432:lab:wang:s3cret\n"

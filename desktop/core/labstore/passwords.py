@@ -41,9 +41,12 @@ def _escape(field: str) -> str:
     return field.replace("\\", "\\\\").replace(":", "\\:")
 
 
-def remember_password(url: str) -> str:
-    """Move the password of ``url`` (if any) into libpq's password file; returns the URL without it."""
+def remember_password(url: str, password: str = "") -> str:
+    """Move the password of ``url`` (or ``password``, typed apart) into libpq's password file; returns
+    the URL without it."""
     parsed = sa.make_url(url.strip())
+    if password:
+        parsed = parsed.set(password=password)
     if parsed.password is None:
         return url.strip()
     key = [parsed.host or "localhost", str(parsed.port or 5432), parsed.database or "*", parsed.username or ""]
