@@ -32,3 +32,45 @@ def test_only_an_authorised_person_issues_and_nobody_signs_their_own_calibration
     people.set_self_check_allowed(True)
     assert people.issue_problems(own) == ("王经理", [])
     assert [p.login for p in people.all()] == sorted(["li", me, "zhang"])
+
+
+GRANTS = (  # as docs/lab-server.md tells the lab's IT
+    "CREATE ROLE lcd_staff NOLOGIN",
+    "CREATE ROLE lcd_authoriser NOLOGIN IN ROLE lcd_staff",
+    "CREATE ROLE wang LOGIN PASSWORD 'pw-wang' IN ROLE lcd_staff",
+    "CREATE ROLE li LOGIN PASSWORD 'pw-li' IN ROLE lcd_authoriser",
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON records, record_drafts, number_counters, instruments, standards "
+    "TO lcd_staff",
+    "GRANT SELECT, INSERT ON record_history TO lcd_staff",
+    "GRANT USAGE ON SEQUENCE record_history_seq_seq TO lcd_staff",
+    "GRANT SELECT ON record_revisions, people, lab_settings, alembic_version TO lcd_staff",
+    "GRANT INSERT ON record_revisions TO lcd_authoriser",
+)
+
+
+def test_the_documented_grants_let_only_an_authoriser_issue_on_postgres(postgres_url, new_record):
+    import sqlalchemy as sa
+
+    from desktop.core.labstore.errors import StoreError
+    from desktop.core.labstore.passwords import remember_password
+    from desktop.core.labstore.store import LabStore
+    from desktop.core.records.repository import RecordRepository
+    from desktop.core.records.revisions import issue
+
+    owner = LabStore.open(postgres_url)
+    with owner.begin() as connection:
+        for statement in GRANTS:
+            connection.execute(sa.text(statement))
+    owner.close()
+    login = {name: LabStore.open(remember_password(sa.make_url(postgres_url).set(username=name).render_as_string(
+        hide_password=False), f"pw-{name}")) for name in ("wang", "li")}
+    wang, li = RecordRepository(login["wang"]), RecordRepository(login["li"])
+    wang.save_record(new_record())
+    with pytest.raises(StoreError, match="permission denied"):
+        wang.save_record(issue(wang.get_record(new_record().number), by="王工"))
+    li.save_record(issue(li.get_record(new_record().number), by="李华"))
+    assert [e.who for e in li.history(new_record().number)][-1] == "li"
+    with pytest.raises(StoreError, match="permission denied"), login["wang"].begin() as connection:
+        connection.execute(sa.text("DELETE FROM record_history"))
+    for store in login.values():
+        store.close()
