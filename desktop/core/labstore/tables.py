@@ -90,3 +90,20 @@ lab_settings = sa.Table(
     sa.Column("key", sa.Text, primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+lab_models = sa.Table(
+    "lab_models", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("metadata", sa.Text, nullable=False),  # the version's model.yaml
+    sa.Column("published_at", sa.Text, nullable=False),
+    sa.Column("published_by", sa.Text, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+lab_model_files = sa.Table(
+    "lab_model_files", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("path", sa.Text, primary_key=True),  # relative to the version folder, e.g. rec/inference.pdiparams
+    sa.Column("sha256", sa.Text, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)

@@ -35,7 +35,7 @@ def test_an_old_session_store_is_upgraded_in_place(tmp_path, new_record):
         session.conn.execute("INSERT INTO instruments VALUES ('A-001', ?, '2025-03-14T10:00:00')",
                              (json.dumps({"name": "烟尘采样器", "serial": "A-001"}),))
     store = LabStore.open(f"sqlite:///{session.path}")
-    assert store.schema_revision() == "0002"
+    assert store.schema_revision() == "0003"
     repository = RecordRepository(store)
     assert repository.get_record(issued.number) == issued and repository.get_record(draft.number) == draft
     assert repository.find_records(customer="草稿客户") == [draft]
@@ -52,6 +52,6 @@ def test_an_old_session_store_is_upgraded_in_place(tmp_path, new_record):
 
 
 def test_a_new_store_is_created_at_the_newest_schema_on_both_backends(lab_store):
-    assert lab_store.schema_revision() == "0002"
+    assert lab_store.schema_revision() == "0003"
     assert {"records", "record_history", "record_drafts", "number_counters", "people",
             "standards", "lab_settings"} <= set(sa.inspect(lab_store.engine).get_table_names())
