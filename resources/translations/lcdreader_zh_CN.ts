@@ -1350,22 +1350,22 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordDock</name>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="58"/>
+        <location filename="../../desktop/ui/records/dock.py" line="62"/>
         <source>Calibration record</source>
         <translation>校准记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="59"/>
+        <location filename="../../desktop/ui/records/dock.py" line="63"/>
         <source>Add current reading as &amp;point</source>
         <translation>将当前读数加为测量点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="60"/>
+        <location filename="../../desktop/ui/records/dock.py" line="64"/>
         <source>&amp;Export record to Excel…</source>
         <translation>导出记录到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="61"/>
+        <location filename="../../desktop/ui/records/dock.py" line="65"/>
         <source>Calibration &amp;record panel</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
@@ -1603,6 +1603,14 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <location filename="../../desktop/ui/records/form.py" line="186"/>
         <source>Required</source>
         <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLink</name>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="91"/>
+        <source>The lab server cannot be reached: records are kept on this PC until the next start (then move them with “lcdreader records migrate”).</source>
+        <translation>无法连接实验室服务器：记录暂存在本机，直到下次启动（之后可用“lcdreader records migrate”移到服务器）。</translation>
     </message>
 </context>
 <context>

@@ -61,3 +61,17 @@ def test_one_pc_issues_and_the_other_sees_it_issued_on_postgres(qtbot, tmp_path,
     for window, store in ((bench1, store1), (bench2, store2)):
         window.close()
         store.close()
+
+
+def test_the_app_starts_on_this_pc_when_the_lab_server_is_away(qtbot, tmp_path):
+    bench, store = open_pc(qtbot, tmp_path / "bench", "postgresql://nobody@127.0.0.1:1/lab")
+    from PySide6.QtWidgets import QLabel
+
+    assert "lab server cannot be reached" in bench.statusBar().findChild(QLabel, "labStoreAway").text()
+    panel = bench.record_panel
+    type_into(qtbot, panel, "customer", "Acme Labs")
+    panel.controller.flush()
+    assert not panel.controller.repository.store.is_server
+    assert panel.controller.repository.get_record(panel.form.edits["number"].text()).customer == "Acme Labs"
+    bench.close()
+    store.close()

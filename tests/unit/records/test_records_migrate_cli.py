@@ -41,3 +41,20 @@ def test_migrate_says_why_when_the_server_cannot_be_reached(tmp_path, capsys):
     code = main(["records", "migrate", "--from", str(tmp_path / "pc.sqlite3"),
                  "--to", "postgresql://nobody@127.0.0.1:1/lab"])
     assert code == 1 and "cannot be reached" in capsys.readouterr().err
+
+
+def test_a_record_whose_number_the_server_used_meanwhile_becomes_a_draft_there_postgres(tmp_path, postgres_url,
+                                                                                        new_record, capsys):
+    server = LabStore.open(postgres_url)
+    RecordRepository(server).save_record(new_record(customer="made on the server"))
+    local = LabStore.open(f"sqlite:///{tmp_path / 'pc.sqlite3'}")
+    RecordRepository(local).save_record(new_record(customer="made on this PC while the server was away"))
+    local.close()
+    for _ in range(2):
+        assert main(["records", "migrate", "--from", str(tmp_path / "pc.sqlite3"), "--to", postgres_url]) == 0
+    assert "1 record(s) differ" in capsys.readouterr().out.splitlines()[0]
+    lab = RecordRepository(server)
+    assert lab.get_record(new_record().number).customer == "made on the server"  # not overwritten
+    [draft] = lab.drafts(new_record().number)  # kept once, for merging
+    assert draft.record.customer == "made on this PC while the server was away"
+    server.close()
