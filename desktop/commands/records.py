@@ -19,14 +19,27 @@ def register(subparsers) -> None:
     migrate.set_defaults(run=run_migrate)
 
 
+def local_store_file():
+    from desktop.core.preferences import load_preferences
+    from desktop.core.store.session_store import store_file
+
+    return store_file(load_preferences()[0].session_dir())
+
+
+def open_lab_store():
+    """The lab store: LCDREADER_DB, else the Settings entry, else this PC's SQLite file."""
+    from desktop.core.labstore.store import LabStore, configured_url
+    from desktop.core.preferences import load_preferences
+
+    return LabStore.open(configured_url(load_preferences()[0].lab_database, local_store_file()))
+
+
 def run_migrate(args) -> int:
     from desktop.core.labstore.copying import copy_store
     from desktop.core.labstore.errors import StoreError
     from desktop.core.labstore.store import LabStore, sqlite_url
-    from desktop.core.preferences import load_preferences
-    from desktop.core.store.session_store import store_file
 
-    source_url = args.source or sqlite_url(store_file(load_preferences()[0].session_dir()))
+    source_url = args.source or sqlite_url(local_store_file())
     if "://" not in source_url:
         source_url = sqlite_url(source_url)
     try:

@@ -41,3 +41,15 @@ def test_a_published_model_reaches_another_pc_checked_and_a_damaged_one_is_refus
     assert result.active == before and "damaged" in result.fell_back and "rec/inference.pdiparams" in result.fell_back
     assert registry.active_model_name() == before
     assert "lab-v1" not in {v.name for v in registry.list_versions()}
+
+
+def test_publish_and_use_the_lab_model_from_the_command_line_postgres(postgres_url, tmp_path, monkeypatch, capsys):
+    from desktop.cli import main
+
+    monkeypatch.setenv("LCDREADER_DB", postgres_url)
+    monkeypatch.setenv("LCDREADER_HOME", str(tmp_path / "bench1"))
+    registry.add_version("lab-v2", model_folder(tmp_path / "trained", b"w" * 100), {})
+    assert main(["models", "publish", "lab-v2"]) == 0
+    monkeypatch.setenv("LCDREADER_HOME", str(tmp_path / "bench2"))
+    assert main(["models", "use-lab"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "active model: lab-v2"
