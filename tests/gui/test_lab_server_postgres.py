@@ -75,3 +75,29 @@ def test_the_app_starts_on_this_pc_when_the_lab_server_is_away(qtbot, tmp_path):
     assert panel.controller.repository.get_record(panel.form.edits["number"].text()).customer == "Acme Labs"
     bench.close()
     store.close()
+
+
+def test_typing_goes_on_while_the_server_is_stopped_and_reaches_it_when_back_postgres(qtbot, tmp_path, postgres_url,
+                                                                                      postgres_server):
+    from desktop.core.labstore.store import LabStore
+    from desktop.core.records.repository import RecordRepository
+
+    bench, store = open_pc(qtbot, tmp_path / "bench", postgres_url)
+    panel = bench.record_panel
+    type_into(qtbot, panel, "customer", "Acme Labs")
+    panel.controller.flush()
+    number = panel.form.edits["number"].text()
+    postgres_server.stop()
+    try:
+        type_into(qtbot, panel, "remarks", "typed while the server was away")
+        panel.controller.flush()
+        assert "cannot be reached" in bench.statusBar().currentMessage()
+    finally:
+        postgres_server.start()
+    qtbot.waitUntil(lambda: "lab server is back" in bench.statusBar().currentMessage(), timeout=20000)  # no restart
+    server = LabStore.open(postgres_url)
+    assert RecordRepository(server).get_record(number).remarks == "typed while the server was away"
+    assert len(panel.controller.repository.pending) == 0
+    server.close()
+    bench.close()
+    store.close()
