@@ -17,6 +17,7 @@ from typing import Iterator
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError as AlembicError
 
 from desktop.core.labstore.errors import DuplicateKey, RecordLockedError, StoreError, StoreUnavailable
 
@@ -82,7 +83,10 @@ class LabStore:
             if self.is_server:
                 connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            try:
+                command.upgrade(config, "head")
+            except AlembicError as exc:  # e.g. a store made by a newer version of the app
+                raise StoreError(f"the store's schema cannot be brought up to date: {exc}") from exc
 
     def schema_revision(self) -> str | None:
         with self.begin() as connection:

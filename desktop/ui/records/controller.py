@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -325,7 +325,7 @@ class RecordController(QObject):
         except EditConflict as exc:  # someone else saved first: show theirs; ours is kept as a draft
             self.failed.emit(self.tr("%1 was changed by %2 at %3 after you opened it. Your edits were kept as a "
                                      "draft; the record now shows their version.")
-                             .replace("%1", exc.number).replace("%2", exc.changed_by).replace("%3", exc.changed_at))
+                             .replace("%1", exc.number).replace("%2", exc.changed_by).replace("%3", _local_time(exc.changed_at)))
             stored = self.repository.get_record(exc.number)
             if stored is not None:
                 self._show(stored, stored=stored.number)
@@ -351,3 +351,10 @@ class RecordController(QObject):
         self.storeStatus.emit(self.tr("The lab server is back: the work kept on this PC is saved."))
         for problem in refused:
             self.failed.emit(str(problem))
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso

@@ -55,3 +55,18 @@ def test_a_new_store_is_created_at_the_newest_schema_on_both_backends(lab_store)
     assert lab_store.schema_revision() == "0003"
     assert {"records", "record_history", "record_drafts", "number_counters", "people",
             "standards", "lab_settings"} <= set(sa.inspect(lab_store.engine).get_table_names())
+
+
+def test_a_store_from_a_newer_app_is_refused_with_a_clear_message(tmp_path):
+    import pytest
+
+    from desktop.core.labstore.errors import StoreError
+
+    url = f"sqlite:///{tmp_path / 'lab.sqlite3'}"
+    LabStore.open(url).close()
+    connection = sqlite3.connect(tmp_path / "lab.sqlite3")
+    with connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    with pytest.raises(StoreError, match="schema cannot be brought up to date.*9999"):
+        LabStore.open(url)
