@@ -256,11 +256,12 @@ class RecordRepository:
         return [record_from_dict(json.loads(data), f"records[{n}]", draft=True) for n, data in rows]
 
     def latest_number(self) -> str | None:
-        """The number of the record this user saved last (the one they were working on)."""
+        """The number of the record this user saved last (the one they were working on); in a store from
+        before the lab store (no author kept), the record saved last."""
+        latest = sa.select(records.c.number).order_by(records.c.updated_at.desc()).limit(1)
         with self.store.begin() as connection:
-            return connection.execute(
-                sa.select(records.c.number).where(records.c.updated_by == self.store.identity)
-                .order_by(records.c.updated_at.desc()).limit(1)).scalar()
+            return (connection.execute(latest.where(records.c.updated_by == self.store.identity)).scalar()
+                    or connection.execute(latest.where(records.c.updated_by == "")).scalar())
 
     # -- deleting and numbering -----------------------------------------------------------------
     def delete_record(self, number: str) -> None:

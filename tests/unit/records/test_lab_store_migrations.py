@@ -26,10 +26,10 @@ def test_an_old_session_store_is_upgraded_in_place(tmp_path, new_record):
     with session.conn:
         for statement in OLD_SCHEMA:
             session.conn.execute(statement)
-        for record in (issued, draft):
+        for record, saved_at in ((issued, "2025-03-14T10:00:00"), (draft, "2025-03-14T11:00:00")):
             session.conn.execute("INSERT INTO records VALUES (?, ?, ?, ?, ?)",
                                  (record.number, record.calibration_date.isoformat(), record.instrument.serial,
-                                  json.dumps(record_to_dict(record), ensure_ascii=False), "2025-03-14T10:00:00"))
+                                  json.dumps(record_to_dict(record), ensure_ascii=False), saved_at))
         session.conn.execute("INSERT INTO record_revisions VALUES (?, 0, ?, ?)",
                              (issued.number, issued.issued_at, json.dumps(record_to_dict(issued))))
         session.conn.execute("INSERT INTO instruments VALUES ('A-001', ?, '2025-03-14T10:00:00')",
@@ -39,6 +39,7 @@ def test_an_old_session_store_is_upgraded_in_place(tmp_path, new_record):
     repository = RecordRepository(store)
     assert repository.get_record(issued.number) == issued and repository.get_record(draft.number) == draft
     assert repository.find_records(customer="草稿客户") == [draft]
+    assert repository.latest_number() == draft.number  # the app reopens the record worked on last
     assert [r.number for r in repository.revisions(issued.number)] == [issued.number]
     assert repository.suggest_instruments("烟尘", by="name")[0].serial == "A-001"
     with store.begin() as connection:  # the issued record is now guarded by the database too
