@@ -1616,164 +1616,170 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="126"/>
+        <location filename="../../desktop/ui/records/panel.py" line="128"/>
         <source>Environment monitor (screen shown)</source>
         <translation>环境监测仪（当前屏幕）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="168"/>
+        <location filename="../../desktop/ui/records/panel.py" line="170"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="173"/>
+        <location filename="../../desktop/ui/records/panel.py" line="175"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="175"/>
+        <location filename="../../desktop/ui/records/panel.py" line="177"/>
         <source>Conditional: %1 of %2 points</source>
         <translation>有条件：%2 个点中 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="177"/>
+        <location filename="../../desktop/ui/records/panel.py" line="179"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="185"/>
+        <location filename="../../desktop/ui/records/panel.py" line="187"/>
         <source>Not issued: %1</source>
         <translation>未签发：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="187"/>
+        <location filename="../../desktop/ui/records/panel.py" line="189"/>
         <source>Revision %1 issued and locked.</source>
         <translation>第 %1 版已签发并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="197"/>
+        <location filename="../../desktop/ui/records/panel.py" line="199"/>
         <source>Revision %1 started: the issued revision stays in the store.</source>
         <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="212"/>
+        <location filename="../../desktop/ui/records/panel.py" line="214"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="239"/>
+        <location filename="../../desktop/ui/records/panel.py" line="242"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="245"/>
+        <location filename="../../desktop/ui/records/panel.py" line="248"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="257"/>
+        <location filename="../../desktop/ui/records/panel.py" line="260"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="260"/>
+        <location filename="../../desktop/ui/records/panel.py" line="263"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="262"/>
+        <location filename="../../desktop/ui/records/panel.py" line="265"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="291"/>
         <source>Points</source>
         <translation>测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="308"/>
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="294"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="295"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="296"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="294"/>
+        <location filename="../../desktop/ui/records/panel.py" line="297"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="295"/>
+        <location filename="../../desktop/ui/records/panel.py" line="298"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="296"/>
+        <location filename="../../desktop/ui/records/panel.py" line="299"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="297"/>
+        <location filename="../../desktop/ui/records/panel.py" line="300"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="298"/>
+        <location filename="../../desktop/ui/records/panel.py" line="301"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="299"/>
+        <location filename="../../desktop/ui/records/panel.py" line="302"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="301"/>
+        <location filename="../../desktop/ui/records/panel.py" line="304"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="302"/>
+        <location filename="../../desktop/ui/records/panel.py" line="305"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="303"/>
+        <location filename="../../desktop/ui/records/panel.py" line="306"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="305"/>
+        <location filename="../../desktop/ui/records/panel.py" line="309"/>
+        <source>Add the record&apos;s history (every change: who, when, old and new value, why) as a sheet</source>
+        <translation>把记录的修改记录（每次修改的人、时间、原值、新值、原因）作为一个工作表加入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="311"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="306"/>
+        <location filename="../../desktop/ui/records/panel.py" line="312"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="307"/>
+        <location filename="../../desktop/ui/records/panel.py" line="313"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="308"/>
+        <location filename="../../desktop/ui/records/panel.py" line="314"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>

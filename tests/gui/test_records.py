@@ -438,3 +438,21 @@ def test_the_lab_server_is_chosen_in_settings_and_its_password_goes_to_the_passw
     new = dialog.preferences()
     assert new.lab_database == "postgresql://wang@lab-server/lab?sslmode=verify-full"
     assert "s3cret" not in repr(new) and (tmp_path / "pgpass").read_text() == "lab-server:5432:lab:wang:s3cret\n"
+
+
+def test_the_export_adds_the_history_as_a_sheet_when_asked(make_window, qtbot, tmp_path, dialogs):
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    panel.controller.flush()
+    type_into(qtbot, panel, "remarks", "=1+2")  # a change, made of a formula: stays text in the sheet
+    panel.controller.flush()
+    qtbot.mouseClick(panel.with_history, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.exportFinished, timeout=10000):
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.pool.waitForDone(2000)
+    wb = openpyxl.load_workbook(dialogs["target"])
+    ws = wb[wb.sheetnames[-1]]
+    rows = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2)]
+    assert [row[4:7] for row in rows][0] == ["record", None, "created"]
+    remark = next(row for row in ws.iter_rows(min_row=2) if row[4].value == "remarks")
+    assert remark[6].value == "=1+2" and remark[6].data_type == "s"

@@ -53,6 +53,7 @@ class RecordPanel(QWidget):
         self.export_button.setDefault(True)
         self.photos = QCheckBox()
         self.append = QCheckBox()
+        self.with_history = QCheckBox()  # the record's history from the store, as a sheet
         self.monitor = QCheckBox()  # the screen shown is the environment monitor: it fills the ambient fields
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # export_report reports no steps: a busy bar
@@ -92,6 +93,7 @@ class RecordPanel(QWidget):
         export.addStretch(1)
         export.addWidget(self.photos)
         export.addWidget(self.append)
+        export.addWidget(self.with_history)
         export.addWidget(self.busy)
         export.addWidget(self.export_button)
         points_page = QWidget()
@@ -222,7 +224,8 @@ class RecordPanel(QWidget):
         self.export_folder = str(Path(path).parent)
         lang = "zh" if i18n.current_language() == "zh_CN" else "en"
         self._job = ExportJob([self.controller.record], path, lang, photos=self.photos.isChecked(),
-                              append=self.append.isChecked())
+                              append=self.append.isChecked(),
+                              history=self.controller.history() if self.with_history.isChecked() else None)
         self._job.signals.done.connect(self._on_exported)
         self._job.signals.failed.connect(self._on_export_failed)
         self._set_busy(True)
@@ -302,6 +305,9 @@ class RecordPanel(QWidget):
         self.monitor.setText(self.tr("Screen is the environment monitor"))
         self.monitor.setToolTip(self.tr("Check while the thermo-hygrometer / barometer is shown: its readings "
                                         "become the record's ambient conditions. Other screens never do."))
+        self.with_history.setText(self.tr("History"))
+        self.with_history.setToolTip(self.tr("Add the record's history (every change: who, when, old and new "
+                                             "value, why) as a sheet"))
         self.photos.setText(self.tr("Photos"))
         self.photos.setToolTip(self.tr("Put each point's screen photo in the workbook"))
         self.append.setText(self.tr("Add to existing workbook"))

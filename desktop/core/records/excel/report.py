@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
+from desktop.core.records.excel.history_sheet import add_history_sheet
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
 from desktop.core.records.excel.record_sheet import write_record_sheet
 from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook
@@ -33,8 +34,10 @@ class RecordNotReadyError(ValueError):
 
 
 def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lang: str = "zh",
-                  photos: bool = False, append: bool = False, template: str | os.PathLike | None = None) -> Path:
-    """Write the report and return its path. Nothing is written unless the whole workbook is ready."""
+                  photos: bool = False, append: bool = False, template: str | os.PathLike | None = None,
+                  history: list | None = None) -> Path:
+    """Write the report and return its path. Nothing is written unless the whole workbook is ready.
+    ``history``: the records' changes from the lab store, added as a sheet (history_sheet.py)."""
     if not records:
         raise ValueError("no records to export")
     if append and template:
@@ -57,6 +60,8 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
             conclusion = write_record_sheet(ws, record, labels, photos)
             add_summary_row(summary, record, ws.title, conclusion, labels)
         _show_first(wb, summary)
+    if history:
+        add_history_sheet(wb, history, lang)
     return save_workbook(wb, path)
 
 
