@@ -1,4 +1,5 @@
-"""The lab store's tables, as the queries see them (the migrations in ``migrations/`` create them).
+"""The lab store's tables, as the queries see them. The migrations in ``migrations/`` create them and stay
+as they were written (history, never edited); a test checks that both describe the same schema.
 
 Timestamps are ISO 8601 text in UTC, so SQLite and PostgreSQL sort and compare them the same way.
 """
@@ -20,6 +21,9 @@ records = sa.Table(
     sa.Column("updated_at", sa.Text, nullable=False),
     sa.Column("updated_by", sa.Text, nullable=False, server_default=""),
     sa.Column("row_version", sa.Integer, nullable=False, server_default="1"),
+    sa.Index("records_serial", "instrument_serial"),
+    sa.Index("records_customer", "customer"),
+    sa.Index("records_updated", "updated_by", "updated_at"),
 )
 
 record_revisions = sa.Table(
@@ -43,6 +47,7 @@ record_history = sa.Table(
     sa.Column("new_value", sa.Text, nullable=False),
     sa.Column("why", sa.Text, nullable=False, server_default=""),
     sa.Column("imported_by", sa.Text, nullable=False, server_default=""),
+    sa.Index("record_history_number", "number", "seq"),
 )
 
 record_drafts = sa.Table(

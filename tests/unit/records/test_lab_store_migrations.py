@@ -71,3 +71,15 @@ def test_a_store_from_a_newer_app_is_refused_with_a_clear_message(tmp_path):
     connection.close()
     with pytest.raises(StoreError, match="schema cannot be brought up to date.*9999"):
         LabStore.open(url)
+
+
+def test_the_migrations_build_the_tables_the_queries_use(lab_store):
+    """tables.py (what the queries see) and the migrations (frozen history) say the same, on both backends."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from desktop.core.labstore.tables import metadata
+
+    with lab_store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []
