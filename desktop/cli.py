@@ -13,7 +13,7 @@ import sys
 from desktop import __version__
 
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command whose reader went away
-COMMANDS = ("gui", "read", "eval", "bench", "train", "finetune", "models", "export")
+COMMANDS = ("gui", "read", "eval", "bench", "train", "finetune", "models", "export", "records")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@ models (PP-OCRv6, made once from the rapidocr wheel) are shared by the session's
 import os
 
 import pytest
+from postgres_server import lab_store, lab_url, postgres_server, postgres_url  # noqa: F401  (fixtures)
 
 os.environ.setdefault("GLOG_minloglevel", "2")
 

@@ -1,4 +1,5 @@
-"""`lcdreader models list|activate|rollback|delete|export|import|verify`: the model registry."""
+"""`lcdreader models list|activate|rollback|delete|export|import|verify|publish|use-lab`: the model registry,
+and the models of the whole lab (in the lab store: ``LCDREADER_DB`` or Settings, see docs/lab-server.md)."""
 from __future__ import annotations
 
 import sys
@@ -18,6 +19,8 @@ def register(subparsers) -> None:
     verify = actions.add_parser("verify", help="check every file of every model against its checksums")
     verify.add_argument("--run", action="store_true", dest="read_samples",
                         help="also load each intact model and read the sample screens with it (slow)")
+    actions.add_parser("publish", help="put a model in the lab store: every PC of the lab can use it").add_argument("name")
+    actions.add_parser("use-lab", help="install and use the lab's active model (checked file by file)")
     parser.set_defaults(run=run)
 
 
@@ -66,6 +69,8 @@ def run(args) -> int:
     from desktop.core.models import registry
     from desktop.core.ocr.types import ModelError
 
+    if args.action in ("publish", "use-lab"):
+        return run_lab(args)
     try:
         if args.action == "list":
             active = registry.active_model_name()
@@ -88,4 +93,30 @@ def run(args) -> int:
     except (ModelError, OSError) as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def run_lab(args) -> int:
+    from desktop.commands.records import open_lab_store
+    from desktop.core.labstore.errors import StoreError
+    from desktop.core.labstore.lab_models import publish, use_lab_model
+    from desktop.core.ocr.types import ModelError
+
+    try:
+        store = open_lab_store()
+        try:
+            if args.action == "publish":
+                publish(store, args.name)
+                print(f"published {args.name}: the lab's active model")
+                return 0
+            result = use_lab_model(store)
+        finally:
+            store.close()
+    except (StoreError, ModelError, OSError) as exc:
+        print(f"lcdreader: {exc}", file=sys.stderr)
+        return 1
+    if result.fell_back:
+        print(f"lcdreader: {result.fell_back}", file=sys.stderr)
+        return 1
+    print(f"active model: {result.active}")
     return 0

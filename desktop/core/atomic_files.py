@@ -50,11 +50,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(handle)
 
 
-def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
+def replace_atomically(path: Path, write_to: Callable[[Path], None], mode: int | None = None) -> None:
     """Write ``path`` through ``write_to(temp_path)``: a temp file beside it, fsync, rename over ``path``.
 
     For writers that want a file name (openpyxl); ``write_atomic`` gives a stream. Raises
     ``FolderNotWritableError`` when no temp file can be made in the folder; nothing is left behind.
+    ``mode`` overrides ``file_mode_for``: 0o600 for a file that holds a secret (mkstemp's 0600 holds
+    while it is written, so it is never readable by others).
     """
     path = Path(path)
     try:
@@ -67,7 +69,7 @@ def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
         write_to(temp)
         with open(temp, "rb+") as stream:  # Windows fsyncs only writable handles
             os.fsync(stream.fileno())
-        os.chmod(temp, file_mode_for(path))
+        os.chmod(temp, file_mode_for(path) if mode is None else mode)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -75,18 +77,23 @@ def replace_atomically(path: Path, write_to: Callable[[Path], None]) -> None:
     fsync_dir(path.parent)
 
 
-def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def write_atomic(path: Path, write: Callable[[BinaryIO], object], mode: int | None = None) -> None:
     """Write ``path`` through ``write(stream)``: a temp file beside it, fsync, rename."""
 
     def write_to(temp: Path) -> None:
         with open(temp, "wb") as stream:
             write(stream)
 
-    replace_atomically(path, write_to)
+    replace_atomically(path, write_to, mode)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, lambda stream: stream.write(text.encode("utf-8")))
+
+
+def write_text_atomic_private(path: Path, text: str) -> None:
+    """A file only its owner may read (a password file), written atomically."""
+    write_atomic(path, lambda stream: stream.write(text.encode("utf-8")), mode=0o600)
 
 
 def fsync_tree(folder: Path) -> None:

@@ -47,6 +47,9 @@ class Preferences:
     lab_accreditation: str = ""   # accreditation body and number (CNAS L1234); printed only when set
     lab_min_tur: str = "4"        # minimum test uncertainty ratio (limit / U); lower points are flagged
     certificate_title: str = "record"  # record (校准原始记录) | certificate (校准证书)
+    # the lab store: empty = this PC's SQLite file; postgresql://user@host/db?sslmode=verify-full = the
+    # lab's server. Never a password: it is kept in libpq's password file (labstore/passwords.py)
+    lab_database: str = ""
 
     def session_dir(self) -> Path:
         path = Path(self.data_folder).expanduser() if self.data_folder else data_dir()
@@ -72,6 +75,12 @@ def _check(name: str, value):
     elif name == "language":
         if value not in LANGUAGES:
             raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
+    elif name == "lab_database":
+        from desktop.core.labstore.passwords import check_database_url
+
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+        check_database_url(value)
     elif name == "certificate_title":
         if value not in ("record", "certificate"):
             raise ValueError("must be record or certificate")

@@ -616,61 +616,119 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>What</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="27"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="28"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/history_view.py" line="28"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="16"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="22"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="23"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="26"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="35"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="27"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="36"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="28"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="37"/>
         <source>Accreditation (printed when set):</source>
         <translation>认可标识与编号（填写后打印）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="29"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="38"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="30"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="39"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="40"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="41"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="33"/>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="42"/>
         <source>Minimum TUR (limit / U), flagged below:</source>
         <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="44"/>
+        <source>Empty: this PC. Lab server: postgresql://user@server/lab</source>
+        <translation>留空：本机。实验室服务器：postgresql://用户@服务器/lab</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="45"/>
+        <source>Takes effect at the next start. Add ?sslmode=verify-full for TLS.</source>
+        <translation>下次启动时生效。加上 ?sslmode=verify-full 使用 TLS 加密。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="48"/>
+        <source>Kept in PostgreSQL&apos;s password file, not in the settings</source>
+        <translation>保存在 PostgreSQL 的密码文件中，不保存在设置里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="49"/>
+        <source>Records database:</source>
+        <translation>记录数据库：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/lab_settings.py" line="50"/>
+        <source>Server password:</source>
+        <translation>服务器密码：</translation>
     </message>
 </context>
 <context>
@@ -1263,130 +1321,145 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordController</name>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="104"/>
+        <location filename="../../desktop/ui/records/controller.py" line="135"/>
         <source>“%1” is not a number: type digits only, the unit is fixed.</source>
         <translation>“%1”不是数字：只输入数字，单位是固定的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="105"/>
+        <location filename="../../desktop/ui/records/controller.py" line="136"/>
         <source>“%1” is not a date: type it like 2025-09-20.</source>
         <translation>“%1” 不是日期：请按 2025-09-20 的格式输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="106"/>
+        <location filename="../../desktop/ui/records/controller.py" line="137"/>
         <source>“%1” is not one of the choices.</source>
         <translation>“%1” 不是可选项之一。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="121"/>
+        <location filename="../../desktop/ui/records/controller.py" line="152"/>
         <source>The record number cannot be empty.</source>
         <translation>记录编号不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="123"/>
+        <location filename="../../desktop/ui/records/controller.py" line="154"/>
         <source>%1 is already the number of another record.</source>
         <translation>%1 已是另一条记录的编号。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="182"/>
+        <location filename="../../desktop/ui/records/controller.py" line="213"/>
         <source>“%1” is not a number, so it cannot be a measurement point.</source>
         <translation>“%1”不是数字，不能作为测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="183"/>
+        <location filename="../../desktop/ui/records/controller.py" line="214"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="202"/>
+        <location filename="../../desktop/ui/records/controller.py" line="236"/>
         <source>, </source>
         <comment>between the missing items</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="203"/>
+        <location filename="../../desktop/ui/records/controller.py" line="237"/>
         <source>fill in %1 first.</source>
         <translation>请先填写%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="211"/>
+        <location filename="../../desktop/ui/records/controller.py" line="245"/>
         <source>the certificate number</source>
         <translation>证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="211"/>
+        <location filename="../../desktop/ui/records/controller.py" line="245"/>
         <source>the checker</source>
         <translation>核验员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="212"/>
+        <location filename="../../desktop/ui/records/controller.py" line="246"/>
         <source>the laboratory&apos;s name (Settings)</source>
         <translation>实验室名称（设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="213"/>
+        <location filename="../../desktop/ui/records/controller.py" line="247"/>
         <source>the traceability statement (Settings)</source>
         <translation>计量溯源性声明（设置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="214"/>
+        <location filename="../../desktop/ui/records/controller.py" line="248"/>
         <source>the authorised signatory</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="215"/>
+        <location filename="../../desktop/ui/records/controller.py" line="249"/>
         <source>a measurement standard</source>
         <translation>所用计量标准</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="216"/>
+        <location filename="../../desktop/ui/records/controller.py" line="250"/>
         <source>the standard&apos;s certificate number</source>
         <translation>标准器证书编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="217"/>
+        <location filename="../../desktop/ui/records/controller.py" line="251"/>
         <source>the standard&apos;s due date</source>
         <translation>标准器有效期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="218"/>
+        <location filename="../../desktop/ui/records/controller.py" line="252"/>
         <source>the standard&apos;s uncertainty</source>
         <translation>标准器不确定度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="234"/>
+        <location filename="../../desktop/ui/records/controller.py" line="268"/>
         <source>The record could not be saved.</source>
         <translation>记录无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="239"/>
+        <location filename="../../desktop/ui/records/controller.py" line="273"/>
         <source>Revision %1 was issued and is locked: make a new revision (with its reason) to change it.</source>
         <translation>第 %1 版已签发并锁定：如需修改，请新建修订版并说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="246"/>
+        <location filename="../../desktop/ui/records/controller.py" line="280"/>
         <source>Enter the instrument&apos;s name.</source>
         <translation>请填写器具名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="248"/>
+        <location filename="../../desktop/ui/records/controller.py" line="282"/>
         <source>Add at least one measurement point.</source>
         <translation>请至少添加一个测量点。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="251"/>
+        <location filename="../../desktop/ui/records/controller.py" line="285"/>
         <source>Type the standard value of point(s) %1.</source>
         <translation>请填写第 %1 点的标准值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="254"/>
+        <location filename="../../desktop/ui/records/controller.py" line="288"/>
         <source>The standard %1 was past its due date: use another, or state why in “Overdue standard used because”.</source>
         <translation>标准器 %1 已超过有效期：请更换，或在“超期标准器使用说明”中说明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/controller.py" line="289"/>
+        <location filename="../../desktop/ui/records/controller.py" line="327"/>
+        <source>The lab server cannot be reached: your work is kept on this PC and saved to the server when it is back.</source>
+        <translation>无法连接实验室服务器：您的工作已保存在本机，服务器恢复后会自动保存到服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="333"/>
+        <source>%1 was changed by %2 at %3 after you opened it. Your edits were kept as a draft; the record now shows their version.</source>
+        <translation>%1 在您打开后已由 %2 于 %3 修改。您的修改已保存为草稿；现在显示的是对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="342"/>
         <source>The record could not be saved: %1</source>
         <translation>记录未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/controller.py" line="358"/>
+        <source>The lab server is back: the work kept on this PC is saved.</source>
+        <translation>实验室服务器已恢复：本机暂存的工作已保存。</translation>
     </message>
 </context>
 <context>
@@ -1445,22 +1518,22 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>RecordDock</name>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="56"/>
+        <location filename="../../desktop/ui/records/dock.py" line="62"/>
         <source>Calibration record</source>
         <translation>校准记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="57"/>
+        <location filename="../../desktop/ui/records/dock.py" line="63"/>
         <source>Add current reading as &amp;point</source>
         <translation>将当前读数加为测量点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="58"/>
+        <location filename="../../desktop/ui/records/dock.py" line="64"/>
         <source>&amp;Export record to Excel…</source>
         <translation>导出记录到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/dock.py" line="59"/>
+        <location filename="../../desktop/ui/records/dock.py" line="65"/>
         <source>Calibration &amp;record panel</source>
         <translation>校准记录面板(&amp;R)</translation>
     </message>
@@ -1711,156 +1784,180 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
 </context>
 <context>
+    <name>RecordLink</name>
+    <message>
+        <location filename="../../desktop/ui/records/dock.py" line="92"/>
+        <source>The lab server cannot be reached: records are kept on this PC until the next start (then move them with “lcdreader records migrate”).</source>
+        <translation>无法连接实验室服务器：记录暂存在本机，直到下次启动（之后可用“lcdreader records migrate”移到服务器）。</translation>
+    </message>
+</context>
+<context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="118"/>
+        <location filename="../../desktop/ui/records/panel.py" line="128"/>
         <source>Environment monitor (screen shown)</source>
         <translation>环境监测仪（当前屏幕）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/records/panel.py" line="160"/>
+        <location filename="../../desktop/ui/records/panel.py" line="170"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n 个测量点</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="166"/>
+        <location filename="../../desktop/ui/records/panel.py" line="176"/>
         <source>Fail: %1 of %2 points out of tolerance</source>
         <translation>不合格：%2 个点中 %1 个超差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="168"/>
+        <location filename="../../desktop/ui/records/panel.py" line="178"/>
         <source>Conditional: %1 of %2 points</source>
         <translation>有条件：%2 个点中 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="170"/>
+        <location filename="../../desktop/ui/records/panel.py" line="180"/>
         <source>Pass: %2 of %2 points</source>
         <translation>合格：%2 个点全部合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="178"/>
+        <location filename="../../desktop/ui/records/panel.py" line="188"/>
         <source>Not issued: %1</source>
         <translation>未签发：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="180"/>
+        <location filename="../../desktop/ui/records/panel.py" line="190"/>
         <source>Revision %1 issued and locked.</source>
         <translation>第 %1 版已签发并锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="190"/>
+        <location filename="../../desktop/ui/records/panel.py" line="200"/>
         <source>Revision %1 started: the issued revision stays in the store.</source>
         <translation>已开始第 %1 版：已签发的版本保留在存储中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="205"/>
+        <location filename="../../desktop/ui/records/panel.py" line="215"/>
         <source>Not exported yet: %1</source>
         <translation>尚未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="240"/>
+        <location filename="../../desktop/ui/records/panel.py" line="251"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="246"/>
+        <location filename="../../desktop/ui/records/panel.py" line="257"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="258"/>
+        <location filename="../../desktop/ui/records/panel.py" line="269"/>
         <source>%1 is open in Excel or another program, or is read-only.</source>
         <translation>%1 正在 Excel 或其他程序中打开，或为只读。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="261"/>
+        <location filename="../../desktop/ui/records/panel.py" line="272"/>
         <source>The workbook could not be written: %1</source>
         <translation>工作簿未能写入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="263"/>
+        <location filename="../../desktop/ui/records/panel.py" line="274"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="286"/>
+        <location filename="../../desktop/ui/records/panel.py" line="300"/>
+        <source>Points</source>
+        <translation>测量点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="301"/>
+        <location filename="../../desktop/ui/records/panel.py" line="317"/>
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="303"/>
         <source>Add current reading as point</source>
         <translation>将当前读数加为测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="287"/>
+        <location filename="../../desktop/ui/records/panel.py" line="304"/>
         <source>The reading selected in the Readings table, with its photo</source>
         <translation>读数表中选中的读数，连同其照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="288"/>
+        <location filename="../../desktop/ui/records/panel.py" line="305"/>
         <source>Remove point</source>
         <translation>删除测量点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="289"/>
+        <location filename="../../desktop/ui/records/panel.py" line="306"/>
         <source>New record</source>
         <translation>新建记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="290"/>
+        <location filename="../../desktop/ui/records/panel.py" line="307"/>
         <source>Issue</source>
         <translation>签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="291"/>
+        <location filename="../../desktop/ui/records/panel.py" line="308"/>
         <source>Lock this revision: after this, a change needs a new revision</source>
         <translation>锁定此版本：之后的修改须新建修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="292"/>
+        <location filename="../../desktop/ui/records/panel.py" line="309"/>
         <source>New revision…</source>
         <translation>新建修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="293"/>
+        <location filename="../../desktop/ui/records/panel.py" line="310"/>
         <source>Change an issued record: the issued revision is kept and listed</source>
         <translation>修改已签发的记录：原版本保留并列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="294"/>
+        <location filename="../../desktop/ui/records/panel.py" line="311"/>
         <source>Start the next record: customer, people, standard and environment are kept</source>
         <translation>开始下一条记录：保留委托单位、人员、标准器和环境条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="296"/>
+        <location filename="../../desktop/ui/records/panel.py" line="313"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="297"/>
+        <location filename="../../desktop/ui/records/panel.py" line="314"/>
         <source>Screen is the environment monitor</source>
         <translation>当前屏幕为环境监测仪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="298"/>
+        <location filename="../../desktop/ui/records/panel.py" line="315"/>
         <source>Check while the thermo-hygrometer / barometer is shown: its readings become the record&apos;s ambient conditions. Other screens never do.</source>
         <translation>显示温湿度计 / 气压计时勾选：其读数作为记录的环境条件。其他屏幕的读数不会写入环境条件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="300"/>
+        <location filename="../../desktop/ui/records/panel.py" line="318"/>
+        <source>Add the record&apos;s history (every change: who, when, old and new value, why) as a sheet</source>
+        <translation>把记录的修改记录（每次修改的人、时间、原值、新值、原因）作为一个工作表加入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/records/panel.py" line="320"/>
         <source>Photos</source>
         <translation>附照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="301"/>
+        <location filename="../../desktop/ui/records/panel.py" line="321"/>
         <source>Put each point&apos;s screen photo in the workbook</source>
         <translation>在工作簿中附上每个测量点的屏幕照片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="302"/>
+        <location filename="../../desktop/ui/records/panel.py" line="322"/>
         <source>Add to existing workbook</source>
         <translation>追加到已有工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/panel.py" line="303"/>
+        <location filename="../../desktop/ui/records/panel.py" line="323"/>
         <source>Add this record to the chosen workbook instead of replacing it</source>
         <translation>把本记录加入所选工作簿，而不是覆盖它</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.preferences import Preferences
 from desktop.core.records.excel.labels import labels_for
+from desktop.core.labstore.store import LabStore, sqlite_url
 from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
@@ -47,6 +48,11 @@ def dialogs(monkeypatch, tmp_path):
                         classmethod(lambda cls, parent, path: calls["open"].append(path) or True))
     monkeypatch.setattr(RecordDialogs, "open_folder", classmethod(lambda cls, path: calls["opened"].append(path)))
     return calls
+
+
+def records_of(session: SessionStore) -> RecordRepository:
+    """The records in this session store's file, as another program (or a restart) sees them."""
+    return RecordRepository(LabStore.open(sqlite_url(session.path)))
 
 
 def type_into(qtbot, panel, key: str, text: str) -> None:
@@ -89,7 +95,7 @@ def test_details_are_saved_as_typed_and_restored_after_a_restart(make_window, qt
     # saved in the store without any explicit save (a second connection sees it: it survives a crash)
     other = SessionStore(isolated)
     try:
-        repository = RecordRepository(other.conn)
+        repository = records_of(other)
         qtbot.waitUntil(lambda: (r := repository.get_record(number)) is not None and r.checker == "李工",
                         timeout=3000)
         saved = repository.get_record(number)
@@ -119,7 +125,7 @@ def test_details_are_saved_as_typed_and_restored_after_a_restart(make_window, qt
 
 
 def test_completion_suggests_an_earlier_instrument(make_window, qtbot, store):
-    RecordRepository(store.conn).remember_instrument(
+    records_of(store).remember_instrument(
         Instrument("烟尘采样器", model="3012H", manufacturer="青岛崂应", serial="A3012H-0001", firmware="V2.1"))
     window = make_window()
     panel = window.record_panel
@@ -371,7 +377,7 @@ def test_new_record_takes_the_next_number_and_keeps_the_bench(make_window, qtbot
     assert edits["number"].text() == first[:-4] + "0002"
     assert edits["customer"].text() == "某环境监测站"                   # kept for the next instrument
     assert edits["instrument.name"].text() == "" and panel.controller.points_model.rowCount() == 0
-    repository = RecordRepository(window.store.conn)
+    repository = records_of(window.store)
     assert repository.get_record(first).instrument.name == "烟尘采样器"  # the first one is kept
     # renaming to a number in use is refused and the field keeps its number
     edits["number"].setText(first)
@@ -491,7 +497,7 @@ def test_an_issued_record_is_locked_and_a_new_revision_needs_a_reason(make_windo
 def test_the_points_table_asks_the_records_decision_rule(make_window, qtbot, store):
     """Issue 31, defect 5: the table always applied the simple rule ("Pass") where the record's guarded rule,
     the panel and the report said conditional."""
-    RecordRepository(store.conn).save_record(CalibrationRecord(
+    records_of(store).save_record(CalibrationRecord(
         "LCD-G-1", "", Instrument("Thermometer"), date(2025, 3, 14), decision_rule="guarded",
         points=[MeasurementPoint("Temperature", "℃", "20.0", "20.4", "0.5", "0.2")]))
     window = make_window()
@@ -514,12 +520,12 @@ def test_renaming_a_record_is_one_transaction(make_window, qtbot, store):
     old = panel.form.edits["number"].text()
     type_into(qtbot, panel, "instrument.name", "Gauge")
     assert panel.controller.flush()
-    store.conn.execute("CREATE TEMP TRIGGER disk_gone BEFORE INSERT ON records WHEN NEW.number = 'NEW-1' "
+    store.conn.execute("CREATE TRIGGER disk_gone BEFORE INSERT ON records WHEN NEW.number = 'NEW-1' "
                        "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")
     edit = panel.form.edits["number"]
     edit.setText("NEW-1")
     edit.editingFinished.emit()
-    repository = RecordRepository(store.conn)
+    repository = records_of(store)
     assert repository.get_record(old) is not None and repository.get_record(old).instrument.name == "Gauge"
     assert "could not be saved" in panel.notice.text()
     store.conn.execute("DROP TRIGGER disk_gone")
@@ -547,3 +553,36 @@ def test_an_append_waits_for_a_command_line_export_holding_the_workbook(make_win
     assert time.monotonic() - started > 1.0  # written only once the other export let go
     assert holder.wait(10) == 0 and not dialogs["alternative"]  # waited its turn: no error, no other name
     assert panel.controller.record.number in openpyxl.load_workbook(target).sheetnames
+
+
+def test_the_lab_server_is_chosen_in_settings_and_its_password_goes_to_the_password_file(make_window, qtbot,
+                                                                                         tmp_path, monkeypatch):
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    window = make_window()
+    dialog = SettingsDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.lab.database, "postgresql://wang@lab-server/lab?sslmode=verify-full")
+    qtbot.keyClicks(dialog.lab.password, "s3cret")
+    new = dialog.preferences()
+    assert new.lab_database == "postgresql://wang@lab-server/lab?sslmode=verify-full"
+    assert "s3cret" not in repr(new) and (tmp_path / "pgpass").read_text() == "lab-server:5432:lab:wang:s3cret\n"
+
+
+def test_the_export_adds_the_history_as_a_sheet_when_asked(make_window, qtbot, tmp_path, dialogs):
+    window = make_window()
+    panel = fill_for_export(window, qtbot, tmp_path)
+    panel.controller.flush()
+    type_into(qtbot, panel, "remarks", "=1+2")  # a change, made of a formula: stays text in the sheet
+    panel.controller.flush()
+    qtbot.mouseClick(panel.with_history, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.exportFinished, timeout=10000):
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert panel.pool.waitForDone(2000)
+    wb = openpyxl.load_workbook(dialogs["target"])
+    ws = wb[wb.sheetnames[-1]]
+    rows = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2)]
+    assert [row[4:7] for row in rows][0] == ["record", None, "created"]
+    remark = next(row for row in ws.iter_rows(min_row=2) if row[4].value == "remarks")
+    assert remark[6].value == "=1+2" and remark[6].data_type == "s"

@@ -21,9 +21,20 @@ def format_number(pattern: str, day: date, seq: int) -> str:
 
 def next_number(pattern: str, day: date, existing: Iterable[str]) -> str:
     """The number after the highest one in ``existing`` that shares this date's prefix and suffix."""
+    return format_number(pattern, day, highest_seq(pattern, day, existing) + 1)
+
+
+def highest_seq(pattern: str, day: date, existing: Iterable[str]) -> int:
+    """The highest running number in ``existing`` for this date (0: none)."""
     matcher = _sequence_matcher(pattern, day)
-    used = [int(m.group("seq")) for number in existing if (m := matcher.fullmatch(number))]
-    return format_number(pattern, day, max(used, default=0) + 1)
+    return max((int(m.group("seq")) for number in existing if (m := matcher.fullmatch(number))), default=0)
+
+
+def sequence_key(pattern: str, day: date) -> str:
+    """What numbers of one sequence share: the pattern with the date filled in (the lab store counts per key)."""
+    _check_pattern(pattern)
+    return "".join(literal + ("{seq}" if name == "seq" else format(day, spec or "") if name == "date" else "")
+                   for literal, name, spec, _ in string.Formatter().parse(pattern))
 
 
 def _check_pattern(pattern: str) -> None:

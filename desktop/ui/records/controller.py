@@ -8,24 +8,26 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.core.labstore.people import People
 from desktop.core.preferences import Preferences
 from desktop.core.records.fields import FieldRefused, field_value, set_field
 from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
                                         ambient_conditions, is_number_text, kept_for_next)
-from desktop.core.records.repository import RecordLockedError
-from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
+from desktop.core.labstore.errors import EditConflict, KeptLocally, RecordLockedError, StoreError, StoreUnavailable
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
+from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
 from desktop.ui.models.points_model import PointsModel
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300
+RETRY_MS = 5000  # how often saves kept on this PC are offered to the lab server again
+REFRESH_MS = 2000  # on a lab server: how often the record shown is compared with the store's
 
 INSTRUMENT_FIELDS = tuple(f"instrument.{f.name}" for f in dataclasses.fields(Instrument))
 
@@ -35,6 +37,7 @@ class RecordController(QObject):
     fieldsFilled = Signal(list)  # keys the app filled in (environment, completed instrument)
     saved = Signal(str)        # record number
     failed = Signal(str)       # a message for the user
+    storeStatus = Signal(str)  # the lab server is away (work kept on this PC) or back: for the status bar
 
     def __init__(self, repository: RecordRepository, settings: Callable[[], Preferences] = Preferences, parent=None):
         """``settings``: the current preferences (number pattern, lab-wide certificate items)."""
@@ -43,8 +46,12 @@ class RecordController(QObject):
         self.points_model = PointsModel(self)
         self.points_model.pointsChanged.connect(self._on_points_changed)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.flush)
+        self._retry = QTimer(self, interval=RETRY_MS, timeout=self._send_pending)
+        self._refresh = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        if repository.store.is_server:  # another PC may change or issue the record shown
+            self._refresh.start()
         self._dirty = False
-        self.record = self._blank(date.today())
+        self.record = self._blank(date.today(), reserve=False)  # a placeholder until open_latest
         self._stored_number: str | None = None  # the number the record is saved under
         self.monitor = ""  # the environment monitor's name while its screen is shown; "" = none chosen
 
@@ -58,6 +65,28 @@ class RecordController(QObject):
         else:
             self._show(record, stored=record.number)
 
+    def refresh(self) -> None:
+        """Show the record as stored when another PC saved it since (edits being typed here are kept)."""
+        number = self._stored_number
+        if self._dirty or not number:
+            return
+        try:
+            if self.repository.stored_version(number) == self.repository.read_version(number):
+                return
+            stored = self.repository.get_record(number)
+        except StoreError:
+            return  # the status bar already says when the server is away
+        if stored is not None:
+            self._show(stored, stored=stored.number)
+
+    def history(self) -> list:
+        """The record's changes, oldest first ([] for a record not saved yet, or the store away)."""
+        try:
+            return self.repository.history(self._stored_number) if self._stored_number else []
+        except StoreError as exc:
+            log.warning("history not read: %s", exc)
+            return []
+
     def new_record(self) -> None:
         """Save this record and start the next: the instrument and points are cleared, the rest kept."""
         self.flush()
@@ -66,11 +95,13 @@ class RecordController(QObject):
         self._dirty = True
         self.flush()
 
-    def _blank(self, day: date) -> CalibrationRecord:
-        """A new record with the lab-wide items of Settings (the record keeps its own copy of them)."""
+    def _blank(self, day: date, reserve: bool = True) -> CalibrationRecord:
+        """A new record with the lab-wide items of Settings (the record keeps its own copy of them).
+        ``reserve``: take the next number from the lab-wide counter (it is never given out again)."""
         prefs = self.settings()
+        number = self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN) if reserve else ""
         return CalibrationRecord(
-            number=self.repository.next_record_number(day, prefs.record_number or DEFAULT_PATTERN), customer="",
+            number=number, customer="",
             instrument=Instrument(name=""), calibration_date=day, title=prefs.certificate_title,
             laboratory=Laboratory(prefs.lab_name, prefs.lab_address, prefs.lab_traceability,
                                   accreditation=prefs.lab_accreditation, min_tur=prefs.lab_min_tur),
@@ -139,7 +170,7 @@ class RecordController(QObject):
             return []
         try:
             return self.repository.suggest_instruments(text.strip(), by=by)
-        except sqlite3.Error as exc:
+        except StoreError as exc:
             log.warning("instrument suggestions failed: %s", exc)
             return []
 
@@ -197,12 +228,15 @@ class RecordController(QObject):
         if problems:
             return " ".join(problems)
         try:
-            issued = issue(self.record, self.record.signatory.name or self.record.technician)
+            issuer, refused = People(self.repository.store).issue_problems(self.record)
+            if refused:
+                return " ".join(f"{problem}." for problem in refused)
+            issued = issue(self.record, issuer)
         except NotReadyToIssue as exc:
             separator = self.tr(", ", "between the missing items")  # Chinese lists with 、
             return self.tr("fill in %1 first.").replace(
                 "%1", separator.join(self._issue_item(key) for key in exc.missing))
-        except RevisionError as exc:
+        except (RevisionError, StoreError) as exc:
             return str(exc)
         return self._replace(issued)
 
@@ -279,15 +313,55 @@ class RecordController(QObject):
         if not self._dirty:
             return True
         try:
-            renamed = self._stored_number if self._stored_number != self.record.number else None
-            self.repository.save_record(self.record, renamed_from=renamed)  # one transaction
-        except RecordLockedError as exc:
+            if self._stored_number and self._stored_number != self.record.number:
+                self.repository.rename_record(self._stored_number, self.record)  # one transaction
+            else:
+                self.repository.save_record(self.record)
+        except RecordLockedError as exc:  # e.g. issued on another PC meanwhile: show it as it is now
             self.failed.emit(str(exc))
+            stored = self.repository.get_record(self.record.number)
+            if stored is not None and stored.locked:
+                self._show(stored, stored=stored.number)
             return False
-        except sqlite3.Error as exc:
+        except KeptLocally:  # safe on this PC; sent to the server when it is back
+            self.storeStatus.emit(self.tr("The lab server cannot be reached: your work is kept on this PC and "
+                                          "saved to the server when it is back."))
+            self._retry.start()
+            self._stored_number, self._dirty = self.record.number, False
+            return True
+        except EditConflict as exc:  # someone else saved first: show theirs; ours is kept as a draft
+            self.failed.emit(self.tr("%1 was changed by %2 at %3 after you opened it. Your edits were kept as a "
+                                     "draft; the record now shows their version.")
+                             .replace("%1", exc.number).replace("%2", exc.changed_by).replace("%3", _local_time(exc.changed_at)))
+            stored = self.repository.get_record(exc.number)
+            if stored is not None:
+                self._show(stored, stored=stored.number)
+            return False
+        except StoreError as exc:
             log.exception("record %s not saved", self.record.number)
             self.failed.emit(self.tr("The record could not be saved: %1").replace("%1", str(exc)))
             return False
         self._stored_number, self._dirty = self.record.number, False
         self.saved.emit(self.record.number)
         return True
+
+    @Slot()
+    def _send_pending(self) -> None:
+        try:
+            refused = self.repository.send_pending()
+        except StoreUnavailable:
+            return  # still away: try again later
+        except StoreError as exc:
+            log.warning("saves kept on this PC not sent: %s", exc)
+            return
+        self._retry.stop()
+        self.storeStatus.emit(self.tr("The lab server is back: the work kept on this PC is saved."))
+        for problem in refused:
+            self.failed.emit(str(problem))
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso

@@ -7,18 +7,24 @@ actions and menus) live here; ``panel.shutdown()`` belongs in the window's ``clo
 """
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
+from desktop.core.labstore.pending import PendingSaves
+from desktop.core.labstore.errors import StoreError
+from desktop.core.labstore.store import LabStore, configured_url, sqlite_url
 from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository
 from desktop.ui.icons import icon
 from desktop.ui.records.controller import RecordController
 from desktop.ui.records.panel import RecordPanel
 from desktop.ui.records.screen import ScreenSource, ShownReading
+
+log = logging.getLogger(__name__)
 
 
 class RecordLink(QObject):
@@ -78,7 +84,19 @@ class RecordLink(QObject):
 def install_record_panel(window: QMainWindow, screen: ScreenSource, menus: dict[str, QMenu],
                          settings: Callable[[], Preferences]) -> RecordPanel:
     """``settings`` gives the current preferences: the number pattern and the lab-wide certificate items."""
-    controller = RecordController(RecordRepository(screen.store.conn), settings, window)
+    try:
+        store = LabStore.open(configured_url(settings().lab_database, screen.store.path))
+    except StoreError as exc:  # the lab server is away at start: work on this PC's store, and say so
+        log.warning("lab store not opened: %s", exc)
+        store = LabStore.open(sqlite_url(screen.store.path))
+        away = QLabel(QCoreApplication.translate(
+            "RecordLink", "The lab server cannot be reached: records are kept on this PC until the next start "
+            "(then move them with “lcdreader records migrate”)."))
+        away.setObjectName("labStoreAway")  # stays: it is true until the next start
+        window.statusBar().addPermanentWidget(away)
+    pending = PendingSaves(screen.store.path.with_name("pending_saves.sqlite3")) if store.is_server else None
+    controller = RecordController(RecordRepository(store, pending), settings, window)
+    controller.storeStatus.connect(lambda message: window.statusBar().showMessage(message))
     panel = RecordPanel(controller)
     dock = QDockWidget(window)
     dock.setObjectName("recordDock")

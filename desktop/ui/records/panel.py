@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QTableView, QToolTip, QVBoxLayout, QWidget)
+                               QPushButton, QTableView, QTabWidget, QToolTip, QVBoxLayout, QWidget)
 
 from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
@@ -20,6 +20,7 @@ from desktop.ui.dialogs.record_dialogs import RecordDialogs
 from desktop.ui.icons import icon
 from desktop.ui.models.points_model import STANDARD, point_verdict
 from desktop.ui.records.controller import RecordController
+from desktop.ui.records.history_view import HistoryView
 from desktop.ui.records.form import RecordForm
 from desktop.ui.widgets.banner import Banner, Message
 from desktop.ui.widgets.tables import editable_table
@@ -52,6 +53,7 @@ class RecordPanel(QWidget):
         self.export_button.setDefault(True)
         self.photos = QCheckBox()
         self.append = QCheckBox()
+        self.with_history = QCheckBox()  # the record's history from the store, as a sheet
         self.monitor = QCheckBox()  # the screen shown is the environment monitor: it fills the ambient fields
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # export_report reports no steps: a busy bar
@@ -60,6 +62,8 @@ class RecordPanel(QWidget):
         self.verdict = QLabel()
         self.verdict.setObjectName("panelTitle")
         self.notice = Banner()
+        self.history = HistoryView()
+        self.tabs = QTabWidget()
         self._build_layout()
         self._connect()
         self.retranslate()
@@ -89,17 +93,21 @@ class RecordPanel(QWidget):
         export.addStretch(1)
         export.addWidget(self.photos)
         export.addWidget(self.append)
+        export.addWidget(self.with_history)
         export.addWidget(self.busy)
         export.addWidget(self.export_button)
-        points = QVBoxLayout()
+        points_page = QWidget()
+        points = QVBoxLayout(points_page)
         points.setContentsMargins(0, 0, 0, 0)
         points.addLayout(buttons)
         points.addWidget(self.points_view, 1)
         points.addLayout(export)
+        self.tabs.addTab(points_page, "")
+        self.tabs.addTab(self.history, "")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.form, 11)
-        top.addLayout(points, 9)
+        top.addWidget(self.tabs, 9)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top, 1)
@@ -113,6 +121,8 @@ class RecordPanel(QWidget):
         self.issue_button.clicked.connect(self.issue)
         self.revise_button.clicked.connect(self.new_revision)
         c.loaded.connect(self._update_buttons)
+        c.loaded.connect(self._update_history)
+        c.saved.connect(self._update_history)
         c.saved.connect(self._update_verdict)  # the decision rule may have changed
         self.monitor.toggled.connect(
             lambda on: c.set_monitor(self.tr("Environment monitor (screen shown)") if on else ""))
@@ -223,7 +233,8 @@ class RecordPanel(QWidget):
         self.export_folder = str(Path(path).parent)
         lang = "zh" if i18n.current_language() == "zh_CN" else "en"
         self._job = ExportJob([self.controller.record], path, lang, photos=self.photos.isChecked(),
-                              append=self.append.isChecked(), replace=replace)
+                              append=self.append.isChecked(), replace=replace,
+                              history=self.controller.history() if self.with_history.isChecked() else None)
         self._job.signals.done.connect(self._on_exported)
         self._job.signals.failed.connect(self._on_export_failed)
         self._set_busy(True)
@@ -282,7 +293,13 @@ class RecordPanel(QWidget):
     def _notice(self, kind: str, message: Message) -> None:
         self.notice.show_message(kind, message)
 
+    def _update_history(self, *_) -> None:
+        self.history.show_entries(self.controller.history())
+
     def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Points"))
+        self.tabs.setTabText(1, self.tr("History"))
+        self.history.retranslate()
         self.add_button.setText(self.tr("Add current reading as point"))
         self.add_button.setToolTip(self.tr("The reading selected in the Readings table, with its photo"))
         self.remove_button.setText(self.tr("Remove point"))
@@ -297,6 +314,9 @@ class RecordPanel(QWidget):
         self.monitor.setText(self.tr("Screen is the environment monitor"))
         self.monitor.setToolTip(self.tr("Check while the thermo-hygrometer / barometer is shown: its readings "
                                         "become the record's ambient conditions. Other screens never do."))
+        self.with_history.setText(self.tr("History"))
+        self.with_history.setToolTip(self.tr("Add the record's history (every change: who, when, old and new "
+                                             "value, why) as a sheet"))
         self.photos.setText(self.tr("Photos"))
         self.photos.setToolTip(self.tr("Put each point's screen photo in the workbook"))
         self.append.setText(self.tr("Add to existing workbook"))

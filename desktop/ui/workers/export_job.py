@@ -22,17 +22,18 @@ class ExportSignals(QObject):
 
 class ExportJob(QRunnable):
     def __init__(self, records: list, path: str, lang: str, photos: bool = False, append: bool = False,
-                 replace: bool = False):
+                 replace: bool = False, history: list | None = None):
         super().__init__()
         self.setAutoDelete(False)  # the panel keeps it until its signal arrived
         self.records = copy.deepcopy(records)  # the technician may go on typing meanwhile
-        self.path, self.lang, self.photos, self.append, self.replace = path, lang, photos, append, replace
+        self.path, self.lang, self.photos, self.append = path, lang, photos, append
+        self.replace, self.history = replace, history
         self.signals = ExportSignals()
 
     def run(self) -> None:
         try:
             path = export_report(self.records, self.path, lang=self.lang, photos=self.photos, append=self.append,
-                                 replace=self.replace)
+                                 replace=self.replace, history=self.history)
         except Exception as exc:  # reported to the user; a worker must never die silently
             if not isinstance(exc, OSError):
                 log.exception("export to %s failed", self.path)

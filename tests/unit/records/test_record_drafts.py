@@ -1,5 +1,4 @@
 """Records saved as the technician types: drafts read back, the latest one found, instruments by name."""
-import sqlite3
 from datetime import date
 
 import pytest
@@ -10,10 +9,8 @@ from desktop.core.records.repository import RecordRepository
 
 
 @pytest.fixture
-def repository(tmp_path):
-    connection = sqlite3.connect(tmp_path / "session.sqlite")
-    yield RecordRepository(connection)
-    connection.close()
+def repository(lab_store):
+    return RecordRepository(lab_store)
 
 
 def draft(number="LCD-1", name="") -> CalibrationRecord:

@@ -1,7 +1,6 @@
 """Issued records are locked; a change makes a new revision with its reason; every issued revision stays
 in the store and is listed on the certificate (ISO/IEC 17025 7.5.2, 7.8.8)."""
 import json
-import sqlite3
 from datetime import datetime
 
 import pytest
@@ -13,8 +12,8 @@ from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue
 
 
 @pytest.fixture
-def repository():
-    return RecordRepository(sqlite3.connect(":memory:"))
+def repository(lab_store):
+    return RecordRepository(lab_store)
 
 
 def test_an_issued_record_cannot_be_saved_over_and_a_revision_keeps_the_old_one(repository, new_record):

@@ -21,6 +21,7 @@ from desktop.core.reading.keys import load_keys
 from desktop.core.records.consistency import record_problems
 from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
+from desktop.core.records.excel.history_sheet import add_history_sheet
 from desktop.core.records.excel.labels import LANGUAGES, labels_for
 from desktop.core.records.excel.record_sheet import mark_sheet_superseded, write_record_sheet
 from desktop.core.records.excel.safe_write import (ReportWriteError, check_writable, save_workbook,
@@ -60,10 +61,11 @@ def check_target(path: Path) -> None:
 
 def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lang: str = "zh",
                   photos: bool = False, append: bool = False, template: str | os.PathLike | None = None,
-                  replace: bool = False) -> Path:
+                  replace: bool = False, history: list | None = None) -> Path:
     """Write the report and return its path. Nothing is written unless the whole workbook is ready.
 
-    An existing ``path`` is refused (ReportExistsError) unless ``append`` or ``replace`` is given."""
+    An existing ``path`` is refused (ReportExistsError) unless ``append`` or ``replace`` is given.
+    ``history``: the records' changes from the lab store, added as a sheet (history_sheet.py)."""
     if not records:
         raise ValueError("no records to export")
     if append and template:
@@ -76,7 +78,10 @@ def export_report(records: list[CalibrationRecord], path: str | os.PathLike, lan
     with workbook_lock(path):  # another export appending to it finishes first: nothing of its is lost
         if path.exists() and not (append or replace):
             raise ReportExistsError(f"{path.name} already exists: append to it, or replace it (nothing was changed)")
-        return save_workbook(_build(records, path, lang, photos, append, template), path)
+        wb = _build(records, path, lang, photos, append, template)
+        if history:
+            add_history_sheet(wb, history, lang)
+        return save_workbook(wb, path)
 
 
 def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool, append: bool,
