@@ -10,7 +10,7 @@ from desktop.core.store import SessionStore
 from desktop.ui.models.points_model import STANDARD
 
 from .fakes import FakeCapture, FakeEngine
-from .test_records import add_point, type_into
+from .test_records import add_point, fill_issue_items, type_into
 
 # LCDREADER_SCREENSHOTS=1 refreshes the one in docs/; otherwise the test run leaves the repository alone
 DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "history_tab_en.png"
@@ -20,7 +20,8 @@ def open_pc(qtbot, folder: Path, url: str):
     from desktop.ui.main_window import MainWindow
 
     store = SessionStore(folder)
-    window = MainWindow(lambda p: FakeEngine(), Preferences(stable_frames=3, lab_database=url), store,
+    window = MainWindow(lambda p: FakeEngine(), Preferences(stable_frames=3, lab_database=url, lab_name="Lab", lab_traceability="to SI",
+                                                             lab_signatory="Li"), store,
                         capture_factory=lambda i: FakeCapture(i), prefs_path=folder / "preferences.yaml")
     qtbot.addWidget(window)
     window.resize(1400, 900)
@@ -36,7 +37,7 @@ def test_one_pc_issues_and_the_other_sees_it_issued_on_postgres(qtbot, tmp_path,
     type_into(qtbot, panel1, "customer", "Acme Labs")
     model = add_point(bench1, qtbot, tmp_path)
     assert model.setData(model.index(0, STANDARD), "100.00", Qt.ItemDataRole.EditRole)
-    panel1.controller.flush()
+    fill_issue_items(qtbot, panel1)  # what a certificate needs before it can be issued (issue 31)
     number = panel1.form.edits["number"].text()
 
     bench2, store2 = open_pc(qtbot, tmp_path / "bench2", postgres_url)

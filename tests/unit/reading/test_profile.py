@@ -90,7 +90,7 @@ def test_a_fitting_value_loses_an_old_profile_flag_and_keeps_other_issues():
     flagged.value, flagged.number = "3.77", 3.77
     assert profiles.check_one(flagged).valid
     other = reading("3.77")
-    other.issues, other.valid = ["out_of_range"], False
+    other.issues = ["out_of_range"]
     assert profiles.check_one(other).issues == ["out_of_range"] and not profiles.check_one(other).valid
 
 
