@@ -326,7 +326,17 @@
         <translation>另有 %1 张合成屏幕加入训练集，其五分之一数量加入验证集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="150"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="151"/>
+        <source>no instrument</source>
+        <translation>未分仪器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="153"/>
+        <source>The verdict rests on each instrument&apos;s latest photos: %1.</source>
+        <translation>结论依据每台仪器最新的照片：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="155"/>
         <source>None of your samples is in validation: the result is measured on synthetic screens only.</source>
         <translation>验证集中没有您的样本：效果只能用合成屏幕衡量。</translation>
     </message>

@@ -13,7 +13,7 @@ from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labe
                                            rec_items_from_corrections, rec_items_from_det_items,
                                            rec_items_from_labels)
 from desktop.core.training.screens import Screen, read_screens, screen_from_regions
-from desktop.core.training.split import shot_groups, split_items
+from desktop.core.training.split import capture_time, shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
 
@@ -55,15 +55,15 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
 
 
 def _split_det(items: list[DetItem], fraction: float) -> tuple[list[DetItem], list[DetItem]]:
-    return split_items(items, [i.name for i in items], shot_groups([i.image for i in items]), fraction,
-                       [i.group for i in items])
+    return split_items(items, shot_groups([i.image for i in items]), fraction, [i.group for i in items],
+                       [capture_time(i.path) for i in items])
 
 
 def _split_rec(items: list[RecItem], fraction: float) -> tuple[list[RecItem], list[RecItem]]:
     # Crops of one photo ('photo.png#3') or one correction share a group: they were taken together.
     names = [i.name.split("#")[0] for i in items]
     group_of = {name: number for number, name in enumerate(dict.fromkeys(names))}
-    return split_items(items, names, [group_of[n] for n in names], fraction, [i.group for i in items])
+    return split_items(items, [group_of[n] for n in names], fraction, [i.group for i in items])
 
 
 def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> list[DetItem]:

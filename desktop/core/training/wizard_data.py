@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
 from desktop.core.training.payload import Source
 from desktop.core.training.screens import Screen, expected_readings, labeled_screen, write_screens
-from desktop.core.training.split import split_items
+from desktop.core.training.split import capture_time, split_items
 
 NO_TEMPLATE = ""
 
@@ -87,11 +87,11 @@ def imported_samples(label_file: str | Path, root: str | Path | None = None) -> 
 
 
 def split_samples(samples: list[Sample], val_fraction: float = 0.2) -> tuple[list[Sample], list[Sample]]:
-    """Deterministic split; samples of one shot stay together (validation must not see a twin), and every
-    instrument (group) has validation samples of its own."""
+    """Each instrument's (group's) latest samples validate (split.py); samples of one shot stay together
+    (validation must not see a twin)."""
     group_of = {shot: number for number, shot in enumerate(dict.fromkeys(s.shot for s in samples))}
-    return split_items(samples, [s.shot for s in samples], [group_of[s.shot] for s in samples], val_fraction,
-                       [s.group for s in samples])
+    return split_items(samples, [group_of[s.shot] for s in samples], val_fraction, [s.group for s in samples],
+                       [capture_time(s.path) for s in samples])
 
 
 def counts(samples: list[Sample]) -> dict[str, int]:
@@ -102,6 +102,16 @@ def screen_count(samples: list[Sample]) -> int:
     """Whole screens these validation samples give for reading accuracy (see write_screen_source),
     at most: a session image may have lost its file or its readings."""
     return len({s.image_id for s in samples if s.image_id is not None}) + sum(s.kind == "det" for s in samples)
+
+
+def photos_per_instrument(val: list[Sample]) -> dict[str, int]:
+    """The whole photos each instrument's (group's) verdict rests on: its det-labeled validation photos
+    and the session images its validation corrections were made on."""
+    shots: dict[str, set] = {}
+    for sample in val:
+        if sample.kind == "det" or sample.image_id is not None:
+            shots.setdefault(sample.group, set()).add(sample.key if sample.kind == "det" else sample.image_id)
+    return {group: len(keys) for group, keys in sorted(shots.items())}
 
 
 def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -> tuple[list[Source], list[Source]]:
