@@ -100,7 +100,7 @@ def strict_per_instrument(model: str, later: dict, units) -> dict[str, float]:
     return scores
 
 
-def finetune(stage: str, labels: Path, args, work: Path, name: str, activate: str, unlabeled: str = "unknown"):
+def finetune(stage: str, labels: Path, args, work: Path, name: str, activate: str, unlabeled: str = "kept"):
     """One `lcdreader finetune STAGE --train LABELS` run, as the CLI builds it; (result, step scores)."""
     from desktop.commands.finetune import build_job, register
     from desktop.core.training.cancel import CancelToken

@@ -30,9 +30,10 @@ def register(subparsers) -> None:
     parser.add_argument("--activate", choices=("if_not_worse", "always", "never"), default="if_not_worse")
     parser.add_argument("--minutes", type=float, default=15.0,
                         help="time budget of the stage: it stops in time, keeping its best checkpoint (default 15)")
-    parser.add_argument("--unlabeled-text", choices=("unknown", "background"), default="unknown",
-                        help="det: text nobody boxed is unknown (default: people box only what matters) "
-                             "or background (every text is boxed)")
+    parser.add_argument("--unlabeled-text", choices=("kept", "unknown", "background"), default="kept",
+                        help="det: text nobody boxed that the current detector finds is kept as text (default: "
+                             "it does not unlearn what it reads), unknown (left out of the loss) or background "
+                             "(every text is boxed)")
     parser.set_defaults(run=run)
 
 

@@ -10,7 +10,7 @@ from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
 from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
-UNLABELED_TEXT_CHOICES = ("unknown", "background")
+UNLABELED_TEXT_CHOICES = ("kept", "unknown", "background")
 SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
 
 
@@ -73,9 +73,10 @@ class TrainJob:
     rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16))
     det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4))
     stage_minutes: float | None = 15.0  # each stage stops in time, keeping its best checkpoint; None: no limit
-    # Text on a det-labeled photo that no box covers: "unknown" (left out of the loss where the base
-    # detector finds it; people box only what matters) or "background" (every text is boxed).
-    unlabeled_text: str = "unknown"
+    # Text on a det-labeled photo that no box covers: "kept" (taught as text where the base detector
+    # finds it: it must not unlearn what it reads), "unknown" (left out of the loss there; people box
+    # only what matters) or "background" (every text is boxed).
+    unlabeled_text: str = "kept"
     rec_min_width: int | None = None  # pad recognition crops to at least this width; None: as the base model
     eval_every: int = 25
     device: str = "auto"

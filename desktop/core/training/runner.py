@@ -68,11 +68,12 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     cancelled = False
     for stage in job.tasks:
         stage_started = time.perf_counter()
-        if stage == "det" and job.unlabeled_text == "unknown":
-            data.det_train, data.det_val = _unknown_text_marked(base, inference_device, data, emit)
+        task_data = data
+        if stage == "det" and job.unlabeled_text != "background":
+            task_data = _base_text_marked(base, inference_device, data, job.unlabeled_text == "kept", emit)
         if stage == "rec":
             data.rec_train, data.rec_val = _cut_as_detected(base, inference_device, data, emit)
-        task = make_task(stage, job, data, dictionary, base)
+        task = make_task(stage, job, task_data, dictionary, base)
         if not task.train or not task.val:
             emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
             continue
@@ -144,18 +145,22 @@ def _read_screens(model, screens: list, device) -> dict:
     return score_screens(OcrEngine(model, device=device.kind), screens)
 
 
-def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
-    """Det items with the text the base detector finds and no label covers marked unknown (det_task.py)."""
-    from desktop.core.training.det_task import mark_unknown_text
+def _base_text_marked(base, device, data, keep: bool, emit: Emit):
+    """The job's data with the text the base detector finds and no label covers added to its det items
+    (det_task.py): taught as text (``keep``) or left out of the loss (unknown)."""
+    from desktop.core.ocr.model_files import read_det_input
+    from desktop.core.training.det_task import mark_base_text
 
-    detector = _base_detector(base, device)
-    train, val = mark_unknown_text(data.det_train, detector), mark_unknown_text(data.det_val, detector)
+    detector, ratio = _base_detector(base, device), read_det_input(base.det_dir).unclip_ratio
+    marked = replace(data, det_train=mark_base_text(data.det_train, detector, keep, ratio),
+                     det_val=mark_base_text(data.det_val, detector, keep, ratio))
     added = sum(len(new.regions) - len(old.regions)
-                for new, old in zip(train + val, data.det_train + data.det_val))
-    partial = sum(not item.complete for item in train + val)
-    emit(log_event(f"det: {added} boxes of text nobody labeled on {partial} labeled photos are left out of "
-                   "the loss (unknown, not background)"))
-    return train, val
+                for new, old in zip(marked.det_train + marked.det_val, data.det_train + data.det_val))
+    partial = sum(not item.complete for item in marked.det_train + marked.det_val)
+    emit(log_event(f"det: {added} boxes of text the current detector finds beyond the labels on {partial} "
+                   "labeled photos " + ("are kept as text, so that it does not unlearn them" if keep
+                                        else "are left out of the loss (unknown, not background)")))
+    return marked
 
 
 def _cut_as_detected(base, device, data, emit: Emit) -> tuple[list, list]:

@@ -56,7 +56,7 @@ def test_the_partial_label_mode_and_the_time_budget_are_checked():
     with pytest.raises(PayloadError, match="stage_minutes"):
         parse_job({"name": "x", "stage_minutes": 0})
     assert parse_job({"name": "x", "stage_minutes": None}).stage_minutes is None
-    assert parse_job({"name": "x"}).stage_minutes == 15 and parse_job({"name": "x"}).unlabeled_text == "unknown"
+    assert parse_job({"name": "x"}).stage_minutes == 15 and parse_job({"name": "x"}).unlabeled_text == "kept"
 
 
 def test_the_loop_stops_before_a_step_and_a_validation_would_overrun_its_budget():
