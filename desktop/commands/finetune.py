@@ -107,4 +107,13 @@ def result_table(done: dict) -> str:
         rows.append(f"| {SECTION_NAMES.get(row.section, row.section)} | {row.metric} | {row.group or 'all'} | "
                     f"{row.before:.1%} | {row.after:.1%} | {change}{_drop_mark(row)} |")
     verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
-    return "\n".join(rows + ["", verdict])
+    return "\n".join(rows + ["", *budget_notes(done), verdict])
+
+
+def budget_notes(done: dict) -> list[str]:
+    """A stage that ended at its time budget says so, and what it gave up (issue 27: det ran 93 of 160
+    steps, rec 77 of 120, and nothing said it)."""
+    return [f"{stage}: stopped by its time budget ({info.get('minutes') or 0:g} min) after step {info['steps_done']}"
+            f" of {info['steps_planned']}: {info['steps_planned'] - info['steps_done']} planned steps not run; "
+            f"kept step {info['best_step']}"
+            for stage, info in done.get("stages", {}).items() if info.get("out_of_time") and "steps_planned" in info]

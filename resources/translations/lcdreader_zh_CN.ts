@@ -1756,7 +1756,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="217"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
@@ -1812,11 +1812,13 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="176"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="176"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
@@ -1856,57 +1858,67 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="138"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="141"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
         <source>The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless you know better.</source>
         <translation>新模型“%1”已在使用，但它在以下得分上更低：%2。除非确有把握，请保留当前模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="143"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="146"/>
         <source>The new model “%1” scored lower on: %2. The current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”在以下得分上更低：%2。当前模型继续使用。如确有把握，仍可使用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="150"/>
         <source>The new model “%1” reads your whole screens at least as well as the current one and is now in use. Scores in amber are lower but do not decide: point at one to see why. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”读整张屏幕的结果不比当前模型差，现已启用。琥珀色的分数虽有下降，但不作为判定依据：将鼠标指向它可查看原因。您可以在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="152"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="155"/>
         <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 &gt; 模型”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="159"/>
+        <source>The new model “%1” reads your validation photos no better than the current one, so the current model stays in use. You can still use the new one here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”读取您的验证照片并不比当前模型更好，因此继续使用当前模型。您仍可以在此处或稍后在“工具 &gt; 模型”中使用新模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="163"/>
         <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 &gt; 模型”中启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="199"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="177"/>
+        <source>%1 stopped at its time budget (%2 min) after step %3 of %4, and kept step %5: the other steps were not run.</source>
+        <translation>%1 在第 %3 步（共计划 %4 步）时用完了时间预算（%2 分钟），保留了第 %5 步：其余步骤没有运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="215"/>
         <source>“%1” scored lower than the current model on: %2. Use it anyway?</source>
         <translation>“%1”在以下得分上低于当前模型：%2。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="159"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="166"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="214"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="217"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="210"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="226"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>

@@ -223,6 +223,22 @@ def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, ques
     assert registry.active_model_name() == name and not wizard.isVisible()
 
 
+def test_a_model_that_reads_the_photos_no_better_is_not_put_in_use_and_time_given_up_is_shown(
+        make_wizard, qtbot, questions, monkeypatch):
+    """Issue 27: a stage that cannot gain refuses rather than activates; a stage stopped by its time
+    budget says which steps it gave up."""
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "level")
+    result = wizard.result_page
+    assert registry.active_model_name() == before
+    assert result.keep_button.isChecked() and "no better than the current one" in result.verdict.text()
+    steps = wizard.state.job.rec.steps
+    assert (f"Recognition stopped at its time budget (15 min) after step {steps // 2} of {steps}, and kept step "
+            f"{steps // 2}" in result.data_note.text())
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert registry.active_model_name() == before and questions.asked == []
+
+
 def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):
     """Issue 19: text read exactly rose, characters right fell 1.1 points; the page said "at least as
     well" and preselected "Use this model". Now the run keeps the current model and the page says why."""

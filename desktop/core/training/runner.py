@@ -102,7 +102,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
             "metric": task.metric, "before": _scores(before), "after": _scores(after),
-            "best_step": outcome.best_step, "steps_done": outcome.steps_done, "out_of_time": outcome.out_of_time,
+            "best_step": outcome.best_step, "steps_done": outcome.steps_done, "steps_planned": settings.steps,
+            "out_of_time": outcome.out_of_time, "minutes": job.stage_minutes,
             "seconds": round(time.perf_counter() - stage_started, 1),
             "seconds_per_step": {k: round(v, 3) for k, v in outcome.seconds_per_step.items()},
             "changed_examples": _changed_examples(before, after),
@@ -261,7 +262,7 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
               device: str) -> dict:
     from desktop.core.models.builtin import is_stock_part
     from desktop.core.models.registry import activate, add_version
-    from desktop.core.training.verdict import drops, score_rows, scored_sections
+    from desktop.core.training.verdict import drops, gains, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
@@ -284,12 +285,15 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
                     for stage, i in scored.items()},
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
-    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped)
+    gained = gains(rows)
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped and bool(gained))
     if should_activate:
         activate(version.name)
     lower = "; ".join(row.describe() for row in dropped)
     if should_activate and dropped:
         reason = f"activated as asked (activate: always), although it scored lower on {lower}"
+    elif job.activate == "if_not_worse" and not dropped and not gained:
+        reason = "kept the current model: the new one reads the validation photos no better (no deciding score rose)"
     elif should_activate:
         reason = (f"activated: whole photos read no worse (lower, not deciding: {informing})" if informing
                   else "activated: no score dropped")
@@ -297,5 +301,5 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
         reason = f"kept the current model: the new one scored lower on {lower}"
     else:
         reason = "not activated (activate: never)"
-    return {"model": version.name, "activated": should_activate, "reason": reason,
+    return {"model": version.name, "activated": should_activate, "reason": reason, "gained": bool(gained),
             "dropped": [{"section": r.section, "score": r.key, "before": r.before, "after": r.after} for r in dropped]}

@@ -130,7 +130,10 @@ class ResultPage(QWizardPage):
                                + " " + (self.tr("Whole-screen readings were checked on %1 of your corrected screens.")
                                         .replace("%1", str(data["screens"])) if data.get("screens") else
                                         self.tr("No corrected screen of yours was set aside for validation, so "
-                                                "whole-screen readings were not checked.")))
+                                                "whole-screen readings were not checked."))
+                               + "".join(" " + self.budget_note(stage, info)
+                                         for stage, info in result.get("stages", {}).items()
+                                         if info.get("out_of_time") and "steps_planned" in info))
         model, activated = result.get("model"), bool(result.get("activated"))
         self.dropped = drops(rows)
         lower = "; ".join(self.score_name(row) for row in self.dropped)
@@ -152,6 +155,10 @@ class ResultPage(QWizardPage):
             text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
                                   "shown and is now in use. You can switch back here or later in Tools > Models.")\
                 .replace("%1", model), "bannerInfo"
+        elif result.get("gained") is False:
+            text, style = self.tr("The new model “%1” reads your validation photos no better than the current one, "
+                                  "so the current model stays in use. You can still use the new one here or later "
+                                  "in Tools > Models.").replace("%1", model), "bannerInfo"
         else:
             text, style = self.tr("The new model “%1” was saved but not put in use. You can use it here or later "
                                   "in Tools > Models.").replace("%1", model), "bannerInfo"
@@ -163,6 +170,15 @@ class ResultPage(QWizardPage):
             button.setVisible(model is not None)
         # a model that dropped anywhere is never the preselected choice, even when the run put it in use
         (self.use_button if model is not None and activated and not self.dropped else self.keep_button).setChecked(True)
+
+    def budget_note(self, stage: str, info: dict) -> str:
+        """A stage that ended at its time budget: what it gave up."""
+        name = {"rec": self.tr("Recognition"), "det": self.tr("Detection")}.get(stage, stage)
+        return (self.tr("%1 stopped at its time budget (%2 min) after step %3 of %4, and kept step %5: the "
+                        "other steps were not run.")
+                .replace("%1", name).replace("%2", f"{info.get('minutes') or 0:g}")
+                .replace("%3", str(info["steps_done"])).replace("%4", str(info["steps_planned"]))
+                .replace("%5", str(info["best_step"])))
 
     def _fill_examples(self, result: dict) -> None:
         self.examples.setRowCount(0)

@@ -82,6 +82,16 @@ def test_finetune_prints_every_score_per_instrument_and_marks_drops():
     assert table.rstrip().endswith("88.0% -> 6.5%")
 
 
+def test_a_stage_stopped_by_its_time_budget_says_what_it_gave_up():
+    stage = {"metric": "hmean", "best_step": 75, "steps_done": 93, "steps_planned": 160, "out_of_time": True,
+             "minutes": 15.0, "before": {"hmean": 0.5}, "after": {"hmean": 0.6}}
+    done = {"model": None, "reason": "no step improved", "stages": {"det": stage}}
+    assert ("det: stopped by its time budget (15 min) after step 93 of 160: 67 planned steps not run; kept step 75"
+            in result_table(done).splitlines())
+    in_time = {"model": None, "reason": "r", "stages": {"det": {**stage, "out_of_time": False}}}
+    assert "time budget" not in result_table(in_time)
+
+
 def test_whole_photos_decide_and_the_stage_scores_beside_them_inform():
     # The run of issue 21's benchmark: readings 63.8 -> 88.5 %, no instrument lower, while detection
     # h-mean on the partial labels fell on three instruments. Readings decide; general text still guards.

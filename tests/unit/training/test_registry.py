@@ -97,6 +97,20 @@ def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     assert forced["activated"] and registry.active_model_name() == "forced"
 
 
+def test_a_model_that_reads_the_photos_no_better_is_not_activated(tmp_path):
+    # Issue 27: a stage that cannot gain refuses rather than activates; better crops alone are no gain
+    # when whole photos were read.
+    base = registry.resolve_model("pp-ocrv4")
+    level = {"metric": "accuracy", "before": {"accuracy": 0.8, "strict": 0.7}, "after": {"accuracy": 0.8, "strict": 0.7}}
+    result = _register(parse_job({"name": "level"}), base, trained_folder(tmp_path), stages(0.8, 0.9), level, {}, "cpu")
+    assert result["model"] == "level" and not result["activated"] and not result["gained"]
+    assert result["dropped"] == [] and "no better" in result["reason"]
+    assert registry.active_model_name() != "level"
+    forced = _register(parse_job({"name": "level-forced", "activate": "always"}), base, trained_folder(tmp_path, "b"),
+                       stages(0.8, 0.8), None, {}, "cpu")
+    assert forced["activated"]
+
+
 def fake_v6(tmp_path, monkeypatch):
     from desktop.core.models.builtin import BUILTINS, BuiltinBase
     from desktop.core.ocr.model_files import ModelSet
