@@ -57,7 +57,7 @@ def main() -> int:
         emit({"event": "error", "message": "out of memory: use a smaller batch size"})
         return 1
     before, after = {"better": (0.62, 0.88), "characters": (0.80, 0.85), "photos": (0.80, 0.85),
-                     "instrument": (0.62, 0.88)}.get(scenario, (0.80, 0.71))
+                     "instrument": (0.62, 0.88), "accepted": (0.62, 0.88)}.get(scenario, (0.80, 0.71))
     instrument = (0.5, 0.3) if scenario == "instrument" else (0.5, 0.9)
     characters = (0.970, 0.959) if scenario in ("characters", "photos") else (0.9, 0.95)
     readings = {"metric": "accuracy", "counts": {"thermo-hygrometer": 15},  # one reading of 15 lost there
@@ -98,7 +98,11 @@ def main() -> int:
     name = job["name"]
     fake_version(name, before, after)
     rows = score_rows(scored_sections({"stages": stages, "readings": readings}))
-    activated = not drops(rows) and bool(gains(rows))  # the runner's rule
+    accepted = [screen for source in job["val"] if source["format"] == "accepted"
+                for screen in Path(source["path"]).read_text(encoding="utf-8").splitlines()]
+    regressions = [{"image": json.loads(line)["image"], "expected": "电压 5.00 V", "after": "电压 5.08 V"}
+                   for line in accepted] if scenario == "accepted" else []
+    activated = not drops(rows) and bool(gains(rows)) and not regressions  # the runner's rule
     if activated:
         from desktop.core.models.registry import activate
 
@@ -106,7 +110,7 @@ def main() -> int:
     emit({"event": "done", "name": name, "stages": stages, **({"readings": readings} if readings else {}),
           "data": {"rec_train": 40, "rec_val": 12, "det_train": 0, "det_val": 0},
           "cancelled": cancelled, "seconds": 1.0, "model": name, "activated": activated,
-          "gained": bool(gains(rows)),
+          "gained": bool(gains(rows)), "regressions": regressions,
           "reason": "activated" if activated else "kept the current model: the new one scored lower on validation"})
     return 3 if cancelled else 0
 

@@ -239,6 +239,32 @@ def test_a_model_that_reads_the_photos_no_better_is_not_put_in_use_and_time_give
     assert registry.active_model_name() == before and questions.asked == []
 
 
+def test_photos_accepted_as_read_that_the_new_model_reads_otherwise_are_shown(
+        make_wizard, qtbot, questions, monkeypatch, store):
+    """Issue 27: a photo read and never corrected was read right; the run gets it with its readings, and
+    a new model that reads it otherwise is not put in use without the technician seeing it."""
+    session = store.new_session()
+    image_id = store.add_image(session, "clipboard", "meter.png", data=b"\x89PNG fake")
+    store.save_result(image_id, width=10, height=5, device="cpu", model="m", elapsed_ms=1.0, boxes=[],
+                      readings=[{"key": "电压", "value": "5.00", "unit": "V"}])
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "accepted")
+    job = json.loads((wizard.training_page.work / "job.json").read_text(encoding="utf-8"))
+    [accepted] = [source for source in job["val"] if source["format"] == "accepted"]
+    assert '"value": "5.00"' in open(accepted["path"], encoding="utf-8").read()
+    result = wizard.result_page
+    assert registry.active_model_name() == before and result.keep_button.isChecked()
+    assert "reads 1 photo(s) that you accepted as read differently" in result.verdict.text()
+    assert result.examples.item(0, 0).text() == f"image{image_id}.png: 电压 5.00 V"
+    assert result.examples.item(0, 2).text() == "✗ 电压 5.08 V"
+    result.use_button.setChecked(True)  # the technician looked, and uses it anyway: asked first
+    questions.answers = [True]
+    with qtbot.waitSignal(wizard.modelActivated):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert questions.asked == ["Use a model that reads accepted photos otherwise?"]
+    assert registry.active_model_name() == wizard.state.job.name
+
+
 def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):
     """Issue 19: text read exactly rose, characters right fell 1.1 points; the page said "at least as
     well" and preselected "Use this model". Now the run keeps the current model and the page says why."""

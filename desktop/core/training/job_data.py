@@ -25,12 +25,14 @@ class JobData:
     rec_train: list[RecItem] = field(default_factory=list)
     rec_val: list[RecItem] = field(default_factory=list)
     screens: list[Screen] = field(default_factory=list)  # whole screens, for reading accuracy
+    accepted: list[Screen] = field(default_factory=list)  # screens accepted as read: none may read otherwise
     skipped: list[str] = field(default_factory=list)
     digest: str = ""
 
     def summary(self) -> dict:
         return {"det_train": len(self.det_train), "det_val": len(self.det_val), "rec_train": len(self.rec_train),
-                "rec_val": len(self.rec_val), "screens": len(self.screens), "skipped": len(self.skipped),
+                "rec_val": len(self.rec_val), "screens": len(self.screens), "accepted": len(self.accepted),
+                "skipped": len(self.skipped),
                 "sha256": self.digest}
 
 
@@ -106,8 +108,10 @@ def data_digest(sources: list[Source], job: TrainJob) -> str:
 def load_job_data(job: TrainJob) -> JobData:
     data = JobData(digest=data_digest(job.train + job.val, job))
     det_items, rec_items = load_sources(job.train, data.skipped)
-    val_sources = [source for source in job.val if source.format != "screens"]
+    val_sources = [source for source in job.val if source.format not in ("screens", "accepted")]
     screen_sources = [source for source in job.val if source.format == "screens"]
+    data.accepted = [screen for source in job.val if source.format == "accepted"
+                     for screen in read_screens(source.path, data.skipped)]
     if val_sources:
         data.det_train, data.rec_train = det_items, rec_items
         data.det_val, data.rec_val = load_sources(val_sources, data.skipped)

@@ -11,7 +11,7 @@ from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
 UNLABELED_TEXT_CHOICES = ("kept", "unknown", "background")
-SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
+SOURCE_FORMATS = ("det", "rec", "corrections", "screens", "accepted")
 
 
 class PayloadError(ValueError):
@@ -21,7 +21,8 @@ class PayloadError(ValueError):
 @dataclass
 class Source:
     format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store;
-                         # "screens" (validation only): whole screens with confirmed readings (training/screens.py)
+                         # "screens" (validation only): whole screens with confirmed readings (training/screens.py);
+                         # "accepted" (validation only): screens the technician accepted as read (accepted.py)
     path: str            # the label file, or the session store's SQLite file
     root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
     group: str | None = None  # e.g. the instrument template: validation accuracy is also reported per group
@@ -133,8 +134,8 @@ def _check(job: TrainJob, origin: str) -> None:
     for source in job.train + job.val:
         if source.format not in SOURCE_FORMATS:
             problems.append(f"source format '{source.format}' is not one of {', '.join(SOURCE_FORMATS)}")
-    if any(source.format == "screens" for source in job.train):
-        problems.append("'screens' sources only score a model: put them under 'val'")
+    if any(source.format in ("screens", "accepted") for source in job.train):
+        problems.append("'screens' and 'accepted' sources only score a model: put them under 'val'")
     if not job.train and job.synthetic_screens <= 0:
         problems.append("no training data: give 'train' sources or 'synthetic_screens'")
     if job.synthetic_looks is not None:

@@ -118,11 +118,23 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         readings = {"metric": "accuracy", "screens": len(data.screens), "counts": readings_before["counts"],
                     "before": _scores(readings_before), "after": _scores(after),
                     "changed_examples": _changed_examples(readings_before, after)}
+    regressions = _accepted_read_differently(base, candidate, data.accepted, inference_device, emit)
     result = {"name": job.name, "stages": stages, "readings": readings, "data": data.summary(),
-              "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
-    result.update(_register(job, base, output, stages, readings, data.summary(), device))
+              "regressions": regressions, "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
+    result.update(_register(job, base, output, stages, readings, data.summary(), device, regressions))
     emit(done_event(**result))
     return result
+
+
+def _accepted_read_differently(base, candidate, accepted: list, device, emit: Emit) -> list[dict]:
+    """The photos the technician accepted as read that the new model reads otherwise (accepted.py)."""
+    from desktop.core.training.accepted import read_differently
+
+    if candidate is None or not accepted:
+        return []
+    changed = read_differently(_read_screens(base, accepted, device), _read_screens(candidate, accepted, device))
+    emit(log_event(f"photos accepted as read: the new model reads {len(changed)} of {len(accepted)} differently"))
+    return changed
 
 
 def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float | None:
@@ -259,7 +271,7 @@ def _work_dir(job: TrainJob) -> Path:
 
 
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
-              device: str) -> dict:
+              device: str, regressions: list[dict] = ()) -> dict:
     from desktop.core.models.builtin import is_stock_part
     from desktop.core.models.registry import activate, add_version
     from desktop.core.training.verdict import drops, gains, score_rows, scored_sections
@@ -286,12 +298,16 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
     gained = gains(rows)
-    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped and bool(gained))
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped and bool(gained)
+                                                    and not regressions)
     if should_activate:
         activate(version.name)
     lower = "; ".join(row.describe() for row in dropped)
     if should_activate and dropped:
         reason = f"activated as asked (activate: always), although it scored lower on {lower}"
+    elif job.activate == "if_not_worse" and not dropped and regressions:
+        reason = (f"kept the current model: the new one reads {len(regressions)} photo(s) you accepted as read "
+                  "differently; look at them before you use it")
     elif job.activate == "if_not_worse" and not dropped and not gained:
         reason = "kept the current model: the new one reads the validation photos no better (no deciding score rose)"
     elif should_activate:

@@ -152,14 +152,15 @@ def score_screens(engine, screens: list[Screen]) -> dict:
     """Share of confirmed readings the engine reproduces exactly (key, value and unit; an open key
     matches any), overall and per group; share of screens with every reading right ("strict"); how many
     readings each group holds ("counts"); one example per confirmed reading: (expected, what was read
-    for it). Reading order does not matter: a tilted table lists its three values in another order
+    for it); per screen ("per_screen"): its image, whether every reading was right, what it expects and
+    what was read. Reading order does not matter: a tilted table lists its three values in another order
     than its labels."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
 
     hits: dict[str | None, list[int]] = {}
-    examples = []
+    examples, per_screen = [], []
     strict = 0
     for screen in screens:
         try:
@@ -181,9 +182,16 @@ def score_screens(engine, screens: list[Screen]) -> dict:
                 counts[1] += 1
             examples.append((_shown(expected), _shown(got)))
         strict += all_right
+        per_screen.append({"image": screen.image, "right": all_right, "expected": _listed(screen.readings),
+                           "read": _listed([(r.key, r.value, r.unit) for r in read])})
     total_right, total = hits.get(None, [0, 0])
     return {"accuracy": total_right / total if total else 0.0, "strict": strict / len(screens) if screens else 0.0,
             "readings": total, "screens": len(screens),
             **{f"{GROUP_ACCURACY}{group}": right / count
                for group, (right, count) in sorted(hits.items(), key=lambda kv: str(kv[0])) if group},
-            "counts": {group: count for group, (_, count) in hits.items() if group}, "examples": examples}
+            "counts": {group: count for group, (_, count) in hits.items() if group}, "examples": examples,
+            "per_screen": per_screen}
+
+
+def _listed(readings) -> str:
+    return "; ".join(_shown(reading) for reading in readings) or "—"

@@ -181,7 +181,7 @@ def _session_screens(store_file: str | Path | None, val: list[Sample], folder: P
         for image_id in image_ids:
             result = store.result(image_id)
             readings = expected_readings(result.readings) if result else ()
-            image = _screen_image(store, image_id, folder) if readings else None
+            image = screen_image_file(store, image_id, folder) if readings else None
             if image is not None:
                 screens.append(Screen(str(image), readings, result.template, result.template))
         return screens
@@ -189,7 +189,7 @@ def _session_screens(store_file: str | Path | None, val: list[Sample], folder: P
         store.close()
 
 
-def _screen_image(store, image_id: int, folder: Path) -> Path | None:
+def screen_image_file(store, image_id: int, folder: Path) -> Path | None:
     """The image file of a session image: its own file, or its stored bytes written out."""
     row = store.image(image_id)
     if row is None:

@@ -5,6 +5,7 @@ whole photos, the stages' own scores are for information: their drops show in am
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHeaderView, QLabel, QRadioButton, QTableWidget,
@@ -61,6 +62,7 @@ class ResultPage(QWizardPage):
         layout.addStretch(0)  # room left once both tables show every row
         self.applied = False
         self.dropped: list[ScoreRow] = []
+        self.regressions: list[dict] = []  # accepted photos the new model reads otherwise
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -137,6 +139,7 @@ class ResultPage(QWizardPage):
         model, activated = result.get("model"), bool(result.get("activated"))
         self.dropped = drops(rows)
         lower = "; ".join(self.score_name(row) for row in self.dropped)
+        regressions = self.regressions = result.get("regressions") or []
         if model is None:
             text, style = self.tr("No step improved on the current model, so nothing was saved. The current model "
                                   "stays in use. More (or cleaner) corrections usually help."), "bannerError"
@@ -155,6 +158,11 @@ class ResultPage(QWizardPage):
             text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
                                   "shown and is now in use. You can switch back here or later in Tools > Models.")\
                 .replace("%1", model), "bannerInfo"
+        elif regressions and not activated:
+            text, style = self.tr("The new model “%1” reads %2 photo(s) that you accepted as read differently: they "
+                                  "are listed below. The current model stays in use. Use the new one only if its "
+                                  "readings are the right ones.").replace("%1", model)\
+                .replace("%2", str(len(regressions))), "bannerError"
         elif result.get("gained") is False:
             text, style = self.tr("The new model “%1” reads your validation photos no better than the current one, "
                                   "so the current model stays in use. You can still use the new one here or later "
@@ -181,18 +189,23 @@ class ResultPage(QWizardPage):
                 .replace("%5", str(info["best_step"])))
 
     def _fill_examples(self, result: dict) -> None:
+        """The accepted photos the new model reads otherwise, every one (each named by its image), then
+        some validation readings that changed."""
         self.examples.setRowCount(0)
-        for info in scored_sections(result).values():
-            for ex in info.get("changed_examples", [])[:12]:
-                row = self.examples.rowCount()
-                self.examples.insertRow(row)
-                for col, key in enumerate(("expected", "before", "after")):
-                    item = QTableWidgetItem(str(ex.get(key, "")))
-                    if col:
-                        right = ex.get(key) == ex.get("expected")
-                        item.setForeground(OK if right else BAD)
-                        item.setText(("✓ " if right else "✗ ") + item.text())
-                    self.examples.setItem(row, col, item)
+        accepted = [{**ex, "before": ex["expected"]} for ex in result.get("regressions") or []]
+        changed = [ex for info in scored_sections(result).values() for ex in info.get("changed_examples", [])[:12]]
+        for ex in accepted + changed:
+            row = self.examples.rowCount()
+            self.examples.insertRow(row)
+            for col, key in enumerate(("expected", "before", "after")):
+                item = QTableWidgetItem(str(ex.get(key, "")))
+                if col:
+                    right = ex.get(key) == ex.get("expected")
+                    item.setForeground(OK if right else BAD)
+                    item.setText(("✓ " if right else "✗ ") + item.text())
+                elif "image" in ex:
+                    item.setText(f"{Path(ex['image']).name}: {item.text()}")
+                self.examples.setItem(row, col, item)
         fit_height(self.examples, 5, min_rows=2)  # scrolls for more: the scores above come first
         self.examples_title.setVisible(self.examples.rowCount() > 0)
         self.examples.setVisible(self.examples.rowCount() > 0)
@@ -214,6 +227,12 @@ class ResultPage(QWizardPage):
                         self, self.tr("Use a model that scored lower?"),
                         self.tr("“%1” scored lower than the current model on: %2. Use it anyway?")
                         .replace("%1", model).replace("%2", "; ".join(self.score_name(r) for r in self.dropped)),
+                        self.tr("Use it anyway"), self.tr("Keep the current one")):
+                    return False
+                if self.regressions and not ModelMessages.ask(
+                        self, self.tr("Use a model that reads accepted photos otherwise?"),
+                        self.tr("“%1” reads %2 photo(s) that you accepted as read differently (listed on this "
+                                "page). Use it anyway?").replace("%1", model).replace("%2", str(len(self.regressions))),
                         self.tr("Use it anyway"), self.tr("Keep the current one")):
                     return False
                 registry.activate(model)

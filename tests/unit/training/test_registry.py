@@ -111,6 +111,15 @@ def test_a_model_that_reads_the_photos_no_better_is_not_activated(tmp_path):
     assert forced["activated"]
 
 
+def test_a_model_that_reads_an_accepted_photo_otherwise_is_not_activated(tmp_path):
+    base = registry.resolve_model("pp-ocrv4")
+    regressions = [{"image": "/s/image3.png", "expected": "电压 5.00 V", "after": "电压 5.08 V"}]
+    result = _register(parse_job({"name": "regress"}), base, trained_folder(tmp_path), stages(0.8, 0.9), None, {},
+                       "cpu", regressions)
+    assert not result["activated"] and "1 photo(s) you accepted as read differently" in result["reason"]
+    assert registry.active_model_name() != "regress"
+
+
 def fake_v6(tmp_path, monkeypatch):
     from desktop.core.models.builtin import BUILTINS, BuiltinBase
     from desktop.core.ocr.model_files import ModelSet
