@@ -107,7 +107,9 @@ def result_table(done: dict) -> str:
         rows.append(f"| {SECTION_NAMES.get(row.section, row.section)} | {row.metric} | {row.group or 'all'} | "
                     f"{row.before:.1%} | {row.after:.1%} | {change}{_drop_mark(row)} |")
     verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
-    return "\n".join(rows + ["", *budget_notes(done), verdict])
+    accepted = [f"accepted as read, now read otherwise: {ex['image']}: {ex['expected']} -> {ex['after']}"
+                for ex in done.get("regressions") or []]
+    return "\n".join(rows + ["", *budget_notes(done), *accepted, verdict])
 
 
 def budget_notes(done: dict) -> list[str]:

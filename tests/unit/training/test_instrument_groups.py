@@ -88,6 +88,8 @@ def test_a_stage_stopped_by_its_time_budget_says_what_it_gave_up():
     done = {"model": None, "reason": "no step improved", "stages": {"det": stage}}
     assert ("det: stopped by its time budget (15 min) after step 93 of 160: 67 planned steps not run; kept step 75"
             in result_table(done).splitlines())
+    done["regressions"] = [{"image": "/s/image3.png", "expected": "电压 5.00 V", "after": "电压 5.08 V"}]
+    assert "accepted as read, now read otherwise: /s/image3.png: 电压 5.00 V -> 电压 5.08 V" in result_table(done)
     in_time = {"model": None, "reason": "r", "stages": {"det": {**stage, "out_of_time": False}}}
     assert "time budget" not in result_table(in_time)
 
