@@ -169,20 +169,22 @@ def main() -> int:
     base = active_model_name()
     rows = {f"before ({base})": strict_per_instrument(base, later, units)}
     print(f"{len(names)} instruments ({args.instruments}), {labeled} labeled photos each "
-          f"({labeled * len(names)} in all, partial labels), {args.test} later photos each read; base {base}")
+          f"({len(labels.read_text(encoding='utf-8').splitlines())} in all, partial labels), {args.test} later "
+          f"photos each read; base {base}")
     if args.compare_unlabeled:
         result, curve = finetune("det", labels, args, scratch, "own-det-background", "never", "background")
         report_run("det, unboxed text as background (not used)", result, curve)
         if result.get("model"):
             rows["det, unboxed text as background"] = strict_per_instrument(result["model"], later, units)
+    read = {base: rows[f"before ({base})"]}
     for stage in args.stages:
         result, curve = finetune(stage, labels, args, scratch, f"own-{stage}", "if_not_worse")
         report_run(f"finetune {stage}", result, curve)
         if result.get("model"):
-            rows[f"{stage} candidate ({'in use' if result['activated'] else 'refused'})"] = \
-                strict_per_instrument(result["model"], later, units)
+            read[result["model"]] = strict_per_instrument(result["model"], later, units)
+            rows[f"{stage} candidate ({'in use' if result['activated'] else 'refused'})"] = read[result["model"]]
     final = active_model_name()
-    rows[f"after: the model in use ({final})"] = strict_per_instrument(final, later, units)
+    rows[f"after: the model in use ({final})"] = read.get(final) or strict_per_instrument(final, later, units)
     print("\n| strict on the later photos | all | " + " | ".join(names) + " | extra readings / photo |")
     print("|---|---|" + "---|" * len(names) + "---|")
     for label, scores in rows.items():
