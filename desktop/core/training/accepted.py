@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.training.payload import Source
-from desktop.core.training.screens import Screen, expected_readings, write_screens
+from desktop.core.training.screens import Screen, write_screens
 
 # The latest photos only: each is read twice (current and new model) at the end of a run, some 2 s
 # on a 2-core CPU.
@@ -20,23 +20,9 @@ ACCEPTED_LIMIT = 40
 
 def accepted_screens(store_file: str | Path | None, folder: Path, limit: int = ACCEPTED_LIMIT) -> list[Screen]:
     """The latest uncorrected session images that still have their image, with their readings."""
-    from desktop.core.store.session_store import SessionStore
-    from desktop.core.training.wizard_data import screen_image_file
+    from desktop.core.training.wizard_data import session_screens
 
-    if not store_file or not Path(store_file).is_file():
-        return []
-    store = SessionStore(store_file)
-    try:
-        screens = []
-        for image_id in reversed(store.uncorrected_images(limit)):
-            result = store.result(image_id)
-            readings = expected_readings(result.readings) if result else ()
-            image = screen_image_file(store, image_id, folder) if readings else None
-            if image is not None:
-                screens.append(Screen(str(image), readings, result.template, result.template))
-        return screens
-    finally:
-        store.close()
+    return session_screens(store_file, folder, lambda store: list(reversed(store.uncorrected_images(limit))))
 
 
 def write_accepted_source(store_file: str | Path | None, out_dir: str | Path) -> Source | None:

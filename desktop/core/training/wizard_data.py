@@ -170,15 +170,21 @@ def write_screen_source(store_file: str | Path | None, val: list[Sample], out_di
 
 def _session_screens(store_file: str | Path | None, val: list[Sample], folder: Path) -> list[Screen]:
     """Session images behind the validation corrections that still have a result with readings and an image."""
+    image_ids = sorted({s.image_id for s in val if s.image_id is not None})
+    return session_screens(store_file, folder, lambda _store: image_ids) if image_ids else []
+
+
+def session_screens(store_file: str | Path | None, folder: Path, image_ids) -> list[Screen]:
+    """The session images ``image_ids(store)`` names that still have a result with readings and an
+    image, with those readings (an image held only in the store is written into ``folder``)."""
     from desktop.core.store.session_store import SessionStore
 
-    image_ids = sorted({s.image_id for s in val if s.image_id is not None})
-    if not store_file or not image_ids or not Path(store_file).is_file():
+    if not store_file or not Path(store_file).is_file():
         return []
     store = SessionStore(store_file)
     try:
         screens = []
-        for image_id in image_ids:
+        for image_id in image_ids(store):
             result = store.result(image_id)
             readings = expected_readings(result.readings) if result else ()
             image = screen_image_file(store, image_id, folder) if readings else None
