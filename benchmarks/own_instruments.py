@@ -10,7 +10,9 @@ model in use.
 
 Instruments: ``scenes`` are the generator's named scenes (thin-segment LCD tester, backlit LCD, red-LED
 panel or timer, HMI result table, clock / thermometer LCD: synth/scenes.py), ``fixed`` five fixed
-instruments whose layout never changes (synth/instruments.py; its HMI table has 19x8 px values).
+instruments whose layout never changes (synth/instruments.py; its HMI table has 19x8 px values), as
+unkind as a real lab's (issue 27): the insulation tester's `MΩ` shown and not boxed, the temperature
+LCD not labeled at all, the later photos from other days (other ranges, light, angles, camera stamps).
 Strict: a photo counts only if every value on it is read exactly with its unit (benchmarks/screens.py).
 Reports strict per instrument before, after det and after det + rec; the time of each stage; what the
 refuse-worse rule decided and on which score; validation score against steps (to choose default steps).
@@ -37,34 +39,41 @@ SCENE_INSTRUMENTS = ("thin_lcd", "backlit_lcd", "led_panel", "hmi_table", "clock
 
 
 def photo_maker(kind: str):
-    """(instrument names, photo(name, index) -> SyntheticScreen)."""
+    """(instrument names, photo(name, index, later) -> SyntheticScreen, labels(name, screen) -> the
+    regions a technician boxes, or None for an instrument nobody labels)."""
     from desktop.core.training.synth.fonts import system_fonts
 
     fonts = system_fonts()
     if kind == "fixed":
-        from desktop.core.training.synth.instruments import INSTRUMENTS, photo
+        from desktop.core.training.synth.instruments import INSTRUMENTS, labels, photo
 
         by_name = {i.name: i for i in INSTRUMENTS}
-        return tuple(by_name), lambda name, index: photo(by_name[name], index, fonts)
+        return (tuple(by_name), lambda name, index, later: photo(by_name[name], index, fonts, later),
+                lambda name, screen: labels(by_name[name], screen) if by_name[name].labeled else None)
     from desktop.core.training.synth.dataset import make_screen
 
-    return SCENE_INSTRUMENTS, lambda name, index: make_screen(f"lab-{name}-{index}", fonts, date_stamp=0.3,
-                                                              looks=[name])
+    return (SCENE_INSTRUMENTS,
+            lambda name, index, _later: make_screen(f"lab-{name}-{index}", fonts, date_stamp=0.3, looks=[name]),
+            lambda _name, screen: screen.partial_regions())
 
 
-def write_lab(folder: Path, names, make, photos: int, labeled: int, test: int):
-    """The labeled first photos (Label.txt, one folder per instrument) and the later ones to read."""
+def write_lab(folder: Path, names, make, boxed, photos: int, labeled: int, test: int):
+    """The labeled first photos (Label.txt, one folder per instrument, in the order they were taken) and
+    the later ones to read."""
     from desktop.core.labels import format_det_line
 
     lines, later = [], {}
     for name in names:
         (folder / name).mkdir(parents=True)
         for index in range(labeled):
-            screen = make(name, index)
+            screen = make(name, index, False)
+            regions = boxed(name, screen)
+            if regions is None:  # nobody labels this instrument
+                break
             path = f"{name}/{index:04d}.jpg"
             cv2.imwrite(str(folder / path), screen.image, [cv2.IMWRITE_JPEG_QUALITY, 92])
-            lines.append(format_det_line(path, screen.partial_regions()))
-        later[name] = [make(name, index) for index in range(labeled, min(photos, labeled + test))]
+            lines.append(format_det_line(path, regions))
+        later[name] = [make(name, index, True) for index in range(labeled, min(photos, labeled + test))]
     labels = folder / "Label.txt"
     labels.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return labels, later
@@ -91,7 +100,7 @@ def strict_per_instrument(model: str, later: dict, units) -> dict[str, float]:
     return scores
 
 
-def finetune(stage: str, labels: Path, args, work: Path, name: str, activate: str, unlabeled: str = "unknown"):
+def finetune(stage: str, labels: Path, args, work: Path, name: str, activate: str, unlabeled: str = "kept"):
     """One `lcdreader finetune STAGE --train LABELS` run, as the CLI builds it; (result, step scores)."""
     from desktop.commands.finetune import build_job, register
     from desktop.core.training.cancel import CancelToken
@@ -153,27 +162,29 @@ def main() -> int:
     from desktop.core.models.registry import active_model_name
     from desktop.core.reading.units import load_units
 
-    names, make = photo_maker(args.instruments)
+    names, make, boxed = photo_maker(args.instruments)
     labeled = max(1, round(args.photos * args.labeled))
-    labels, later = write_lab(scratch / "lab", names, make, args.photos, labeled, args.test)
+    labels, later = write_lab(scratch / "lab", names, make, boxed, args.photos, labeled, args.test)
     units = load_units()
     base = active_model_name()
     rows = {f"before ({base})": strict_per_instrument(base, later, units)}
     print(f"{len(names)} instruments ({args.instruments}), {labeled} labeled photos each "
-          f"({labeled * len(names)} in all, partial labels), {args.test} later photos each read; base {base}")
+          f"({len(labels.read_text(encoding='utf-8').splitlines())} in all, partial labels), {args.test} later "
+          f"photos each read; base {base}")
     if args.compare_unlabeled:
         result, curve = finetune("det", labels, args, scratch, "own-det-background", "never", "background")
         report_run("det, unboxed text as background (not used)", result, curve)
         if result.get("model"):
             rows["det, unboxed text as background"] = strict_per_instrument(result["model"], later, units)
+    read = {base: rows[f"before ({base})"]}
     for stage in args.stages:
         result, curve = finetune(stage, labels, args, scratch, f"own-{stage}", "if_not_worse")
         report_run(f"finetune {stage}", result, curve)
         if result.get("model"):
-            rows[f"{stage} candidate ({'in use' if result['activated'] else 'refused'})"] = \
-                strict_per_instrument(result["model"], later, units)
+            read[result["model"]] = strict_per_instrument(result["model"], later, units)
+            rows[f"{stage} candidate ({'in use' if result['activated'] else 'refused'})"] = read[result["model"]]
     final = active_model_name()
-    rows[f"after: the model in use ({final})"] = strict_per_instrument(final, later, units)
+    rows[f"after: the model in use ({final})"] = read.get(final) or strict_per_instrument(final, later, units)
     print("\n| strict on the later photos | all | " + " | ".join(names) + " | extra readings / photo |")
     print("|---|---|" + "---|" * len(names) + "---|")
     for label, scores in rows.items():

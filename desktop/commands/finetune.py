@@ -30,9 +30,10 @@ def register(subparsers) -> None:
     parser.add_argument("--activate", choices=("if_not_worse", "always", "never"), default="if_not_worse")
     parser.add_argument("--minutes", type=float, default=15.0,
                         help="time budget of the stage: it stops in time, keeping its best checkpoint (default 15)")
-    parser.add_argument("--unlabeled-text", choices=("unknown", "background"), default="unknown",
-                        help="det: text nobody boxed is unknown (default: people box only what matters) "
-                             "or background (every text is boxed)")
+    parser.add_argument("--unlabeled-text", choices=("kept", "unknown", "background"), default="kept",
+                        help="det: text nobody boxed that the current detector finds is kept as text (default: "
+                             "it does not unlearn what it reads), unknown (left out of the loss) or background "
+                             "(every text is boxed)")
     parser.set_defaults(run=run)
 
 
@@ -106,4 +107,15 @@ def result_table(done: dict) -> str:
         rows.append(f"| {SECTION_NAMES.get(row.section, row.section)} | {row.metric} | {row.group or 'all'} | "
                     f"{row.before:.1%} | {row.after:.1%} | {change}{_drop_mark(row)} |")
     verdict = f"model '{done['model']}': {done['reason']}" if done.get("model") else done.get("reason", "")
-    return "\n".join(rows + ["", verdict])
+    accepted = [f"accepted as read, now read otherwise: {ex['image']}: {ex['expected']} -> {ex['after']}"
+                for ex in done.get("regressions") or []]
+    return "\n".join(rows + ["", *budget_notes(done), *accepted, verdict])
+
+
+def budget_notes(done: dict) -> list[str]:
+    """A stage that ended at its time budget says so, and what it gave up (issue 27: det ran 93 of 160
+    steps, rec 77 of 120, and nothing said it)."""
+    return [f"{stage}: stopped by its time budget ({info.get('minutes') or 0:g} min) after step {info['steps_done']}"
+            f" of {info['steps_planned']}: {info['steps_planned'] - info['steps_done']} planned steps not run; "
+            f"kept step {info['best_step']}"
+            for stage, info in done.get("stages", {}).items() if info.get("out_of_time") and "steps_planned" in info]

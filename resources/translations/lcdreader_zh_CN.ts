@@ -386,7 +386,17 @@
         <translation>另有 %1 张合成屏幕加入训练集，其五分之一数量加入验证集。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/check_page.py" line="150"/>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="151"/>
+        <source>no instrument</source>
+        <translation>未分仪器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="153"/>
+        <source>The verdict rests on each instrument&apos;s latest photos: %1.</source>
+        <translation>结论依据每台仪器最新的照片：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/check_page.py" line="155"/>
         <source>None of your samples is in validation: the result is measured on synthetic screens only.</source>
         <translation>验证集中没有您的样本：效果只能用合成屏幕衡量。</translation>
     </message>
@@ -1965,213 +1975,242 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
         <source>Scores on the validation samples, which training never saw.</source>
         <translation>在验证样本上的分数，这些样本从未参与训练。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>Score</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>Current model</source>
         <translation>当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
         <source>New model</source>
         <translation>新模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
         <source>Correct text</source>
         <translation>正确文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
         <source>Current model read</source>
         <translation>当前模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
         <source>New model reads</source>
         <translation>新模型读出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="73"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
         <source>Readings that changed</source>
         <translation>读数有变化的示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="74"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="76"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="75"/>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="77"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="230"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="236"/>
         <source>Keep the current one</source>
         <translation>保留当前模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="82"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="84"/>
         <source>confirmed readings read right</source>
         <translation>已确认读数读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="84"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="86"/>
         <source>Whole screens, %1: %2</source>
         <translation>整屏（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="86"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
         <source>Whole screens: every reading right</source>
         <translation>整屏：全部读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="87"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
         <source>Whole screens: %1</source>
         <translation>整屏：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
         <source>Text read exactly</source>
         <translation>文字完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="88"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
         <source>Characters right</source>
         <translation>字符正确率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="89"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
         <source>Printed labels and units read exactly (not forgotten)</source>
         <translation>印刷标签和单位完全读对（未遗忘）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
         <source>Text found (h-mean)</source>
         <translation>文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="90"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
         <source>Found boxes that are text (precision)</source>
         <translation>检出框中确为文字的比例（精确率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="91"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="93"/>
         <source>Text boxes found (recall)</source>
         <translation>文字框检出比例（召回率）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="184"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="92"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="184"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="96"/>
         <source>%1: text read exactly</source>
         <translation>%1：完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="94"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="96"/>
         <source>%1: text found (h-mean)</source>
         <translation>%1：文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="113"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="115"/>
         <source>One reading lower on this instrument&apos;s photos while the total is no lower: one photo&apos;s worth, not evidence that it reads worse.</source>
         <translation>该仪器的照片少读对一个读数，而总数没有下降：只相当于一张照片，不足以说明它读得更差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="116"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="118"/>
         <source>For information: the whole photos decide whether the new model reads better.</source>
         <translation>仅供参考：新模型是否读得更好，由整张照片的读数决定。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="128"/>
         <source>Trained on %1 text crops and %2 pictures; validated on %3 text crops and %4 pictures (yours and synthetic).</source>
         <translation>训练用了 %1 个文字截图和 %2 张图片；验证用了 %3 个文字截图和 %4 张图片（含您的数据和合成数据）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="132"/>
         <source>Whole-screen readings were checked on %1 of your corrected screens.</source>
         <translation>整屏读数已在您校正过的 %1 张屏幕上检验。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="132"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="134"/>
         <source>No corrected screen of yours was set aside for validation, so whole-screen readings were not checked.</source>
         <translation>验证集中没有您校正过的整张屏幕，因此未检验整屏读数。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="138"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="144"/>
         <source>No step improved on the current model, so nothing was saved. The current model stays in use. More (or cleaner) corrections usually help.</source>
         <translation>训练没有超过当前模型，因此未保存新模型，继续使用当前模型。更多（或更准确的）更正通常会有帮助。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
         <source>The new model “%1” is in use, but it scored lower on: %2. Keep the current one unless you know better.</source>
         <translation>新模型“%1”已在使用，但它在以下得分上更低：%2。除非确有把握，请保留当前模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="143"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="149"/>
         <source>The new model “%1” scored lower on: %2. The current model stays in use. You can still use the new one if you know better.</source>
         <translation>新模型“%1”在以下得分上更低：%2。当前模型继续使用。如确有把握，仍可使用新模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="147"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="153"/>
         <source>The new model “%1” reads your whole screens at least as well as the current one and is now in use. Scores in amber are lower but do not decide: point at one to see why. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”读整张屏幕的结果不比当前模型差，现已启用。琥珀色的分数虽有下降，但不作为判定依据：将鼠标指向它可查看原因。您可以在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="152"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="158"/>
         <source>The new model “%1” scores at least as well as the current one on every score shown and is now in use. You can switch back here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”在所列每项得分上都不低于当前模型，现已启用。可在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中切换回去。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="156"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="162"/>
+        <source>The new model “%1” reads %2 photo(s) that you accepted as read differently: they are listed below. The current model stays in use. Use the new one only if its readings are the right ones.</source>
+        <translation>新模型“%1”对 %2 张您已认可其读数的照片读出了不同结果：见下方列表。继续使用当前模型。只有新模型的读数正确时才使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="167"/>
+        <source>The new model “%1” reads your validation photos no better than the current one, so the current model stays in use. You can still use the new one here or later in Tools &gt; Models.</source>
+        <translation>新模型“%1”读取您的验证照片并不比当前模型更好，因此继续使用当前模型。您仍可以在此处或稍后在“工具 &gt; 模型”中使用新模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="171"/>
         <source>The new model “%1” was saved but not put in use. You can use it here or later in Tools &gt; Models.</source>
         <translation>新模型“%1”已保存但未启用。可在此处或稍后在“工具 “工具 &gt; 模型”gt; 模型管理”中启用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="199"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="185"/>
+        <source>%1 stopped at its time budget (%2 min) after step %3 of %4, and kept step %5: the other steps were not run.</source>
+        <translation>%1 在第 %3 步（共计划 %4 步）时用完了时间预算（%2 分钟），保留了第 %5 步：其余步骤没有运行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="228"/>
         <source>“%1” scored lower than the current model on: %2. Use it anyway?</source>
         <translation>“%1”在以下得分上低于当前模型：%2。仍要使用吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="159"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="174"/>
         <source>Training was stopped early.</source>
         <translation>训练已提前停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="198"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="227"/>
         <source>Use a model that scored lower?</source>
         <translation>使用分数更低的模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="201"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="230"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="236"/>
         <source>Use it anyway</source>
         <translation>仍然使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/result_page.py" line="210"/>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="233"/>
+        <source>Use a model that reads accepted photos otherwise?</source>
+        <translation>使用对已认可照片读数不同的模型？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="234"/>
+        <source>“%1” reads %2 photo(s) that you accepted as read differently (listed on this page). Use it anyway?</source>
+        <translation>“%1”对 %2 张您已认可其读数的照片读出了不同结果（见本页列表）。仍要使用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/wizard/result_page.py" line="245"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -2519,112 +2558,112 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="64"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
         <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
         <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
         <source>See the result &gt;</source>
         <translation>查看结果 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
         <source>Stop (keep the best so far)</source>
         <translation>停止（保留目前最好的）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>validation score</source>
         <translation>验证分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>Preparing the data and scoring the current model…</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="95"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="97"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="157"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="159"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="160"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="162"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="173"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="173"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="177"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="182"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="184"/>
         <source>Stopped. The best model so far was kept as %1, listed in Tools &gt; Models: click See the result.</source>
         <translation>已停止。目前最好的模型已保存为 %1，列在“工具 “工具 &gt; 模型”gt; 模型管理”中：点击“查看结果”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="184"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="186"/>
         <source>Stopped before any step improved on the current model: nothing was kept.</source>
         <translation>在任何训练步骤优于当前模型之前已停止：未保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="188"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="190"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="192"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="194"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="196"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

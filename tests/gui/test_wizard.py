@@ -90,6 +90,10 @@ def test_check_page_split_and_dropped_samples_stay_out(make_wizard, qtbot):
     n_train, n_val = page.train_grid.count(), page.val_grid.count()
     assert n_train > 0 and n_val > 0 and n_train + n_val == len(wizard.state.samples)
     assert "Validation: %d" % n_val in page.val_title.text()
+    # the verdict rests on each instrument's latest photos, and the page says on how many
+    images = {s.image_id for s in wizard.state.val if s.group == "烟尘采样器"}
+    assert "each instrument's latest photos: no instrument" in page.summary.text()
+    assert f"烟尘采样器 {len(images)}." in page.summary.text() and images
     dropped = page.train_grid.item(0)
     dropped_key = dropped.data(Qt.ItemDataRole.UserRole + 1)
     dropped_text = dropped.text()
@@ -217,6 +221,48 @@ def test_refuse_worse_keeps_current_and_use_anyway_asks(make_wizard, qtbot, ques
     with qtbot.waitSignal(wizard.modelActivated):
         wizard.button(wizard.WizardButton.FinishButton).click()
     assert registry.active_model_name() == name and not wizard.isVisible()
+
+
+def test_a_model_that_reads_the_photos_no_better_is_not_put_in_use_and_time_given_up_is_shown(
+        make_wizard, qtbot, questions, monkeypatch):
+    """Issue 27: a stage that cannot gain refuses rather than activates; a stage stopped by its time
+    budget says which steps it gave up."""
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "level")
+    result = wizard.result_page
+    assert registry.active_model_name() == before
+    assert result.keep_button.isChecked() and "no better than the current one" in result.verdict.text()
+    steps = wizard.state.job.rec.steps
+    assert (f"Recognition stopped at its time budget (15 min) after step {steps // 2} of {steps}, and kept step "
+            f"{steps // 2}" in result.data_note.text())
+    wizard.button(wizard.WizardButton.FinishButton).click()
+    assert registry.active_model_name() == before and questions.asked == []
+
+
+def test_photos_accepted_as_read_that_the_new_model_reads_otherwise_are_shown(
+        make_wizard, qtbot, questions, monkeypatch, store):
+    """Issue 27: a photo read and never corrected was read right; the run gets it with its readings, and
+    a new model that reads it otherwise is not put in use without the technician seeing it."""
+    session = store.new_session()
+    image_id = store.add_image(session, "clipboard", "meter.png", data=b"\x89PNG fake")
+    store.save_result(image_id, width=10, height=5, device="cpu", model="m", elapsed_ms=1.0, boxes=[],
+                      readings=[{"key": "电压", "value": "5.00", "unit": "V"}])
+    before = registry.active_model_name()
+    wizard = trained_to_result(make_wizard, qtbot, monkeypatch, "accepted")
+    job = json.loads((wizard.training_page.work / "job.json").read_text(encoding="utf-8"))
+    [accepted] = [source for source in job["val"] if source["format"] == "accepted"]
+    assert '"value": "5.00"' in open(accepted["path"], encoding="utf-8").read()
+    result = wizard.result_page
+    assert registry.active_model_name() == before and result.keep_button.isChecked()
+    assert "reads 1 photo(s) that you accepted as read differently" in result.verdict.text()
+    assert result.examples.item(0, 0).text() == f"image{image_id}.png: 电压 5.00 V"
+    assert result.examples.item(0, 2).text() == "✗ 电压 5.08 V"
+    result.use_button.setChecked(True)  # the technician looked, and uses it anyway: asked first
+    questions.answers = [True]
+    with qtbot.waitSignal(wizard.modelActivated):
+        wizard.button(wizard.WizardButton.FinishButton).click()
+    assert questions.asked == ["Use a model that reads accepted photos otherwise?"]
+    assert registry.active_model_name() == wizard.state.job.name
 
 
 def test_a_drop_in_characters_right_is_a_drop(make_wizard, qtbot, questions, monkeypatch):

@@ -228,6 +228,15 @@ class SessionStore:
             return None
         return ResultRow(*row[:7], json.loads(row[7]), json.loads(row[8]))
 
+    def uncorrected_images(self, limit: int) -> list[int]:
+        """The latest images read with readings and never corrected: the technician accepted them as read."""
+        rows = self.conn.execute(
+            "SELECT r.image_id FROM results r JOIN images i ON i.id = r.image_id"
+            " WHERE i.status = 'done' AND r.readings NOT IN ('', '[]')"
+            " AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.image_id = r.image_id)"
+            " ORDER BY r.image_id DESC LIMIT ?", (limit,)).fetchall()
+        return [row[0] for row in rows]
+
     # -- corrections ----------------------------------------------------------------------------
     def add_correction(self, image_id: int, *, kind: str, original: str, corrected: str,
                        boxes: list[dict], readings: list[dict], box_index: int | None = None,

@@ -30,6 +30,10 @@ MIN_KERNEL = 4
 SCALE_JITTER = (0.9, 1.1)
 # A base-detector box less covered than this by labeled boxes is text the technician did not box.
 LABELED_COVER = 0.2
+# A base box holding one labeled region, less of it than this within the region's reach (the region
+# unclipped as DB draws its boxes), shows more than the label: the `MΩ` beside the boxed `2840`.
+BEYOND_LABEL = 0.75
+BASE_TEXT = ""  # a kept find of the base detector: taught as text, never read (it names no text)
 # DB's balanced BCE: every text pixel, and only the hardest background pixels, this many per text
 # pixel. Averaged over all pixels, a 20x15 px unit beside 150 px digits weighs nothing against the
 # background, and the detector learned to leave it out.
@@ -77,22 +81,51 @@ def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[
     return target, weight
 
 
-def with_unknown_text(item: DetItem, detections: list[np.ndarray]) -> DetItem:
-    """``item`` with the base detector's boxes that its labels leave uncovered added as ignored regions:
-    people box the fields that matter, so text without a box is unknown, not background."""
-    labeled = [np.array(r.points, np.float32) for r in item.regions]
-    unknown = []
+def with_base_text(item: DetItem, detections: list[np.ndarray], keep: bool = True,
+                   unclip_ratio: float = 1.5) -> DetItem:
+    """``item`` with the text the base detector finds and its labels leave out: people box the fields
+    that matter, so text without a box is not background.
+
+    ``keep``: the base's finds are taught as text (learning without forgetting). Left out of the loss
+    instead (unknown), nothing held them: a detector finetuned on labels that box `2840` and not the
+    `MΩ` beside it learnt to drop the unit and, on later photos, whole values (issue 27). Kept are the
+    boxes labels leave uncovered, and a box that holds one labeled region and reaches well beyond it
+    (the unit beside the boxed digits); a box holding several labeled regions merged them, and the
+    labels are left to teach them apart. Not kept: every box labels leave uncovered is left out."""
+    labeled = [np.array(r.points, np.float32) for r in item.regions if not r.ignored]
+    # the labels as the base's boxes are drawn: DB unclips its kernels, labels are tight
+    reach = [_unclipped(region, unclip_ratio) for region in labeled]
+    added = []
     for box in detections:
         area = polygon_area(box)
-        covered = sum(intersection_area(box, region) for region in labeled)
-        if area > 0 and covered / area < LABELED_COVER:
-            unknown.append(DetRegion(IGNORED_TEXT, tuple(map(tuple, np.asarray(box).tolist())), ignored=True))
-    return replace(item, regions=item.regions + tuple(unknown)) if unknown else item
+        if area <= 0:
+            continue
+        covered = sum(intersection_area(box, region) for region in labeled) / area
+        inside = sum(intersection_area(box, region) > 0.5 * polygon_area(region) for region in labeled)
+        within_reach = min(sum(intersection_area(box, region) for region in reach) / area, 1.0)
+        points = tuple(map(tuple, np.asarray(box).tolist()))
+        if covered < LABELED_COVER:
+            added.append(DetRegion(BASE_TEXT, points) if keep else DetRegion(IGNORED_TEXT, points, ignored=True))
+        elif keep and inside == 1 and within_reach < BEYOND_LABEL:
+            added.append(DetRegion(BASE_TEXT, points))
+    return replace(item, regions=item.regions + tuple(added)) if added else item
 
 
-def mark_unknown_text(items: list[DetItem], detector: TextDetector) -> list[DetItem]:
-    """Every partly labeled item with its unknown text marked (one detector pass per image)."""
-    return [item if item.complete else with_unknown_text(item, detector.detect(item.image)) for item in items]
+def _unclipped(points: np.ndarray, ratio: float) -> np.ndarray:
+    """A polygon grown as DB's post-processing grows its kernels."""
+    distance = polygon_area(points) * ratio / max(cv2.arcLength(points, True), 1e-6)
+    offset = pyclipper.PyclipperOffset()
+    offset.AddPath([tuple(map(int, p)) for p in np.round(points)], pyclipper.JT_ROUND, pyclipper.ET_CLOSEDPOLYGON)
+    grown = offset.Execute(distance)
+    return np.array(grown[0], np.float32) if grown else points
+
+
+def mark_base_text(items: list[DetItem], detector: TextDetector, keep: bool = True,
+                   unclip_ratio: float = 1.5) -> list[DetItem]:
+    """Every partly labeled item with the base detector's unlabeled text added (one detector pass per
+    image): taught as text (``keep``) or left out of the loss."""
+    return [item if item.complete else with_base_text(item, detector.detect(item.image), keep, unclip_ratio)
+            for item in items]
 
 
 def balanced_bce(pixel_loss, targets, weights):

@@ -13,7 +13,7 @@ from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labe
                                            rec_items_from_corrections, rec_items_from_det_items,
                                            rec_items_from_labels)
 from desktop.core.training.screens import Screen, read_screens, screen_from_regions
-from desktop.core.training.split import shot_groups, split_items
+from desktop.core.training.split import capture_time, shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
 
@@ -25,12 +25,14 @@ class JobData:
     rec_train: list[RecItem] = field(default_factory=list)
     rec_val: list[RecItem] = field(default_factory=list)
     screens: list[Screen] = field(default_factory=list)  # whole screens, for reading accuracy
+    accepted: list[Screen] = field(default_factory=list)  # screens accepted as read: none may read otherwise
     skipped: list[str] = field(default_factory=list)
     digest: str = ""
 
     def summary(self) -> dict:
         return {"det_train": len(self.det_train), "det_val": len(self.det_val), "rec_train": len(self.rec_train),
-                "rec_val": len(self.rec_val), "screens": len(self.screens), "skipped": len(self.skipped),
+                "rec_val": len(self.rec_val), "screens": len(self.screens), "accepted": len(self.accepted),
+                "skipped": len(self.skipped),
                 "sha256": self.digest}
 
 
@@ -55,15 +57,15 @@ def load_sources(sources: list[Source], skipped: list[str]) -> tuple[list[DetIte
 
 
 def _split_det(items: list[DetItem], fraction: float) -> tuple[list[DetItem], list[DetItem]]:
-    return split_items(items, [i.name for i in items], shot_groups([i.image for i in items]), fraction,
-                       [i.group for i in items])
+    return split_items(items, shot_groups([i.image for i in items]), fraction, [i.group for i in items],
+                       [capture_time(i.path) for i in items])
 
 
 def _split_rec(items: list[RecItem], fraction: float) -> tuple[list[RecItem], list[RecItem]]:
     # Crops of one photo ('photo.png#3') or one correction share a group: they were taken together.
     names = [i.name.split("#")[0] for i in items]
     group_of = {name: number for number, name in enumerate(dict.fromkeys(names))}
-    return split_items(items, names, [group_of[n] for n in names], fraction, [i.group for i in items])
+    return split_items(items, [group_of[n] for n in names], fraction, [i.group for i in items])
 
 
 def synthetic_items(count: int, seed: int, looks: list[str] | None = None) -> list[DetItem]:
@@ -106,8 +108,10 @@ def data_digest(sources: list[Source], job: TrainJob) -> str:
 def load_job_data(job: TrainJob) -> JobData:
     data = JobData(digest=data_digest(job.train + job.val, job))
     det_items, rec_items = load_sources(job.train, data.skipped)
-    val_sources = [source for source in job.val if source.format != "screens"]
+    val_sources = [source for source in job.val if source.format not in ("screens", "accepted")]
     screen_sources = [source for source in job.val if source.format == "screens"]
+    data.accepted = [screen for source in job.val if source.format == "accepted"
+                     for screen in read_screens(source.path, data.skipped)]
     if val_sources:
         data.det_train, data.rec_train = det_items, rec_items
         data.det_val, data.rec_val = load_sources(val_sources, data.skipped)

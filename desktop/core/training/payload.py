@@ -13,8 +13,8 @@ from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
 from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
-UNLABELED_TEXT_CHOICES = ("unknown", "background")
-SOURCE_FORMATS = ("det", "rec", "corrections", "screens")
+UNLABELED_TEXT_CHOICES = ("kept", "unknown", "background")
+SOURCE_FORMATS = ("det", "rec", "corrections", "screens", "accepted")
 
 
 class PayloadError(ValueError):
@@ -24,7 +24,8 @@ class PayloadError(ValueError):
 @dataclass
 class Source:
     format: str          # "det" / "rec": PaddleOCR label file; "corrections": the app's session store;
-                         # "screens" (validation only): whole screens with confirmed readings (training/screens.py)
+                         # "screens" (validation only): whole screens with confirmed readings (training/screens.py);
+                         # "accepted" (validation only): screens the technician accepted as read (accepted.py)
     path: str            # the label file, or the session store's SQLite file
     root: str | None = None  # folder the label paths are relative to (default: the label file's folder)
     group: str | None = None  # e.g. the instrument template: validation accuracy is also reported per group
@@ -76,9 +77,10 @@ class TrainJob:
     rec: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["rec"], 16))
     det: StageSettings = field(default_factory=lambda: StageSettings(DEFAULT_STEPS["det"], 4))
     stage_minutes: float | None = 15.0  # each stage stops in time, keeping its best checkpoint; None: no limit
-    # Text on a det-labeled photo that no box covers: "unknown" (left out of the loss where the base
-    # detector finds it; people box only what matters) or "background" (every text is boxed).
-    unlabeled_text: str = "unknown"
+    # Text on a det-labeled photo that no box covers: "kept" (taught as text where the base detector
+    # finds it: it must not unlearn what it reads), "unknown" (left out of the loss there; people box
+    # only what matters) or "background" (every text is boxed).
+    unlabeled_text: str = "kept"
     rec_min_width: int | None = None  # pad recognition crops to at least this width; None: as the base model
     eval_every: int = 25
     device: str = "auto"
@@ -183,8 +185,8 @@ def _check(job: TrainJob, origin: str) -> None:
     for source in job.train + job.val:
         if source.format not in SOURCE_FORMATS:
             problems.append(f"source format '{source.format}' is not one of {', '.join(SOURCE_FORMATS)}")
-    if any(source.format == "screens" for source in job.train):
-        problems.append("'screens' sources only score a model: put them under 'val'")
+    if any(source.format in ("screens", "accepted") for source in job.train):
+        problems.append("'screens' and 'accepted' sources only score a model: put them under 'val'")
     if not job.train and job.synthetic_screens <= 0:
         problems.append("no training data: give 'train' sources or 'synthetic_screens'")
     if job.synthetic_looks is not None:

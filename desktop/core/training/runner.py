@@ -70,11 +70,12 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     cancelled = False
     for stage in job.tasks:
         stage_started = time.perf_counter()
-        if stage == "det" and job.unlabeled_text == "unknown":
-            data.det_train, data.det_val = _unknown_text_marked(base, inference_device, data, emit)
+        task_data = data
+        if stage == "det" and job.unlabeled_text != "background":
+            task_data = _base_text_marked(base, inference_device, data, job.unlabeled_text == "kept", emit)
         if stage == "rec":
             data.rec_train, data.rec_val = _cut_as_detected(base, inference_device, data, emit)
-        task = make_task(stage, job, data, dictionary, base)
+        task = make_task(stage, job, task_data, dictionary, base)
         if not task.train or not task.val:
             emit(log_event(f"{stage}: skipped, it needs training and validation samples"))
             continue
@@ -103,7 +104,8 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         emit(metric_event(stage, task.metric, after[task.metric], "after", split="val"))
         stages[stage] = {
             "metric": task.metric, "before": _scores(before), "after": _scores(after),
-            "best_step": outcome.best_step, "steps_done": outcome.steps_done, "out_of_time": outcome.out_of_time,
+            "best_step": outcome.best_step, "steps_done": outcome.steps_done, "steps_planned": settings.steps,
+            "out_of_time": outcome.out_of_time, "minutes": job.stage_minutes,
             "seconds": round(time.perf_counter() - stage_started, 1),
             "seconds_per_step": {k: round(v, 3) for k, v in outcome.seconds_per_step.items()},
             "changed_examples": _changed_examples(before, after),
@@ -118,11 +120,23 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
         readings = {"metric": "accuracy", "screens": len(data.screens), "counts": readings_before["counts"],
                     "before": _scores(readings_before), "after": _scores(after),
                     "changed_examples": _changed_examples(readings_before, after)}
+    regressions = _accepted_read_differently(base, candidate, data.accepted, inference_device, emit)
     result = {"name": job.name, "stages": stages, "readings": readings, "data": data.summary(),
-              "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
-    result.update(_register(job, base, output, stages, readings, data.summary(), device))
+              "regressions": regressions, "cancelled": cancelled, "seconds": round(time.perf_counter() - started, 1)}
+    result.update(_register(job, base, output, stages, readings, data.summary(), device, regressions))
     emit(done_event(**result))
     return result
+
+
+def _accepted_read_differently(base, candidate, accepted: list, device, emit: Emit) -> list[dict]:
+    """The photos the technician accepted as read that the new model reads otherwise (accepted.py)."""
+    from desktop.core.training.accepted import read_differently
+
+    if candidate is None or not accepted:
+        return []
+    changed = read_differently(_read_screens(base, accepted, device), _read_screens(candidate, accepted, device))
+    emit(log_event(f"photos accepted as read: the new model reads {len(changed)} of {len(accepted)} differently"))
+    return changed
 
 
 def _loop_seconds(job: TrainJob, stage_started: float, scoring: float) -> float | None:
@@ -146,18 +160,22 @@ def _read_screens(model, screens: list, device) -> dict:
     return score_screens(OcrEngine(model, device=device.kind), screens)
 
 
-def _unknown_text_marked(base, device, data, emit: Emit) -> tuple[list, list]:
-    """Det items with the text the base detector finds and no label covers marked unknown (det_task.py)."""
-    from desktop.core.training.det_task import mark_unknown_text
+def _base_text_marked(base, device, data, keep: bool, emit: Emit):
+    """The job's data with the text the base detector finds and no label covers added to its det items
+    (det_task.py): taught as text (``keep``) or left out of the loss (unknown)."""
+    from desktop.core.ocr.model_files import read_det_input
+    from desktop.core.training.det_task import mark_base_text
 
-    detector = _base_detector(base, device)
-    train, val = mark_unknown_text(data.det_train, detector), mark_unknown_text(data.det_val, detector)
+    detector, ratio = _base_detector(base, device), read_det_input(base.det_dir).unclip_ratio
+    marked = replace(data, det_train=mark_base_text(data.det_train, detector, keep, ratio),
+                     det_val=mark_base_text(data.det_val, detector, keep, ratio))
     added = sum(len(new.regions) - len(old.regions)
-                for new, old in zip(train + val, data.det_train + data.det_val))
-    partial = sum(not item.complete for item in train + val)
-    emit(log_event(f"det: {added} boxes of text nobody labeled on {partial} labeled photos are left out of "
-                   "the loss (unknown, not background)"))
-    return train, val
+                for new, old in zip(marked.det_train + marked.det_val, data.det_train + data.det_val))
+    partial = sum(not item.complete for item in marked.det_train + marked.det_val)
+    emit(log_event(f"det: {added} boxes of text the current detector finds beyond the labels on {partial} "
+                   "labeled photos " + ("are kept as text, so that it does not unlearn them" if keep
+                                        else "are left out of the loss (unknown, not background)")))
+    return marked
 
 
 def _cut_as_detected(base, device, data, emit: Emit) -> tuple[list, list]:
@@ -264,10 +282,10 @@ def _work_dir(job: TrainJob) -> Path:
 
 
 def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | None, data: dict,
-              device: str) -> dict:
+              device: str, regressions: list[dict] = ()) -> dict:
     from desktop.core.models.builtin import is_stock_part
     from desktop.core.models.registry import activate, add_version
-    from desktop.core.training.verdict import drops, score_rows, scored_sections
+    from desktop.core.training.verdict import drops, gains, score_rows, scored_sections
 
     trained = _trained(stages)
     if not trained:
@@ -290,12 +308,19 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
                     for stage, i in scored.items()},
     }
     version = add_version(job.name, output, metadata, replace=_same_job(job))
-    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped)
+    gained = gains(rows)
+    should_activate = job.activate == "always" or (job.activate == "if_not_worse" and not dropped and bool(gained)
+                                                    and not regressions)
     if should_activate:
         activate(version.name)
     lower = "; ".join(row.describe() for row in dropped)
     if should_activate and dropped:
         reason = f"activated as asked (activate: always), although it scored lower on {lower}"
+    elif job.activate == "if_not_worse" and not dropped and regressions:
+        reason = (f"kept the current model: the new one reads {len(regressions)} photo(s) you accepted as read "
+                  "differently; look at them before you use it")
+    elif job.activate == "if_not_worse" and not dropped and not gained:
+        reason = "kept the current model: the new one reads the validation photos no better (no deciding score rose)"
     elif should_activate:
         reason = (f"activated: whole photos read no worse (lower, not deciding: {informing})" if informing
                   else "activated: no score dropped")
@@ -303,5 +328,5 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
         reason = f"kept the current model: the new one scored lower on {lower}"
     else:
         reason = "not activated (activate: never)"
-    return {"model": version.name, "activated": should_activate, "reason": reason,
+    return {"model": version.name, "activated": should_activate, "reason": reason, "gained": bool(gained),
             "dropped": [{"section": r.section, "score": r.key, "before": r.before, "after": r.after} for r in dropped]}

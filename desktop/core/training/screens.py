@@ -8,7 +8,9 @@ File format: JSON Lines, one screen per line:
      "readings": [{"key": "大气压", "value": "100.07", "unit": "kPa"}]}
 Image paths are relative to the file's folder unless absolute. An empty key accepts any key: a
 det-labeled photo whose labels box a value and its unit but not the key printed beside it says
-nothing about the key.
+nothing about the key. A null unit accepts any unit, for the same reason: labels that box `2840` and
+not the `MΩ` beside it say nothing about the unit (issue 27: scored as "no unit", the default's right
+`2840 MΩ` counted wrong on every photo, and a detector that learnt to drop the unit looked better).
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from desktop.core.labels import parse_det_regions
 from desktop.core.training.events import GROUP_ACCURACY
 
-Expected = tuple[str, str, str]  # key, value, unit
+Expected = tuple[str, str, str | None]  # key ("" any), value, unit (None: any)
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def labeled_screen(image: str, det_label: str, group: str | None = None) -> Scre
 def screen_from_regions(image: str, regions, group: str | None = None) -> Screen | None:
     """A picture with its labeled regions (DetRegion) as a screen; None when they give no reading.
     People box values and units, not always the key: a key no labeled text shows is left open (""),
-    and a boxed value with no key at all (a table's second column) is expected all the same."""
+    so is a unit (None), and a boxed value with no key at all (a table's second column) is expected
+    all the same."""
     from desktop.core.ocr.types import TextBox
     from desktop.core.reading import extract_readings
 
@@ -55,7 +58,7 @@ def screen_from_regions(image: str, regions, group: str | None = None) -> Screen
         xs, ys = [x for x, _ in region.points], [y for _, y in region.points]
         corners = ((min(xs), min(ys)), (max(xs), min(ys)), (max(xs), max(ys)), (min(xs), max(ys)))
         boxes.append(TextBox(corners, region.text, 1.0))
-    readings = tuple((r.key if _key_shown(r, boxes) else "", r.value, r.unit)
+    readings = tuple((r.key if _key_shown(r, boxes) else "", r.value, r.unit or None)
                      for r in extract_readings(boxes) if r.value)
     return Screen(image, readings, None, group) if readings else None
 
@@ -98,7 +101,7 @@ def read_screens(path: str | Path, skipped: list[str]) -> list[Screen]:
             continue
         try:
             raw = json.loads(line)
-            readings = tuple((r.get("key") or "", r["value"], r.get("unit") or "") for r in raw["readings"]
+            readings = tuple((r.get("key") or "", r["value"], r.get("unit", "")) for r in raw["readings"]
                              if r.get("value"))
             screen = Screen(str(path.parent / raw["image"]), readings, raw.get("template"), raw.get("group"))
         except (ValueError, KeyError, TypeError) as exc:
@@ -125,7 +128,8 @@ def _shown(reading: Expected | None) -> str:
 
 
 def _same(expected: Expected, read: Expected) -> bool:
-    return expected[1:] == read[1:] and expected[0] in ("", read[0])
+    key, value, unit = expected
+    return value == read[1] and key in ("", read[0]) and unit in (None, read[2])
 
 
 def _take_match(unmatched: list[Expected], expected: Expected) -> Expected | None:
@@ -148,14 +152,15 @@ def score_screens(engine, screens: list[Screen]) -> dict:
     """Share of confirmed readings the engine reproduces exactly (key, value and unit; an open key
     matches any), overall and per group; share of screens with every reading right ("strict"); how many
     readings each group holds ("counts"); one example per confirmed reading: (expected, what was read
-    for it). Reading order does not matter: a tilted table lists its three values in another order
+    for it); per screen ("per_screen"): its image, whether every reading was right, what it expects and
+    what was read. Reading order does not matter: a tilted table lists its three values in another order
     than its labels."""
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
 
     hits: dict[str | None, list[int]] = {}
-    examples = []
+    examples, per_screen = [], []
     strict = 0
     for screen in screens:
         try:
@@ -177,9 +182,16 @@ def score_screens(engine, screens: list[Screen]) -> dict:
                 counts[1] += 1
             examples.append((_shown(expected), _shown(got)))
         strict += all_right
+        per_screen.append({"image": screen.image, "right": all_right, "expected": _listed(screen.readings),
+                           "read": _listed([(r.key, r.value, r.unit) for r in read])})
     total_right, total = hits.get(None, [0, 0])
     return {"accuracy": total_right / total if total else 0.0, "strict": strict / len(screens) if screens else 0.0,
             "readings": total, "screens": len(screens),
             **{f"{GROUP_ACCURACY}{group}": right / count
                for group, (right, count) in sorted(hits.items(), key=lambda kv: str(kv[0])) if group},
-            "counts": {group: count for group, (_, count) in hits.items() if group}, "examples": examples}
+            "counts": {group: count for group, (_, count) in hits.items() if group}, "examples": examples,
+            "per_screen": per_screen}
+
+
+def _listed(readings) -> str:
+    return "; ".join(_shown(reading) for reading in readings) or "—"

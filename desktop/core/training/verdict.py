@@ -117,3 +117,12 @@ def _one_reading_lost(row: ScoreRow, counts: dict[str, int]) -> bool:
 def drops(rows: list[ScoreRow]) -> list[ScoreRow]:
     """The deciding scores that dropped."""
     return [row for row in rows if row.dropped and row.decides]
+
+
+def gains(rows: list[ScoreRow]) -> list[ScoreRow]:
+    """The deciding scores that rose: with whole photos, their readings (what the technician gets);
+    else the stages' own scores. A candidate with none is no gain, and is not put in use: a stage that
+    cannot gain refuses rather than activates."""
+    photos = any(row.section == "readings" for row in rows)
+    return [row for row in rows if row.decides and row.change >= SHOWN_CHANGE
+            and (row.section == "readings" or not photos)]

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
 from desktop.core.training.payload import Source
 from desktop.core.training.screens import Screen, expected_readings, labeled_screen, write_screens
-from desktop.core.training.split import split_items
+from desktop.core.training.split import capture_time, split_items
 
 NO_TEMPLATE = ""
 
@@ -87,11 +87,11 @@ def imported_samples(label_file: str | Path, root: str | Path | None = None) -> 
 
 
 def split_samples(samples: list[Sample], val_fraction: float = 0.2) -> tuple[list[Sample], list[Sample]]:
-    """Deterministic split; samples of one shot stay together (validation must not see a twin), and every
-    instrument (group) has validation samples of its own."""
+    """Each instrument's (group's) latest samples validate (split.py); samples of one shot stay together
+    (validation must not see a twin)."""
     group_of = {shot: number for number, shot in enumerate(dict.fromkeys(s.shot for s in samples))}
-    return split_items(samples, [s.shot for s in samples], [group_of[s.shot] for s in samples], val_fraction,
-                       [s.group for s in samples])
+    return split_items(samples, [group_of[s.shot] for s in samples], val_fraction, [s.group for s in samples],
+                       [capture_time(s.path) for s in samples])
 
 
 def counts(samples: list[Sample]) -> dict[str, int]:
@@ -102,6 +102,16 @@ def screen_count(samples: list[Sample]) -> int:
     """Whole screens these validation samples give for reading accuracy (see write_screen_source),
     at most: a session image may have lost its file or its readings."""
     return len({s.image_id for s in samples if s.image_id is not None}) + sum(s.kind == "det" for s in samples)
+
+
+def photos_per_instrument(val: list[Sample]) -> dict[str, int]:
+    """The whole photos each instrument's (group's) verdict rests on: its det-labeled validation photos
+    and the session images its validation corrections were made on."""
+    shots: dict[str, set] = {}
+    for sample in val:
+        if sample.kind == "det" or sample.image_id is not None:
+            shots.setdefault(sample.group, set()).add(sample.key if sample.kind == "det" else sample.image_id)
+    return {group: len(keys) for group, keys in sorted(shots.items())}
 
 
 def write_sources(train: list[Sample], val: list[Sample], out_dir: str | Path) -> tuple[list[Source], list[Source]]:
@@ -160,18 +170,24 @@ def write_screen_source(store_file: str | Path | None, val: list[Sample], out_di
 
 def _session_screens(store_file: str | Path | None, val: list[Sample], folder: Path) -> list[Screen]:
     """Session images behind the validation corrections that still have a result with readings and an image."""
+    image_ids = sorted({s.image_id for s in val if s.image_id is not None})
+    return session_screens(store_file, folder, lambda _store: image_ids) if image_ids else []
+
+
+def session_screens(store_file: str | Path | None, folder: Path, image_ids) -> list[Screen]:
+    """The session images ``image_ids(store)`` names that still have a result with readings and an
+    image, with those readings (an image held only in the store is written into ``folder``)."""
     from desktop.core.store.session_store import SessionStore
 
-    image_ids = sorted({s.image_id for s in val if s.image_id is not None})
-    if not store_file or not image_ids or not Path(store_file).is_file():
+    if not store_file or not Path(store_file).is_file():
         return []
     store = SessionStore(store_file)
     try:
         screens = []
-        for image_id in image_ids:
+        for image_id in image_ids(store):
             result = store.result(image_id)
             readings = expected_readings(result.readings) if result else ()
-            image = _screen_image(store, image_id, folder) if readings else None
+            image = screen_image_file(store, image_id, folder) if readings else None
             if image is not None:
                 screens.append(Screen(str(image), readings, result.template, result.template))
         return screens
@@ -179,7 +195,7 @@ def _session_screens(store_file: str | Path | None, val: list[Sample], folder: P
         store.close()
 
 
-def _screen_image(store, image_id: int, folder: Path) -> Path | None:
+def screen_image_file(store, image_id: int, folder: Path) -> Path | None:
     """The image file of a session image: its own file, or its stored bytes written out."""
     row = store.image(image_id)
     if row is None:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPushButton,
                                QSplitter, QVBoxLayout, QWidget, QWizardPage)
 
-from desktop.core.training.wizard_data import split_samples
+from desktop.core.training.wizard_data import photos_per_instrument, split_samples
 from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.thumbs import fixed_pixmap
 
@@ -146,6 +146,11 @@ class CheckPage(QWizardPage):
         if synthetic:
             text += " " + self.tr("%1 synthetic screens are added to training, and a fifth as many to validation.") \
                 .replace("%1", str(synthetic))
+        per_instrument = photos_per_instrument(val)
+        if per_instrument:
+            no_instrument = self.tr("no instrument")
+            shown = ", ".join(f"{name or no_instrument} {count}" for name, count in per_instrument.items())
+            text += " " + self.tr("The verdict rests on each instrument's latest photos: %1.").replace("%1", shown)
         if not val and (train or not synthetic):
             text += " " + self.tr("None of your samples is in validation: the result is measured on synthetic "
                                   "screens only.")

@@ -5,6 +5,7 @@ whole photos, the stages' own scores are for information: their drops show in am
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHeaderView, QLabel, QRadioButton, QTableWidget,
@@ -61,6 +62,7 @@ class ResultPage(QWizardPage):
         layout.addStretch(0)  # room left once both tables show every row
         self.applied = False
         self.dropped: list[ScoreRow] = []
+        self.regressions: list[dict] = []  # accepted photos the new model reads otherwise
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -130,10 +132,14 @@ class ResultPage(QWizardPage):
                                + " " + (self.tr("Whole-screen readings were checked on %1 of your corrected screens.")
                                         .replace("%1", str(data["screens"])) if data.get("screens") else
                                         self.tr("No corrected screen of yours was set aside for validation, so "
-                                                "whole-screen readings were not checked.")))
+                                                "whole-screen readings were not checked."))
+                               + "".join(" " + self.budget_note(stage, info)
+                                         for stage, info in result.get("stages", {}).items()
+                                         if info.get("out_of_time") and "steps_planned" in info))
         model, activated = result.get("model"), bool(result.get("activated"))
         self.dropped = drops(rows)
         lower = "; ".join(self.score_name(row) for row in self.dropped)
+        regressions = self.regressions = result.get("regressions") or []
         if model is None:
             text, style = self.tr("No step improved on the current model, so nothing was saved. The current model "
                                   "stays in use. More (or cleaner) corrections usually help."), "bannerError"
@@ -152,6 +158,15 @@ class ResultPage(QWizardPage):
             text, style = self.tr("The new model “%1” scores at least as well as the current one on every score "
                                   "shown and is now in use. You can switch back here or later in Tools > Models.")\
                 .replace("%1", model), "bannerInfo"
+        elif regressions and not activated:
+            text, style = self.tr("The new model “%1” reads %2 photo(s) that you accepted as read differently: they "
+                                  "are listed below. The current model stays in use. Use the new one only if its "
+                                  "readings are the right ones.").replace("%1", model)\
+                .replace("%2", str(len(regressions))), "bannerError"
+        elif result.get("gained") is False:
+            text, style = self.tr("The new model “%1” reads your validation photos no better than the current one, "
+                                  "so the current model stays in use. You can still use the new one here or later "
+                                  "in Tools > Models.").replace("%1", model), "bannerInfo"
         else:
             text, style = self.tr("The new model “%1” was saved but not put in use. You can use it here or later "
                                   "in Tools > Models.").replace("%1", model), "bannerInfo"
@@ -164,19 +179,33 @@ class ResultPage(QWizardPage):
         # a model that dropped anywhere is never the preselected choice, even when the run put it in use
         (self.use_button if model is not None and activated and not self.dropped else self.keep_button).setChecked(True)
 
+    def budget_note(self, stage: str, info: dict) -> str:
+        """A stage that ended at its time budget: what it gave up."""
+        name = {"rec": self.tr("Recognition"), "det": self.tr("Detection")}.get(stage, stage)
+        return (self.tr("%1 stopped at its time budget (%2 min) after step %3 of %4, and kept step %5: the "
+                        "other steps were not run.")
+                .replace("%1", name).replace("%2", f"{info.get('minutes') or 0:g}")
+                .replace("%3", str(info["steps_done"])).replace("%4", str(info["steps_planned"]))
+                .replace("%5", str(info["best_step"])))
+
     def _fill_examples(self, result: dict) -> None:
+        """The accepted photos the new model reads otherwise, every one (each named by its image), then
+        some validation readings that changed."""
         self.examples.setRowCount(0)
-        for info in scored_sections(result).values():
-            for ex in info.get("changed_examples", [])[:12]:
-                row = self.examples.rowCount()
-                self.examples.insertRow(row)
-                for col, key in enumerate(("expected", "before", "after")):
-                    item = QTableWidgetItem(str(ex.get(key, "")))
-                    if col:
-                        right = ex.get(key) == ex.get("expected")
-                        item.setForeground(OK if right else BAD)
-                        item.setText(("✓ " if right else "✗ ") + item.text())
-                    self.examples.setItem(row, col, item)
+        accepted = [{**ex, "before": ex["expected"]} for ex in result.get("regressions") or []]
+        changed = [ex for info in scored_sections(result).values() for ex in info.get("changed_examples", [])[:12]]
+        for ex in accepted + changed:
+            row = self.examples.rowCount()
+            self.examples.insertRow(row)
+            for col, key in enumerate(("expected", "before", "after")):
+                item = QTableWidgetItem(str(ex.get(key, "")))
+                if col:
+                    right = ex.get(key) == ex.get("expected")
+                    item.setForeground(OK if right else BAD)
+                    item.setText(("✓ " if right else "✗ ") + item.text())
+                elif "image" in ex:
+                    item.setText(f"{Path(ex['image']).name}: {item.text()}")
+                self.examples.setItem(row, col, item)
         fit_height(self.examples, 5, min_rows=2)  # scrolls for more: the scores above come first
         self.examples_title.setVisible(self.examples.rowCount() > 0)
         self.examples.setVisible(self.examples.rowCount() > 0)
@@ -198,6 +227,12 @@ class ResultPage(QWizardPage):
                         self, self.tr("Use a model that scored lower?"),
                         self.tr("“%1” scored lower than the current model on: %2. Use it anyway?")
                         .replace("%1", model).replace("%2", "; ".join(self.score_name(r) for r in self.dropped)),
+                        self.tr("Use it anyway"), self.tr("Keep the current one")):
+                    return False
+                if self.regressions and not ModelMessages.ask(
+                        self, self.tr("Use a model that reads accepted photos otherwise?"),
+                        self.tr("“%1” reads %2 photo(s) that you accepted as read differently (listed on this "
+                                "page). Use it anyway?").replace("%1", model).replace("%2", str(len(self.regressions))),
                         self.tr("Use it anyway"), self.tr("Keep the current one")):
                     return False
                 registry.activate(model)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar
 
 from desktop.core.paths import data_dir
 from desktop.core.training.run_state import RunState
+from desktop.core.training.accepted import write_accepted_source
 from desktop.core.training.wizard_data import write_screen_source, write_sources
 from desktop.ui.widgets.training_chart import TrainingChart
 from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
@@ -90,7 +91,8 @@ class TrainingPage(QWizardPage):
         try:
             job.train, job.val = write_sources(self.state.train, self.state.val, self.work / "data")
             screens = write_screen_source(self.state.store_file, self.state.val, self.work / "data")
-            job.val += [screens] if screens else []
+            accepted = write_accepted_source(self.state.store_file, self.work / "data")
+            job.val += [source for source in (screens, accepted) if source]
         except OSError as exc:
             self._fail(self.tr("The training data could not be written: %1").replace("%1", str(exc)))
             return

@@ -9,7 +9,7 @@ import numpy as np
 
 from desktop.core.labels import DetRegion
 from desktop.core.ocr.detector import TextDetector
-from desktop.core.training.det_task import DetTask, mark_unknown_text, shrink_polygon, text_maps
+from desktop.core.training.det_task import DetTask, mark_base_text, shrink_polygon, text_maps
 from desktop.core.training.samples import DetItem
 from desktop.core.training.synth.instruments import HMI_SIZE, hmi_table_screen
 
@@ -85,23 +85,53 @@ class FixedDetector:
         return self.boxes
 
 
-def test_text_nobody_boxed_is_unknown_not_background():
-    value = ((100, 100), (140, 100), (140, 116), (100, 116))
-    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("12.5", value),), "photo.png")
-    button = [[200, 160], [260, 160], [260, 180], [200, 180]]
-    merged = [[96, 96], [150, 96], [150, 120], [96, 120]]  # the base detector's box around the value
-    [marked] = mark_unknown_text([item], FixedDetector([button, merged]))
+VALUE = ((100, 100), (140, 100), (140, 116), (100, 116))
+BUTTON = [[200, 160], [260, 160], [260, 180], [200, 180]]
+AROUND_VALUE = [[90, 90], [150, 90], [150, 126], [90, 126]]  # the base's box: the value unclipped
+
+
+def maps(item: DetItem):
+    return text_maps((200, 300), [np.array(r.points, np.float32) for r in item.regions],
+                     [r.ignored for r in item.regions])
+
+
+def test_text_nobody_boxed_that_the_base_finds_is_kept_as_text():
+    # Learning without forgetting (issue 27): what the base detector finds beyond the labels stays text.
+    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("12.5", VALUE),), "photo.png")
+    [marked] = mark_base_text([item], FixedDetector([BUTTON, AROUND_VALUE]))
+    assert [(r.text, r.ignored) for r in marked.regions] == [("12.5", False), ("", False)]
+    target, weight = maps(marked)
+    assert weight[170, 230] > 0 and target[170, 230] == 1   # the button: text, as the base found it
+    assert weight[108, 120] > 0 and target[108, 120] == 1   # the value: text
+    assert weight[50, 50] == 1 and target[50, 50] == 0      # empty glass: background
+
+
+def test_a_unit_beside_the_boxed_digits_is_kept_with_them():
+    # The labels box `2840`, the base's box holds `2840 MΩ`: left to the labels, the unit was taught as
+    # background and the finetuned detector dropped it.
+    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("2840", VALUE),), "photo.png")
+    with_unit = [[90, 90], [200, 90], [200, 126], [90, 126]]
+    [marked] = mark_base_text([item], FixedDetector([with_unit]))
+    assert len(marked.regions) == 2 and not marked.regions[1].ignored
+    target, _ = maps(marked)
+    assert target[108, 175] == 1  # the unit's middle
+    two_values = DetItem(item.image, (DetRegion("2840", VALUE),
+                                      DetRegion("12", ((160, 100), (190, 100), (190, 116), (160, 116)))), "t.png")
+    assert mark_base_text([two_values], FixedDetector([with_unit]))[0] == two_values  # merged: labels teach
+
+
+def test_text_nobody_boxed_can_be_left_out_of_the_loss_instead():
+    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("12.5", VALUE),), "photo.png")
+    [marked] = mark_base_text([item], FixedDetector([BUTTON, AROUND_VALUE]), keep=False)
     assert [r.ignored for r in marked.regions] == [False, True]
-    target, weight = text_maps((200, 300), [np.array(r.points, np.float32) for r in marked.regions],
-                               [r.ignored for r in marked.regions])
+    target, weight = maps(marked)
     assert weight[170, 230] == 0 and target[170, 230] == 0  # the button: not taught either way
     assert weight[108, 120] == 1 and target[108, 120] == 1  # the value: text
-    assert weight[50, 50] == 1 and target[50, 50] == 0      # empty glass: background
 
 
 def test_fully_labeled_screens_keep_the_base_detectors_mistakes_as_background():
     item = DetItem(np.zeros((200, 300, 3), np.uint8), (), "synthetic-1", complete=True)
-    [same] = mark_unknown_text([item], FixedDetector([[[10, 10], [60, 10], [60, 30], [10, 30]]]))
+    [same] = mark_base_text([item], FixedDetector([[[10, 10], [60, 10], [60, 30], [10, 30]]]))
     assert same.regions == ()
 
 

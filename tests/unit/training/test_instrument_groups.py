@@ -56,7 +56,7 @@ def test_the_partial_label_mode_and_the_time_budget_are_checked():
     with pytest.raises(PayloadError, match="stage_minutes"):
         parse_job({"name": "x", "stage_minutes": 0})
     assert parse_job({"name": "x", "stage_minutes": None}).stage_minutes is None
-    assert parse_job({"name": "x"}).stage_minutes == 15 and parse_job({"name": "x"}).unlabeled_text == "unknown"
+    assert parse_job({"name": "x"}).stage_minutes == 15 and parse_job({"name": "x"}).unlabeled_text == "kept"
 
 
 def test_the_loop_stops_before_a_step_and_a_validation_would_overrun_its_budget():
@@ -80,6 +80,18 @@ def test_finetune_prints_every_score_per_instrument_and_marks_drops():
     # beside whole photos, detection scored on partial labels is shown but does not decide
     assert "| detection | hmean | hmi-table | 88.0% | 6.5% | -81.5 pt  lower, not deciding |" in lines
     assert table.rstrip().endswith("88.0% -> 6.5%")
+
+
+def test_a_stage_stopped_by_its_time_budget_says_what_it_gave_up():
+    stage = {"metric": "hmean", "best_step": 75, "steps_done": 93, "steps_planned": 160, "out_of_time": True,
+             "minutes": 15.0, "before": {"hmean": 0.5}, "after": {"hmean": 0.6}}
+    done = {"model": None, "reason": "no step improved", "stages": {"det": stage}}
+    assert ("det: stopped by its time budget (15 min) after step 93 of 160: 67 planned steps not run; kept step 75"
+            in result_table(done).splitlines())
+    done["regressions"] = [{"image": "/s/image3.png", "expected": "电压 5.00 V", "after": "电压 5.08 V"}]
+    assert "accepted as read, now read otherwise: /s/image3.png: 电压 5.00 V -> 电压 5.08 V" in result_table(done)
+    in_time = {"model": None, "reason": "r", "stages": {"det": {**stage, "out_of_time": False}}}
+    assert "time budget" not in result_table(in_time)
 
 
 def test_whole_photos_decide_and_the_stage_scores_beside_them_inform():

@@ -99,6 +99,29 @@ def test_a_better_model_is_activated_and_always_overrides(tmp_path):
     assert forced["activated"] and registry.active_model_name() == "forced"
 
 
+def test_a_model_that_reads_the_photos_no_better_is_not_activated(tmp_path):
+    # Issue 27: a stage that cannot gain refuses rather than activates; better crops alone are no gain
+    # when whole photos were read.
+    base = registry.resolve_model("pp-ocrv4")
+    level = {"metric": "accuracy", "before": {"accuracy": 0.8, "strict": 0.7}, "after": {"accuracy": 0.8, "strict": 0.7}}
+    result = _register(parse_job({"name": "level"}), base, trained_folder(tmp_path), stages(0.8, 0.9), level, {}, "cpu")
+    assert result["model"] == "level" and not result["activated"] and not result["gained"]
+    assert result["dropped"] == [] and "no better" in result["reason"]
+    assert registry.active_model_name() != "level"
+    forced = _register(parse_job({"name": "level-forced", "activate": "always"}), base, trained_folder(tmp_path, "b"),
+                       stages(0.8, 0.8), None, {}, "cpu")
+    assert forced["activated"]
+
+
+def test_a_model_that_reads_an_accepted_photo_otherwise_is_not_activated(tmp_path):
+    base = registry.resolve_model("pp-ocrv4")
+    regressions = [{"image": "/s/image3.png", "expected": "电压 5.00 V", "after": "电压 5.08 V"}]
+    result = _register(parse_job({"name": "regress"}), base, trained_folder(tmp_path), stages(0.8, 0.9), None, {},
+                       "cpu", regressions)
+    assert not result["activated"] and "1 photo(s) you accepted as read differently" in result["reason"]
+    assert registry.active_model_name() != "regress"
+
+
 def fake_v6(tmp_path, monkeypatch):
     from desktop.core.models.builtin import BUILTINS, BuiltinBase
     from desktop.core.ocr.model_files import ModelSet

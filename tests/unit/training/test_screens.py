@@ -134,7 +134,7 @@ def test_every_boxed_value_of_a_keyless_table_row_is_expected(tmp_path):
 
     label = det_label(("98.54", 100, 10, 60), ("13.36", 200, 10, 60), ("30.84", 300, 10, 60))
     screen = labeled_screen(image_file(tmp_path, "t.png", 400), label)
-    assert sorted(screen.readings) == [("", "13.36", ""), ("", "30.84", ""), ("", "98.54", "")]
+    assert sorted(screen.readings) == [("", "13.36", None), ("", "30.84", None), ("", "98.54", None)]
 
 
 def test_wizard_writes_det_labeled_validation_pictures_as_screens(tmp_path):
@@ -147,3 +147,30 @@ def test_wizard_writes_det_labeled_validation_pictures_as_screens(tmp_path):
     skipped: list[str] = []
     assert read_screens(source.path, skipped) == [Screen(image, (("流量", "30.0", "L/min"),), None, "lab.txt")]
     assert not skipped
+
+
+def test_a_unit_nobody_boxed_is_left_open_and_any_unit_matches_it(tmp_path):
+    # Issue 27: the insulation tester's labels box the digits `2840`, the display shows `2840 MΩ`. The
+    # default read every such photo exactly and was scored wrong on all of them, so a detector that
+    # learnt to drop the unit looked better.
+    from desktop.core.training.screens import labeled_screen
+
+    screen = labeled_screen(image_file(tmp_path, "ir.png", 400), det_label(("2840", 100, 10, 80)))
+    assert screen.readings == (("", "2840", None),)
+    with_unit = LinesEngine({400: [box("2840 MΩ", 100, 10, w=120)]})
+    assert score_screens(with_unit, [screen])["strict"] == 1.0
+    without_unit = LinesEngine({400: [box("2840", 100, 10)]})
+    assert score_screens(without_unit, [screen])["strict"] == 1.0
+    wrong_value = LinesEngine({400: [box("2640 MΩ", 100, 10, w=120)]})
+    assert score_screens(wrong_value, [screen])["strict"] == 0.0
+    label_file = tmp_path / "screens.jsonl"
+    write_screens(label_file, [screen])
+    assert read_screens(label_file, []) == [screen]
+
+
+def test_a_boxed_unit_is_still_demanded(tmp_path):
+    from desktop.core.training.screens import labeled_screen
+
+    screen = labeled_screen(image_file(tmp_path, "v.png", 400), det_label(("5.00", 100, 10, 80), ("V", 190, 10, 30)))
+    assert screen.readings == (("", "5.00", "V"),)
+    assert score_screens(LinesEngine({400: [box("5.00", 100, 10)]}), [screen])["strict"] == 0.0

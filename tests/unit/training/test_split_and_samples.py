@@ -18,28 +18,49 @@ def test_consecutive_near_duplicates_share_a_group():
     assert shot_groups(images) == [0, 0, 1, 1, 2]
 
 
-def test_split_is_deterministic_and_keeps_groups_together():
-    names = [f"img{i // 3}_{i % 3}.png" for i in range(60)]
+def test_split_keeps_groups_together_and_validates_on_the_latest():
     groups = [i // 3 for i in range(60)]
-    train, val = split_items(list(range(60)), names, groups, 0.25)
-    assert (train, val) == split_items(list(range(60)), names, groups, 0.25)
-    assert val and train and len(train) + len(val) == 60
-    for g in range(20):
-        members = {i for i in range(60) if groups[i] == g}
-        assert members <= set(val) or members <= set(train)
+    train, val = split_items(list(range(60)), groups, 0.25)
+    assert val == list(range(45, 60)) and train == list(range(45))  # the last 5 of 20 shot groups
 
 
-def test_every_instrument_gives_its_share_to_validation():
-    # 3 instruments of 10, 10 and 3 shots: a per-instrument verdict needs each one in validation.
+def test_every_instrument_gives_its_latest_photos_to_validation():
+    # 3 instruments of 10, 10 and 3 shots, listed one after the other and interleaved: a per-instrument
+    # verdict needs each one in validation, and each one's latest photos are the nearest to its next ones.
     strata = ["ammeter"] * 10 + ["timer"] * 10 + ["table"] * 3
-    names = [f"{s}/{i:02d}.jpg" for i, s in enumerate(strata)]
-    train, val = split_items(list(range(23)), names, list(range(23)), 0.2, strata)
-    assert [sum(strata[i] == s for i in val) for s in ("ammeter", "timer", "table")] == [2, 2, 1]
-    assert len(train) == 18
+    train, val = split_items(list(range(23)), list(range(23)), 0.2, strata)
+    assert val == [8, 9, 18, 19, 22] and len(train) == 18
+    mixed = ["ammeter", "timer"] * 5
+    assert split_items(list(range(10)), list(range(10)), 0.2, mixed)[1] == [8, 9]
+
+
+def test_capture_times_order_the_photos_when_every_one_has_them(tmp_path):
+    # Listed out of order (a label file sorted by name), taken on three days: the latest day validates.
+    from datetime import datetime
+
+    from PIL import Image
+
+    from desktop.core.training.split import capture_time
+
+    days = [3, 1, 2, 1, 3, 2]
+    paths = []
+    for number, day in enumerate(days):
+        exif = Image.Exif()
+        exif.get_ifd(0x8769)[0x9003] = f"2026:05:{day:02d} 10:{number:02d}:00"
+        path = tmp_path / f"{number}.jpg"
+        Image.new("RGB", (40, 30)).save(path, exif=exif)
+        paths.append(str(path))
+    taken = [capture_time(p) for p in paths]
+    assert taken[1] == datetime(2026, 5, 1, 10, 1)
+    assert split_items(list(range(6)), list(range(6)), 0.34, None, taken)[1] == [0, 4]
+    Image.new("RGB", (40, 30)).save(tmp_path / "plain.jpg")
+    assert capture_time(str(tmp_path / "plain.jpg")) is None and capture_time(str(tmp_path / "gone.jpg")) is None
+    # one photo without a date: the listed order decides
+    assert split_items(list(range(6)), list(range(6)), 0.34, None, taken[:5] + [None])[1] == [4, 5]
 
 
 def test_tiny_sets_still_get_both_sides():
-    train, val = split_items(["a", "b"], ["a", "b"], [0, 1], 0.2)
+    train, val = split_items(["a", "b"], [0, 1], 0.2)
     assert len(train) == 1 and len(val) == 1
 
 

@@ -12,8 +12,8 @@ from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
 from desktop.core.training.payload import DEFAULT_STEPS, TrainJob, parse_job
 from desktop.core.training.presets import data_level, estimate_seconds, format_duration, preset
 from desktop.core.training.run_state import RunState, parse_line
-from desktop.core.training.wizard_data import (Sample, imported_samples, label_format, split_samples,
-                                               write_sources)
+from desktop.core.training.wizard_data import (Sample, imported_samples, label_format, photos_per_instrument,
+                                                split_samples, write_sources)
 
 
 def test_presets_carry_the_measured_numbers():
@@ -100,6 +100,17 @@ def test_split_keeps_shots_together_and_sources_round_trip(tmp_path):
     # the job's data loader reads them without re-splitting (validation is always given)
     assert any(s.format == "rec" for s in job.val)
     json.dumps([vars(s) for s in train_sources])
+
+
+def test_the_latest_samples_validate_and_the_photos_per_instrument_are_counted():
+    # Label-file lines and corrections in the order they were made: each group's latest validate.
+    det = [Sample(f"lab.txt:{n}", "det", "lab.txt", "meter", "1.0", f"shot{n}", path=f"/none/{n}.jpg")
+           for n in range(1, 11)]
+    corrections = [Sample(f"c{n}", "rec", "corrections", "sampler", "2.0", f"image{n // 2}", image_id=n // 2)
+                   for n in range(10)]
+    train, val = split_samples(det + corrections)
+    assert [s.key for s in val] == ["lab.txt:9", "lab.txt:10", "c8", "c9"]
+    assert photos_per_instrument(val) == {"meter": 2, "sampler": 1}
 
 
 def test_an_empty_validation_still_gets_a_label_file(tmp_path):
