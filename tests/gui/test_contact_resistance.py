@@ -1,5 +1,5 @@
 """A contact-resistance tester's result table prints no unit: with its template chosen in Settings,
-the readings, and the record's points taken from them, are in micro-ohms."""
+the readings, and the record's points taken from them, are in milliohms."""
 from __future__ import annotations
 
 import json
@@ -39,8 +39,8 @@ def test_the_template_fills_the_unit_of_the_table_and_the_record(make_window, qt
     menu_action(window, "file", window.actions.open).trigger()
     wait_read(window, qtbot, 1)
     model = window.readings.readings_model
-    assert [model.index(r, UNIT).data() for r in range(model.rowCount())] == ["μΩ"] * 3
+    assert [model.index(r, UNIT).data() for r in range(model.rowCount())] == ["mΩ"] * 3
     window.readings.readings_view.selectRow(0)
     qtbot.mouseClick(window.record_panel.add_button, Qt.MouseButton.LeftButton)
     points = window.record_panel.controller.points_model
-    assert points.index(0, POINT_UNIT).data() == "μΩ"
+    assert points.index(0, POINT_UNIT).data() == "mΩ"

@@ -64,7 +64,7 @@ def test_the_contact_resistance_template_fills_the_unit_the_table_does_not_print
     boxes, size = contact_resistance_table()
     readings = extract_readings(boxes, load_template("contact-resistance-tester"), size)
     assert [(r.label, r.value, r.unit, r.valid) for r in readings] == [
-        ("R-RES", "04.00", "μΩ", True), ("Y-RES", "08.27", "μΩ", True), ("B-RES", "09.54", "μΩ", True)]
+        ("R-RES", "04.00", "mΩ", True), ("Y-RES", "08.27", "mΩ", True), ("B-RES", "09.54", "mΩ", True)]
 
 
 @pytest.mark.parametrize("template", [None, "contact-resistance-tester"])
