@@ -33,7 +33,9 @@ def isolated(tmp_path, monkeypatch, qapp):
     # file dialogs answer "Cancel" unless a test answers them (tests patch the same static methods)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    qapp.clipboard().clear()  # the clipboard outlives a test: a picture left there would be pasted by the next
     yield home
+    qapp.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)
