@@ -94,7 +94,9 @@ class OcrEngine:
         """Read again at the text lines a ``read`` found in the same picture (it has not moved since):
         recognition only, in a third of the time or less. Live mode re-reads a still screen so."""
         quads = [np.asarray(quad, np.float32) for quad in quads]
-        return self._result(image, quads, self._recognize([crop_text_region(image, quad) for quad in quads], {}), {})
+        timings: dict[str, float] = {}
+        texts = self._recognize([crop_text_region(image, quad) for quad in quads], timings)
+        return self._result(image, quads, texts, timings)
 
     def _result(self, image: np.ndarray, quads, texts: list[tuple[str, float]],
                 timings: dict[str, float]) -> OcrResult:

@@ -284,9 +284,11 @@ class RecordRepository:
                                          .returning(number_counters.c.last)).scalar()
                 if seq is None:
                     seq = self._start_counter(connection, key, pattern, day)
+                if seq is None:  # another PC started this sequence at the same moment: count on from its counter
+                    continue
                 number = format_number(pattern, day, seq)
                 taken = connection.execute(sa.select(records.c.number).where(records.c.number == number)).first()
-            if seq is not None and not taken:  # a number typed by hand may already be in use: skip it
+            if not taken:  # a number typed by hand may already be in use: skip it
                 return number
 
     @staticmethod
