@@ -10,7 +10,8 @@ from desktop.core.store import SessionStore
 from desktop.ui.models.points_model import STANDARD
 
 from .fakes import FakeCapture, FakeEngine
-from .test_records import add_point, fill_issue_items, type_into
+from .test_record_issue import fill_issue_items
+from .test_records import add_point, type_into
 
 # LCDREADER_SCREENSHOTS=1 refreshes the one in docs/; otherwise the test run leaves the repository alone
 DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "history_tab_en.png"
