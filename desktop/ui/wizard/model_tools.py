@@ -70,12 +70,9 @@ class ModelTools(QObject):
         self.lab_offer = QPushButton(self.tr("The lab uses the model “%1”: use it…").replace("%1", lab))
         self.lab_offer.setObjectName("labModelOffer")
         self.lab_offer.setFlat(True)
-        self.lab_offer.clicked.connect(self._take_offer)
+        self.lab_offer.clicked.connect(self.open_manager)
+        self.modelActivated.connect(lambda name: name == lab and self.lab_offer.hide())  # offered until taken
         window.statusBar().addPermanentWidget(self.lab_offer)
-
-    def _take_offer(self) -> None:
-        self.lab_offer.hide()
-        self.open_manager()
 
     def may_close(self, close_again: Callable[[], object]) -> bool:
         """The app may exit now? During a training run asks; when the user agrees, the run is stopped
