@@ -355,6 +355,7 @@ class MainWindow(SourcesMixin, QMainWindow):
     def retranslate(self) -> None:
         self.actions.retranslate()
         retranslate_menus(self._menus)
+        self.model_tools.retranslate()
         record = self.session.records.get(self.current_id) if self.current_id else None
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}" if record else self.tr("LCD Reader"))
 

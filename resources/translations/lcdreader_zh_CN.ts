@@ -814,7 +814,7 @@
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -1084,7 +1084,7 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ModelTools</name>
     <message>
-        <location filename="../../desktop/ui/wizard/model_tools.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/model_tools.py" line="82"/>
         <source>The lab uses the model “%1”: use it…</source>
         <translation>实验室使用模型“%1”：使用它…</translation>
     </message>

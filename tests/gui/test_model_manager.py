@@ -225,7 +225,10 @@ def test_the_window_offers_the_labs_model_at_start(make_window, questions, qtbot
     lab.close()
     window = make_window(prefs=Preferences(stable_frames=3, lab_database=url))
     offer = window.statusBar().findChild(QPushButton, "labModelOffer")
-    assert offer is not None and offer.isVisible() and "lab-a" in offer.text()
+    assert offer is not None and offer.isVisible() and offer.text() == "The lab uses the model “lab-a”: use it…"
+    window.actions.language.trigger()
+    qtbot.waitUntil(lambda: offer.text() == "实验室使用模型“lab-a”：使用它…", timeout=2000)
+    window.actions.language.trigger()
     qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
     manager = window.model_tools.manager
     assert manager.isVisible() and manager.buttons["use_lab"].isVisible()

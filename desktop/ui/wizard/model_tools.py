@@ -31,6 +31,7 @@ class ModelTools(QObject):
         self.manager: ModelManagerDialog | None = None
         self.lab_store: LabStore | None = None  # set by the window once the record panel opened it
         self.lab_offer: QPushButton | None = None
+        self._offered = ""  # the lab's model the status-bar button offers
         self.gpu: bool | None = None
         self._close_pending = False
 
@@ -67,12 +68,18 @@ class ModelTools(QObject):
             return  # the lab server is away: the window says so already
         if lab is None or lab == registry.active_model_name():
             return
-        self.lab_offer = QPushButton(self.tr("The lab uses the model “%1”: use it…").replace("%1", lab))
+        self._offered = lab
+        self.lab_offer = QPushButton()
+        self.retranslate()
         self.lab_offer.setObjectName("labModelOffer")
         self.lab_offer.setFlat(True)
         self.lab_offer.clicked.connect(self.open_manager)
         self.modelActivated.connect(lambda name: name == lab and self.lab_offer.hide())  # offered until taken
         window.statusBar().addPermanentWidget(self.lab_offer)
+
+    def retranslate(self) -> None:
+        if self.lab_offer is not None:
+            self.lab_offer.setText(self.tr("The lab uses the model “%1”: use it…").replace("%1", self._offered))
 
     def may_close(self, close_again: Callable[[], object]) -> bool:
         """The app may exit now? During a training run asks; when the user agrees, the run is stopped
