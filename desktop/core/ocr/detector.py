@@ -53,6 +53,7 @@ class TextDetector:
     def __init__(self, infer: Infer, limit_side_len: int = 960, run: DetInput = DetInput(),
                  enlarge_small: bool = False, thresh: float = 0.3):
         self._infer = infer
+        self.thresh = thresh  # a map pixel above it is text (DB's binarisation)
         # A small photo enlarged until its long side reaches the limit: tiny text (a table's 19x8 px
         # values in a 508x381 photo) is then big enough for DB's stride-4 map.
         self._enlarge_to = limit_side_len if enlarge_small else 0
@@ -109,10 +110,13 @@ class TextDetector:
 
     def detect(self, image: np.ndarray) -> list[np.ndarray]:
         """Boxes (4x2 float32, clockwise from top-left) in reading order."""
-        prob = self.probability_map(image)
+        return self.boxes(self.probability_map(image), image.shape[:2])
+
+    def boxes(self, prob: np.ndarray | None, image_shape: tuple[int, int]) -> list[np.ndarray]:
+        """The boxes of ``probability_map()``'s map, in the image's pixels, in reading order."""
         if prob is None:
             return []
-        raw_boxes, _scores = self._postprocess(prob, image.shape[:2])
+        raw_boxes, _scores = self._postprocess(prob, image_shape)
         boxes = [order_points(b) for b in raw_boxes]
         boxes = [b for b in boxes if _side_lengths(b).min() > 3]
         return [boxes[i] for i in reading_order(boxes)]

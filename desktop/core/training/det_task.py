@@ -57,10 +57,13 @@ def shrink_polygon(points: np.ndarray) -> np.ndarray | None:
     return np.array(path, np.int32)  # small text: the whole box is its kernel
 
 
-def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[bool]):
+def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[bool],
+              base_text: np.ndarray | None = None):
     """(target, weight): 1 inside shrunk text kernels; weight 0 over ignored and degenerate regions.
     A labeled region keeps its weight where an ignored one overlaps it. Every kernel weighs the same in
-    all (PixelLink's instance balance): a small unit beside big digits is not a rounding error."""
+    all (PixelLink's instance balance): a small unit beside big digits is not a rounding error.
+    ``base_text`` (base_kernels(), this window's size): the base detector's kernels, text too; one that
+    overlaps a labeled kernel joins it (the `V` the base read with the boxed `221.6`)."""
     target = np.zeros(shape, np.float32)
     weight = np.ones(shape, np.float32)
     for polygon in (p for p, ignore in zip(polygons, ignored) if ignore):
@@ -73,12 +76,47 @@ def text_maps(shape: tuple[int, int], polygons: list[np.ndarray], ignored: list[
         if kernel is not None:
             cv2.fillPoly(target, [kernel], 1.0)
             cv2.fillPoly(instances, [kernel], number)
+    if base_text is not None:
+        _join_base_kernels(target, instances, base_text)
     areas = np.bincount(instances.ravel())[1:]
     text = instances > 0
     if text.any():  # the text weight is kept, shared evenly among the kernels in the window
         share = areas.sum() / np.count_nonzero(areas)
         weight[text] = share / areas[instances[text] - 1]
     return target, weight
+
+
+def _join_base_kernels(target: np.ndarray, instances: np.ndarray, base_text: np.ndarray) -> None:
+    """Each base kernel taught as text: part of the labeled kernel it overlaps, else a kernel of its own."""
+    count, components = cv2.connectedComponents(base_text.astype(np.uint8))
+    next_number = int(instances.max()) + 1
+    for number in range(1, count):
+        pixels = components == number
+        owners = instances[pixels]
+        owners = owners[owners > 0]
+        if owners.size:
+            instances[pixels & (instances == 0)] = owners[0]
+        else:
+            instances[pixels] = next_number
+            next_number += 1
+        target[pixels] = 1.0
+
+
+def base_kernels(prob: np.ndarray, labeled: list[np.ndarray], thresh: float) -> np.ndarray:
+    """The base detector's kernels (its map above ``thresh``; ``labeled`` in the map's pixels) that hold
+    at most one labeled region: a kernel that joins two merged them, and the labels teach them apart.
+    Kept whole, a kernel keeps what the base read beyond a label: the `V` of `221.6 V`, where the label
+    boxed `221.6` and the base's box ended inside the label's reach, so no box of it was kept (issue 27)."""
+    text = (prob > thresh).astype(np.uint8)
+    count, components = cv2.connectedComponents(text)
+    regions_touched = np.zeros(count, np.int32)
+    for polygon in labeled:
+        inside = np.zeros_like(text)
+        cv2.fillPoly(inside, [np.round(polygon).astype(np.int32)], 1)
+        regions_touched[np.unique(components[inside > 0])] += 1
+    kept = regions_touched <= 1
+    kept[0] = False  # the background
+    return kept[components].astype(np.uint8)
 
 
 def with_base_text(item: DetItem, detections: list[np.ndarray], keep: bool = True,
@@ -123,9 +161,21 @@ def _unclipped(points: np.ndarray, ratio: float) -> np.ndarray:
 def mark_base_text(items: list[DetItem], detector: TextDetector, keep: bool = True,
                    unclip_ratio: float = 1.5) -> list[DetItem]:
     """Every partly labeled item with the base detector's unlabeled text added (one detector pass per
-    image): taught as text (``keep``) or left out of the loss."""
-    return [item if item.complete else with_base_text(item, detector.detect(item.image), keep, unclip_ratio)
-            for item in items]
+    image): taught as text (``keep``: its boxes and its kernels) or left out of the loss."""
+    return [item if item.complete else _with_base_finds(item, detector, keep, unclip_ratio) for item in items]
+
+
+def _with_base_finds(item: DetItem, detector: TextDetector, keep: bool, unclip_ratio: float) -> DetItem:
+    prob = detector.probability_map(item.image)
+    height, width = item.image.shape[:2]
+    marked = with_base_text(item, detector.boxes(prob, (height, width)), keep, unclip_ratio)
+    if not keep or prob is None:
+        return marked
+    prob = prob.reshape(prob.shape[-2:])
+    to_map = np.array([prob.shape[1] / width, prob.shape[0] / height], np.float32)
+    labeled = [np.array(r.points, np.float32) * to_map for r in item.regions if not r.ignored]
+    kernels = base_kernels(prob, labeled, detector.thresh)
+    return replace(marked, base_text=cv2.resize(kernels, (width, height), interpolation=cv2.INTER_NEAREST))
 
 
 def balanced_bce(pixel_loss, targets, weights):
@@ -168,7 +218,13 @@ class DetTask:
         canvas = cv2.copyMakeBorder(window, 0, self.size - window.shape[0], 0, self.size - window.shape[1],
                                     cv2.BORDER_REPLICATE)
         polygons = [p - np.array([x0, y0], np.float32) for p in polygons]
-        target, weight = text_maps((self.size, self.size), polygons, [r.ignored for r in item.regions])
+        base_text = None
+        if item.base_text is not None:  # the base's kernels, moved with the picture
+            moved = cv2.resize(item.base_text, image.shape[1::-1], interpolation=cv2.INTER_NEAREST)
+            base_text = np.zeros((self.size, self.size), np.uint8)
+            window_text = moved[y0 : y0 + self.size, x0 : x0 + self.size]
+            base_text[: window_text.shape[0], : window_text.shape[1]] = window_text
+        target, weight = text_maps((self.size, self.size), polygons, [r.ignored for r in item.regions], base_text)
         weight[window.shape[0]:, :] = 0
         weight[:, window.shape[1]:] = 0
         tensor = self._normalise.permute(self._normalise.normalize(photometric(canvas, rng)))

@@ -173,7 +173,8 @@ def _base_text_marked(base, device, data, keep: bool, emit: Emit):
                 for new, old in zip(marked.det_train + marked.det_val, data.det_train + data.det_val))
     partial = sum(not item.complete for item in marked.det_train + marked.det_val)
     emit(log_event(f"det: {added} boxes of text the current detector finds beyond the labels on {partial} "
-                   "labeled photos " + ("are kept as text, so that it does not unlearn them" if keep
+                   "labeled photos " + ("are kept as text, with all it finds around the labels, so that it does not "
+                                        "unlearn them" if keep
                                         else "are left out of the loss (unknown, not background)")))
     return marked
 

@@ -5,7 +5,7 @@ Recognition crops from full images are cut by the engine's own ``crop_text_regio
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import cv2
@@ -27,6 +27,9 @@ class DetItem:
     group: str = ""       # the instrument (source group or the image's folder), for per-group scores
     path: str = ""        # the image file, for whole-screen reading accuracy
     complete: bool = False  # every text is boxed (synthetic screens); else unboxed text is unknown
+    # The base detector's text pixels that the labels leave to it (det_task.base_kernels), the image's size:
+    # taught as text with the labels' kernels, so the finetuned detector keeps what the base found.
+    base_text: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

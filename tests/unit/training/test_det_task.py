@@ -78,11 +78,22 @@ def test_large_text_keeps_dbs_own_kernel():
 
 
 class FixedDetector:
-    def __init__(self, boxes):
-        self.boxes = [np.array(b, np.float32) for b in boxes]
+    """A base detector that finds ``boxes``, its map holding ``kernels``."""
 
-    def detect(self, _image):
-        return self.boxes
+    thresh = 0.3
+
+    def __init__(self, boxes, kernels=()):
+        self.found = [np.array(b, np.float32) for b in boxes]
+        self.kernels = [np.array(k, np.int32) for k in kernels]
+
+    def probability_map(self, image):
+        prob = np.zeros((1, 1, *image.shape[:2]), np.float32)
+        for kernel in self.kernels:
+            cv2.fillPoly(prob[0, 0], [kernel], 0.9)
+        return prob
+
+    def boxes(self, _prob, _shape):
+        return self.found
 
 
 VALUE = ((100, 100), (140, 100), (140, 116), (100, 116))
@@ -118,6 +129,43 @@ def test_a_unit_beside_the_boxed_digits_is_kept_with_them():
     two_values = DetItem(item.image, (DetRegion("2840", VALUE),
                                       DetRegion("12", ((160, 100), (190, 100), (190, 116), (160, 116)))), "t.png")
     assert mark_base_text([two_values], FixedDetector([with_unit]))[0] == two_values  # merged: labels teach
+
+
+# The base's kernel of `221.6 V`: the digits and the small `V` after them, past the label's right end.
+VALUE_AND_V = [[104, 104], [152, 104], [152, 112], [104, 112]]
+
+
+def test_a_base_kernel_reaching_beyond_its_label_is_taught_whole():
+    # The labels box `221.6`; the base reads `221.6v` from one kernel whose box stays within the label's
+    # reach, so no box of it is kept. Its kernel is: a perfect student finds the value with its `V`.
+    # (192x288: the detector's own grid, so its map is the picture's size)
+    item = DetItem(np.zeros((192, 288, 3), np.uint8), (DetRegion("221.6", VALUE),), "photo.png")
+    base_box = [[96, 96], [156, 96], [156, 120], [96, 120]]
+    [marked] = mark_base_text([item], FixedDetector([base_box], [VALUE_AND_V]))
+    assert len(marked.regions) == 1 and marked.base_text[108, 148] == 1
+    target, weight = text_maps((192, 288), [np.array(VALUE, np.float32)], [False], marked.base_text)
+    assert target[108, 148] == 1 and target[108, 138] == 1  # the V, and the gap up to it: one kernel
+    assert np.ptp(weight[target > 0]) < 1e-6  # one kernel, one weight
+    [found] = TextDetector(PerfectNetwork(target)).detect(item.image)
+    assert found[:, 0].max() > 152  # the box reaches past the V
+    plain, _ = text_maps((192, 288), [np.array(VALUE, np.float32)], [False])
+    [label_only] = TextDetector(PerfectNetwork(plain)).detect(item.image)
+    assert label_only[:, 0].max() < 146  # taught by the label alone, the V was background
+
+
+def test_a_base_kernel_joining_two_labeled_values_is_left_to_the_labels():
+    second = ((160, 100), (190, 100), (190, 116), (160, 116))
+    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("2840", VALUE), DetRegion("12", second)), "t.png")
+    [marked] = mark_base_text([item], FixedDetector([], [[[104, 104], [186, 104], [186, 112], [104, 112]]]))
+    assert not marked.base_text.any()
+
+
+def test_the_base_kernels_move_with_the_training_window():
+    item = DetItem(np.zeros((200, 300, 3), np.uint8), (DetRegion("221.6", VALUE),), "photo.png")
+    [marked] = mark_base_text([item], FixedDetector([], [VALUE_AND_V]))
+    with_kernels, without = (DetTask([i], [], batch_size=1, size=320) for i in (marked, item))
+    kept, plain = (task.batch(0)[1][0, 0] for task in (with_kernels, without))
+    assert kept.sum() > plain.sum() * 1.3
 
 
 def test_text_nobody_boxed_can_be_left_out_of_the_loss_instead():
