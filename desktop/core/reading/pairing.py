@@ -17,6 +17,7 @@ from desktop.core.reading.tokens import NUMBER, UNIT, WORD
 
 MAX_UNIT_GAP = 3.0  # a unit in its own box may sit this many value heights to the right
 MAX_BELOW_GAP = 3.0  # a value may sit this many line heights below its key
+MAX_STATUS_LETTERS = 5  # "Error", "OPEN", "OL": what a display shows in a number's place
 # A unit in its own smaller box under the digits or at their lower right ("419" over "ARMS"):
 MAX_UNDER_GAP = 0.75  # its top at most this many value heights below the digits
 MAX_SIDE_GAP = 1.0  # or its left edge this close to their right edge, its middle in their lower half or below
@@ -151,6 +152,12 @@ def _is_latin_word(token: Token) -> bool:
     return token.kind == WORD and any(ch.isascii() and ch.isalpha() for ch in token.text)
 
 
+def _is_status_word(token: Token) -> bool:
+    """A word a display shows where its number should be ("OL", "Err", "OPEN"): a short one. A longer word
+    after a key is the rest of a title ("POWER MONITOR", "INSULATION TESTER"), not a reading."""
+    return _is_latin_word(token) and sum(ch.isalpha() for ch in token.text) <= MAX_STATUS_LETTERS
+
+
 def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
     """Same-line pairing: each value takes the nearest unpaired key on its left."""
     pairs: list[Pair] = []
@@ -188,7 +195,9 @@ def pair_line(items: list[Token | KeyItem]) -> list[Pair]:
             last.unit = item  # "12.5KX": an unknown unit glued to its number
             last = None
         elif pending is not None and _is_latin_word(item) and not _number_ahead(items, k):
-            pairs.append(Pair(key=pending, value=item))  # "Err", "OL" where the value should be
+            if _is_status_word(item):
+                pairs.append(Pair(key=pending, value=item))  # "Err", "OL" where the value should be
+            # else the key is a word of a phrase or title ("POWER MONITOR"): no reading, no value below it
             pending.paired, pending = True, None
             last = None
         else:

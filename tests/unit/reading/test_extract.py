@@ -314,3 +314,16 @@ def test_validity_is_derived_from_the_issues(box):
     assert reading.valid and reading.to_json()["valid"] is True
     reading.issues.append("out_of_range")
     assert not reading.valid and reading.to_json()["valid"] is False
+
+
+@pytest.mark.parametrize("title", ["POWER MONITOR", "INSULATION TESTER"])
+def test_the_rest_of_a_title_is_no_reading(box, title):
+    # A key word at the start of a panel's title took the next word as its value: `功率 = MONITOR` on
+    # every HMI photo, an extra reading the technician had to delete.
+    assert extract_readings([box(10, 10, 200, 20, title)]) == []
+
+
+@pytest.mark.parametrize("word", ["OL", "Err", "OPEN", "Error"])
+def test_a_short_word_in_a_numbers_place_is_still_read(box, word):
+    (r,) = extract_readings([box(10, 10, 200, 20, f"RES {word}")])
+    assert r.value == word and "no_digits" in r.issues
