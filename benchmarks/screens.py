@@ -84,7 +84,7 @@ class StockReader:
     """Stock PaddleOCR.ocr() (paddleocr 2.10, its defaults, the stock files) behind the engine's two calls."""
 
     def __init__(self):
-        from desktop.core.evaluation.stock import stock_ocr
+        from desktop.core.ocr_metrics.stock import stock_ocr
 
         self._ocr = stock_ocr()
 
@@ -149,7 +149,7 @@ def make_reader(model: str):
 
 
 def evaluate(model: str, screens, general, units) -> dict:
-    from desktop.core.evaluation.metrics import RecScore
+    from desktop.core.ocr_metrics.metrics import RecScore
     from desktop.core.reading import extract_readings
 
     reader = make_reader(model)

@@ -94,7 +94,7 @@ def run(args) -> int:
 
 
 def compare_with_stock(args, engine, images, ours_first: list[float], ours_ms: list[float]) -> int:
-    from desktop.core.evaluation.stock import stock_available, stock_pipeline
+    from desktop.core.ocr_metrics.stock import stock_available, stock_pipeline
 
     if args.no_stock:
         return 0

@@ -19,7 +19,7 @@ from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
 from desktop.ui.live import LiveController
-from desktop.ui.models.queue_model import QueueModel
+from desktop.ui.item_models.queue_model import QueueModel
 from desktop.ui.records.dock import install_record_panel
 from desktop.ui.records.screen import ScreenSource
 from desktop.ui.session import SessionController

@@ -21,8 +21,8 @@ from desktop.ui import reading_adapter
 from desktop.ui.correction_samples import box_with, corrected_labels, crop_png
 from desktop.ui.corrections import carry_over, corrected_fields, reapply_field
 from desktop.ui.image_convert import encode_png
-from desktop.ui.models.image_record import ImageRecord
-from desktop.ui.models.queue_model import QueueModel
+from desktop.ui.item_models.image_record import ImageRecord
+from desktop.ui.item_models.queue_model import QueueModel
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 from desktop.ui.workers.ocr_worker import OcrService
 

@@ -300,17 +300,17 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="46"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="46"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="85"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="85"/>
         <source>The text cannot be empty</source>
         <translation>文本不能为空</translation>
     </message>
@@ -1092,117 +1092,117 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Quantity</source>
         <translation>测量项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Standard</source>
         <translation>标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Tolerance ±</source>
         <translation>允许误差 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Error</source>
         <translation>示值误差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>As found</source>
         <translation>调整前示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="111"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="111"/>
         <source>The standard&apos;s value (type it)</source>
         <translation>标准器的值（请输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="112"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="112"/>
         <source>The instrument&apos;s reading, as read and corrected</source>
         <translation>被校仪器的示值（识别并校正后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="113"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="113"/>
         <source>Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt); empty: no verdict</source>
         <translation>最大允许误差：0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt)；留空：不判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="115"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="115"/>
         <source>The reading before adjustment, when the instrument was adjusted</source>
         <translation>仪器经过调整时，调整前的示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="116"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="116"/>
         <source>Reading − standard, rounded to the displayed decimals</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="161"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="163"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="163"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="194"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="196"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="196"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="199"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="204"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="204"/>
         <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
         <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="212"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="212"/>
         <source>Conditional pass</source>
         <translation>有条件合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="213"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="213"/>
         <source>Conditional fail</source>
         <translation>有条件不合格</translation>
     </message>
@@ -1223,38 +1223,38 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="76"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="76"/>
         <source>%n reading(s)</source>
         <translation>
             <numerusform>%n 个读数</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="78"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="78"/>
         <source>%n correction(s)</source>
         <translation>
             <numerusform>%n 处更正</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="81"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="81"/>
         <source>%n to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="83"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="83"/>
         <source>Reading…</source>
         <translation>识别中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="84"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="84"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
@@ -1270,77 +1270,77 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Key</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="136"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="136"/>
         <source>Corrected by you</source>
         <translation>已由您更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="138"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="138"/>
         <source>Low confidence: please check this value</source>
         <translation>置信度低：请核对该数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="194"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="194"/>
         <source>Suggested: %1 (Ctrl+Enter accepts it)</source>
         <translation>建议值：%1（按 Ctrl+Enter 采用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="199"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="199"/>
         <source>Refused: %1</source>
         <translation>未接受：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="203"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="203"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="206"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="206"/>
         <source>Settling %1/%2</source>
         <translation>稳定中 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="192"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="192"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="210"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="210"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="212"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="213"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>

@@ -17,7 +17,7 @@ from desktop.core.preferences import Preferences
 from desktop.core.store import SessionStore
 from desktop.core.paths import data_dir
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.readings_model import VALUE
+from desktop.ui.item_models.readings_model import VALUE
 from fakes import FakeEngine
 
 

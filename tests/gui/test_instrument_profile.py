@@ -12,7 +12,7 @@ from desktop.core.reading.profile import FILE_NAME
 from .fakes import FakeEngine, quad, write_sample
 from .test_open_image import value_row
 from .test_user_actions import FileDialogs, menu_action, open_photos, press
-from desktop.ui.models.readings_model import STATUS, VALUE
+from desktop.ui.item_models.readings_model import STATUS, VALUE
 
 
 class ClampMeter(FakeEngine):

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.preferences import Preferences
-from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.ui import i18n
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
-from desktop.ui.models.points_model import STANDARD, VERDICT
+from desktop.ui.item_models.points_model import STANDARD, VERDICT
 
 from .test_records import add_point, records_of, type_into
 

@@ -17,7 +17,7 @@ from desktop.core.labstore.store import LabStore
 from desktop.core.labstore.tables import lab_settings, people
 
 if TYPE_CHECKING:  # the records' store (records/repository.py) is built on this package
-    from desktop.core.records.model import CalibrationRecord
+    from desktop.core.records.calibration_record import CalibrationRecord
 
 SELF_CHECK = "allow_self_check"  # lab setting: "1" lets a person check or authorise their own calibration
 

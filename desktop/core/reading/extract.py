@@ -10,7 +10,7 @@ from desktop.core.reading.clock import free_clock_times
 from desktop.core.reading.display import main_value, on_display, outside_template_display
 from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
-from desktop.core.reading.model import Reading
+from desktop.core.reading.reading import Reading
 from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
 from desktop.core.reading.pairing import (
     KeyItem, Pair, find_keys, merge_identifiers, pair_below, pair_line, pair_text_below, pair_units_apart,

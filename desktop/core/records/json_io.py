@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
-from desktop.core.records.model import (
+from desktop.core.records.verdicts import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
+from desktop.core.records.calibration_record import (
     TITLES,
     CalibrationRecord,
     Environment,

@@ -10,7 +10,7 @@ import copy
 from datetime import datetime
 
 from desktop.core.records.consistency import record_problems
-from desktop.core.records.model import CalibrationRecord, Revision
+from desktop.core.records.calibration_record import CalibrationRecord, Revision
 
 
 # What a certificate cannot be issued without, beyond its points: key -> what to call it in a message.

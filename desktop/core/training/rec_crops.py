@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from desktop.core.evaluation.metrics import intersection_area, iou, polygon_area
+from desktop.core.ocr_metrics.metrics import intersection_area, iou, polygon_area
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.training.samples import DetItem, RecItem, rec_item_name
 

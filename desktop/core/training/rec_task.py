@@ -6,7 +6,7 @@ import random
 
 import numpy as np
 
-from desktop.core.evaluation.metrics import RecScore
+from desktop.core.ocr_metrics.metrics import RecScore
 from desktop.core.ocr.predictor import Infer
 from desktop.core.ocr.recognizer import REC_MIN_WIDTH, TextRecognizer, make_batch, width_groups
 from desktop.core.training.augment import augment_crop

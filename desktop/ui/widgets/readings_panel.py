@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QVBoxLayout, QWidget)
 
 from desktop.ui import theme
-from desktop.ui.models.boxes_model import BoxesModel
+from desktop.ui.item_models.boxes_model import BoxesModel
 from desktop.ui.widgets.tables import editable_table
-from desktop.ui.models.readings_model import ReadingsModel
+from desktop.ui.item_models.readings_model import ReadingsModel
 
 
 def _table(model) -> QTableView:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from desktop.core.reading import issue_message
-from desktop.core.reading.model import Reading
+from desktop.core.reading.reading import Reading
 from desktop.core.reading.profile import FILE_NAME, InstrumentProfiles, fits_profile, shape_of
 
 

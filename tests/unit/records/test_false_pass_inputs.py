@@ -3,9 +3,9 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.core.records.evaluation import ToleranceError, evaluate
+from desktop.core.records.verdicts import ToleranceError, evaluate
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
-from desktop.core.records.model import MeasurementPoint
+from desktop.core.records.calibration_record import MeasurementPoint
 from desktop.core.records.revisions import RevisionError, issue
 
 

@@ -8,7 +8,7 @@ from desktop.core.labstore.errors import StoreUnavailable
 from desktop.core.labstore.passwords import check_database_url, passfile, remember_password
 from desktop.core.labstore.store import LabStore
 from desktop.core.preferences import validate
-from desktop.core.records.model import Instrument
+from desktop.core.records.calibration_record import Instrument
 from desktop.core.records.repository import RecordRepository
 
 PAYLOADS = ("'; DROP TABLE records; --", "Robert'); DELETE FROM record_history;--", '=HYPERLINK("http://x","y")',

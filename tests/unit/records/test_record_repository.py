@@ -3,7 +3,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop.core.labstore.store import LabStore
-from desktop.core.records.model import Instrument
+from desktop.core.records.calibration_record import Instrument
 from desktop.core.records.repository import RecordRepository
 
 import pytest

@@ -8,7 +8,7 @@ import numpy as np
 
 import pytest
 
-from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
+from desktop.core.label_files import LabelError, read_det_labels, read_rec_labels
 from desktop.core.training.payload import DEFAULT_STEPS, TrainJob, parse_job
 from desktop.core.training.presets import data_level, estimate_seconds, format_duration, preset
 from desktop.core.training.run_state import RunState, parse_line

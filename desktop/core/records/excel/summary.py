@@ -26,7 +26,7 @@ from desktop.core.records.excel.styles import (
     style_cell,
     write_value,
 )
-from desktop.core.records.model import CalibrationRecord
+from desktop.core.records.calibration_record import CalibrationRecord
 
 # (label key, column width); the record number column is how appends find an existing row.
 SUMMARY_COLUMNS = [

@@ -11,7 +11,7 @@ import random
 import cv2
 import numpy as np
 
-from desktop.core.labels import IGNORED_TEXT
+from desktop.core.label_files import IGNORED_TEXT
 from desktop.core.training.synth.fonts import FontSet
 from desktop.core.training.synth.looks import paint
 from desktop.core.training.synth.panel import Panel

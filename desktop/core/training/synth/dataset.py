@@ -25,7 +25,7 @@ from pathlib import Path
 
 import cv2
 
-from desktop.core.labels import format_det_line, format_rec_line
+from desktop.core.label_files import format_det_line, format_rec_line
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.training.synth.fonts import FontSet, system_fonts
 from desktop.core.training.synth.compose import compose_photo, photo_size
