@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 
 def real_engine(prefs: Preferences):
     """The production engine factory (called in the worker thread)."""
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
 
-    return OcrEngine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
+    return open_engine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
 
 
 def setup_logging() -> None:

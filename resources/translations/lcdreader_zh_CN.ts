@@ -661,82 +661,82 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="25"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="31"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="32"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="35"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="36"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="37"/>
         <source>Accreditation (printed when set):</source>
         <translation>认可标识与编号（填写后打印）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="38"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="39"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="40"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="41"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="42"/>
         <source>Minimum TUR (limit / U), flagged below:</source>
         <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="44"/>
         <source>Empty: this PC. Lab server: postgresql://user@server/lab</source>
         <translation>留空：本机。实验室服务器：postgresql://用户@服务器/lab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="45"/>
         <source>Takes effect at the next start. Add ?sslmode=verify-full for TLS.</source>
         <translation>下次启动时生效。加上 ?sslmode=verify-full 使用 TLS 加密。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="48"/>
         <source>Kept in PostgreSQL&apos;s password file, not in the settings</source>
         <translation>保存在 PostgreSQL 的密码文件中，不保存在设置里</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="49"/>
         <source>Records database:</source>
         <translation>记录数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="50"/>
         <source>Server password:</source>
         <translation>服务器密码：</translation>
     </message>

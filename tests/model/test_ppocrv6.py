@@ -58,9 +58,9 @@ def test_conversion_is_made_once_and_kept(monkeypatch):
 def test_engine_reads_a_sample_screen_with_pp_ocrv6():
     import cv2
 
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
 
-    engine = OcrEngine(model="pp-ocrv6", device="cpu")
+    engine = open_engine(model="pp-ocrv6", device="cpu")
     texts = [box.text for box in engine.read(cv2.imread(str(sample("sampler_lcd.png")))).boxes]
     assert "大气压" in texts and "kPa" in texts
 

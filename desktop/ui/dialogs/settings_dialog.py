@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from desktop.core.preferences import DET_SIZES, Preferences
 from desktop.ui import reading_adapter
 from desktop.ui.dialogs.messages import Messages
-from desktop.ui.records.lab_settings import LabSettingsBox
+from desktop.ui.dialogs.lab_settings import LabSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Instrument template:"), self.template)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Data folder:"), folder_row)
-        self.lab = LabSettingsBox(prefs)  # lab-wide certificate items (records/lab_settings.py)
+        self.lab = LabSettingsBox(prefs)  # lab-wide certificate items (lab_settings.py)
         form.addRow(self.lab)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
