@@ -600,27 +600,27 @@
 <context>
     <name>FinetuneWizard</name>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="54"/>
         <source>Improve the model</source>
         <translation>改进模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
         <source>Stop the training?</source>
         <translation>停止训练？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="69"/>
         <source>The model is still training. Stop it now? If a step has already improved on the current model, the best one so far is kept and listed in Tools &gt; Models; otherwise nothing is kept.</source>
         <translation>模型仍在训练。现在停止吗？如果已有训练步骤优于当前模型，将保留目前最好的模型，并列在“工具 “工具 &gt; 模型”gt; 模型管理”中；否则不保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="72"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="72"/>
         <source>Keep training</source>
         <translation>继续训练</translation>
     </message>
@@ -2369,147 +2369,147 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
         <source>How to train</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
         <source>The defaults suit most labs: start with a quick run and see the result.</source>
         <translation>默认设置适合大多数实验室：先做一次快速训练，看看效果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
         <source>What to improve</source>
         <translation>改进什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="118"/>
         <source>Reading the text (recognition): fixes misread digits, signs and units. Recommended.</source>
         <translation>读文字（识别）：纠正读错的数字、符号和单位。推荐。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="120"/>
         <source>Finding the text (detection): fixes values that are missed or cut off.</source>
         <translation>找文字（检测）：纠正漏检或被截断的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="121"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
         <source>Both (takes longest)</source>
         <translation>两者都改进（耗时最长）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
         <source>Detection learns from pictures with text boxes (imported Label.txt files) and synthetic screens, not from corrected values.</source>
         <translation>检测从带文字框的图片（导入的 Label.txt）和合成屏幕中学习，不使用更正的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
         <source>How long</source>
         <translation>训练时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
         <source>Quick: a short run that fixes the most frequent misreadings</source>
         <translation>快速：短时间训练，纠正最常见的误读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Thorough: about three times longer, learns more from more data</source>
         <translation>充分：时间约为三倍，能从更多数据中学到更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
         <source>Hide the numbers</source>
         <translation>隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>Advanced: show the numbers</source>
         <translation>高级：显示参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
         <source>Freeze the backbone</source>
         <translation>冻结主干网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="132"/>
         <source>rec = recognition, det = detection. An automatic learning rate is the one measured for the model training starts from. A frozen backbone trains only the last layers: safer with little data.</source>
         <translation>rec = 识别，det = 检测。自动学习率是针对训练起点模型实测得出的学习率。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="137"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="138"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="142"/>
         <source>Automatic (GPU if present)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="142"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="143"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="143"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="144"/>
         <source>GPU (NVIDIA, CUDA)</source>
         <translation>GPU（NVIDIA，CUDA）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="146"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="147"/>
         <source>Train on:</source>
         <translation>训练设备：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="147"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="148"/>
         <source>Name of the new model:</source>
         <translation>新模型名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
         <source>letters, digits, - _ . only</source>
         <translation>只能用字母、数字和 - _ .</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="188"/>
         <source>a model with this name exists</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="192"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="193"/>
         <source>On a GPU this is much faster than on the CPU (not measured on this PC).</source>
         <translation>在 GPU 上比 CPU 快得多（本机未实测）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="194"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="195"/>
         <source>Estimated time on this PC: about %1 (CPU, %2 cores). You can keep using the app while it trains.</source>
         <translation>本机预计用时：约 %1（CPU，%2 核）。训练期间可以继续使用软件。</translation>
     </message>
@@ -2608,112 +2608,112 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
         <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
         <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
         <source>See the result &gt;</source>
         <translation>查看结果 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>Stop (keep the best so far)</source>
         <translation>停止（保留目前最好的）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>validation score</source>
         <translation>验证分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
         <source>Preparing the data and scoring the current model…</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="97"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="98"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="159"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="160"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="162"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="163"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="181"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="184"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="185"/>
         <source>Stopped. The best model so far was kept as %1, listed in Tools &gt; Models: click See the result.</source>
         <translation>已停止。目前最好的模型已保存为 %1，列在“工具 “工具 &gt; 模型”gt; 模型管理”中：点击“查看结果”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
         <source>Stopped before any step improved on the current model: nothing was kept.</source>
         <translation>在任何训练步骤优于当前模型之前已停止：未保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="188"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="189"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="192"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="193"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="196"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="197"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

@@ -12,7 +12,7 @@ from desktop.core import atomic_files
 from desktop.core.atomic_files import FILE_MODE, replace_atomically, replace_folder, write_text_atomic
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.records.excel.safe_write import save_workbook
-from desktop.ui.wizard.state import DROPPED_FILE, save_dropped
+from desktop.core.training.dropped_samples import DROPPED_FILE, save_dropped
 
 
 def _workbook(path: Path) -> None:

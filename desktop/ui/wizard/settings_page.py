@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBo
 from desktop.core.training.payload import StageSettings
 from desktop.core.training.presets import estimate_seconds, preset
 from desktop.core.training.wizard_data import counts, screen_count
-from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
+from desktop.core.models.new_names import name_problem, new_model_name
+from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import duration
 
 TASKS = {"rec": ["rec"], "det": ["det"], "both": ["det", "rec"]}

@@ -14,7 +14,8 @@ from desktop.core.training.run_state import RunState
 from desktop.core.training.accepted import write_accepted_source
 from desktop.core.training.wizard_data import write_screen_source, write_sources
 from desktop.ui.widgets.training_chart import TrainingChart
-from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
+from desktop.core.models.new_names import name_problem, new_model_name
+from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import duration, set_banner
 from desktop.ui.wizard.train_process import TrainProcess
 
