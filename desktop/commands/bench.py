@@ -46,8 +46,9 @@ def summary(label: str, samples: list[float]) -> str:
 
 def run(args) -> int:
     start = time.perf_counter()
-    from desktop.commands.common import create_engine  # imports paddle
     import paddle  # noqa: F401  (timed here on purpose)
+
+    from desktop.commands.common import create_engine  # imports paddle
 
     import_s = time.perf_counter() - start
     from desktop.core.ocr.images import find_images, load_image

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences, load_preferences

@@ -15,11 +15,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.paths import data_dir
-from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE, InstrumentProfiles
+from desktop.core.reading.corrections import carry_over, corrected_fields
+from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE
+from desktop.core.reading.profile import InstrumentProfiles
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
 from desktop.ui.correction_samples import box_with, corrected_labels, crop_png
-from desktop.core.reading.corrections import carry_over, corrected_fields
 from desktop.ui.image_convert import encode_png
 from desktop.ui.item_models.image_record import ImageRecord
 from desktop.ui.item_models.queue_model import QueueModel

@@ -15,7 +15,6 @@ from desktop.ui.item_models.points_model import STANDARD, VERDICT
 
 from .test_records import add_point, records_of, type_into
 
-
 LAB = Preferences(stable_frames=3, lab_name="Lab", lab_traceability="to SI", lab_signatory="Li")  # Settings
 ISSUE_ITEMS = {"checker": "Chen", "standard.name": "Barometer", "standard.certificate": "YL2024-08812",
                "standard.due_date": "2099-09-20", "standard.uncertainty": "U=0.02 kPa (k=2)"}

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.preferences import Preferences
-from desktop.core.records.excel.report_labels import labels_for
 from desktop.core.labstore.store import LabStore, sqlite_url
+from desktop.core.preferences import Preferences
 from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.records.excel.report_labels import labels_for
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n

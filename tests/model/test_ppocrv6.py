@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 
 from desktop.core.ocr.detector import TextDetector
+from desktop.core.ocr.device import choose_device
+from desktop.core.ocr.model_files import load_dictionary
 from desktop.core.ocr.ppocrv6.prepare import ONNX_FILES, ppocrv6_model_set, rapidocr_models_dir
 from desktop.core.ocr.predictor import predictor_infer
-from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.recognizer import TextRecognizer
-from desktop.core.ocr.model_files import load_dictionary
 from tests.model.conftest import sample
 
 pytestmark = pytest.mark.model

@@ -7,9 +7,8 @@ nobody checks or authorises their own calibration unless the lab's setting allow
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 

@@ -13,9 +13,9 @@ import numpy as np
 
 from desktop.core.ocr.crop import crop_text_region, reading_order
 from desktop.core.ocr.device import choose_device
+from desktop.core.ocr.line_split import split_at_gaps
 from desktop.core.ocr.model_files import ModelChoice, ModelSet, load_dictionary, read_det_input, read_min_width
 from desktop.core.ocr.second_look import look_again
-from desktop.core.ocr.line_split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960

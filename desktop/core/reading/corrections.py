@@ -6,7 +6,7 @@ app (ui/session.py) applies these rules; setting one field again is the table ed
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 FIELDS = ("key", "value", "unit")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from desktop.core.reading.keys import load_keys
 from desktop.core.reading.units import load_units

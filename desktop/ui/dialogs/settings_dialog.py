@@ -3,13 +3,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLineEdit, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.core.preferences import DET_SIZES, Preferences
 from desktop.ui import reading_adapter
-from desktop.ui.dialogs.messages import Messages
 from desktop.ui.dialogs.lab_settings import LabSettingsBox
+from desktop.ui.dialogs.messages import Messages
 
 
 class SettingsDialog(QDialog):

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.records.verdicts import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.core.records.calibration_record import MeasurementPoint, is_number_text
+from desktop.core.records.verdicts import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.ui import i18n, reading_adapter, theme
 
 INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT, AS_FOUND = range(9)

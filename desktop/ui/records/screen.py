@@ -8,10 +8,10 @@ point (with its photo, the crop of the reading, and what OCR read before any cor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal, Slot
 

@@ -4,7 +4,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.reading import (
-    ISSUES, edit_reading, edit_value, extract_readings, issue_message, load_template, validate_value,
+    ISSUES,
+    edit_reading,
+    edit_value,
+    extract_readings,
+    issue_message,
+    load_template,
+    validate_value,
 )
 
 

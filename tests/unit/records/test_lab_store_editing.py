@@ -1,6 +1,6 @@
 """Two PCs on one store: lab-wide numbers, optimistic locking on the row version, issued revisions that
 nothing changes. Every test runs on SQLite and on a real PostgreSQL server."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -41,7 +41,7 @@ def test_the_second_save_is_told_who_changed_the_record_and_keeps_its_edits_as_a
         repository.save_record(mine)
     assert conflict.value.changed_by == second_pc.store.identity
     changed_at = datetime.fromisoformat(conflict.value.changed_at)
-    assert abs((datetime.now(timezone.utc) - changed_at).total_seconds()) < 60
+    assert abs((datetime.now(UTC) - changed_at).total_seconds()) < 60
     assert repository.get_record(mine.number).customer == "changed on bench 2"  # theirs, not overwritten
     [draft] = repository.drafts(mine.number)
     assert draft.record.remarks == "my remark" and draft.author == repository.store.identity

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from desktop.core.records.json_io import RecordFormatError, record_from_dict, record_to_dict
 from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.records.json_io import RecordFormatError, record_from_dict, record_to_dict
 from desktop.core.records.repository import RecordRepository
 
 

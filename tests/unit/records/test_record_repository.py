@@ -2,11 +2,11 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from desktop.core.labstore.store import LabStore
 from desktop.core.records.calibration_record import Instrument
 from desktop.core.records.repository import RecordRepository
-
-import pytest
 
 
 @pytest.fixture

@@ -3,10 +3,19 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.core.records.verdicts import (CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL, PASS, VERDICTS, ExcelFormulas,
-                                             Tolerance, ToleranceError,
-                                             conclusion, evaluate)
 from desktop.core.records.calibration_record import MeasurementPoint
+from desktop.core.records.verdicts import (
+    CONDITIONAL_FAIL,
+    CONDITIONAL_PASS,
+    FAIL,
+    PASS,
+    VERDICTS,
+    ExcelFormulas,
+    Tolerance,
+    ToleranceError,
+    conclusion,
+    evaluate,
+)
 
 
 @pytest.mark.parametrize("text, reading, full_scale, limit", [

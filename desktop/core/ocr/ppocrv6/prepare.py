@@ -14,10 +14,10 @@ SHA-256 and our networks' digest: an upgraded wheel or regenerated code is conve
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import importlib.util
-import errno
 import json
 import os
 import shutil
