@@ -249,9 +249,6 @@ class RecordRepository:
         return [Draft(*row[:4], record_from_dict(json.loads(row.data), f"drafts[{number}]", draft=True))
                 for row in rows]
 
-    def list_records(self) -> list[CalibrationRecord]:
-        return self.find_records()
-
     def find_records(self, number: str = "", serial: str = "", customer: str = "",
                      limit: int | None = None) -> list[CalibrationRecord]:
         """Records with this exact number, instrument serial and/or customer (all records when none given)."""

@@ -25,7 +25,7 @@ def test_sql_and_formula_payloads_round_trip_unchanged(lab_store, new_record):
         assert repository.find_records(customer=payload) == [record]
         assert repository.find_records(serial=f"S{index}{payload}") == [record]
         assert repository.suggest_instruments(payload, by="name")[0].name == payload
-    assert len(repository.list_records()) == len(PAYLOADS)
+    assert len(repository.find_records()) == len(PAYLOADS)
     assert repository.history(f"{PAYLOADS[0]}0")[0].new_value == "created"
 
 

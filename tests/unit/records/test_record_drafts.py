@@ -23,7 +23,7 @@ def test_a_draft_without_name_or_points_reads_back(repository):
     record.points.append(MeasurementPoint("大气压", "kPa", standard="", reading="100.07"))
     repository.save_record(record)
     assert repository.get_record("LCD-1") == record
-    assert repository.list_records() == [record]
+    assert repository.find_records() == [record]
 
 
 def test_strict_loading_still_refuses_a_draft():
