@@ -47,7 +47,7 @@ def instrument_photo(seed: str):
 
 
 def write_labeled_set(folder: Path, count: int) -> Path:
-    from desktop.core.labels import format_det_line
+    from desktop.core.label_files import format_det_line
 
     (folder / "images").mkdir(parents=True)
     lines = []

@@ -59,9 +59,9 @@ def main() -> int:
     from desktop.commands.finetune import result_table
     from desktop.core.models.registry import resolve_model
     from desktop.core.ocr.device import choose_device
+    from desktop.core.training.accepted import read_differently
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.payload import parse_job
-    from desktop.core.training.accepted import read_differently
     from desktop.core.training.runner import _read_screens, _scores
     from desktop.core.training.verdict import drops, gains, score_rows, scored_sections
 

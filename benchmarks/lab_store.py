@@ -26,9 +26,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from desktop.core.labstore.store import LabStore  # noqa: E402
 from desktop.core.labstore.tables import records  # noqa: E402
+from desktop.core.records.calibration_record import (  # noqa: E402
+    CalibrationRecord,
+    Environment,
+    Instrument,
+    MeasurementPoint,
+    StandardUsed,
+)
 from desktop.core.records.json_io import record_to_dict  # noqa: E402
-from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, MeasurementPoint,  # noqa: E402
-                                        StandardUsed)
 from desktop.core.records.repository import RecordRepository  # noqa: E402
 
 DAY = date(2025, 3, 14)

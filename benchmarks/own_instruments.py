@@ -60,7 +60,7 @@ def photo_maker(kind: str):
 def write_lab(folder: Path, names, make, boxed, photos: int, labeled: int, test: int):
     """The labeled first photos (Label.txt, one folder per instrument, in the order they were taken) and
     the later ones to read."""
-    from desktop.core.labels import format_det_line
+    from desktop.core.label_files import format_det_line
 
     lines, later = [], {}
     for name in names:

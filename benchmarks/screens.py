@@ -84,7 +84,7 @@ class StockReader:
     """Stock PaddleOCR.ocr() (paddleocr 2.10, its defaults, the stock files) behind the engine's two calls."""
 
     def __init__(self):
-        from desktop.core.evaluation.stock import stock_ocr
+        from desktop.core.ocr_metrics.stock import stock_ocr
 
         self._ocr = stock_ocr()
 
@@ -133,7 +133,8 @@ def make_reader(model: str):
     ``truth`` (the generator's own boxes), or a model name with optional @DET_SIZE, :nosplit,
     :enlarge (small photos enlarged to the detection size), :onelook (no second look at the display) and
     :closer (the second look also enlarged for small values)."""
-    from desktop.core.ocr.engine import DEFAULT_DET_SIDE, OcrEngine
+    from desktop.core.models.fallback import open_engine
+    from desktop.core.ocr.engine import DEFAULT_DET_SIDE
 
     if model == "stock":
         return StockReader()
@@ -143,13 +144,13 @@ def make_reader(model: str):
         return RapidOcrReader()
     spec, *options = model.split(":")
     name, _, det_size = spec.partition("@")
-    return OcrEngine(model=name, device="cpu", split_gaps="nosplit" not in options,
-                     det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE,
-                     det_enlarge_small="enlarge" in options, second_look="onelook" not in options, enlarged_look="closer" in options)
+    return open_engine(model=name, device="cpu", split_gaps="nosplit" not in options,
+                       det_limit_side=int(det_size) if det_size else DEFAULT_DET_SIDE,
+                       det_enlarge_small="enlarge" in options, second_look="onelook" not in options, enlarged_look="closer" in options)
 
 
 def evaluate(model: str, screens, general, units) -> dict:
-    from desktop.core.evaluation.metrics import RecScore
+    from desktop.core.ocr_metrics.metrics import RecScore
     from desktop.core.reading import extract_readings
 
     reader = make_reader(model)

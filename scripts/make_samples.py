@@ -4,13 +4,12 @@ Deterministic: running it twice gives the same files. Usage: python scripts/make
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
 import sys
 from pathlib import Path
-
-import dataclasses
 
 import cv2
 

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
+from desktop.core.records.calibration_record import CalibrationRecord
 from desktop.core.records.excel.libreoffice import convert, soffice
 from desktop.core.records.excel.report import export_report
 from desktop.core.records.json_io import load_records
-from desktop.core.records.model import CalibrationRecord
 from desktop.core.records.revisions import issue, revise
 
 EXAMPLE = Path("resources/examples/records.json")

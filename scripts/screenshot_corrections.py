@@ -82,7 +82,7 @@ def main() -> int:
     grab(app, window, out / "reading_deleted_en.png")
 
     # corrected rows marked: a value, and the unit the deleted twin had taken
-    from desktop.ui.models.readings_model import UNIT, VALUE
+    from desktop.ui.item_models.readings_model import UNIT, VALUE
 
     model.setData(model.index(0, VALUE), "100.01")
     wait(app, lambda: False, 0.3)

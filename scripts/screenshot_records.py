@@ -34,7 +34,7 @@ def correct_readings(window, sample: Path) -> None:
     """What the technician does first: fix a misread value in the Readings table (as on the screen)."""
     import json
 
-    from desktop.ui.models.readings_model import VALUE
+    from desktop.ui.item_models.readings_model import VALUE
 
     truth = json.loads((sample.parent / "samples.json").read_text(encoding="utf-8")).get(sample.name, {})
     shown = {r["key"]: r["value"] for r in truth.get("readings", [])}
@@ -47,7 +47,7 @@ def correct_readings(window, sample: Path) -> None:
 
 
 def fill_record(window) -> None:
-    from desktop.ui.models.points_model import STANDARD, TOLERANCE
+    from desktop.ui.item_models.points_model import STANDARD, TOLERANCE
 
     panel = window.record_panel
     for key, text in DETAILS.items():

@@ -46,8 +46,9 @@ def summary(label: str, samples: list[float]) -> str:
 
 def run(args) -> int:
     start = time.perf_counter()
-    from desktop.commands.common import create_engine  # imports paddle
     import paddle  # noqa: F401  (timed here on purpose)
+
+    from desktop.commands.common import create_engine  # imports paddle
 
     import_s = time.perf_counter() - start
     from desktop.core.ocr.images import find_images, load_image
@@ -94,7 +95,7 @@ def run(args) -> int:
 
 
 def compare_with_stock(args, engine, images, ours_first: list[float], ours_ms: list[float]) -> int:
-    from desktop.core.evaluation.stock import stock_available, stock_pipeline
+    from desktop.core.ocr_metrics.stock import stock_available, stock_pipeline
 
     if args.no_stock:
         return 0

@@ -35,12 +35,12 @@ def detection_side(text: str) -> int:
 def create_engine(args):
     """The engine for these options, or None after printing why it cannot be made."""
     warnings.filterwarnings("ignore", module="paddle")  # compiler hints paddle prints on import
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
     from desktop.core.ocr.types import OcrError
 
     try:
-        engine = OcrEngine(model=args.model, device=args.device, det_limit_side=args.det_size,
-                           second_look=not args.one_look)
+        engine = open_engine(model=args.model, device=args.device, det_limit_side=args.det_size,
+                             second_look=not args.one_look)
     except OcrError as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return None

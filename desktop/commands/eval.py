@@ -21,8 +21,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from desktop.core.evaluation.evaluate import evaluate_detection, evaluate_recognition
-    from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
+    from desktop.core.label_files import LabelError, read_det_labels, read_rec_labels
+    from desktop.core.ocr_metrics.evaluate import evaluate_detection, evaluate_recognition
 
     root = Path(args.root) if args.root else Path(args.gt).parent
     try:

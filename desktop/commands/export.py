@@ -23,7 +23,12 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     from desktop.core.records.excel.photos import PhotoError
-    from desktop.core.records.excel.report import RecordNotReadyError, ReportExistsError, ReportTargetError, export_report
+    from desktop.core.records.excel.report import (
+        RecordNotReadyError,
+        ReportExistsError,
+        ReportTargetError,
+        export_report,
+    )
     from desktop.core.records.excel.safe_write import ReportWriteError
     from desktop.core.records.excel.template_fill import TemplateError
     from desktop.core.records.json_io import RecordFormatError, load_records

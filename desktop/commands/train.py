@@ -42,12 +42,12 @@ def run(args) -> int:
 
 def execute(job, emit) -> int:
     """Run a parsed job; every failure becomes an `error` event, never a bare traceback."""
+    import paddle  # noqa: F401  (paddle installs its own SIGTERM handler on import: ours must come after)
+
     from desktop.core.ocr.types import OcrError
     from desktop.core.training.cancel import CancelToken
     from desktop.core.training.events import error_event
     from desktop.core.training.runner import run_job
-
-    import paddle  # noqa: F401  (paddle installs its own SIGTERM handler on import: ours must come after)
 
     cancel = CancelToken(job.cancel_file)
     cancel.cancel_on_sigterm()

@@ -6,8 +6,10 @@ defaults for what is wrong plus a warning for the user, never an exception.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -60,6 +62,50 @@ class Preferences:
 _DEFAULTS = Preferences()
 
 
+# One check per preference: it returns the value as kept, or raises ValueError with the reason (the
+# warning says "Preference 'name' = value <reason>; using <default>."). A new preference needs its line
+# here: a test checks that every field has one.
+Check = Callable[[Any], Any]
+
+
+def _one_of(choices: tuple[str, ...], reason: str = "") -> Check:
+    def check(value: Any) -> Any:
+        if value not in choices:
+            raise ValueError(reason or f"must be one of {', '.join(choices)}")
+        return value
+    return check
+
+
+def _whole(low: int, high: int) -> Check:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"must be a whole number between {low} and {high}")
+        return value
+    return check
+
+
+def _text(value: Any) -> str:
+    """Free text; an empty YAML entry (None) is empty text."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    return value
+
+
+def _fraction(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError("must be a number between 0 and 1")
+    return float(value)
+
+
+def _ratio_above_zero(value: Any) -> str:
+    """Kept as text (the record copies it as written), a number above 0 either way."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not _positive(str(value)):
+        raise ValueError("must be a number above 0, such as 4")
+    return str(value)
+
+
 def _positive(text: str) -> bool:
     try:
         return float(text) > 0
@@ -67,73 +113,67 @@ def _positive(text: str) -> bool:
         return False
 
 
-def _check(name: str, value):
-    """Return the value if it is valid for ``name``, else raise ValueError with a reason."""
-    if name in ("device",):
-        if value not in DEVICES:
-            raise ValueError(f"must be one of {', '.join(DEVICES)}")
-    elif name == "language":
-        if value not in LANGUAGES:
-            raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
-    elif name == "lab_database":
-        from desktop.core.labstore.passwords import check_database_url
+def _record_number(value: Any) -> str:
+    """A record number pattern that formats (records/numbering.py)."""
+    from datetime import date
 
-        if not isinstance(value, str):
-            raise ValueError("must be text")
-        check_database_url(value)
-    elif name == "certificate_title":
-        if value not in ("record", "certificate"):
-            raise ValueError("must be record or certificate")
-    elif name == "lab_min_tur":
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool) or not _positive(str(value)):
-            raise ValueError("must be a number above 0, such as 4")
-        return str(value)
-    elif name in ("model", "data_folder", "template", "camera_source") or name.startswith("lab_"):
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise ValueError("must be text")
-    elif name == "det_size":
-        if isinstance(value, bool) or not isinstance(value, int) or not 320 <= value <= 4096:
-            raise ValueError("must be a whole number between 320 and 4096")
-    elif name == "stable_frames":
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 30:
-            raise ValueError("must be a whole number between 1 and 30")
-    elif name == "camera_index":
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 16:
-            raise ValueError("must be a whole number between 0 and 16")
-    elif name in ("camera_width", "camera_height"):
-        if isinstance(value, bool) or not isinstance(value, int) or not 160 <= value <= 8192:
-            raise ValueError("must be a whole number between 160 and 8192")
-    elif name == "record_number":
-        from datetime import date
+    from desktop.core.records.numbering import format_number
 
-        from desktop.core.records.numbering import format_number
-
-        if not isinstance(value, str):
-            raise ValueError("must be text")
-        try:
-            format_number(value, date.today(), 1)
-        except (ValueError, IndexError, KeyError) as exc:
-            raise ValueError(str(exc)) from None
-    elif name == "low_confidence":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-            raise ValueError("must be a number between 0 and 1")
-        value = float(value)
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    try:
+        format_number(value, date.today(), 1)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise ValueError(str(exc)) from None
     return value
 
 
-def validate(raw: dict) -> tuple[Preferences, list[str]]:
+def _database_url(value: Any) -> str:
+    """Empty, or a PostgreSQL URL without a password (labstore/passwords.py)."""
+    from desktop.core.labstore.passwords import check_database_url
+
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    check_database_url(value)
+    return value
+
+
+CHECKS: dict[str, Check] = {
+    "device": _one_of(DEVICES),
+    "model": _text,
+    "det_size": _whole(320, 4096),
+    "stable_frames": _whole(1, 30),
+    "language": _one_of(LANGUAGES),
+    "data_folder": _text,
+    "camera_index": _whole(0, 16),
+    "camera_source": _text,
+    "camera_width": _whole(160, 8192),
+    "camera_height": _whole(160, 8192),
+    "template": _text,
+    "low_confidence": _fraction,
+    "record_number": _record_number,
+    "lab_name": _text,
+    "lab_address": _text,
+    "lab_traceability": _text,
+    "lab_signatory": _text,
+    "lab_signatory_function": _text,
+    "lab_accreditation": _text,
+    "lab_min_tur": _ratio_above_zero,
+    "certificate_title": _one_of(("record", "certificate"), "must be record or certificate"),
+    "lab_database": _database_url,
+}
+
+
+def validate(raw: dict[Any, Any]) -> tuple[Preferences, list[str]]:
     """Build preferences from a mapping; invalid or unknown entries become warnings."""
     prefs = Preferences()
     warnings: list[str] = []
-    known = {f.name for f in fields(Preferences)}
     for name, value in raw.items():
-        if name not in known:
+        if name not in CHECKS:
             warnings.append(f"Unknown preference '{name}' ignored.")
             continue
         try:
-            setattr(prefs, name, _check(name, value))
+            setattr(prefs, name, CHECKS[name](value))
         except ValueError as exc:
             default = getattr(_DEFAULTS, name)
             warnings.append(f"Preference '{name}' = {value!r} {exc}; using {default!r}.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences, load_preferences
@@ -19,9 +19,9 @@ log = logging.getLogger(__name__)
 
 def real_engine(prefs: Preferences):
     """The production engine factory (called in the worker thread)."""
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
 
-    return OcrEngine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
+    return open_engine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
 
 
 def setup_logging() -> None:

@@ -3,7 +3,7 @@ a drawn box is read and opened for checking, undo / redo, and the tables are ref
 technician corrected marked. It gets what it works with, nothing of the window's insides."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
 

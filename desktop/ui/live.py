@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop.core.live.change import picture_changed, thumbnail
 from desktop.core.live.reread import LineReuse
+from desktop.core.live.slots import live_slots
 from desktop.core.live.stability import StabilityTracker
 from desktop.core.reading.profile import InstrumentProfiles, fits_profile
-from desktop.ui.live_slots import live_slots
 from desktop.ui.workers.camera import CameraThread, Source, describe, opencv_capture
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 from desktop.ui.workers.ocr_worker import OcrService

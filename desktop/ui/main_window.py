@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Slot
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -18,8 +18,8 @@ from desktop.ui.actions import Actions, build_menus, build_toolbar, retranslate_
 from desktop.ui.correction_ui import CorrectionUi
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
 from desktop.ui.icons import icon
+from desktop.ui.item_models.queue_model import QueueModel
 from desktop.ui.live import LiveController
-from desktop.ui.models.queue_model import QueueModel
 from desktop.ui.records.dock import install_record_panel
 from desktop.ui.records.screen import ScreenSource
 from desktop.ui.session import SessionController
@@ -31,8 +31,8 @@ from desktop.ui.widgets.image_view import ImageView
 from desktop.ui.widgets.queue_panel import QueuePanel
 from desktop.ui.widgets.readings_panel import ReadingsPanel
 from desktop.ui.widgets.status_bar import StatusBar
-from desktop.ui.workers.camera import opencv_capture
 from desktop.ui.wizard.model_tools import ModelTools
+from desktop.ui.workers.camera import opencv_capture
 from desktop.ui.workers.ocr_worker import OcrService
 
 log = logging.getLogger(__name__)

@@ -75,6 +75,16 @@ def edit_key(reading, text: str):
     return _checked(reading, core.edit_reading(reading, reading.value, unit=reading.unit, key=text.strip()))
 
 
+def reapply_field(reading, name: str, text: str):
+    """One field set again as the table editor sets it (a refused value leaves the reading as it is):
+    how core/reading/corrections.py ``carry_over`` keeps a table correction after a box edit."""
+    if name == "value":
+        return edit_value(reading, text, "en")[0] or reading
+    if name == "unit":
+        return edit_unit(reading, text)
+    return edit_key(reading, text)
+
+
 def _checked(original, edited):
     """A human-checked reading: full confidence; the original boxes are kept for the crops."""
     return dataclasses.replace(edited, score=1.0, boxes=list(original.boxes), suggestion="")

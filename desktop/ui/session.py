@@ -15,14 +15,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.paths import data_dir
-from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE, InstrumentProfiles
+from desktop.core.reading.corrections import carry_over, corrected_fields
+from desktop.core.reading.profile import FILE_NAME as PROFILES_FILE
+from desktop.core.reading.profile import InstrumentProfiles
 from desktop.core.store import SessionStore
 from desktop.ui import reading_adapter
 from desktop.ui.correction_samples import box_with, corrected_labels, crop_png
-from desktop.ui.corrections import carry_over, corrected_fields, reapply_field
 from desktop.ui.image_convert import encode_png
-from desktop.ui.models.image_record import ImageRecord
-from desktop.ui.models.queue_model import QueueModel
+from desktop.ui.item_models.image_record import ImageRecord
+from desktop.ui.item_models.queue_model import QueueModel
 from desktop.ui.workers.jobs import OcrJob, OcrOutcome
 from desktop.ui.workers.ocr_worker import OcrService
 
@@ -216,7 +217,7 @@ class SessionController(QObject):
 
     def correct_box(self, image_id: int, box_index: int, original: str, corrected: str, boxes: list) -> None:
         """A box's text fixed (or a missed box drawn): the readings are read again from the boxes,
-        keeping the technician's deletions and table corrections (see corrections.carry_over)."""
+        keeping the technician's deletions and table corrections (see core/reading/corrections.py carry_over)."""
         record = self.records[image_id]
         before = self._state(record)
         size = (record.width, record.height)
@@ -224,7 +225,7 @@ class SessionController(QObject):
         record.boxes = list(boxes)
         read_after = reading_adapter.extract(record.boxes, self.template, size)
         record.readings = self.profiles.check(reading_adapter.flag_repeated_keys(
-            carry_over(read_before, record.readings, read_after, box_index, reapply_field)))
+            carry_over(read_before, record.readings, read_after, box_index, reading_adapter.reapply_field)))
         self._save_correction(record, before, "box", original, corrected, box_index=box_index)
 
     def read_drawn_box(self, image_id: int, points) -> bool:

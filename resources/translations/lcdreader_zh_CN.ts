@@ -300,17 +300,17 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="46"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="46"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="46"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/boxes_model.py" line="85"/>
+        <location filename="../../desktop/ui/item_models/boxes_model.py" line="85"/>
         <source>The text cannot be empty</source>
         <translation>文本不能为空</translation>
     </message>
@@ -600,27 +600,27 @@
 <context>
     <name>FinetuneWizard</name>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="54"/>
         <source>Improve the model</source>
         <translation>改进模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="67"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
         <source>Stop the training?</source>
         <translation>停止训练？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="69"/>
         <source>The model is still training. Stop it now? If a step has already improved on the current model, the best one so far is kept and listed in Tools &gt; Models; otherwise nothing is kept.</source>
         <translation>模型仍在训练。现在停止吗？如果已有训练步骤优于当前模型，将保留目前最好的模型，并列在“工具 “工具 &gt; 模型”gt; 模型管理”中；否则不保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="72"/>
         <source>Stop training</source>
         <translation>停止训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/finetune_wizard.py" line="72"/>
         <source>Keep training</source>
         <translation>继续训练</translation>
     </message>
@@ -661,82 +661,82 @@
 <context>
     <name>LabSettingsBox</name>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="25"/>
         <source>Laboratory (printed on every certificate)</source>
         <translation>实验室（打印在每份证书上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="31"/>
         <source>Calibration record (校准原始记录)</source>
         <translation>校准原始记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="32"/>
         <source>Calibration certificate (校准证书)</source>
         <translation>校准证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="35"/>
         <source>Lab name:</source>
         <translation>实验室名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="36"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="37"/>
         <source>Accreditation (printed when set):</source>
         <translation>认可标识与编号（填写后打印）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="38"/>
         <source>Authorised signatory:</source>
         <translation>批准人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="39"/>
         <source>Signatory&apos;s function:</source>
         <translation>批准人职务：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="40"/>
         <source>Traceability statement:</source>
         <translation>计量溯源性声明：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="41"/>
         <source>Report title:</source>
         <translation>报告标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="42"/>
         <source>Minimum TUR (limit / U), flagged below:</source>
         <translation>最小 TUR（允许误差限 / U），低于时提示：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="44"/>
         <source>Empty: this PC. Lab server: postgresql://user@server/lab</source>
         <translation>留空：本机。实验室服务器：postgresql://用户@服务器/lab</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="45"/>
         <source>Takes effect at the next start. Add ?sslmode=verify-full for TLS.</source>
         <translation>下次启动时生效。加上 ?sslmode=verify-full 使用 TLS 加密。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="48"/>
         <source>Kept in PostgreSQL&apos;s password file, not in the settings</source>
         <translation>保存在 PostgreSQL 的密码文件中，不保存在设置里</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="49"/>
         <source>Records database:</source>
         <translation>记录数据库：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/records/lab_settings.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/lab_settings.py" line="50"/>
         <source>Server password:</source>
         <translation>服务器密码：</translation>
     </message>
@@ -1092,117 +1092,117 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Quantity</source>
         <translation>测量项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Standard</source>
         <translation>标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="107"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="107"/>
         <source>Reading</source>
         <translation>示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Tolerance ±</source>
         <translation>允许误差 ±</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Error</source>
         <translation>示值误差</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="108"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="108"/>
         <source>As found</source>
         <translation>调整前示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="111"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="111"/>
         <source>The standard&apos;s value (type it)</source>
         <translation>标准器的值（请输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="112"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="112"/>
         <source>The instrument&apos;s reading, as read and corrected</source>
         <translation>被校仪器的示值（识别并校正后）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="113"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="113"/>
         <source>Maximum permissible error: 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt); empty: no verdict</source>
         <translation>最大允许误差：0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt)；留空：不判定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="115"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="115"/>
         <source>The reading before adjustment, when the instrument was adjusted</source>
         <translation>仪器经过调整时，调整前的示值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="116"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="116"/>
         <source>Reading − standard, rounded to the displayed decimals</source>
         <translation>示值 − 标准值，按显示位数修约</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="161"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="161"/>
         <source>OCR read %1</source>
         <translation>识别结果为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="163"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="163"/>
         <source>Type the standard&apos;s value</source>
         <translation>请输入标准值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="194"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="194"/>
         <source>This cannot be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="196"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="196"/>
         <source>“%1” is not a number: type digits with at most one decimal point, e.g. 100.00</source>
         <translation>“%1”不是数字：请输入数字，最多一个小数点，例如 100.00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="199"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="199"/>
         <source>The tolerance is a ± limit: type it without a sign.</source>
         <translation>允许误差是 ± 限值：请不带符号输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="204"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="204"/>
         <source>“%1”: write a tolerance like 0.50, 1 %rdg, 0.5 %FS, 2 dgt or ±(0.5 %rdg + 2 dgt).</source>
         <translation>“%1”：请按 0.50、1 %rdg、0.5 %FS、2 dgt 或 ±(0.5 %rdg + 2 dgt) 的形式填写允差。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="212"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="212"/>
         <source>Conditional pass</source>
         <translation>有条件合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="213"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/points_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/points_model.py" line="213"/>
         <source>Conditional fail</source>
         <translation>有条件不合格</translation>
     </message>
@@ -1223,38 +1223,38 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="76"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="76"/>
         <source>%n reading(s)</source>
         <translation>
             <numerusform>%n 个读数</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="78"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="78"/>
         <source>%n correction(s)</source>
         <translation>
             <numerusform>%n 处更正</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/models/queue_model.py" line="81"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="81"/>
         <source>%n to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="83"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="83"/>
         <source>Reading…</source>
         <translation>识别中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/queue_model.py" line="84"/>
+        <location filename="../../desktop/ui/item_models/queue_model.py" line="84"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
@@ -1270,77 +1270,77 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Key</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="83"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="136"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="136"/>
         <source>Corrected by you</source>
         <translation>已由您更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="138"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="138"/>
         <source>Low confidence: please check this value</source>
         <translation>置信度低：请核对该数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="194"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="194"/>
         <source>Suggested: %1 (Ctrl+Enter accepts it)</source>
         <translation>建议值：%1（按 Ctrl+Enter 采用）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="199"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="199"/>
         <source>Refused: %1</source>
         <translation>未接受：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="203"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="203"/>
         <source>Stable</source>
         <translation>稳定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="206"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="206"/>
         <source>Settling %1/%2</source>
         <translation>稳定中 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="192"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="192"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="210"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="210"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="212"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="212"/>
         <source>Check</source>
         <translation>请核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/readings_model.py" line="213"/>
+        <location filename="../../desktop/ui/item_models/readings_model.py" line="213"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -2369,147 +2369,147 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="113"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
         <source>How to train</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="114"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
         <source>The defaults suit most labs: start with a quick run and see the result.</source>
         <translation>默认设置适合大多数实验室：先做一次快速训练，看看效果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="115"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="116"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
         <source>What to improve</source>
         <translation>改进什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="117"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="118"/>
         <source>Reading the text (recognition): fixes misread digits, signs and units. Recommended.</source>
         <translation>读文字（识别）：纠正读错的数字、符号和单位。推荐。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="119"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="120"/>
         <source>Finding the text (detection): fixes values that are missed or cut off.</source>
         <translation>找文字（检测）：纠正漏检或被截断的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="121"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
         <source>Both (takes longest)</source>
         <translation>两者都改进（耗时最长）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="122"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="123"/>
         <source>Detection learns from pictures with text boxes (imported Label.txt files) and synthetic screens, not from corrected values.</source>
         <translation>检测从带文字框的图片（导入的 Label.txt）和合成屏幕中学习，不使用更正的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="124"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
         <source>How long</source>
         <translation>训练时长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="125"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
         <source>Quick: a short run that fixes the most frequent misreadings</source>
         <translation>快速：短时间训练，纠正最常见的误读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="126"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
         <source>Thorough: about three times longer, learns more from more data</source>
         <translation>充分：时间约为三倍，能从更多数据中学到更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="127"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
         <source>Hide the numbers</source>
         <translation>隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="128"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
         <source>Advanced: show the numbers</source>
         <translation>高级：显示参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="129"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="130"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
         <source>Freeze the backbone</source>
         <translation>冻结主干网络</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="131"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="132"/>
         <source>rec = recognition, det = detection. An automatic learning rate is the one measured for the model training starts from. A frozen backbone trains only the last layers: safer with little data.</source>
         <translation>rec = 识别，det = 检测。自动学习率是针对训练起点模型实测得出的学习率。冻结主干网络时只训练最后几层：数据少时更稳妥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="137"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="138"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="141"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="142"/>
         <source>Automatic (GPU if present)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="142"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="143"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="143"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="144"/>
         <source>GPU (NVIDIA, CUDA)</source>
         <translation>GPU（NVIDIA，CUDA）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="146"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="147"/>
         <source>Train on:</source>
         <translation>训练设备：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="147"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="148"/>
         <source>Name of the new model:</source>
         <translation>新模型名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
         <source>letters, digits, - _ . only</source>
         <translation>只能用字母、数字和 - _ .</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="187"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="188"/>
         <source>a model with this name exists</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="192"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="193"/>
         <source>On a GPU this is much faster than on the CPU (not measured on this PC).</source>
         <translation>在 GPU 上比 CPU 快得多（本机未实测）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/settings_page.py" line="194"/>
+        <location filename="../../desktop/ui/wizard/settings_page.py" line="195"/>
         <source>Estimated time on this PC: about %1 (CPU, %2 cores). You can keep using the app while it trains.</source>
         <translation>本机预计用时：约 %1（CPU，%2 核）。训练期间可以继续使用软件。</translation>
     </message>
@@ -2608,112 +2608,112 @@ It has %2 image(s) and %3 correction(s). Restore it?</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="65"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="66"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="67"/>
         <source>Training runs in the background: you can keep reading screens in the main window. Stop ends it after the current step and keeps the best model so far.</source>
         <translation>训练在后台进行：您可以继续在主窗口中识读屏幕。“停止”会在当前步完成后结束训练，并保留目前最好的模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="68"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
         <source>See the result &gt;</source>
         <translation>查看结果 &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="69"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
         <source>Stop (keep the best so far)</source>
         <translation>停止（保留目前最好的）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="70"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="71"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
         <source>validation score</source>
         <translation>验证分数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="72"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="73"/>
         <source>Preparing the data and scoring the current model…</source>
         <translation>正在准备数据并评估当前模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="97"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="98"/>
         <source>The training data could not be written: %1</source>
         <translation>无法写入训练数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="159"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="160"/>
         <source>Stopped before any step was trained: nothing was saved.</source>
         <translation>在训练第一步之前就已停止：没有保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="162"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="163"/>
         <source>The training process ended unexpectedly (exit code %1). See the log.</source>
         <translation>训练进程意外结束（退出码 %1）。请查看日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="175"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="176"/>
         <source>Detection</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="178"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
         <source>Starting: loading the data and scoring the current model (about a minute)…</source>
         <translation>正在启动：加载数据并评估当前模型（约一分钟）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="179"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
         <source>Stopping after the current step; the best model so far is kept…</source>
         <translation>当前步完成后停止；目前最好的模型会保留…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="180"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="181"/>
         <source>Finished. Click Next to see the result.</source>
         <translation>训练完成。点击“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="184"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="185"/>
         <source>Stopped. The best model so far was kept as %1, listed in Tools &gt; Models: click See the result.</source>
         <translation>已停止。目前最好的模型已保存为 %1，列在“工具 “工具 &gt; 模型”gt; 模型管理”中：点击“查看结果”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="186"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="187"/>
         <source>Stopped before any step improved on the current model: nothing was kept.</source>
         <translation>在任何训练步骤优于当前模型之前已停止：未保留任何模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="188"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="189"/>
         <source>%1: step %2 of %3 · loss %4</source>
         <translation>%1：第 %2 / %3 步 · 损失 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="192"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="193"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/wizard/training_page.py" line="196"/>
+        <location filename="../../desktop/ui/wizard/training_page.py" line="197"/>
         <source>about %1 left</source>
         <translation>约剩 %1</translation>
     </message>

@@ -10,15 +10,15 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).parent))
 
+from fakes import FakeEngine
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences
 from desktop.core.store import SessionStore
-from desktop.core.paths import data_dir
+from desktop.ui.item_models.readings_model import VALUE
 from desktop.ui.main_window import MainWindow
-from desktop.ui.models.readings_model import VALUE
-from fakes import FakeEngine
 
 
 def wait(app, condition, timeout=10.0):

@@ -14,8 +14,8 @@ os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-mixed-")
 
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.models.fallback import open_engine
 from desktop.core.models.registry import model_set_from_folder
-from desktop.core.ocr.engine import OcrEngine
 from desktop.core.preferences import Preferences
 from desktop.ui.app import create_window
 
@@ -30,7 +30,7 @@ def wait(app, condition) -> None:
 def main(model_folder: str, image: str) -> int:
     app = QApplication([])
     model = model_set_from_folder(Path(model_folder), "rec-only")
-    window = create_window(lambda prefs: OcrEngine(model, device="cpu"), prefs=Preferences(language="en"))
+    window = create_window(lambda prefs: open_engine(model, device="cpu"), prefs=Preferences(language="en"))
     window.show()
     # The image comes after the engine is ready, as when a technician opens one: the first image is
     # then read in a later slot call of the OCR thread than the one that loaded the models.

@@ -60,7 +60,7 @@ class MjpegServer:
     def frames_sent(self) -> int:
         return self._server.frames_sent if self._server else 0
 
-    def start(self) -> "MjpegServer":
+    def start(self) -> MjpegServer:
         self._server = _Server(("127.0.0.1", self.port), _Handler)
         self._server.stopping = threading.Event()
         self._server.frames_sent = 0

@@ -18,6 +18,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).parent))
 
+from fakes import FakeEngine, quad, screen_boxes
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -26,7 +27,6 @@ from desktop.core.paths import data_dir
 from desktop.core.preferences import Preferences
 from desktop.ui.app import create_window
 from desktop.ui.workers.camera import opencv_capture
-from fakes import FakeEngine, quad, screen_boxes
 
 
 def wait(app, condition, timeout: float, what: str) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialog
 
 from desktop.core.ocr.types import TextBox
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
-from desktop.ui.models.points_model import UNIT as POINT_UNIT
-from desktop.ui.models.readings_model import UNIT
+from desktop.ui.item_models.points_model import UNIT as POINT_UNIT
+from desktop.ui.item_models.readings_model import UNIT
 
 from .fakes import FakeEngine, write_sample
 from .test_user_actions import FileDialogs, menu_action, wait_read

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from desktop.core.ocr.types import TextBox
 from desktop.core.store import training_samples
 from desktop.ui import theme
-from desktop.ui.models.readings_model import KEY, STATUS, VALUE
+from desktop.ui.item_models.readings_model import KEY, STATUS, VALUE
 
 from .fakes import FakeEngine, quad, write_sample
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.ui.models.readings_model import STATUS, VALUE
+from desktop.ui.item_models.readings_model import STATUS, VALUE
 
 from .fakes import write_sample
 from .test_open_image import value_row
@@ -97,7 +97,7 @@ def test_f2_edits_the_selected_column(make_window, qtbot, tmp_path):
     """F2 on a selected Key cell opens the key's editor, not the value's."""
     from PySide6.QtWidgets import QAbstractItemView
 
-    from desktop.ui.models.readings_model import KEY
+    from desktop.ui.item_models.readings_model import KEY
 
     window = make_window()
     image_id = open_one(window, qtbot, tmp_path)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from desktop.ui.models.points_model import QUANTITY
-from desktop.ui.models.readings_model import KEY
+from desktop.ui.item_models.points_model import QUANTITY
+from desktop.ui.item_models.readings_model import KEY
 
 from .test_corrections import open_one, press_f2_on
 from .test_open_image import value_row

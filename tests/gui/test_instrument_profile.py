@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.profile import FILE_NAME
+from desktop.ui.item_models.readings_model import STATUS, VALUE
 
 from .fakes import FakeEngine, quad, write_sample
 from .test_open_image import value_row
 from .test_user_actions import FileDialogs, menu_action, open_photos, press
-from desktop.ui.models.readings_model import STATUS, VALUE
 
 
 class ClampMeter(FakeEngine):

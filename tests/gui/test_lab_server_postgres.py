@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.preferences import Preferences
 from desktop.core.store import SessionStore
-from desktop.ui.models.points_model import STANDARD
+from desktop.ui.item_models.points_model import STANDARD
 
 from .fakes import FakeCapture, FakeEngine
 from .test_record_issue import fill_issue_items

@@ -6,7 +6,7 @@ from tests.unit.models.helpers import flip_bytes, model_folder
 
 
 class CheckedEngine(FakeEngine):
-    """A fake reader behind the real model choice (checksums, fallback), as OcrEngine makes it."""
+    """A fake reader behind the real model choice (checksums, fallback), as open_engine makes it."""
 
     def __init__(self, model: str):
         super().__init__()

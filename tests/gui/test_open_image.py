@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 
-from desktop.ui.models.readings_model import VALUE
+from desktop.ui.item_models.readings_model import VALUE
 
 from .fakes import VALUE as TEXT
 from .fakes import FakeEngine, write_sample

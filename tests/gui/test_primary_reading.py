@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from desktop.core.ocr.types import TextBox
-from desktop.ui.models.readings_model import KEY, PRIMARY_BG, UNIT, VALUE, ReadingsModel
 from desktop.ui import reading_adapter
+from desktop.ui.item_models.readings_model import KEY, PRIMARY_BG, UNIT, VALUE, ReadingsModel
 
 from .fakes import FakeEngine, quad, write_sample
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from desktop.core.ocr.types import TextBox
-from desktop.ui.models.boxes_model import BoxesModel
-from desktop.ui.models.image_record import ImageRecord
-from desktop.ui.models.queue_model import QueueModel
-from desktop.ui.models.readings_model import ReadingsModel
 from desktop.ui import reading_adapter
+from desktop.ui.item_models.boxes_model import BoxesModel
+from desktop.ui.item_models.image_record import ImageRecord
+from desktop.ui.item_models.queue_model import QueueModel
+from desktop.ui.item_models.readings_model import ReadingsModel
 
 from .fakes import screen_boxes, write_sample
 

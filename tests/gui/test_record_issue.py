@@ -8,13 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.preferences import Preferences
-from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.ui import i18n
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
-from desktop.ui.models.points_model import STANDARD, VERDICT
+from desktop.ui.item_models.points_model import STANDARD, VERDICT
 
 from .test_records import add_point, records_of, type_into
-
 
 LAB = Preferences(stable_frames=3, lab_name="Lab", lab_traceability="to SI", lab_signatory="Li")  # Settings
 ISSUE_ITEMS = {"checker": "Chen", "standard.name": "Barometer", "standard.certificate": "YL2024-08812",

@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.preferences import Preferences
-from desktop.core.records.excel.labels import labels_for
 from desktop.core.labstore.store import LabStore, sqlite_url
-from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.preferences import Preferences
+from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
+from desktop.core.records.excel.report_labels import labels_for
 from desktop.core.records.repository import RecordRepository
 from desktop.core.store import SessionStore
 from desktop.ui import i18n
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
-from desktop.ui.models.points_model import AS_FOUND, ERROR, READING, STANDARD, TOLERANCE, VERDICT
-from desktop.ui.models.readings_model import VALUE as READINGS_VALUE
+from desktop.ui.item_models.points_model import AS_FOUND, ERROR, READING, STANDARD, TOLERANCE, VERDICT
+from desktop.ui.item_models.readings_model import VALUE as READINGS_VALUE
 
 from .fakes import FakeCapture, FakeEngine, write_sample
 from .test_open_image import value_row

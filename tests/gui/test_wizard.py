@@ -89,7 +89,7 @@ def test_check_page_split_and_dropped_samples_stay_out(make_wizard, qtbot):
     page = wizard.check_page
     n_train, n_val = page.train_grid.count(), page.val_grid.count()
     assert n_train > 0 and n_val > 0 and n_train + n_val == len(wizard.state.samples)
-    assert "Validation: %d" % n_val in page.val_title.text()
+    assert f"Validation: {n_val}" in page.val_title.text()
     # the verdict rests on each instrument's latest photos, and the page says on how many
     images = {s.image_id for s in wizard.state.val if s.group == "烟尘采样器"}
     assert "each instrument's latest photos: no instrument" in page.summary.text()

@@ -11,9 +11,9 @@ SAMPLES = resource_path("samples")
 
 @pytest.fixture(scope="session")
 def base_engine():
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
 
-    return OcrEngine(model="pp-ocrv4", device="cpu")
+    return open_engine(model="pp-ocrv4", device="cpu")
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,8 @@
 """The bundled LCD-tuned model (models/lcd-default) reads every expected reading on the sample screens."""
 import pytest
 
+from desktop.core.models.fallback import open_engine
 from desktop.core.models.registry import BUNDLED_DEFAULT, active_model_name, bundled_models_dir
-from desktop.core.ocr.engine import OcrEngine
 from desktop.core.ocr.images import load_image
 from desktop.core.reading import extract_readings
 
@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.model,
 
 @pytest.fixture(scope="module")
 def default_engine():
-    return OcrEngine(device="cpu")
+    return open_engine(device="cpu")
 
 
 def test_a_fresh_install_uses_the_bundled_model(default_engine):

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from desktop.core.ocr.engine import OcrEngine
+from desktop.core.models.fallback import open_engine
 from desktop.core.ocr.images import load_image
 from desktop.core.ocr.model_files import ModelSet, base_model_set
 from desktop.core.ocr.types import ModelError, OcrError
@@ -59,7 +59,7 @@ def test_blank_tiny_and_odd_images_give_no_boxes(base_engine):
 
 
 def test_direction_classifier_turns_upside_down_text():
-    engine = OcrEngine(model="pp-ocrv4", device="cpu", use_cls=True)
+    engine = open_engine(model="pp-ocrv4", device="cpu", use_cls=True)
     image = load_image(sample("thermo_hygrometer_blue.png"))
     texts = {box.text for box in engine.read(image[::-1, ::-1].copy()).boxes}
     # Printed labels come back upright; seven-segment digits turned over still look like digits
@@ -71,7 +71,7 @@ def test_missing_model_folder_is_a_clear_error(tmp_path):
     base = base_model_set()
     broken = ModelSet("broken", det_dir=tmp_path / "nowhere", rec_dir=base.rec_dir, keys_path=base.keys_path)
     with pytest.raises(ModelError, match="model folder not found: .*nowhere"):
-        OcrEngine(model=broken, device="cpu")
+        open_engine(model=broken, device="cpu")
 
 
 def test_corrupt_model_files_are_a_clear_error(tmp_path):
@@ -80,7 +80,7 @@ def test_corrupt_model_files_are_a_clear_error(tmp_path):
     (tmp_path / "inference.pdiparams").write_bytes(b"\0" * 64)
     broken = ModelSet("broken", det_dir=tmp_path, rec_dir=base.rec_dir, keys_path=base.keys_path)
     with pytest.raises(ModelError, match="inference.pdmodel is damaged"):
-        OcrEngine(model=broken, device="cpu")
+        open_engine(model=broken, device="cpu")
 
 
 def test_damaged_json_model_is_a_clear_error(tmp_path):
@@ -89,14 +89,14 @@ def test_damaged_json_model_is_a_clear_error(tmp_path):
     (tmp_path / "inference.pdiparams").write_bytes(b"\0" * 64)
     broken = ModelSet("broken", det_dir=base.det_dir, rec_dir=tmp_path, keys_path=base.keys_path)
     with pytest.raises(ModelError, match="inference.json is damaged"):
-        OcrEngine(model=broken, device="cpu")
+        open_engine(model=broken, device="cpu")
 
 
 def test_unknown_model_and_device():
     with pytest.raises(ModelError, match="unknown model 'nope'.*pp-ocrv4"):
-        OcrEngine(model="nope")
+        open_engine(model="nope")
     with pytest.raises(OcrError, match="unknown device"):
-        OcrEngine(model="pp-ocrv4", device="tpu")
+        open_engine(model="pp-ocrv4", device="tpu")
 
 
 def test_reads_on_the_gpu_when_there_is_one():
@@ -104,7 +104,7 @@ def test_reads_on_the_gpu_when_there_is_one():
 
     if not gpu_available():
         pytest.skip("no CUDA GPU on this machine (runs where paddlepaddle-gpu sees one)")
-    engine = OcrEngine(model="default", device="auto")
+    engine = open_engine(model="default", device="auto")
     assert engine.device == "gpu:0"
     engine.warm_up()
     result = engine.read(load_image(sample("sampler_lcd.png")))
@@ -117,7 +117,7 @@ def test_gpu_request_without_gpu_is_explained():
     if gpu_available():
         pytest.skip("this machine has a GPU")
     with pytest.raises(OcrError, match="GPU was requested"):
-        OcrEngine(model="pp-ocrv4", device="gpu")
+        open_engine(model="pp-ocrv4", device="gpu")
 
 
 def test_truncated_weights_are_a_clear_error(tmp_path):
@@ -129,11 +129,11 @@ def test_truncated_weights_are_a_clear_error(tmp_path):
     weights.write_bytes(weights.read_bytes()[:100_000])
     broken = ModelSet("broken", det_dir=tmp_path / "det", rec_dir=base.rec_dir, keys_path=base.keys_path)
     with pytest.raises(ModelError, match="cannot be loaded.*damaged"):
-        OcrEngine(model=broken, device="cpu")
+        open_engine(model=broken, device="cpu")
 
 
 def test_warm_up_runs_every_input_shape_once_pausing_when_asked():
-    engine = OcrEngine(model="default", device="cpu")
+    engine = open_engine(model="default", device="cpu")
     shapes = len(engine.detector.input_shapes()) + len(engine.recognizer.input_shapes())
     asked = []
     assert engine.warm_up(pause=lambda: asked.append(1) or len(asked) > 3) is False  # ran three, then paused

@@ -3,12 +3,12 @@ outputs on every input shape the engine uses, and reads through the whole engine
 import numpy as np
 import pytest
 
+from desktop.core.models.ppocrv6.prepare import ONNX_FILES, ppocrv6_model_set, rapidocr_models_dir
 from desktop.core.ocr.detector import TextDetector
-from desktop.core.ocr.ppocrv6.prepare import ONNX_FILES, ppocrv6_model_set, rapidocr_models_dir
-from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.recognizer import TextRecognizer
 from desktop.core.ocr.model_files import load_dictionary
+from desktop.core.ocr.predictor import predictor_infer
+from desktop.core.ocr.recognizer import TextRecognizer
 from tests.model.conftest import sample
 
 pytestmark = pytest.mark.model
@@ -47,7 +47,7 @@ def test_recogniser_matches_onnx_runtime_on_every_width_step():
 def test_conversion_is_made_once_and_kept(monkeypatch):
     first = ppocrv6_model_set()
     stamp = (first.det_dir / "inference.pdiparams").stat().st_mtime_ns
-    import desktop.core.ocr.ppocrv6.prepare as prepare
+    import desktop.core.models.ppocrv6.prepare as prepare
 
     monkeypatch.setattr(prepare, "convert_ppocrv6", lambda *a: pytest.fail("converted twice"))
     assert ppocrv6_model_set() == first
@@ -58,9 +58,9 @@ def test_conversion_is_made_once_and_kept(monkeypatch):
 def test_engine_reads_a_sample_screen_with_pp_ocrv6():
     import cv2
 
-    from desktop.core.ocr.engine import OcrEngine
+    from desktop.core.models.fallback import open_engine
 
-    engine = OcrEngine(model="pp-ocrv6", device="cpu")
+    engine = open_engine(model="pp-ocrv6", device="cpu")
     texts = [box.text for box in engine.read(cv2.imread(str(sample("sampler_lcd.png")))).boxes]
     assert "大气压" in texts and "kPa" in texts
 
@@ -68,7 +68,7 @@ def test_engine_reads_a_sample_screen_with_pp_ocrv6():
 def wheel_copy(tmp_path, monkeypatch):
     import shutil
 
-    import desktop.core.ocr.ppocrv6.prepare as prepare
+    import desktop.core.models.ppocrv6.prepare as prepare
 
     folder = tmp_path / "rapidocr-models"
     folder.mkdir()

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from desktop.core.ocr.engine import OcrEngine
+from desktop.core.models.fallback import open_engine
 from desktop.core.ocr.second_look import display_region
 from desktop.core.reading import extract_readings
 from desktop.core.training.synth.dataset import make_screen
@@ -17,7 +17,7 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 @pytest.fixture(scope="module")
 def engine():
-    return OcrEngine(device="cpu")
+    return open_engine(device="cpu")
 
 
 def values(engine, image, second_look):

@@ -12,7 +12,7 @@ from desktop.core import atomic_files
 from desktop.core.atomic_files import FILE_MODE, replace_atomically, replace_folder, write_text_atomic
 from desktop.core.preferences import Preferences, save_preferences
 from desktop.core.records.excel.safe_write import save_workbook
-from desktop.ui.wizard.state import DROPPED_FILE, save_dropped
+from desktop.core.training.dropped_samples import DROPPED_FILE, save_dropped
 
 
 def _workbook(path: Path) -> None:
@@ -125,6 +125,6 @@ def test_every_folder_built_beside_goes_through_replace_folder():
         if count:
             renames[path.relative_to(root).as_posix()] = count
     assert renames == {"desktop/core/atomic_files.py": 3, "desktop/core/models/folder_swap.py": 2}
-    for module in ("models/folder_swap.py", "ocr/ppocrv6/prepare.py", "training/convert.py",
+    for module in ("models/folder_swap.py", "models/ppocrv6/prepare.py", "training/convert.py",
                    "training/checkpoints.py", "training/legacy_export.py"):
         assert "replace_folder(" in (root / "desktop" / "core" / module).read_text(encoding="utf-8"), module

@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from desktop.core.labstore.store import LabStore
-from desktop.core.labstore.tables import (instruments, record_drafts, record_history, record_revisions, records,
-                                          standards)
+from desktop.core.labstore.tables import (
+    instruments,
+    record_drafts,
+    record_history,
+    record_revisions,
+    records,
+    standards,
+)
 
 # table, the columns that identify a row, the column to copy rows in order of
 _COPIED = ((records, ("number",), "number"), (record_revisions, ("number", "revision"), "number"),

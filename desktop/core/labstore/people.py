@@ -7,9 +7,8 @@ nobody checks or authorises their own calibration unless the lab's setting allow
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -17,7 +16,7 @@ from desktop.core.labstore.store import LabStore
 from desktop.core.labstore.tables import lab_settings, people
 
 if TYPE_CHECKING:  # the records' store (records/repository.py) is built on this package
-    from desktop.core.records.model import CalibrationRecord
+    from desktop.core.records.calibration_record import CalibrationRecord
 
 SELF_CHECK = "allow_self_check"  # lab setting: "1" lets a person check or authorise their own calibration
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator
 
 import sqlalchemy as sa
 from alembic import command
@@ -30,7 +30,7 @@ _MIGRATION_LOCK = 290029  # a PostgreSQL advisory lock: PCs starting together up
 
 def utc_now() -> str:
     """A change's time as the store keeps it: UTC, to the microsecond (one clock for every PC's writes)."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def sqlite_url(path: str | Path) -> str:
@@ -59,7 +59,7 @@ class LabStore:
         self.identity = ""
 
     @classmethod
-    def open(cls, url: str) -> "LabStore":
+    def open(cls, url: str) -> LabStore:
         """The store at ``url``, its schema brought up to date; StoreUnavailable when the server is away."""
         parsed = engine_url(url)
         if parsed.drivername == "sqlite":

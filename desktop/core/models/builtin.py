@@ -40,7 +40,7 @@ def _pp_ocrv4_checks() -> list[FileCheck]:
 
 
 def _pp_ocrv6_set() -> ModelSet:
-    from desktop.core.ocr.ppocrv6.prepare import ppocrv6_model_set
+    from desktop.core.models.ppocrv6.prepare import ppocrv6_model_set
 
     return ppocrv6_model_set()
 
@@ -48,7 +48,7 @@ def _pp_ocrv6_set() -> ModelSet:
 def _pp_ocrv6_checks() -> list[FileCheck]:
     """The converted folder against its own sha256.txt; where the rapidocr wheel is installed (not in
     the bundle, which carries the converted folder), the ONNX files it is made from against its RECORD."""
-    from desktop.core.ocr.ppocrv6.prepare import ONNX_FILES, installed_onnx_dir
+    from desktop.core.models.ppocrv6.prepare import ONNX_FILES, installed_onnx_dir
 
     checks = check_manifest(_pp_ocrv6_set().det_dir.parent) + _pp_ocrv4_checks()  # + v4's direction classifier
     onnx_dir = installed_onnx_dir()

@@ -26,13 +26,13 @@ from desktop.core.models.integrity import (
     require_intact,
     write_manifest,
 )
+from desktop.core.models.run_check import sample_problem
 from desktop.core.models.source_check import (
     check_incoming_manifest,
     check_model_parts,
     check_model_settings,
     read_description,
 )
-from desktop.core.models.run_check import sample_problem
 from desktop.core.ocr.model_files import ModelSet
 from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir

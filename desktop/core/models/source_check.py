@@ -8,8 +8,8 @@ is a pickle, which runs code when loaded: refused, as are symlinks and paths tha
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 import os
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any

@@ -4,8 +4,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from desktop.core.ocr.recognizer import resize_normalise
 from desktop.core.ocr.predictor import Infer
+from desktop.core.ocr.recognizer import resize_normalise
 
 CLS_HEIGHT, CLS_WIDTH = 48, 192
 ROTATED_LABEL = 1  # the classifier's classes are ["0", "180"]

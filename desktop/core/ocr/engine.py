@@ -11,12 +11,11 @@ from contextlib import contextmanager
 
 import numpy as np
 
-from desktop.core.models.fallback import ModelChoice
 from desktop.core.ocr.crop import crop_text_region, reading_order
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.model_files import ModelSet, load_dictionary, read_det_input, read_min_width
+from desktop.core.ocr.line_split import split_at_gaps
+from desktop.core.ocr.model_files import ModelChoice, ModelSet, load_dictionary, read_det_input, read_min_width
 from desktop.core.ocr.second_look import look_again
-from desktop.core.ocr.split import split_at_gaps
 from desktop.core.ocr.types import OcrResult, TextBox
 
 DEFAULT_DET_SIDE = 960
@@ -27,14 +26,15 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 
 
 class OcrEngine:
-    def __init__(self, model: str | ModelSet = "default", device: str = "auto",
+    """Reads with the model set it is given. By name (the registry's checks and fallback): ``open_engine``
+    in core/models/fallback.py, which passes ``fall_back``: the model to read with instead when this one's
+    intact files still do not load."""
+
+    def __init__(self, model: ModelSet | ModelChoice, device: str = "auto",
                  det_limit_side: int = DEFAULT_DET_SIDE, use_cls: bool = False, split_gaps: bool = True,
                  det_enlarge_small: bool = DEFAULT_DET_ENLARGE, second_look: bool = DEFAULT_SECOND_LOOK,
-                 enlarged_look: bool = False):
-        from desktop.core.models.fallback import DEFAULT_NAME, fall_back_from, model_for_reading
-
-        # by name: checked file by file, and a damaged active model gives way to an earlier one (say so)
-        self.choice = model_for_reading(model) if isinstance(model, str) else ModelChoice(model)
+                 enlarged_look: bool = False, fall_back: Callable[[str, str], ModelChoice] | None = None):
+        self.choice = model if isinstance(model, ModelChoice) else ModelChoice(model)
         self.split_gaps = split_gaps
         self.second_look = second_look
         self.enlarged_look = enlarged_look  # the second look also enlarged for small values: off, see second_look.py
@@ -42,10 +42,10 @@ class OcrEngine:
         try:
             self._load(det_limit_side, use_cls, det_enlarge_small)
         except Exception as exc:  # Paddle's own kinds too: intact files that still do not load
-            if model != DEFAULT_NAME or self.choice.refused:
+            if fall_back is None:
                 raise
             # the active model loads no better than damaged weights: the one before it reads instead
-            self.choice = fall_back_from(self.choice.model_set.name, f"it does not load: {str(exc).strip()[:200]}")
+            self.choice = fall_back(self.choice.model_set.name, f"it does not load: {str(exc).strip()[:200]}")
             self._load(det_limit_side, use_cls, det_enlarge_small)
 
     def _load(self, det_limit_side: int, use_cls: bool, det_enlarge_small: bool) -> None:

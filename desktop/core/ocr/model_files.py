@@ -51,6 +51,21 @@ class ModelSet:
     family: str = "pp-ocrv4"  # the base network the weights are for: pp-ocrv4 or pp-ocrv6
 
 
+@dataclass(frozen=True)
+class ModelChoice:
+    """The model set read with and, when the active model could not be used, which one and why."""
+    model_set: ModelSet
+    refused: str = ""   # the active model, when it could not be used
+    reason: str = ""    # why (names the damaged files)
+
+    @property
+    def notice(self) -> str:
+        if not self.refused:
+            return ""
+        return f"the active model '{self.refused}' was not used ({self.reason}); reading with " \
+               f"'{self.model_set.name}' instead"
+
+
 def program_and_params(model_dir: Path) -> tuple[Path, Path]:
     """The program and weight files of one model folder, or a ModelError saying what is wrong."""
     model_dir = Path(model_dir)

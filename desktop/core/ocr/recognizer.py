@@ -18,9 +18,9 @@ import math
 import cv2
 import numpy as np
 from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
+
 from desktop.core.ocr.model_files import REC_MIN_WIDTH
 from desktop.core.ocr.predictor import Infer
-
 
 REC_HEIGHT = 48
 # Multiples of 160 where most screen lines fall, coarser beyond; a crop wider than the last rung

@@ -49,7 +49,7 @@ class TextBox:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "TextBox":
+    def from_json(cls, data: dict) -> TextBox:
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = data["points"]
         points = ((float(x0), float(y0)), (float(x1), float(y1)), (float(x2), float(y2)), (float(x3), float(y3)))
         return cls(points=points, text=data["text"], score=float(data["score"]))

@@ -6,7 +6,7 @@ dictionary), ``units.yaml`` (units and their OCR slips), ``templates/*.yaml``.
 from desktop.core.reading.checks import ISSUES, flag_repeated_keys, issue_message
 from desktop.core.reading.edit import edit_reading, edit_value, validate_value
 from desktop.core.reading.extract import extract_readings
-from desktop.core.reading.model import Reading
+from desktop.core.reading.reading import Reading
 from desktop.core.reading.templates import Field, Template, TemplateError, list_templates, load_template
 
 __all__ = [

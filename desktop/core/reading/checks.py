@@ -10,10 +10,10 @@ from desktop.core.reading.numbers import TIME_RE, ParsedNumber
 from desktop.core.reading.templates import Field
 from desktop.core.reading.units import UnitTable, load_units
 
-if TYPE_CHECKING:  # model.py imports this module for its messages
-    from desktop.core.reading.model import Reading
+if TYPE_CHECKING:  # reading.py imports this module for its messages
+    from desktop.core.reading.reading import Reading
 
-# code -> (Chinese, English), the order of the report's labels (records/excel/labels.py).
+# code -> (Chinese, English), the order of the report's labels (records/excel/report_labels.py).
 # Any issue makes a reading suspect (valid = False).
 ISSUES: dict[str, tuple[str, str]] = {
     "no_digits": ("数值中没有数字。", "The value shows no digits."),

@@ -8,7 +8,7 @@ only as a row of the screen's key list (its value missed), not as a word on the 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.keys import clean_key_text

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from desktop.core.reading.checks import KEY_ISSUES, refused_edit_issues, takes_number, text_value, value_issues
 from desktop.core.reading.keys import load_keys
-from desktop.core.reading.model import Reading
 from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
+from desktop.core.reading.reading import Reading
 from desktop.core.reading.templates import GENERIC, Template, TemplateError, load_template
 from desktop.core.reading.tokens import NUMBER, UNIT, normalize_box_text, split_text
 from desktop.core.reading.units import load_units

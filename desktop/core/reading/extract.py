@@ -1,8 +1,8 @@
 """From OCR boxes to checked readings: tokens -> keys -> pairs -> Reading."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from statistics import fmean
-from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.checks import allowed_units, flag_repeated_keys, takes_number, text_value, value_issues
@@ -10,11 +10,18 @@ from desktop.core.reading.clock import free_clock_times
 from desktop.core.reading.display import main_value, on_display, outside_template_display
 from desktop.core.reading.keys import KeyDictionary, KeyEntry, load_keys
 from desktop.core.reading.layout import Token, tokenize_lines
-from desktop.core.reading.model import Reading
 from desktop.core.reading.numbers import TIME_RE, ParsedNumber, parse_number
 from desktop.core.reading.pairing import (
-    KeyItem, Pair, find_keys, merge_identifiers, pair_below, pair_line, pair_text_below, pair_units_apart,
+    KeyItem,
+    Pair,
+    find_keys,
+    merge_identifiers,
+    pair_below,
+    pair_line,
+    pair_text_below,
+    pair_units_apart,
 )
+from desktop.core.reading.reading import Reading
 from desktop.core.reading.stamps import stamp_boxes
 from desktop.core.reading.templates import GENERIC, Field, Template, load_template
 from desktop.core.reading.tokens import UNIT

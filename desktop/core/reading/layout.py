@@ -5,8 +5,8 @@ Pairing works on these lines, never on the order the OCR engine returned boxes i
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from desktop.core.ocr.types import TextBox
 from desktop.core.reading.tokens import TextToken, is_cjk, normalize_box_text, split_text

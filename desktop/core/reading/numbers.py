@@ -34,7 +34,7 @@ class ParsedNumber:
 
 def decimals_of(text: str) -> int:
     """Displayed decimals of a number as written: ``'100.07'`` -> 2, ``'30'`` -> 0. The one rule for the
-    template's decimals check and for a record's rounding (records/evaluation.py)."""
+    template's decimals check and for a record's rounding (records/verdicts.py)."""
     text = text.strip()
     return len(text.split(".", 1)[1]) if "." in text else 0
 

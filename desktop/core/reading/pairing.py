@@ -6,13 +6,13 @@ unit, region).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from desktop.core.reading.checks import is_duration_unit, takes_number
 from desktop.core.reading.keys import KeyMatch
-from desktop.core.reading.numbers import TIME_RE
 from desktop.core.reading.layout import Token
+from desktop.core.reading.numbers import TIME_RE
 from desktop.core.reading.tokens import NUMBER, UNIT, WORD
 
 MAX_UNIT_GAP = 3.0  # a unit in its own box may sit this many value heights to the right

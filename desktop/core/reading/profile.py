@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desktop.core.atomic_files import write_text_atomic
 from desktop.core.reading.checks import ARG_SEPARATOR
-from desktop.core.reading.model import Reading
+from desktop.core.reading.reading import Reading
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ sits right beside a date stamp (the stamp split over two boxes).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from desktop.core.ocr.types import TextBox
 

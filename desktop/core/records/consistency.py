@@ -1,7 +1,7 @@
 """Record-level values that would make a certificate print a false result: checked before export and issue.
 
 A point's own values (a negative U or full scale, too many digits) are checked where it is evaluated
-(``evaluation.evaluate``); here the values that belong to the whole record: the coverage factor k, the
+(``verdicts.evaluate``); here the values that belong to the whole record: the coverage factor k, the
 order of the dates (received <= calibrated <= issued), and points whose uncertainty is larger than their
 tolerance (TUR below 1:1: the verdict says nothing), refused unless the technician states why.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from desktop.core.records.model import CalibrationRecord
+from desktop.core.records.calibration_record import CalibrationRecord
 
 
 def record_problems(record: CalibrationRecord) -> list[str]:

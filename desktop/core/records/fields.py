@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from desktop.core.records.evaluation import DECISION_RULES
-from desktop.core.records.model import TITLES, CalibrationRecord, StandardUsed, is_number_text
+from desktop.core.records.calibration_record import TITLES, CalibrationRecord, StandardUsed, is_number_text
+from desktop.core.records.verdicts import DECISION_RULES
 
 TEXT_FIELDS = ("number", "customer", "procedure", "location", "technician", "checker", "remarks",
                "customer_address", "item_condition", "deviations", "standards_override", "tur_reason", "specification")

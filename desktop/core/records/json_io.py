@@ -12,8 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.core.records.evaluation import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
-from desktop.core.records.model import (
+from desktop.core.records.calibration_record import (
     TITLES,
     CalibrationRecord,
     Environment,
@@ -26,6 +25,7 @@ from desktop.core.records.model import (
     is_number_text,
 )
 from desktop.core.records.texts import FieldTextError, clean_text
+from desktop.core.records.verdicts import DECISION_RULES, Tolerance, ToleranceError, check_excel_number
 
 FORMAT_NAME = "lcdreader.records"
 FORMAT_VERSION = 2  # 2: tolerance as written (1 %rdg, 2 dgt), as-found values, 17025 certificate fields
@@ -121,7 +121,7 @@ class _Fields:
         except ValueError:
             raise RecordFormatError(f'{self._at(key)}: expected a date like "2025-03-14", got {value!r}') from None
 
-    def objects(self, key: str, required: bool = False) -> list["_Fields"]:
+    def objects(self, key: str, required: bool = False) -> list[_Fields]:
         value = self.data.get(key)
         required = required and not self.draft
         if value is None and not required:
@@ -130,7 +130,7 @@ class _Fields:
             raise RecordFormatError(f"{self._at(key)}: expected a {'non-empty ' if required else ''}list")
         return [_Fields(item, f"{self._at(key)}[{i}]", self.draft, self.notes) for i, item in enumerate(value)]
 
-    def object(self, key: str, required: bool = False) -> "_Fields":
+    def object(self, key: str, required: bool = False) -> _Fields:
         if key not in self.data and not (required and not self.draft):
             return _Fields({}, self._at(key), self.draft, self.notes)
         if key not in self.data:

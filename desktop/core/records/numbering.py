@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 DEFAULT_PATTERN = "LCD-{date:%Y%m%d}-{seq:04d}"
 

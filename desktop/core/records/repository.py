@@ -21,15 +21,28 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from desktop.core.labstore.errors import (DuplicateKey, EditConflict, KeptLocally, RecordLockedError, StoreError,
-                                          StoreUnavailable)
+from desktop.core.labstore.errors import (
+    DuplicateKey,
+    EditConflict,
+    KeptLocally,
+    RecordLockedError,
+    StoreError,
+    StoreUnavailable,
+)
 from desktop.core.labstore.history import changes
 from desktop.core.labstore.pending import PendingSaves
 from desktop.core.labstore.store import LabStore, utc_now
-from desktop.core.labstore.tables import (instruments, number_counters, record_drafts, record_history,
-                                          record_revisions, records, standards)
+from desktop.core.labstore.tables import (
+    instruments,
+    number_counters,
+    record_drafts,
+    record_history,
+    record_revisions,
+    records,
+    standards,
+)
+from desktop.core.records.calibration_record import CalibrationRecord, Instrument
 from desktop.core.records.json_io import record_from_dict, record_to_dict
-from desktop.core.records.model import CalibrationRecord, Instrument
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, highest_seq, sequence_key
 
 __all__ = ["RecordRepository", "RecordLockedError", "HistoryEntry", "Draft", "utc_now"]
@@ -235,9 +248,6 @@ class RecordRepository:
                                       .where(d.number == number).order_by(d.saved_at)).all()
         return [Draft(*row[:4], record_from_dict(json.loads(row.data), f"drafts[{number}]", draft=True))
                 for row in rows]
-
-    def list_records(self) -> list[CalibrationRecord]:
-        return self.find_records()
 
     def find_records(self, number: str = "", serial: str = "", customer: str = "",
                      limit: int | None = None) -> list[CalibrationRecord]:

@@ -9,9 +9,8 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
+from desktop.core.records.calibration_record import CalibrationRecord, Revision
 from desktop.core.records.consistency import record_problems
-from desktop.core.records.model import CalibrationRecord, Revision
-
 
 # What a certificate cannot be issued without, beyond its points: key -> what to call it in a message.
 ISSUE_REQUIRED = {

@@ -93,7 +93,7 @@ class SessionStore:
             raise
 
     @classmethod
-    def open_or_set_aside(cls, folder_or_file: str | Path) -> tuple["SessionStore", SetAside | None]:
+    def open_or_set_aside(cls, folder_or_file: str | Path) -> tuple[SessionStore, SetAside | None]:
         """Open the store for the app. What cannot be used as it is gets moved aside, never deleted: a
         foreign ``-wal`` (with a copy of the store; the store opens without it), a damaged file (the
         database says so), or another version's store; then a fresh store is started. Busy or unreadable

@@ -11,11 +11,11 @@ import numpy as np
 import pyclipper
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
-from desktop.core.evaluation.metrics import DetCounts, intersection_area, match_detections, polygon_area
-from desktop.core.labels import IGNORED_TEXT, DetRegion
+from desktop.core.label_files import IGNORED_TEXT, DetRegion
 from desktop.core.ocr.detector import TextDetector
 from desktop.core.ocr.model_files import DetInput
 from desktop.core.ocr.predictor import Infer
+from desktop.core.ocr_metrics.metrics import DetCounts, intersection_area, match_detections, polygon_area
 from desktop.core.training.augment import photometric
 from desktop.core.training.events import group_key
 from desktop.core.training.samples import DetItem

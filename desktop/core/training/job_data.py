@@ -6,14 +6,20 @@ import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from desktop.core.labels import DetRegion
+from desktop.core.label_files import DetRegion
 from desktop.core.training.general_text import general_text_items
 from desktop.core.training.payload import Source, TrainJob
-from desktop.core.training.samples import (DetItem, RecItem, det_items_from_labels, downscaled,
-                                           rec_items_from_corrections, rec_items_from_det_items,
-                                           rec_items_from_labels)
+from desktop.core.training.samples import (
+    DetItem,
+    RecItem,
+    det_items_from_labels,
+    downscaled,
+    rec_items_from_corrections,
+    rec_items_from_det_items,
+    rec_items_from_labels,
+)
 from desktop.core.training.screens import Screen, read_screens, screen_from_regions
-from desktop.core.training.split import capture_time, shot_groups, split_items
+from desktop.core.training.train_val_split import capture_time, shot_groups, split_items
 
 SYNTHETIC_VAL_SEED_OFFSET = 1_000_003  # validation screens come from seeds training never sees
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import shutil
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from desktop.core.ocr.device import Device
 from desktop.core.ocr.predictor import predictor_infer

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from desktop.core.evaluation.metrics import intersection_area, iou, polygon_area
 from desktop.core.ocr.crop import crop_text_region
+from desktop.core.ocr_metrics.metrics import intersection_area, iou, polygon_area
 from desktop.core.training.samples import DetItem, RecItem, rec_item_name
 
 SAME_BOX = 0.5  # IoU from which a detected box is the labeled region's

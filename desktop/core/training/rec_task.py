@@ -6,9 +6,9 @@ import random
 
 import numpy as np
 
-from desktop.core.evaluation.metrics import RecScore
 from desktop.core.ocr.predictor import Infer
 from desktop.core.ocr.recognizer import REC_MIN_WIDTH, TextRecognizer, make_batch, width_groups
+from desktop.core.ocr_metrics.metrics import RecScore
 from desktop.core.training.augment import augment_crop
 from desktop.core.training.events import GROUP_ACCURACY
 from desktop.core.training.general_text import GENERAL_PREFIX

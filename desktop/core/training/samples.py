@@ -11,7 +11,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from desktop.core.labels import DetRegion, read_det_labels, read_rec_labels
+from desktop.core.label_files import DetRegion, read_det_labels, read_rec_labels
 from desktop.core.ocr.crop import crop_text_region
 from desktop.core.ocr.images import load_image
 from desktop.core.ocr.types import ImageError

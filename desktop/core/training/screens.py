@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.labels import parse_det_regions
+from desktop.core.label_files import parse_det_regions
 from desktop.core.training.events import GROUP_ACCURACY
 
 Expected = tuple[str, str, str | None]  # key ("" any), value, unit (None: any)

@@ -8,10 +8,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.labels import LabelError, format_rec_line, read_det_labels, read_rec_labels
+from desktop.core.label_files import LabelError, format_rec_line, read_det_labels, read_rec_labels
 from desktop.core.training.payload import Source
 from desktop.core.training.screens import Screen, expected_readings, labeled_screen, write_screens
-from desktop.core.training.split import capture_time, split_items
+from desktop.core.training.train_val_split import capture_time, split_items
 
 NO_TEMPLATE = ""
 
@@ -87,7 +87,7 @@ def imported_samples(label_file: str | Path, root: str | Path | None = None) -> 
 
 
 def split_samples(samples: list[Sample], val_fraction: float = 0.2) -> tuple[list[Sample], list[Sample]]:
-    """Each instrument's (group's) latest samples validate (split.py); samples of one shot stay together
+    """Each instrument's (group's) latest samples validate (train_val_split.py); samples of one shot stay together
     (validation must not see a twin)."""
     group_of = {shot: number for number, shot in enumerate(dict.fromkeys(s.shot for s in samples))}
     return split_items(samples, [group_of[s.shot] for s in samples], val_fraction, [s.group for s in samples],

@@ -3,13 +3,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLineEdit, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop.core.preferences import DET_SIZES, Preferences
 from desktop.ui import reading_adapter
+from desktop.ui.dialogs.lab_settings import LabSettingsBox
 from desktop.ui.dialogs.messages import Messages
-from desktop.ui.records.lab_settings import LabSettingsBox
 
 
 class SettingsDialog(QDialog):
@@ -55,7 +65,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Instrument template:"), self.template)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Data folder:"), folder_row)
-        self.lab = LabSettingsBox(prefs)  # lab-wide certificate items (records/lab_settings.py)
+        self.lab = LabSettingsBox(prefs)  # lab-wide certificate items (lab_settings.py)
         form.addRow(self.lab)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -8,21 +8,29 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.core.labstore.errors import EditConflict, KeptLocally, RecordLockedError, StoreError, StoreUnavailable
 from desktop.core.labstore.people import People
 from desktop.core.preferences import Preferences
+from desktop.core.records.calibration_record import (
+    CalibrationRecord,
+    Instrument,
+    Laboratory,
+    MeasurementPoint,
+    Signatory,
+    ambient_conditions,
+    is_number_text,
+    kept_for_next,
+)
 from desktop.core.records.fields import FieldRefused, field_value, set_field
-from desktop.core.records.model import (CalibrationRecord, Instrument, Laboratory, MeasurementPoint, Signatory,
-                                        ambient_conditions, is_number_text, kept_for_next)
-from desktop.core.labstore.errors import EditConflict, KeptLocally, RecordLockedError, StoreError, StoreUnavailable
 from desktop.core.records.numbering import DEFAULT_PATTERN
 from desktop.core.records.repository import RecordRepository
 from desktop.core.records.revisions import NotReadyToIssue, RevisionError, issue, revise
-from desktop.ui.models.points_model import PointsModel
+from desktop.ui.item_models.points_model import PointsModel
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 300

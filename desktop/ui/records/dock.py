@@ -8,14 +8,14 @@ actions and menus) live here; ``panel.shutdown()`` belongs in the window's ``clo
 from __future__ import annotations
 
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 
-from desktop.core.labstore.pending import PendingSaves
 from desktop.core.labstore.errors import StoreError
+from desktop.core.labstore.pending import PendingSaves
 from desktop.core.labstore.store import LabStore, configured_url, sqlite_url
 from desktop.core.preferences import Preferences
 from desktop.core.records.repository import RecordRepository

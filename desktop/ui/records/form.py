@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
 
-from desktop.core.records.model import Instrument
+from desktop.core.records.calibration_record import Instrument
 from desktop.ui.records.controller import RecordController
 
 INSTRUMENT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,18 +10,30 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QStandardPaths, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar,
-                               QPushButton, QTableView, QTabWidget, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL
 from desktop.core.records.excel.safe_write import ReportLockedError, ReportWriteError
+from desktop.core.records.verdicts import CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL
 from desktop.ui import i18n, theme
 from desktop.ui.dialogs.record_dialogs import RecordDialogs
 from desktop.ui.icons import icon
-from desktop.ui.models.points_model import STANDARD, point_verdict
+from desktop.ui.item_models.points_model import STANDARD, point_verdict
 from desktop.ui.records.controller import RecordController
-from desktop.ui.records.history_view import HistoryView
 from desktop.ui.records.form import RecordForm
+from desktop.ui.records.history_view import HistoryView
 from desktop.ui.widgets.banner import Banner, Message
 from desktop.ui.widgets.tables import editable_table
 from desktop.ui.workers.export_job import ExportJob

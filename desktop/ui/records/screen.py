@@ -8,16 +8,16 @@ point (with its photo, the crop of the reading, and what OCR read before any cor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Signal, Slot
 
 from desktop.core.store import SessionStore
-from desktop.ui.models.image_record import ImageRecord
-from desktop.ui.models.readings_model import ReadingsModel
+from desktop.ui.item_models.image_record import ImageRecord
+from desktop.ui.item_models.readings_model import ReadingsModel
 
 log = logging.getLogger(__name__)
 

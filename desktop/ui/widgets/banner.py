@@ -2,7 +2,7 @@
 as a function is built again when the language changes, so it switches language with the rest."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel

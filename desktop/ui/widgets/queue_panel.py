@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
-from desktop.ui.models.queue_model import QueueModel
+from desktop.ui.item_models.queue_model import QueueModel
 
 
 class QueuePanel(QWidget):

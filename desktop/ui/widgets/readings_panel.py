@@ -6,13 +6,22 @@ and the cell turns red; nothing modal interrupts the technician.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QTabWidget, QToolTip,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui import theme
-from desktop.ui.models.boxes_model import BoxesModel
+from desktop.ui.item_models.boxes_model import BoxesModel
+from desktop.ui.item_models.readings_model import ReadingsModel
 from desktop.ui.widgets.tables import editable_table
-from desktop.ui.models.readings_model import ReadingsModel
 
 
 def _table(model) -> QTableView:

@@ -6,10 +6,19 @@ from collections import defaultdict
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWizardPage)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
 
-from desktop.core.labels import LabelError
+from desktop.core.label_files import LabelError
 from desktop.core.training.presets import ENOUGH, data_level
 from desktop.core.training.wizard_data import correction_samples, counts, imported_samples
 from desktop.ui.dialogs.model_messages import ModelMessages

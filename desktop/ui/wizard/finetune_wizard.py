@@ -11,13 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QWizard
 
+from desktop.core.training.dropped_samples import load_dropped
 from desktop.ui.dialogs.model_messages import ModelMessages
 from desktop.ui.icons import icon
 from desktop.ui.wizard.check_page import CheckPage
 from desktop.ui.wizard.data_page import DataPage
 from desktop.ui.wizard.result_page import ResultPage
 from desktop.ui.wizard.settings_page import SettingsPage
-from desktop.ui.wizard.state import WizardState, load_dropped
+from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.training_page import TrainingPage
 
 log = logging.getLogger(__name__)

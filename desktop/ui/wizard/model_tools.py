@@ -2,8 +2,8 @@
 when the active model changed (so its engine reloads), and stops a training run before the app exits."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget

@@ -4,14 +4,31 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QToolButton,
-                               QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
+from desktop.core.models.new_names import name_problem, new_model_name
 from desktop.core.training.payload import StageSettings
 from desktop.core.training.presets import estimate_seconds, preset
 from desktop.core.training.wizard_data import counts, screen_count
-from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
+from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import duration
 
 TASKS = {"rec": ["rec"], "det": ["det"], "both": ["det", "rec"]}
@@ -124,8 +141,8 @@ class SettingsPage(QWizardPage):
         self.speed_box.setTitle(self.tr("How long"))
         self.quick.setText(self.tr("Quick: a short run that fixes the most frequent misreadings"))
         self.thorough.setText(self.tr("Thorough: about three times longer, learns more from more data"))
-        self.advanced_toggle.setText((self.tr("Hide the numbers") if self.advanced_toggle.isChecked()
-                                      else self.tr("Advanced: show the numbers")))
+        self.advanced_toggle.setText(self.tr("Hide the numbers") if self.advanced_toggle.isChecked()
+                                      else self.tr("Advanced: show the numbers"))
         for label, text in zip(self.grid_labels, (self.tr("Stage"), self.tr("Steps"), self.tr("Batch size"),
                                                   self.tr("Learning rate"), self.tr("Freeze the backbone"),
                                                   self.tr("rec = recognition, det = detection. An automatic learning "

@@ -6,15 +6,25 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
-                               QVBoxLayout, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
+from desktop.core.models.new_names import name_problem, new_model_name
 from desktop.core.paths import data_dir
-from desktop.core.training.run_state import RunState
 from desktop.core.training.accepted import write_accepted_source
+from desktop.core.training.run_state import RunState
 from desktop.core.training.wizard_data import write_screen_source, write_sources
 from desktop.ui.widgets.training_chart import TrainingChart
-from desktop.ui.wizard.state import WizardState, name_problem, new_model_name
+from desktop.ui.wizard.state import WizardState
 from desktop.ui.wizard.style import duration, set_banner
 from desktop.ui.wizard.train_process import TrainProcess
 

@@ -1,7 +1,7 @@
 """Metrics against hand-computed cases."""
 import pytest
 
-from desktop.core.evaluation.metrics import RecScore, edit_distance, iou, match_detections
+from desktop.core.ocr_metrics.metrics import RecScore, edit_distance, iou, match_detections
 
 
 def square(x, y, side=10):

@@ -1,9 +1,16 @@
 import numpy as np
 import pytest
 
-from desktop.core.ocr.model_files import REC_INPUT_FILE as INPUT_FILE, read_min_width, write_min_width
-from desktop.core.ocr.recognizer import (REC_MIN_WIDTH, WIDTH_LADDER, TextRecognizer, batch_width,
-                                         input_widths, width_groups)
+from desktop.core.ocr.model_files import REC_INPUT_FILE as INPUT_FILE
+from desktop.core.ocr.model_files import read_min_width, write_min_width
+from desktop.core.ocr.recognizer import (
+    REC_MIN_WIDTH,
+    WIDTH_LADDER,
+    TextRecognizer,
+    batch_width,
+    input_widths,
+    width_groups,
+)
 from desktop.core.ocr.types import ModelError
 
 DICTIONARY = list("0123456789.")

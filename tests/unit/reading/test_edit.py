@@ -4,7 +4,13 @@ from pathlib import Path
 import pytest
 
 from desktop.core.reading import (
-    ISSUES, edit_reading, edit_value, extract_readings, issue_message, load_template, validate_value,
+    ISSUES,
+    edit_reading,
+    edit_value,
+    extract_readings,
+    issue_message,
+    load_template,
+    validate_value,
 )
 
 
@@ -67,7 +73,7 @@ def test_issue_messages_in_both_languages():
 
 def test_the_bilingual_tables_keep_one_order_zh_then_en():
     """The issue messages and the report's labels are both (zh, en), the report's LANGUAGES order."""
-    from desktop.core.records.excel.labels import _TEXTS, LANGUAGES
+    from desktop.core.records.excel.report_labels import _TEXTS, LANGUAGES
 
     def chinese(text):
         return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from desktop.core.reading import issue_message
-from desktop.core.reading.model import Reading
 from desktop.core.reading.profile import FILE_NAME, InstrumentProfiles, fits_profile, shape_of
+from desktop.core.reading.reading import Reading
 
 
 def reading(value: str, unit: str = "A", key: str = "电流", template: str = "generic") -> Reading:

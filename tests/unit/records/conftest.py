@@ -5,9 +5,16 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from desktop.core.records.calibration_record import (
+    CalibrationRecord,
+    Environment,
+    Instrument,
+    Laboratory,
+    MeasurementPoint,
+    Signatory,
+    StandardUsed,
+)
 from desktop.core.records.json_io import load_records
-from desktop.core.records.model import (CalibrationRecord, Environment, Instrument, Laboratory, MeasurementPoint,
-                                        Signatory, StandardUsed)
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "resources" / "examples" / "records.json"
 

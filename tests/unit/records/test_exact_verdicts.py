@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from desktop.core.records.evaluation import CONDITIONAL_FAIL, FAIL, PASS, VERDICTS, ExcelFormulas, Tolerance, evaluate
+from desktop.core.records.calibration_record import MeasurementPoint
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
 from desktop.core.records.json_io import RecordFormatError, record_from_dict, record_to_dict
-from desktop.core.records.model import MeasurementPoint
+from desktop.core.records.verdicts import CONDITIONAL_FAIL, FAIL, PASS, VERDICTS, ExcelFormulas, Tolerance, evaluate
 
 
 def test_the_issues_example_fails_on_the_exact_limit_under_the_simple_rule():

@@ -2,7 +2,6 @@
 import json
 
 import pytest
-
 from openpyxl import load_workbook
 
 from desktop.cli import main

@@ -3,10 +3,10 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.core.records.evaluation import ToleranceError, evaluate
+from desktop.core.records.calibration_record import MeasurementPoint
 from desktop.core.records.excel.report import RecordNotReadyError, export_report
-from desktop.core.records.model import MeasurementPoint
 from desktop.core.records.revisions import RevisionError, issue
+from desktop.core.records.verdicts import ToleranceError, evaluate
 
 
 def test_a_negative_u_cannot_widen_the_guarded_pass_zone(new_record, tmp_path):

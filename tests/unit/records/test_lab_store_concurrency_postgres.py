@@ -78,7 +78,7 @@ def test_four_pcs_create_and_edit_1000_records_at_once_on_postgres(postgres_url,
 
     numbers = [n for batch, _ in outcomes for n in batch]
     assert len(numbers) == len(set(numbers)) == PROCESSES * RECORDS_EACH  # no duplicate number
-    stored = {r.number: r for r in setup.list_records()}
+    stored = {r.number: r for r in setup.find_records()}
     assert len(stored) == PROCESSES * RECORDS_EACH + SHARED
     assert all(stored[n].remarks.startswith("edited on bench") for n in numbers)  # no lost edit
     increments = PROCESSES * INCREMENTS_EACH

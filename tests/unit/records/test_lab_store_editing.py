@@ -1,6 +1,6 @@
 """Two PCs on one store: lab-wide numbers, optimistic locking on the row version, issued revisions that
 nothing changes. Every test runs on SQLite and on a real PostgreSQL server."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -41,7 +41,7 @@ def test_the_second_save_is_told_who_changed_the_record_and_keeps_its_edits_as_a
         repository.save_record(mine)
     assert conflict.value.changed_by == second_pc.store.identity
     changed_at = datetime.fromisoformat(conflict.value.changed_at)
-    assert abs((datetime.now(timezone.utc) - changed_at).total_seconds()) < 60
+    assert abs((datetime.now(UTC) - changed_at).total_seconds()) < 60
     assert repository.get_record(mine.number).customer == "changed on bench 2"  # theirs, not overwritten
     [draft] = repository.drafts(mine.number)
     assert draft.record.remarks == "my remark" and draft.author == repository.store.identity
@@ -56,9 +56,9 @@ def test_an_issued_record_is_locked_in_the_store(repository, new_record):
     repository.save_record(issued)
     changed = repository.get_record(issued.number)
     changed.remarks = "quietly changed"
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(RecordLockedError, match="is issued and cannot be"):
         repository.save_record(changed)
-    with pytest.raises(RecordLockedError):
+    with pytest.raises(RecordLockedError, match="was issued: it stays in the store"):
         repository.delete_record(issued.number)
     later = revise(issued, "remark added")
     later.remarks = "added"
@@ -76,7 +76,7 @@ def test_a_raw_update_of_an_issued_revision_fails_in_the_database(lab_store, rep
                       "DELETE FROM records",
                       "UPDATE record_history SET new_value = 'x'",
                       "DELETE FROM record_history"):
-        with pytest.raises(RecordLockedError), lab_store.begin() as connection:
+        with pytest.raises(RecordLockedError, match="issued"), lab_store.begin() as connection:
             connection.execute(sa.text(statement))
     assert repository.get_record(issued.number) == issued
 
@@ -86,7 +86,7 @@ def test_renaming_a_draft_is_one_transaction(repository, new_record):
     record = repository.get_record("LCD-20250314-0001")
     record.number = "LCD-20250314-0099"
     repository.rename_record("LCD-20250314-0001", record)
-    assert [r.number for r in repository.list_records()] == ["LCD-20250314-0099"]
+    assert [r.number for r in repository.find_records()] == ["LCD-20250314-0099"]
     assert repository.history("LCD-20250314-0099")[-1].what == "number"
 
 

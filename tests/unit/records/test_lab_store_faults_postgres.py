@@ -42,7 +42,7 @@ def test_the_server_stopped_during_saves_loses_nothing_on_postgres(postgres_serv
     repository.send_pending()
     assert len(repository.pending) == 0
 
-    stored = {r.number: r for r in RecordRepository(LabStore.open(postgres_url)).list_records()}
+    stored = {r.number: r for r in RecordRepository(LabStore.open(postgres_url)).find_records()}
     assert sorted(stored) == sorted(numbers)  # nothing lost
     for i, number in enumerate(numbers):
         assert stored[number].remarks == f"corrected {i}"

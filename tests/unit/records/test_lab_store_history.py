@@ -4,11 +4,11 @@ from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
+from postgres_server import add_login
 
 from desktop.core.labstore.store import LabStore
 from desktop.core.records.repository import RecordRepository
 from desktop.core.records.revisions import issue, revise
-from postgres_server import add_login
 
 
 @pytest.fixture

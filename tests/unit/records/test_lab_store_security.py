@@ -8,7 +8,7 @@ from desktop.core.labstore.errors import StoreUnavailable
 from desktop.core.labstore.passwords import check_database_url, passfile, remember_password
 from desktop.core.labstore.store import LabStore
 from desktop.core.preferences import validate
-from desktop.core.records.model import Instrument
+from desktop.core.records.calibration_record import Instrument
 from desktop.core.records.repository import RecordRepository
 
 PAYLOADS = ("'; DROP TABLE records; --", "Robert'); DELETE FROM record_history;--", '=HYPERLINK("http://x","y")',
@@ -25,7 +25,7 @@ def test_sql_and_formula_payloads_round_trip_unchanged(lab_store, new_record):
         assert repository.find_records(customer=payload) == [record]
         assert repository.find_records(serial=f"S{index}{payload}") == [record]
         assert repository.suggest_instruments(payload, by="name")[0].name == payload
-    assert len(repository.list_records()) == len(PAYLOADS)
+    assert len(repository.find_records()) == len(PAYLOADS)
     assert repository.history(f"{PAYLOADS[0]}0")[0].new_value == "created"
 
 

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
+from desktop.core.records.calibration_record import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.core.records.json_io import RecordFormatError, record_from_dict, record_to_dict
-from desktop.core.records.model import CalibrationRecord, Instrument, MeasurementPoint
 from desktop.core.records.repository import RecordRepository
 
 
@@ -23,7 +23,7 @@ def test_a_draft_without_name_or_points_reads_back(repository):
     record.points.append(MeasurementPoint("大气压", "kPa", standard="", reading="100.07"))
     repository.save_record(record)
     assert repository.get_record("LCD-1") == record
-    assert repository.list_records() == [record]
+    assert repository.find_records() == [record]
 
 
 def test_strict_loading_still_refuses_a_draft():

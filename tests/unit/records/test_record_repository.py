@@ -2,11 +2,11 @@
 from dataclasses import replace
 from datetime import date
 
-from desktop.core.labstore.store import LabStore
-from desktop.core.records.model import Instrument
-from desktop.core.records.repository import RecordRepository
-
 import pytest
+
+from desktop.core.labstore.store import LabStore
+from desktop.core.records.calibration_record import Instrument
+from desktop.core.records.repository import RecordRepository
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def test_records_survive_reopening_the_store(lab_url, repository, example_record
         repository.save_record(record)
     repository.store.close()
     reopened = RecordRepository(LabStore.open(lab_url))
-    assert reopened.list_records() == example_records
+    assert reopened.find_records() == example_records
     assert reopened.get_record("LCD-20250314-0002") == example_records[1]
     assert reopened.get_record("missing") is None
     reopened.store.close()
@@ -28,9 +28,9 @@ def test_records_survive_reopening_the_store(lab_url, repository, example_record
 def test_saving_again_replaces_the_record(repository, new_record):
     repository.save_record(new_record(customer="first"))
     repository.save_record(new_record(customer="second"))
-    assert [r.customer for r in repository.list_records()] == ["second"]
+    assert [r.customer for r in repository.find_records()] == ["second"]
     repository.delete_record("LCD-20250314-0001")
-    assert repository.list_records() == []
+    assert repository.find_records() == []
 
 
 def test_instrument_details_are_remembered_by_serial(repository, new_record):

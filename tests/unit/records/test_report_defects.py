@@ -53,7 +53,7 @@ INJECTIONS = ['=HYPERLINK("http://evil.example","click")', "=cmd|' /C calc'!A0",
 
 
 def _injected(new_record, instrument_name):
-    from desktop.core.records.model import Instrument, MeasurementPoint
+    from desktop.core.records.calibration_record import Instrument, MeasurementPoint
 
     return new_record(customer=INJECTIONS[0], remarks=INJECTIONS[1], technician=INJECTIONS[2],
                       instrument=Instrument(name=instrument_name, model=INJECTIONS[3], serial=INJECTIONS[4]),
@@ -215,7 +215,7 @@ def test_every_formula_carries_its_result_for_viewers_that_do_not_recalculate(tm
 
 
 def test_template_copies_keep_footer_and_print_titles_which_follow_inserted_rows(tmp_path, new_record):
-    from desktop.core.records.model import StandardUsed
+    from desktop.core.records.calibration_record import StandardUsed
 
     standards = [StandardUsed(name=f"标准器 {i}", serial=f"S-{i}") for i in range(3)]
     records = [new_record("A-1", standards=standards), new_record("A-2", standards=standards)]

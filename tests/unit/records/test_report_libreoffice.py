@@ -3,7 +3,7 @@
 LibreOffice is part of the test command (scripts/install_system_deps.sh installs it; three conversions,
 about 15 s).
 - Recalculated by LibreOffice (from a copy without cached results, so nothing is taken on trust), every
-  formula gives the value evaluation.py computed and the report stores as the formula's cached result.
+  formula gives the value verdicts.py computed and the report stores as the formula's cached result.
 - Printed, each record numbers its own pages ("第 x 页 共 y 页"), y being its real page count.
 """
 import re
@@ -41,7 +41,7 @@ def test_libreoffice_recalculates_every_formula_to_the_value_python_computed(tmp
     # 13 points x (error, verdict), 3 as-found x (error, verdict), 6 % of reading limits, 3 + 1 as-found conclusions,
     # 3 summary links
     assert compared == 2 * 13 + 2 * 3 + 6 + 4 + 3
-    for record in example_records:  # ...and the verdicts are the ones evaluation.py gives
+    for record in example_records:  # ...and the verdicts are the ones verdicts.py gives
         ws = recalculated[record.number]
         verdicts = [c.value for c in next(col for col in ws.iter_cols() if "结论" in [x.value for x in col])
                     if c.value in WORDS.values() and c.value]

@@ -101,7 +101,7 @@ def test_the_shipped_template_fills_every_marked_cell(tmp_path, example_records)
     ws = wb["LCD-20250314-0002"]
     assert (ws["B3"].value, ws["E3"].value, ws["E5"].value) == ("LCD-20250314-0002", datetime(2025, 3, 14), "CEM-625-0087")
     # two standards (one row inserted): six points from row 13; guarded acceptance needs U, which this
-    # template has no cell for, so its verdicts are values (still computed by evaluation.py)
+    # template has no cell for, so its verdicts are values (still computed by verdicts.py)
     assert [ws[f"H{r}"].value for r in range(13, 19)] == ["合格", "合格", "有条件合格", "合格", "合格", "不合格"]
     first = wb["LCD-20250314-0001"]
     assert first["H13"].value == '=IF(ROUND(ABS(F13)-G13,2)<=0,"合格","不合格")'  # simple acceptance: a formula

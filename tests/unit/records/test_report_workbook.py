@@ -98,7 +98,7 @@ def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):
 
 
 def test_a_long_record_is_paginated_by_the_export_and_its_footer_counts_its_pages(tmp_path, new_record):
-    from desktop.core.records.model import MeasurementPoint
+    from desktop.core.records.calibration_record import MeasurementPoint
 
     points = [MeasurementPoint("流量", "L/min", f"{i}.00", f"{i}.1", "0.5") for i in range(1, 81)]
     record = new_record(points=points)
@@ -223,7 +223,7 @@ def test_certificate_items_of_17025_are_printed(tmp_path, new_record):
     """Issue 31: coverage probability beside k and units in the headers (7.8.4.1 a), the specification
     (7.8.6.2 b), as-found conformity (7.8.4.2), external results marked (7.8.2.1 p), the reproduction
     statement, the accreditation when set, and the number and page in the page header."""
-    from desktop.core.records.model import MeasurementPoint
+    from desktop.core.records.calibration_record import MeasurementPoint
 
     record = new_record(specification="JJG 680-2007 表 3", points=[
         MeasurementPoint("大气压", "kPa", "100.00", "100.07", "0.50", "0.05", as_found="100.62"),
@@ -244,7 +244,7 @@ def test_certificate_items_of_17025_are_printed(tmp_path, new_record):
 
 
 def test_result_rows_grow_to_fit_a_long_quantity_name(tmp_path, new_record):
-    from desktop.core.records.model import MeasurementPoint
+    from desktop.core.records.calibration_record import MeasurementPoint
 
     record = new_record(points=[MeasurementPoint("交流电压（1 kHz，200 V 量程）", "V", "100.0", "100.1", "0.5")])
     ws = load_workbook(export_report([record], tmp_path / "r.xlsx"))[record.number]
@@ -256,7 +256,7 @@ def test_small_tables_are_never_split_and_the_conclusion_never_stands_alone(tmp_
     """Issue 31: a 3-row table split 2/1, the conclusion landed alone on the next page, and the standards table
     continued on the next page without its header. Wherever the tables fall, none of that happens: a small
     table stays whole, a long one repeats its header."""
-    from desktop.core.records.model import MeasurementPoint, StandardUsed
+    from desktop.core.records.calibration_record import MeasurementPoint, StandardUsed
 
     points = [MeasurementPoint("大气压", "kPa", f"{v}.00", f"{v}.07", "0.50", "0.05") for v in (50, 80, 100)]
     for count in range(6, 36, 6):  # more standards push the tables further down the first page

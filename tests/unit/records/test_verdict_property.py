@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from desktop.core.records.evaluation import Tolerance, evaluate, resolution
+from desktop.core.records.calibration_record import MeasurementPoint
 from desktop.core.records.excel.libreoffice import convert
 from desktop.core.records.excel.record_sheet import verdict_words
 from desktop.core.records.excel.report import export_report
-from desktop.core.records.excel.labels import labels_for
-from desktop.core.records.model import MeasurementPoint
+from desktop.core.records.excel.report_labels import labels_for
+from desktop.core.records.verdicts import Tolerance, evaluate, resolution
 
 pytestmark = pytest.mark.usefixtures("libreoffice")  # LibreOffice is part of the test command
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from test_screens import LinesEngine, box
 
 from desktop.core.training.accepted import read_differently, write_accepted_source
 from desktop.core.training.job_data import load_job_data
 from desktop.core.training.payload import parse_job
 from desktop.core.training.screens import score_screens
-
-from test_screens import LinesEngine, box
 
 READING = {"key": "电压", "value": "5.00", "unit": "V"}
 

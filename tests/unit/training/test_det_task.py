@@ -7,7 +7,7 @@ import random
 import cv2
 import numpy as np
 
-from desktop.core.labels import DetRegion
+from desktop.core.label_files import DetRegion
 from desktop.core.ocr.detector import TextDetector
 from desktop.core.training.det_task import DetTask, mark_base_text, shrink_polygon, text_maps
 from desktop.core.training.samples import DetItem
@@ -62,7 +62,7 @@ def test_tiny_table_values_are_taught_at_inference_size_and_survive_post_process
 def test_small_text_taught_alone_is_found_where_it_is():
     """A perfect student of the targets finds 19 px wide text 6-10 px tall; DB's own shrink taught
     text up to 6 px tall as kernels the post-processing drops."""
-    from desktop.core.evaluation.metrics import iou
+    from desktop.core.ocr_metrics.metrics import iou
 
     for height in (6, 7, 8, 10):
         for x, y in ((20, 30), (20.5, 30.25), (50.75, 41.5)):

@@ -28,7 +28,7 @@ def test_a_full_disk_during_the_trainable_copy_leaves_no_partial_folder(tmp_path
 
 
 def test_a_full_disk_during_the_pp_ocrv6_conversion_says_so_and_leaves_nothing(tmp_path, monkeypatch):
-    from desktop.core.ocr.ppocrv6 import prepare
+    from desktop.core.models.ppocrv6 import prepare
 
     monkeypatch.setattr(prepare, "_write_model_set", lambda onnx, folder, sources: _fill_then_fail(None, folder))
     with pytest.raises(ModelError, match="the disk is full: converting PP-OCRv6 needs about 30 MB"):

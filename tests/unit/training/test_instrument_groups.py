@@ -6,7 +6,7 @@ import cv2
 import pytest
 
 from desktop.commands.finetune import result_table
-from desktop.core.labels import format_det_line
+from desktop.core.label_files import format_det_line
 from desktop.core.training.job_data import load_job_data
 from desktop.core.training.loop import _out_of_time
 from desktop.core.training.payload import PayloadError, parse_job

@@ -1,7 +1,7 @@
 """Recognition crops cut from the detector's own boxes, as the engine cuts them (issue 21)."""
 import numpy as np
 
-from desktop.core.labels import DetRegion
+from desktop.core.label_files import DetRegion
 from desktop.core.training.rec_crops import crops_as_detected, detected_box, recut
 from desktop.core.training.samples import DetItem, rec_items_from_det_items
 

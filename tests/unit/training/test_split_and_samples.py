@@ -1,10 +1,10 @@
 import numpy as np
 
-from desktop.core.labels import DetRegion
+from desktop.core.label_files import DetRegion
 from desktop.core.training.det_task import shrink_polygon, text_maps
 from desktop.core.training.general_text import GENERAL_PREFIX, general_text_items
 from desktop.core.training.samples import DetItem, downscaled, rec_items_from_det_items
-from desktop.core.training.split import shot_groups, split_items
+from desktop.core.training.train_val_split import shot_groups, split_items
 
 
 def shot(value: int, noise: int = 0) -> np.ndarray:
@@ -40,7 +40,7 @@ def test_capture_times_order_the_photos_when_every_one_has_them(tmp_path):
 
     from PIL import Image
 
-    from desktop.core.training.split import capture_time
+    from desktop.core.training.train_val_split import capture_time
 
     days = [3, 1, 2, 1, 3, 2]
     paths = []

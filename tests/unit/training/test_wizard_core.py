@@ -5,15 +5,20 @@ import json
 
 import cv2
 import numpy as np
-
 import pytest
 
-from desktop.core.labels import LabelError, read_det_labels, read_rec_labels
+from desktop.core.label_files import LabelError, read_det_labels, read_rec_labels
 from desktop.core.training.payload import DEFAULT_STEPS, TrainJob, parse_job
 from desktop.core.training.presets import data_level, estimate_seconds, format_duration, preset
 from desktop.core.training.run_state import RunState, parse_line
-from desktop.core.training.wizard_data import (Sample, imported_samples, label_format, photos_per_instrument,
-                                                split_samples, write_sources)
+from desktop.core.training.wizard_data import (
+    Sample,
+    imported_samples,
+    label_format,
+    photos_per_instrument,
+    split_samples,
+    write_sources,
+)
 
 
 def test_presets_carry_the_measured_numbers():

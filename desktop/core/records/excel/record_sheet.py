@@ -14,13 +14,12 @@ from decimal import ROUND_FLOOR, Decimal
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.core.records import evaluation
+from desktop.core.records import verdicts as evaluation  # import line only while excel/ is being edited elsewhere
+from desktop.core.records.calibration_record import CalibrationRecord, MeasurementPoint, is_number_text
 from desktop.core.records.consistency import lab_minimum_tur, low_tur_points
-from desktop.core.records.evaluation import ExcelFormulas, Tolerance
 from desktop.core.records.excel.pagination import Pages, largest_scale
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
 from desktop.core.records.excel.sheet_writer import SheetWriter
-from desktop.core.records.excel.watermark import add_draft_watermark
 from desktop.core.records.excel.styles import (
     HEADER_FILL,
     HEADER_FONT,
@@ -37,7 +36,8 @@ from desktop.core.records.excel.styles import (
     style_cell,
     write_value,
 )
-from desktop.core.records.model import CalibrationRecord, MeasurementPoint, is_number_text
+from desktop.core.records.excel.watermark import add_draft_watermark
+from desktop.core.records.verdicts import ExcelFormulas, Tolerance
 
 PHOTO_COLUMN = ("photo", 22)
 PHOTO_ROW_HEIGHT = 48  # points; the thumbnail is sized to fit in it

@@ -18,20 +18,24 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from desktop.core.reading.keys import load_keys
+from desktop.core.records.calibration_record import CalibrationRecord
 from desktop.core.records.consistency import record_problems
-from desktop.core.records.evaluation import ToleranceError
 from desktop.core.records.excel.formula_results import keep_results
 from desktop.core.records.excel.history_sheet import add_history_sheet
-from desktop.core.records.excel.labels import LANGUAGES, labels_for
 from desktop.core.records.excel.record_sheet import mark_sheet_superseded, write_record_sheet
-from desktop.core.records.excel.safe_write import (ReportWriteError, check_writable, save_workbook,
-                                                   workbook_lock)
+from desktop.core.records.excel.report_labels import LANGUAGES, labels_for
+from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook, workbook_lock
 from desktop.core.records.excel.styles import sheet_title
-from desktop.core.records.excel.summary import (SummaryLayoutError, add_summary_row, mark_superseded, summary_rows,
-                                                summary_sheet)
+from desktop.core.records.excel.summary import (
+    SummaryLayoutError,
+    add_summary_row,
+    mark_superseded,
+    summary_rows,
+    summary_sheet,
+)
 from desktop.core.records.excel.template_fill import fill_template
-from desktop.core.records.model import CalibrationRecord
 from desktop.core.records.texts import text_problems
+from desktop.core.records.verdicts import ToleranceError
 
 
 class RecordNotReadyError(ValueError):

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from copy import copy
-import re
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple

@@ -12,6 +12,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.records.calibration_record import CalibrationRecord
 from desktop.core.records.excel.formula_results import results
 from desktop.core.records.excel.styles import (
     HEADER_FILL,
@@ -26,7 +27,6 @@ from desktop.core.records.excel.styles import (
     style_cell,
     write_value,
 )
-from desktop.core.records.model import CalibrationRecord
 
 # (label key, column width); the record number column is how appends find an existing row.
 SUMMARY_COLUMNS = [

@@ -23,7 +23,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.reading.keys import load_keys
-from desktop.core.records.evaluation import ExcelFormulas, Tolerance, resolution
+from desktop.core.records.calibration_record import CalibrationRecord, MeasurementPoint, StandardUsed
 from desktop.core.records.excel.photos import thumbnail_image
 from desktop.core.records.excel.record_sheet import printed_issue_date, printed_title, verdict_words
 from desktop.core.records.excel.styles import (
@@ -35,7 +35,7 @@ from desktop.core.records.excel.styles import (
     sheet_title,
     write_value,
 )
-from desktop.core.records.model import CalibrationRecord, MeasurementPoint, StandardUsed
+from desktop.core.records.verdicts import ExcelFormulas, Tolerance, resolution
 
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 POINT_FIELDS = ("index", "quantity", "quantity_zh", "quantity_en", "unit", "standard", "reading", "error", "tolerance", "limit", "uncertainty",

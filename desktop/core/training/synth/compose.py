@@ -11,12 +11,15 @@ import random
 import cv2
 import numpy as np
 
-from desktop.core.labels import IGNORED_TEXT
+from desktop.core.label_files import IGNORED_TEXT
 from desktop.core.training.synth.fonts import FontSet
 from desktop.core.training.synth.looks import paint
 from desktop.core.training.synth.panel import Panel
 from desktop.core.training.synth.photo import (
-    surroundings, camera_light_and_lens, jpeg_roundtrip, warp_points,
+    camera_light_and_lens,
+    jpeg_roundtrip,
+    surroundings,
+    warp_points,
 )
 from desktop.core.training.synth.printing import random_camera_stamp, random_paper_line
 from desktop.core.training.synth.screen import Region, SyntheticScreen

@@ -23,8 +23,14 @@ import numpy as np
 from desktop.core.training.synth.fonts import FontSet
 from desktop.core.training.synth.looks import LOOKS
 from desktop.core.training.synth.photo import degrade
-from desktop.core.training.synth.screen import (PARTIAL_LABEL_KINDS, Field, Region, ScreenSpec, SyntheticScreen,
-                                                render_screen)
+from desktop.core.training.synth.screen import (
+    PARTIAL_LABEL_KINDS,
+    Field,
+    Region,
+    ScreenSpec,
+    SyntheticScreen,
+    render_screen,
+)
 from desktop.core.training.synth.segments import SegmentStyle, can_render
 from desktop.core.training.synth.text_sources import BY_KEY, random_value
 

@@ -8,7 +8,12 @@ from desktop.core.training.synth.looks import random_look
 from desktop.core.training.synth.screen import Field, ScreenSpec
 from desktop.core.training.synth.segments import SegmentStyle, can_render
 from desktop.core.training.synth.text_sources import (
-    LATIN_TITLES, TITLES, Quantity, random_quantities, random_unit, random_value,
+    LATIN_TITLES,
+    TITLES,
+    Quantity,
+    random_quantities,
+    random_unit,
+    random_value,
 )
 
 LAYOUTS = ("rows", "panel", "dual", "glued")

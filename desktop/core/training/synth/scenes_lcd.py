@@ -9,7 +9,12 @@ import dataclasses
 import random
 
 from desktop.core.training.synth.case_parts import (
-    button_labels, buttons, case_colours, maker_and_model, new_case, print_row,
+    button_labels,
+    buttons,
+    case_colours,
+    maker_and_model,
+    new_case,
+    print_row,
 )
 from desktop.core.training.synth.looks import LOOKS, Look, ghost_color, jitter
 from desktop.core.training.synth.panel import Panel, fit_digits

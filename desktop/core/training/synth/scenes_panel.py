@@ -13,7 +13,13 @@ from desktop.core.training.synth.case_parts import case_colours, maker_and_model
 from desktop.core.training.synth.looks import LOOKS, ghost_color, jitter
 from desktop.core.training.synth.panel import Panel
 from desktop.core.training.synth.printing import (
-    HMI_BUTTONS, HMI_HEADS, HMI_SUBTITLES, HMI_TITLES, HMI_UNITS, MAKERS, random_model,
+    HMI_BUTTONS,
+    HMI_HEADS,
+    HMI_SUBTITLES,
+    HMI_TITLES,
+    HMI_UNITS,
+    MAKERS,
+    random_model,
 )
 from desktop.core.training.synth.segments import SegmentStyle
 from desktop.core.training.synth.text_sources import format_value

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from desktop.core.labels import IGNORED_TEXT
+from desktop.core.label_files import IGNORED_TEXT
 from desktop.core.training.synth import looks as looks_mod
 from desktop.core.training.synth.fonts import FontSet, text_mask
 from desktop.core.training.synth.looks import Look

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from desktop.core.reading.keys import load_keys
 from desktop.core.reading.units import load_units
-from desktop.core.records import evaluation
+from desktop.core.records import verdicts
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 TITLES = ("record", "certificate")  # 校准原始记录 / 校准证书
-decimals_of = evaluation.decimals_of  # displayed decimals of a number as written
+decimals_of = verdicts.decimals_of  # displayed decimals of a number as written
 
 
 def is_number_text(text: str) -> bool:
@@ -138,24 +138,24 @@ class MeasurementPoint:
 
     @property
     def error_decimals(self) -> int:
-        return evaluation.error_decimals(self.reading, self.standard)
+        return verdicts.error_decimals(self.reading, self.standard)
 
     @property
     def error(self) -> float:
         """Reading - standard, rounded to the displayed decimals (the Excel formula rounds the same way)."""
-        return float(evaluation.point_error(self.reading, self.standard))
+        return float(verdicts.point_error(self.reading, self.standard))
 
-    def result(self, rule: str = "simple", as_found: bool = False) -> evaluation.PointResult:
+    def result(self, rule: str = "simple", as_found: bool = False) -> verdicts.PointResult:
         """Error, limit and verdict under ``rule``, of the value as left (or as found: a point that was not
         adjusted was found as it was left)."""
         reading = self.found_reading if as_found else self.reading
-        return evaluation.evaluate(reading, self.standard, self.tolerance, self.uncertainty, self.full_scale, rule)
+        return verdicts.evaluate(reading, self.standard, self.tolerance, self.uncertainty, self.full_scale, rule)
 
     @property
     def passed(self) -> bool | None:
         """|error| <= tolerance (simple acceptance); None when no tolerance is given."""
         verdict = self.result().verdict
-        return None if verdict is None else verdict == evaluation.PASS
+        return None if verdict is None else verdict == verdicts.PASS
 
 
 @dataclass
@@ -206,7 +206,7 @@ class CalibrationRecord:
     issue_date: date | None = None
     item_condition: str = ""  # condition of the item on receipt
     deviations: str = ""  # deviations from the method, additions or exclusions
-    decision_rule: str = "simple"  # evaluation.DECISION_RULES
+    decision_rule: str = "simple"  # verdicts.DECISION_RULES
     coverage_factor: str = "2"  # k of every point's expanded uncertainty
     signatory: Signatory = field(default_factory=Signatory)
     standards_override: str = ""  # why a standard past its due date was used anyway (printed)
@@ -230,13 +230,13 @@ class CalibrationRecord:
     def verdict(self, as_found: bool = False) -> str | None:
         """The conclusion under the record's decision rule (its worst point), or None; ``as_found``: of the
         values before adjustment."""
-        return evaluation.conclusion(point.result(self.decision_rule, as_found).verdict for point in self.points)
+        return verdicts.conclusion(point.result(self.decision_rule, as_found).verdict for point in self.points)
 
     @property
     def passed(self) -> bool | None:
         """All points accepted under the record's decision rule; None when no point has a tolerance."""
         verdict = self.verdict()
-        return None if verdict is None else verdict == evaluation.PASS
+        return None if verdict is None else verdict == verdicts.PASS
 
     def overdue_standards(self) -> list[StandardUsed]:
         """Standards whose due date is before the calibration date."""

@@ -1,7 +1,8 @@
 """The reading a technician sees: ``大气压 = 100.07 kPa``, checked."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from desktop.core.reading.checks import issue_message
 

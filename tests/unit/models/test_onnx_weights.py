@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from desktop.core.ocr.ppocrv6.onnx_weights import read_onnx
+from desktop.core.models.ppocrv6.onnx_weights import read_onnx
 from desktop.core.ocr.types import ModelError
 
 

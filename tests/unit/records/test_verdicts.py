@@ -1,12 +1,21 @@
-"""evaluation.py: tolerances as users write them, simple and guarded (ILAC-G8) decision rules, as found / as left."""
+"""verdicts.py: tolerances as users write them, simple and guarded (ILAC-G8) decision rules, as found / as left."""
 from decimal import Decimal
 
 import pytest
 
-from desktop.core.records.evaluation import (CONDITIONAL_FAIL, CONDITIONAL_PASS, FAIL, PASS, VERDICTS, ExcelFormulas,
-                                             Tolerance, ToleranceError,
-                                             conclusion, evaluate)
-from desktop.core.records.model import MeasurementPoint
+from desktop.core.records.calibration_record import MeasurementPoint
+from desktop.core.records.verdicts import (
+    CONDITIONAL_FAIL,
+    CONDITIONAL_PASS,
+    FAIL,
+    PASS,
+    VERDICTS,
+    ExcelFormulas,
+    Tolerance,
+    ToleranceError,
+    conclusion,
+    evaluate,
+)
 
 
 @pytest.mark.parametrize("text, reading, full_scale, limit", [

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.evaluation.metrics import DetCounts, RecScore, match_detections
-from desktop.core.labels import DetSample, RecSample
+from desktop.core.label_files import DetSample, RecSample
 from desktop.core.ocr.images import load_image
 from desktop.core.ocr.types import ImageError
+from desktop.core.ocr_metrics.metrics import DetCounts, RecScore, match_detections
 
 ProgressFn = Callable[[float, str], None]
 

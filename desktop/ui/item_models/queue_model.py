@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.ui.icons import icon
-from desktop.ui.models.image_record import ImageRecord
+from desktop.ui.item_models.image_record import ImageRecord
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RecordRole = Qt.ItemDataRole.UserRole + 1

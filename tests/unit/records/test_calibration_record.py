@@ -2,10 +2,15 @@ from datetime import date
 
 import pytest
 
-from desktop.core.reading.numbers import parse_number
 from desktop.core.reading.keys import load_keys
-from desktop.core.records.model import (ENVIRONMENT_KEY_IDS, MeasurementPoint, ambient_conditions, decimals_of,
-                                        kept_for_next)
+from desktop.core.reading.numbers import parse_number
+from desktop.core.records.calibration_record import (
+    ENVIRONMENT_KEY_IDS,
+    MeasurementPoint,
+    ambient_conditions,
+    decimals_of,
+    kept_for_next,
+)
 from desktop.core.records.numbering import DEFAULT_PATTERN, format_number, next_number
 
 

@@ -1,7 +1,6 @@
 import pytest
 
-from desktop.core.labels import (DetRegion, LabelError, format_det_line, read_det_labels,
-                                 read_rec_labels)
+from desktop.core.label_files import DetRegion, LabelError, format_det_line, read_det_labels, read_rec_labels
 
 
 def test_det_labels_roundtrip_and_ignored(tmp_path):

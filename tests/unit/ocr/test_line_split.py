@@ -1,6 +1,6 @@
 import numpy as np
 
-from desktop.core.ocr.split import split_at_gaps
+from desktop.core.ocr.line_split import split_at_gaps
 
 
 def line_with_blocks(blocks, height=20, width=300, dark_on_light=True):

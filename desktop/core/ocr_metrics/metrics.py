@@ -39,7 +39,7 @@ class DetCounts:
     gt_cared: int = 0
     det_cared: int = 0
 
-    def add(self, other: "DetCounts") -> None:
+    def add(self, other: DetCounts) -> None:
         self.matched += other.matched
         self.gt_cared += other.gt_cared
         self.det_cared += other.det_cared

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from desktop.core.records.evaluation import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
-from desktop.core.records.model import MeasurementPoint, is_number_text
+from desktop.core.records.calibration_record import MeasurementPoint, is_number_text
+from desktop.core.records.verdicts import CONDITIONAL_FAIL, CONDITIONAL_PASS, PASS, Tolerance, ToleranceError
 from desktop.ui import i18n, reading_adapter, theme
 
 INDEX, QUANTITY, UNIT, STANDARD, READING, TOLERANCE, ERROR, VERDICT, AS_FOUND = range(9)
@@ -32,7 +32,7 @@ def point_error(point: MeasurementPoint) -> str:
 
 
 def point_verdict(point: MeasurementPoint, rule: str) -> str | None:
-    """One of ``evaluation.VERDICTS`` under ``rule``; None while a value is missing or cannot be judged yet."""
+    """One of ``verdicts.VERDICTS`` under ``rule``; None while a value is missing or cannot be judged yet."""
     if not point_error(point):
         return None
     try:

@@ -1,28 +1,18 @@
 """What the technician changed in the readings, worked out by comparing with what the boxes give.
 
-A reading is known by the boxes it was read from (its key text may be the very thing corrected). No
-Qt here: plain functions over readings, tested on their own.
+A reading is known by the boxes it was read from (its key text may be the very thing corrected). The
+app (ui/session.py) applies these rules; setting one field again is the table editor's
+(ui/reading_adapter.py ``reapply_field``).
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from desktop.ui import reading_adapter
+from collections.abc import Iterable
 
 FIELDS = ("key", "value", "unit")
 
 
 def boxes_of(reading) -> tuple[int, ...]:
     return tuple(reading.boxes or ())
-
-
-def reapply_field(reading, name: str, text: str):
-    """One field set again as the table editor sets it (a refused value leaves the reading as it is)."""
-    if name == "value":
-        return reading_adapter.edit_value(reading, text, "en")[0] or reading
-    if name == "unit":
-        return reading_adapter.edit_unit(reading, text)
-    return reading_adapter.edit_key(reading, text)
 
 
 def carry_over(before: list, current: list, after: list, edited_box: int, reapply) -> list:

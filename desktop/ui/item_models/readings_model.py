@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from desktop.core.live.slots import live_slots
 from desktop.ui import i18n, reading_adapter, theme
-from desktop.ui.live_slots import live_slots
 
 KEY, VALUE, UNIT, CONFIDENCE, STATUS = range(5)
 COLUMN_FIELDS = {KEY: "key", VALUE: "value", UNIT: "unit"}

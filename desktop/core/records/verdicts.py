@@ -84,7 +84,7 @@ class Tolerance:
     digits: Decimal = Decimal(0)
 
     @classmethod
-    def parse(cls, text: str) -> "Tolerance | None":
+    def parse(cls, text: str) -> Tolerance | None:
         """None for a blank tolerance (no verdict); ToleranceError for one that cannot be read."""
         compact = re.sub(r"\s+", "", text).lower().replace("％", "%").replace("±", "").replace("+/-", "")
         if compact.startswith("(") and compact.endswith(")"):

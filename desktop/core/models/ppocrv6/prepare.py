@@ -14,10 +14,10 @@ SHA-256 and our networks' digest: an upgraded wheel or regenerated code is conve
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import importlib.util
-import errno
 import json
 import os
 import shutil
@@ -127,7 +127,7 @@ def convert_ppocrv6(onnx: dict[str, Path], target: Path, sources: dict[str, str]
 
 
 def _write_model_set(onnx: dict[str, Path], folder: Path, sources: dict[str, str]) -> None:
-    from desktop.core.ocr.ppocrv6.onnx_weights import read_onnx
+    from desktop.core.models.ppocrv6.onnx_weights import read_onnx
 
     names = json.loads((Path(__file__).with_name("weight_names.json")).read_text(encoding="utf-8"))
     for stage in STAGES:
@@ -149,7 +149,7 @@ def _save_network(stage: str, weights: dict, folder: Path) -> None:
     was_static = not paddle.in_dynamic_mode()
     paddle.disable_static()
     try:
-        network = importlib.import_module(f"desktop.core.ocr.ppocrv6.{stage}_network").Network()
+        network = importlib.import_module(f"desktop.core.models.ppocrv6.{stage}_network").Network()
         missing = set(network.state_dict()) - set(weights)
         if missing:
             raise ModelError(f"PP-OCRv6 {stage}: weights missing for {sorted(missing)[:3]}")
