@@ -171,10 +171,10 @@ def _with_base_finds(item: DetItem, detector: TextDetector, keep: bool, unclip_r
     marked = with_base_text(item, detector.boxes(prob, (height, width)), keep, unclip_ratio)
     if not keep or prob is None:
         return marked
-    prob = prob.reshape(prob.shape[-2:])
-    to_map = np.array([prob.shape[1] / width, prob.shape[0] / height], np.float32)
+    map_height, map_width = prob.shape[-2:]
+    to_map = np.array([map_width / width, map_height / height], np.float32)
     labeled = [np.array(r.points, np.float32) * to_map for r in item.regions if not r.ignored]
-    kernels = base_kernels(prob, labeled, detector.thresh)
+    kernels = base_kernels(prob.reshape(map_height, map_width), labeled, detector.thresh)
     return replace(marked, base_text=cv2.resize(kernels, (width, height), interpolation=cv2.INTER_NEAREST))
 
 
