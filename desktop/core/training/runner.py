@@ -183,11 +183,25 @@ def _cut_as_detected(base, device, data, emit: Emit) -> tuple[list, list]:
     """Rec crops of det-labeled photos cut from the base detector's boxes, as the engine cuts (rec_crops.py)."""
     from desktop.core.training.rec_crops import crops_as_detected, recut
 
-    detect = _base_detector(base, device).detect
-    crops = crops_as_detected(data.det_train + data.det_val, detect)
+    detect, read = _base_detector(base, device).detect, _base_reader(base, device)
+    crops = crops_as_detected(data.det_train + data.det_val, detect, read)
+    names = {item.name: item.text for item in data.rec_train + data.rec_val}
+    beyond = sum(text != names.get(name, text) for name, (_crop, text) in crops.items())
     emit(log_event(f"rec: {len(crops)} labeled text regions cut from the detector's own boxes, as the engine "
-                   "cuts them (the others from their labeled boxes)"))
+                   f"cuts them (the others from their labeled boxes); {beyond} of them taught with what the "
+                   "current model reads beside the label in the same box (a unit nobody boxed)"))
     return recut(data.rec_train, crops), recut(data.rec_val, crops)
+
+
+def _base_reader(base, device):
+    """crops -> texts, as the base recogniser reads them."""
+    from desktop.core.ocr.model_files import load_dictionary, read_min_width
+    from desktop.core.ocr.predictor import predictor_infer
+    from desktop.core.ocr.recognizer import TextRecognizer
+
+    recognizer = TextRecognizer(predictor_infer(base.rec_dir, device), load_dictionary(base.keys_path),
+                                min_width=read_min_width(base.rec_dir))
+    return lambda crops: [text for text, _score in recognizer.recognize(crops)]
 
 
 def _base_detector(base, device):
