@@ -32,6 +32,7 @@ from desktop.core.records.excel.styles import (
     as_text,
     highlight_verdicts,
     number_format,
+    SheetTitles,
     sheet_title,
     write_value,
 )
@@ -86,10 +87,10 @@ def fill_template(template: str | Path, records: list[CalibrationRecord], labels
     form = wb.worksheets[0]
     names = _named_cells(wb, form, set(record_fields(records[0], labels)))
     sheets = [form] + [_copy_form(wb, form) for _ in records[1:]]  # copy before filling: pristine forms
-    taken = [ws.title for ws in wb.worksheets if ws not in sheets]
+    taken = SheetTitles(ws.title for ws in wb.worksheets if ws not in sheets)
     for position, (ws, record) in enumerate(zip(sheets, records)):
         ws.title = sheet_title(record.number, taken)
-        taken.append(ws.title)
+        taken.add(ws.title)
         wb.move_sheet(ws, position - wb.index(ws))
         named_cells = {field: coordinate for field, (_, coordinate) in names.items()}
         try:
