@@ -49,6 +49,7 @@ def test_a_buffered_sheet_reads_back_like_the_one_openpyxl_writes(tmp_path):
     ours.merge(3, 1, 3, 2)
     theirs.row_dimensions[1].height = ours.heights[1] = 36.5
     theirs.row_dimensions[2].height = ours.heights[2] = 20  # a row of no cells keeps its height
+    ours.finish(editable_rows=1)  # rows 2 and 3 are XML from here on: row 1 can still be rewritten
     theirs["D1"].number_format = "0.000"  # changed after writing
     ours.rewrite(1, 4, number_format="0.000")
     theirs["F1"].font = HEADER_FONT
@@ -74,3 +75,13 @@ def test_text_a_cell_cannot_hold_is_refused_as_openpyxl_refuses_it():
     cells = SheetCells(Workbook().active)
     with pytest.raises(IllegalCharacterError):
         cells.write(1, 1, "bell\x07")
+
+
+def test_a_finished_sheet_takes_no_new_cell_and_lets_go_of_the_rows_that_cannot_change():
+    cells = SheetCells(Workbook().active)
+    for row in (1, 2, 3):
+        cells.write(row, 1, f"row {row}")
+    cells.finish(editable_rows=1)
+    assert list(cells.rows) == [1] and cells.value(1, 1) == "row 1"
+    with pytest.raises(ValueError, match="finished"):
+        cells.write(4, 1, "late")

@@ -43,6 +43,7 @@ PHOTO_COLUMN = ("photo", 22)
 PHOTO_ROW_HEIGHT = 48  # points; the thumbnail is sized to fit in it
 SMALL_TABLE = 15  # points: a results table this short is never split across pages
 CONCLUSION_HEIGHT = 20  # points: the conclusion row, kept with the table's last row
+TITLE_ROWS = 3  # the title is in one of them: it follows the lab's name and address when they are set
 
 
 def printed_title(record: CalibrationRecord, labels: dict[str, str]) -> str:
@@ -126,6 +127,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
         ws.oddHeader.center.size, ws.oddHeader.center.color = 14, MARK_COLOUR
         add_draft_watermark(ws, [1] + [brk.id + 1 for brk in ws.row_breaks.brk])
     ws.print_area = f"A1:{last}{end}"
+    writer.cells.finish(editable_rows=TITLE_ROWS)  # the title may still be marked superseded
     return conclusion
 
 
@@ -133,7 +135,7 @@ def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> N
     """An earlier revision kept in the workbook: its title and every printed page say it is superseded."""
     titles = (labels["record_title"], labels["certificate_title"])
     cells = sheet_cells(ws)  # None: a sheet read from an existing report
-    for row in (1, 2, 3):  # the title follows the lab's name and address when set
+    for row in range(1, TITLE_ROWS + 1):
         title = cells.value(row, 1) if cells else ws.cell(row, 1).value
         if isinstance(title, str) and title.startswith(titles):
             marked = labels["title_marked"].format(title=title, mark=mark)

@@ -12,6 +12,7 @@ openpyxl writes them, and a formula with its cached result (formula_results.py).
 from __future__ import annotations
 
 import re
+import zlib
 from datetime import date, datetime, time
 from decimal import Decimal
 from functools import partial
@@ -42,8 +43,8 @@ class CellStyles:
 
     def __init__(self, ws: Worksheet):
         self._ws = ws
-        self._ids: dict[tuple, int] = {}
-        self._parts: dict[int, tuple] = {}  # id -> (font, alignment, border, fill, number format)
+        self._ids: dict[tuple, tuple[int, tuple]] = {}  # ids of the parts -> (style id, the parts: ids never reused)
+        self._parts: dict[int, tuple] = {}  # style id -> (font, alignment, border, fill, number format)
 
     def id(self, font, alignment, border, fill, number_format: str | None) -> int:
         key = (id(font), id(alignment), id(border), id(fill), number_format)
@@ -57,9 +58,10 @@ class CellStyles:
                 cell.fill = fill
             if number_format is not None:
                 cell.number_format = number_format
-            found = self._ids[key] = cell.style_id
-            self._parts[found] = (font, alignment, border, fill, number_format)  # keeps their ids from reuse
-        return found
+            parts = (font, alignment, border, fill, number_format)
+            found = self._ids[key] = (cell.style_id, parts)
+            self._parts.setdefault(cell.style_id, parts)
+        return found[0]
 
     def changed(self, style: int, font=None, number_format: str | None = None) -> int:
         """The id of ``style`` with another font or number format."""
@@ -84,6 +86,8 @@ class SheetCells:
 
     A value is what ``styles.write_value`` takes: text (always text), a Displayed number, a date, a
     number or one of our Formulas; its number format goes into its style as write_value would set it.
+    ``finish`` turns the rows that will not change into their XML, so thousands of sheets waiting to be
+    saved hold a few kilobytes each rather than an object per cell.
     """
 
     def __init__(self, ws: Worksheet):
@@ -92,10 +96,14 @@ class SheetCells:
         self.heights: dict[int, float] = {}
         self.merged: list[str] = []
         self._styles = _styles(ws)
+        self._finished: bytes | None = None  # the rows after the editable ones and the merged ranges, compressed
+        self._dimension = ""
         _buffered(ws.parent)[ws] = self
 
     def write(self, row: int, column: int, value, font=BODY_FONT, alignment=CENTER, border=BOX, fill=None) -> None:
         """Like ``write_value`` then ``style_cell`` on an openpyxl cell (an alignment of None: centred)."""
+        if self._finished is not None:
+            raise ValueError(f"sheet {self.ws.title!r} is finished: no cell can be added")
         value, number_format = cell_content(value)
         if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
             raise IllegalCharacterError(f"{value!r} cannot be used in worksheets.")
@@ -117,25 +125,42 @@ class SheetCells:
         """Merge the range; every cell of it must be written (a merged range's frame is drawn by each cell)."""
         self.merged.append(f"{get_column_letter(first_column)}{first_row}:{get_column_letter(last_column)}{last_row}")
 
-    def xml(self, epoch) -> tuple[str, bytes]:
+    def finish(self, editable_rows: int = 0) -> None:
+        """No cell is added any more, and only rows up to ``editable_rows`` are rewritten: the others and the
+        merged ranges become their XML now (compressed), and their cells are let go."""
+        if self._finished is not None:
+            return
+        columns = [c for cells in self.rows.values() for c in cells]
+        self._dimension = (f"{get_column_letter(min(columns))}{min(self.rows)}:"
+                           f"{get_column_letter(max(columns))}{max(self.rows)}") if columns else "A1:A1"
+        done = sorted(r for r in self.rows.keys() | self.heights.keys() if r > editable_rows)
+        out = [self._rows_xml(done), "</sheetData>"]
+        if self.merged:
+            out.append(f'<mergeCells count="{len(self.merged)}">')
+            out.extend(f'<mergeCell ref="{ref}"/>' for ref in self.merged)
+            out.append("</mergeCells>")
+        self._finished = zlib.compress("".join(out).encode("utf-8"), 1)
+        self.rows = {r: cells for r, cells in self.rows.items() if r <= editable_rows}  # new dicts: small ones
+        self.heights = {r: height for r, height in self.heights.items() if r <= editable_rows}
+        self.merged = []
+
+    def xml(self) -> tuple[str, bytes]:
         """(the sheet's dimension, its ``<sheetData>`` and ``<mergeCells>``) as openpyxl would write them."""
-        out = ["<sheetData>"]
-        for r in sorted(self.rows.keys() | self.heights.keys()):
+        self.finish()
+        head = self._rows_xml(sorted(self.rows.keys() | self.heights.keys()))
+        return self._dimension, b"<sheetData>" + head.encode("utf-8") + zlib.decompress(self._finished or b"")
+
+    def _rows_xml(self, rows: list[int]) -> str:
+        epoch = self.ws.parent.epoch
+        out = []
+        for r in rows:
             height = self.heights.get(r)
             out.append(f'<row r="{r}" ht="{safe_string(height)}" customHeight="1">' if height is not None
                        else f'<row r="{r}">')
             cells = self.rows.get(r, {})
             out.extend(_cell(f"{get_column_letter(c)}{r}", cells[c][0], cells[c][1], epoch) for c in sorted(cells))
             out.append("</row>")
-        out.append("</sheetData>")
-        if self.merged:
-            out.append(f'<mergeCells count="{len(self.merged)}">')
-            out.extend(f'<mergeCell ref="{ref}"/>' for ref in self.merged)
-            out.append("</mergeCells>")
-        columns = [c for cells in self.rows.values() for c in cells]
-        dimension = (f"{get_column_letter(min(columns))}{min(self.rows)}:"
-                     f"{get_column_letter(max(columns))}{max(self.rows)}") if columns else "A1:A1"
-        return dimension, "".join(out).encode("utf-8")
+        return "".join(out)
 
 
 def _cell(coordinate: str, value, style: int, epoch) -> str:
@@ -175,13 +200,12 @@ def sheet_cells(ws: Worksheet) -> SheetCells | None:
 def sheet_patches(wb: Workbook) -> dict:
     """{sheet title: the change that puts its cells into the sheet openpyxl saved}, for ``patch_sheets``."""
     present = {id(ws) for ws in wb.worksheets}
-    return {ws.title: partial(_filled, cells=cells, epoch=wb.epoch)
-            for ws, cells in _buffered(wb).items() if id(ws) in present}
+    return {ws.title: partial(_filled, cells=cells) for ws, cells in _buffered(wb).items() if id(ws) in present}
 
 
-def _filled(xml: bytes, cells: SheetCells, epoch) -> bytes:
+def _filled(xml: bytes, cells: SheetCells) -> bytes:
     if xml.count(EMPTY_SHEET_DATA) != 1:
         raise ValueError(f"sheet {cells.ws.title!r}: openpyxl wrote cells of its own beside the row buffer's")
-    dimension, data = cells.xml(epoch)
+    dimension, data = cells.xml()
     xml = _DIMENSION.sub(f'<dimension ref="{dimension}"/>'.encode(), xml, count=1)
     return xml.replace(EMPTY_SHEET_DATA, data, 1)
