@@ -13,12 +13,9 @@ other tables too), and small blocks are kept whole.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from openpyxl.worksheet.pagebreak import Break
 
-if TYPE_CHECKING:
-    from desktop.core.records.excel.sheet_cells import SheetCells
+from desktop.core.records.excel.sheet_cells import SheetCells
 
 A4_WIDTH_PT, A4_HEIGHT_PT = 595.0, 842.0
 FILL = 0.92  # rows render slightly taller than their nominal height in some programs
@@ -32,8 +29,8 @@ def largest_scale(column_widths: list[float], margins: tuple[float, float, float
 
 
 class Pages:
-    """Places the rows of a sheet (its ``SheetCells``) on A4 pages in order: ``flow`` for rows already written, ``fits`` and
-    ``new_page`` for a writer that decides before it writes (a table repeating its header)."""
+    """Places the rows of a sheet (its ``SheetCells``) on A4 pages in order: ``flow`` for rows already written,
+    ``fits`` and ``new_page`` for a writer that decides before it writes (a table repeating its header)."""
 
     def __init__(self, cells: SheetCells, margins: tuple[float, float, float, float], scale: float = 1.0):
         self.cells = cells
