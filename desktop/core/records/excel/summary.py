@@ -36,6 +36,7 @@ SUMMARY_COLUMNS = [
 ]
 COLUMN = {key: i for i, (key, _) in enumerate(SUMMARY_COLUMNS, start=1)}
 HEADER_ROW = 2
+EXCEL_MAX_ROW = 1_048_576  # a worksheet's last row
 
 
 class SummaryLayoutError(ValueError):
@@ -117,7 +118,8 @@ def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Summary:
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.freeze_panes = f"C{HEADER_ROW + 1}"  # title, headers and the record number stay in view
     verdicts = get_column_letter(COLUMN["verdict"])
-    highlight_verdicts(ws, f"{verdicts}{HEADER_ROW + 1}:{verdicts}{HEADER_ROW + 2000}", labels)
+    # to the sheet's last row: a year of records is thousands of rows, every one of them coloured
+    highlight_verdicts(ws, f"{verdicts}{HEADER_ROW + 1}:{verdicts}{EXCEL_MAX_ROW}", labels)
     setup_a4_page(ws, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=labels["page_footer"])
     return Summary(ws)
 
