@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from desktop.core.models.errors import ModelError
+from desktop.core.models.model_files import REC_MIN_WIDTH_RANGE, ModelSet
 from desktop.core.models.registry import check_name
-from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE, ModelSet
-from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
 UNLABELED_TEXT_CHOICES = ("kept", "unknown", "background")
