@@ -133,8 +133,8 @@ def make_reader(model: str):
     ``truth`` (the generator's own boxes), or a model name with optional @DET_SIZE, :nosplit,
     :enlarge (small photos enlarged to the detection size), :onelook (no second look at the display) and
     :closer (the second look also enlarged for small values)."""
-    from desktop.core.models.fallback import open_engine
     from desktop.core.ocr.engine import DEFAULT_DET_SIDE
+    from desktop.core.ocr.open_engine import open_engine
 
     if model == "stock":
         return StockReader()

@@ -35,13 +35,14 @@ def detection_side(text: str) -> int:
 def create_engine(args):
     """The engine for these options, or None after printing why it cannot be made."""
     warnings.filterwarnings("ignore", module="paddle")  # compiler hints paddle prints on import
-    from desktop.core.models.fallback import open_engine
+    from desktop.core.models.errors import ModelError
+    from desktop.core.ocr.open_engine import open_engine
     from desktop.core.ocr.types import OcrError
 
     try:
         engine = open_engine(model=args.model, device=args.device, det_limit_side=args.det_size,
                              second_look=not args.one_look)
-    except OcrError as exc:
+    except (OcrError, ModelError) as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return None
     if engine.choice.notice:

@@ -41,8 +41,8 @@ def describe(version, active: str) -> str:
 def verify_all(registry, run: bool = False) -> int:
     """Print every file of every model with its state; 1 when any is damaged, missing or unlisted.
     ``run``: an intact model must also read the sample screens (run_check.py)."""
-    from desktop.core.models.run_check import sample_problem
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
+    from desktop.core.ocr_metrics.run_check import sample_problem
 
     damaged = 0
     for version in registry.list_versions():
@@ -67,7 +67,8 @@ def verify_all(registry, run: bool = False) -> int:
 
 def run(args) -> int:
     from desktop.core.models import registry
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
+    from desktop.core.ocr_metrics.run_check import sample_problem
 
     if args.action in ("publish", "use-lab"):
         return run_lab(args)
@@ -89,7 +90,7 @@ def run(args) -> int:
         elif args.action == "export":
             print(f"exported to {registry.export_version(args.name, args.folder)}")
         else:
-            print(f"imported {registry.import_version(args.folder).name}")
+            print(f"imported {registry.import_version(args.folder, sample_problem=sample_problem).name}")
     except (ModelError, OSError) as exc:
         print(f"lcdreader: {exc}", file=sys.stderr)
         return 1
@@ -100,7 +101,7 @@ def run_lab(args) -> int:
     from desktop.commands.records import open_lab_store
     from desktop.core.labstore.errors import StoreError
     from desktop.core.labstore.lab_models import publish, use_lab_model
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
 
     try:
         store = open_lab_store()

@@ -81,6 +81,7 @@ def json_line(record: dict) -> str:
 
 def read_one(engine, path, template) -> dict:
     """The JSON object for one image: the contract checked from outside, keep its keys and order."""
+    from desktop.core.models.errors import ModelError
     from desktop.core.ocr.images import load_image
     from desktop.core.ocr.types import OcrError
     from desktop.core.reading import extract_readings
@@ -89,7 +90,7 @@ def read_one(engine, path, template) -> dict:
     try:
         image = load_image(path)
         result = engine.read(image)
-    except OcrError as exc:
+    except (OcrError, ModelError) as exc:
         return {"image": str(path), "error": str(exc)}
     except Exception as exc:  # noqa: BLE001  (an engine bug must not stop a folder of 500 photos)
         return {"image": str(path), "error": f"{path}: unexpected error: {type(exc).__name__}: {exc}"}

@@ -44,6 +44,7 @@ def execute(job, emit) -> int:
     """Run a parsed job; every failure becomes an `error` event, never a bare traceback."""
     import paddle  # noqa: F401  (paddle installs its own SIGTERM handler on import: ours must come after)
 
+    from desktop.core.models.errors import ModelError
     from desktop.core.ocr.types import OcrError
     from desktop.core.training.cancel import CancelToken
     from desktop.core.training.events import error_event
@@ -53,7 +54,7 @@ def execute(job, emit) -> int:
     cancel.cancel_on_sigterm()
     try:
         result = run_job(job, emit, cancel)
-    except (OcrError, ValueError, OSError) as exc:
+    except (OcrError, ModelError, ValueError, OSError) as exc:
         emit(error_event(str(exc)))
         return 1
     except MemoryError:

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def real_engine(prefs: Preferences):
     """The production engine factory (called in the worker thread)."""
-    from desktop.core.models.fallback import open_engine
+    from desktop.core.ocr.open_engine import open_engine
 
     return open_engine(model=prefs.model, device=prefs.device, det_limit_side=prefs.det_size)
 

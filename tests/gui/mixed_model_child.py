@@ -14,8 +14,8 @@ os.environ["LCDREADER_HOME"] = tempfile.mkdtemp(prefix="lcdreader-mixed-")
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.models.fallback import open_engine
 from desktop.core.models.registry import model_set_from_folder
+from desktop.core.ocr.open_engine import open_engine
 from desktop.core.preferences import Preferences
 from desktop.ui.app import create_window
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from desktop.core.ocr import load_progress
+from desktop.core.models import load_progress
 from desktop.core.preferences import Preferences
 
 from .fakes import FakeCapture, FakeEngine

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop.core.models import registry
 from desktop.core.models.integrity import write_manifest
+from desktop.core.ocr_metrics import run_check
 from desktop.ui.dialogs.model_manager import ModelManagerDialog
 
 from .wizard_helpers import Questions, make_version
@@ -78,7 +79,7 @@ def test_delete_asks_and_refuses_the_active_one(dialog, questions):
 
 
 def test_export_then_import_on_another_pc(dialog, questions, tmp_path, monkeypatch):
-    monkeypatch.setattr(registry, "sample_problem", lambda model_set: "")  # dummy weights: see tests/model
+    monkeypatch.setattr(run_check, "sample_problem", lambda model_set: "")  # dummy weights: see tests/model
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog.select("lab-a")

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.model
 
 
 def test_a_recogniser_only_model_reads_in_the_ocr_thread(tmp_path):
-    from desktop.core.ocr.model_files import base_model_set
-    from desktop.core.training.convert import trainable_copy
+    from desktop.core.models.convert import trainable_copy
+    from desktop.core.models.model_files import base_model_set
 
     # the stock recogniser in Paddle 3's format, as training saves it when it cannot go back to legacy
     shutil.copytree(trainable_copy(base_model_set().rec_dir), tmp_path / "model" / "rec")

@@ -11,7 +11,7 @@ SAMPLES = resource_path("samples")
 
 @pytest.fixture(scope="session")
 def base_engine():
-    from desktop.core.models.fallback import open_engine
+    from desktop.core.ocr.open_engine import open_engine
 
     return open_engine(model="pp-ocrv4", device="cpu")
 

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from paddle.base.proto import framework_pb2
 
-import desktop.core.ocr.predictor as predictor
-from desktop.core.ocr.affine_fold import folded_model
+import desktop.core.models.predictor as predictor
+from desktop.core.models.affine_fold import folded_model
+from desktop.core.models.convert import trainable_copy
+from desktop.core.models.model_files import base_model_set
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.model_files import base_model_set
-from desktop.core.training.convert import trainable_copy
 
 from .test_legacy_export import network_input
 

@@ -1,9 +1,9 @@
 """The bundled LCD-tuned model (models/lcd-default) reads every expected reading on the sample screens."""
 import pytest
 
-from desktop.core.models.fallback import open_engine
 from desktop.core.models.registry import BUNDLED_DEFAULT, active_model_name, bundled_models_dir
 from desktop.core.ocr.images import load_image
+from desktop.core.ocr.open_engine import open_engine
 from desktop.core.reading import extract_readings
 
 from .conftest import sample

@@ -2,10 +2,11 @@
 import numpy as np
 import pytest
 
-from desktop.core.models.fallback import open_engine
+from desktop.core.models.errors import ModelError
+from desktop.core.models.model_files import ModelSet, base_model_set
 from desktop.core.ocr.images import load_image
-from desktop.core.ocr.model_files import ModelSet, base_model_set
-from desktop.core.ocr.types import ModelError, OcrError
+from desktop.core.ocr.open_engine import open_engine
+from desktop.core.ocr.types import OcrError
 
 from .conftest import sample
 

@@ -7,13 +7,13 @@ import cv2
 import numpy as np
 import pytest
 
+from desktop.core.models.convert import trainable_copy
+from desktop.core.models.legacy_export import to_legacy_program
+from desktop.core.models.model_files import base_model_set
+from desktop.core.models.predictor import predictor_infer
 from desktop.core.ocr.detector import TextDetector
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.model_files import base_model_set
-from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.ocr.recognizer import make_batch
-from desktop.core.training.convert import trainable_copy
-from desktop.core.training.legacy_export import to_legacy_program
 
 from .conftest import SAMPLES
 

@@ -7,7 +7,8 @@ import pytest
 from desktop.cli import main
 from desktop.core.models import registry
 from desktop.core.models.builtin import STOCK
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
+from desktop.core.ocr_metrics.run_check import sample_problem
 
 pytestmark = pytest.mark.slow  # loads Paddle and reads two sample screens per import
 
@@ -21,7 +22,7 @@ def exported_stock_rec(tmp_path, name="lab-rec"):
 
 
 def test_a_sound_model_without_checksums_is_imported(tmp_path):
-    assert registry.import_version(exported_stock_rec(tmp_path)).name == "lab-rec"
+    assert registry.import_version(exported_stock_rec(tmp_path), sample_problem=sample_problem).name == "lab-rec"
 
 
 def test_damaged_weights_without_checksums_are_refused_and_nothing_registered(tmp_path):
@@ -32,13 +33,13 @@ def test_damaged_weights_without_checksums_are_refused_and_nothing_registered(tm
         data[offset] ^= 0x5A
     params.write_bytes(bytes(data))
     with pytest.raises(ModelError, match="is not imported: it (misreads the sample screens|does not load)"):
-        registry.import_version(folder)
+        registry.import_version(folder, sample_problem=sample_problem)
     assert "lab-rec" not in {v.name for v in registry.list_versions()}
     assert main(["models", "verify"]) == 0  # nothing half-registered for verify to trip on
 
 
 def test_verify_run_reads_the_samples_with_each_model(tmp_path, capsys, monkeypatch):
-    registry.import_version(exported_stock_rec(tmp_path))
+    registry.import_version(exported_stock_rec(tmp_path), sample_problem=sample_problem)
     every = registry.list_versions
     monkeypatch.setattr(registry, "list_versions",  # PP-OCRv6 (and what is trained from it) converts at first use
                         lambda: [v for v in every() if v.name in (STOCK.name, "lab-rec")])
@@ -47,7 +48,7 @@ def test_verify_run_reads_the_samples_with_each_model(tmp_path, capsys, monkeypa
 
 
 def test_an_active_model_that_does_not_load_gives_way_to_the_one_before(tmp_path):
-    from desktop.core.models.fallback import open_engine
+    from desktop.core.ocr.open_engine import open_engine
     from tests.unit.models.helpers import model_folder
 
     registry.add_version("lab", model_folder(tmp_path / "lab"), {})  # intact files, an empty program

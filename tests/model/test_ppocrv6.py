@@ -3,11 +3,11 @@ outputs on every input shape the engine uses, and reads through the whole engine
 import numpy as np
 import pytest
 
+from desktop.core.models.model_files import load_dictionary
 from desktop.core.models.ppocrv6.prepare import ONNX_FILES, ppocrv6_model_set, rapidocr_models_dir
+from desktop.core.models.predictor import predictor_infer
 from desktop.core.ocr.detector import TextDetector
 from desktop.core.ocr.device import choose_device
-from desktop.core.ocr.model_files import load_dictionary
-from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.ocr.recognizer import TextRecognizer
 from tests.model.conftest import sample
 
@@ -58,7 +58,7 @@ def test_conversion_is_made_once_and_kept(monkeypatch):
 def test_engine_reads_a_sample_screen_with_pp_ocrv6():
     import cv2
 
-    from desktop.core.models.fallback import open_engine
+    from desktop.core.ocr.open_engine import open_engine
 
     engine = open_engine(model="pp-ocrv6", device="cpu")
     texts = [box.text for box in engine.read(cv2.imread(str(sample("sampler_lcd.png")))).boxes]
@@ -80,7 +80,7 @@ def wheel_copy(tmp_path, monkeypatch):
 
 
 def test_a_missing_onnx_file_is_named(tmp_path, monkeypatch):
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
 
     folder = wheel_copy(tmp_path, monkeypatch)
     (folder / ONNX_FILES["rec"]).unlink()
@@ -89,7 +89,7 @@ def test_a_missing_onnx_file_is_named(tmp_path, monkeypatch):
 
 
 def test_a_damaged_onnx_file_is_refused_and_nothing_half_made_is_used(tmp_path, monkeypatch):
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
 
     folder = wheel_copy(tmp_path, monkeypatch)
     det = folder / ONNX_FILES["det"]

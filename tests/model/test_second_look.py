@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from desktop.core.models.fallback import open_engine
+from desktop.core.ocr.open_engine import open_engine
 from desktop.core.ocr.second_look import display_region
 from desktop.core.reading import extract_readings
 from desktop.core.training.synth.dataset import make_screen

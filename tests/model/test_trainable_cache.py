@@ -2,9 +2,9 @@
 converted again rather than trained from."""
 import pytest
 
+from desktop.core.models.convert import trainable_copy
 from desktop.core.models.integrity import check_manifest
-from desktop.core.ocr.model_files import base_model_set
-from desktop.core.training.convert import trainable_copy
+from desktop.core.models.model_files import base_model_set
 
 pytestmark = pytest.mark.model
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from desktop.core.ocr.model_files import read_min_width
+from desktop.core.models.model_files import read_min_width
 from desktop.core.training.launch import train_command
 from tests.model.conftest import sample
 
@@ -70,8 +70,8 @@ def test_a_finetuned_detector_is_saved_as_the_faster_legacy_program(tmp_path, en
 def test_pp_ocrv6_trains_both_stages_and_the_result_reads(tmp_path, env):
     """PP-OCRv6, converted from the wheel, is finetuned like any base: its detector keeps its own way of
     being run (normalisation, post-processing), and the registered version loads and reads."""
+    from desktop.core.models.model_files import read_det_input
     from desktop.core.models.ppocrv6.prepare import DET_INPUT
-    from desktop.core.ocr.model_files import read_det_input
 
     payload = write_job(tmp_path, tasks=["det", "rec"], base_model="pp-ocrv6", det={"steps": 1, "batch_size": 2},
                         rec={"steps": 1, "batch_size": 4}, eval_every=1, activate="always", stage_minutes=None)

@@ -125,6 +125,6 @@ def test_every_folder_built_beside_goes_through_replace_folder():
         if count:
             renames[path.relative_to(root).as_posix()] = count
     assert renames == {"desktop/core/atomic_files.py": 3, "desktop/core/models/folder_swap.py": 2}
-    for module in ("models/folder_swap.py", "models/ppocrv6/prepare.py", "training/convert.py",
-                   "training/checkpoints.py", "training/legacy_export.py"):
+    for module in ("models/folder_swap.py", "models/ppocrv6/prepare.py", "models/convert.py",
+                   "training/checkpoints.py", "models/legacy_export.py"):
         assert "replace_folder(" in (root / "desktop" / "core" / module).read_text(encoding="utf-8"), module

@@ -4,8 +4,8 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.core.models import model_files, predictor
 from desktop.core.models.ppocrv6 import prepare
-from desktop.core.ocr import model_files, predictor
 from desktop.core.resources import app_root, bundle_dir
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.models.integrity import FileCheck, check_manifest, check_wheel_files, folder_files
-from desktop.core.ocr.model_files import ModelSet, base_model_set, rapidocr_package_dir
+from desktop.core.models.model_files import ModelSet, base_model_set, rapidocr_package_dir
 
 
 @dataclass(frozen=True)

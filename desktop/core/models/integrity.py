@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.atomic_files import write_text_atomic
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 
 MANIFEST = "sha256.txt"
 UNCHECKED = ("model.yaml",)  # the description, not loaded by Paddle (import rewrites its name)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import time
 
+from desktop.core.models.errors import ModelError
 from desktop.core.models.registry import check_name, list_versions
-from desktop.core.ocr.types import ModelError
 
 
 def new_model_name() -> str:

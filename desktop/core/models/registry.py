@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,21 +21,20 @@ import yaml
 from desktop.core.atomic_files import write_text_atomic
 from desktop.core.models import folder_swap
 from desktop.core.models.builtin import BUILTINS, STOCK, BuiltinBase
+from desktop.core.models.errors import ModelError
 from desktop.core.models.integrity import (
     MANIFEST,
     check_manifest,
     require_intact,
     write_manifest,
 )
-from desktop.core.models.run_check import sample_problem
+from desktop.core.models.model_files import ModelSet
 from desktop.core.models.source_check import (
     check_incoming_manifest,
     check_model_parts,
     check_model_settings,
     read_description,
 )
-from desktop.core.ocr.model_files import ModelSet
-from desktop.core.ocr.types import ModelError
 from desktop.core.paths import user_models_dir
 
 BASE_NAME = STOCK.name
@@ -244,9 +244,11 @@ def export_version(name: str, folder: Path) -> Path:
     return target
 
 
-def import_version(folder: Path) -> ModelVersion:
+def import_version(folder: Path, *, sample_problem: Callable[[ModelSet], str]) -> ModelVersion:
     """Add a model exported from another PC: its name, description, files and checksums are all checked
-    before anything is copied; its weights are never unpickled (source_check.py)."""
+    before anything is copied; its weights are never unpickled (source_check.py). ``sample_problem``
+    says why the model cannot be trusted to read, or '' (core/ocr_metrics/run_check.py: it loads the engine,
+    which core/models does not import)."""
     folder = Path(folder)
     if not (folder / METADATA).is_file():
         raise ModelError(f"{folder} is not an exported model (no {METADATA})")

@@ -17,8 +17,9 @@ from typing import Any
 import yaml
 
 from desktop.core import limited_yaml
+from desktop.core.models.errors import ModelError
 from desktop.core.models.integrity import MANIFEST, check_manifest, require_intact
-from desktop.core.ocr.model_files import (
+from desktop.core.models.model_files import (
     PARAMS_NAME,
     PROGRAM_NAMES,
     REC_INPUT_FILE,
@@ -27,7 +28,6 @@ from desktop.core.ocr.model_files import (
     read_det_input,
     read_min_width,
 )
-from desktop.core.ocr.types import ModelError
 
 PARTS = ("det", "rec")
 MODEL_FILES = frozenset((*PROGRAM_NAMES, PARAMS_NAME, REC_INPUT_FILE))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from desktop.core.ocr.predictor import Infer
+from desktop.core.models.predictor import Infer
 from desktop.core.ocr.recognizer import resize_normalise
 
 CLS_HEIGHT, CLS_WIDTH = 48, 192

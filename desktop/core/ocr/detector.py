@@ -15,9 +15,9 @@ import cv2
 import numpy as np
 from rapidocr_paddle.ch_ppocr_det.utils import DBPostProcess, DetPreProcess
 
+from desktop.core.models.model_files import DetInput
+from desktop.core.models.predictor import Infer
 from desktop.core.ocr.crop import order_points, reading_order
-from desktop.core.ocr.model_files import DetInput
-from desktop.core.ocr.predictor import Infer
 
 MIN_SIDE = 8  # below this the network's 32-pixel grid has nothing to see
 GRID = 32  # the network's stride: input sides are multiples of it

@@ -11,10 +11,10 @@ from contextlib import contextmanager
 
 import numpy as np
 
+from desktop.core.models.model_files import ModelChoice, ModelSet, load_dictionary, read_det_input, read_min_width
 from desktop.core.ocr.crop import crop_text_region, reading_order
 from desktop.core.ocr.device import choose_device
 from desktop.core.ocr.line_split import split_at_gaps
-from desktop.core.ocr.model_files import ModelChoice, ModelSet, load_dictionary, read_det_input, read_min_width
 from desktop.core.ocr.second_look import look_again
 from desktop.core.ocr.types import OcrResult, TextBox
 
@@ -27,7 +27,7 @@ DROP_SCORE = 0.5  # as stock PaddleOCR: a recognition below this is noise, not t
 
 class OcrEngine:
     """Reads with the model set it is given. By name (the registry's checks and fallback): ``open_engine``
-    in core/models/fallback.py, which passes ``fall_back``: the model to read with instead when this one's
+    in core/ocr/open_engine.py, which passes ``fall_back``: the model to read with instead when this one's
     intact files still do not load."""
 
     def __init__(self, model: ModelSet | ModelChoice, device: str = "auto",
@@ -49,9 +49,9 @@ class OcrEngine:
             self._load(det_limit_side, use_cls, det_enlarge_small)
 
     def _load(self, det_limit_side: int, use_cls: bool, det_enlarge_small: bool) -> None:
+        from desktop.core.models.predictor import predictor_infer
         from desktop.core.ocr.classifier import DirectionClassifier
         from desktop.core.ocr.detector import TextDetector
-        from desktop.core.ocr.predictor import predictor_infer
         from desktop.core.ocr.recognizer import TextRecognizer
 
         self.model_set = self.choice.model_set

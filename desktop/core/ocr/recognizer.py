@@ -19,8 +19,8 @@ import cv2
 import numpy as np
 from rapidocr_paddle.ch_ppocr_rec.utils import CTCLabelDecode
 
-from desktop.core.ocr.model_files import REC_MIN_WIDTH
-from desktop.core.ocr.predictor import Infer
+from desktop.core.models.model_files import REC_MIN_WIDTH
+from desktop.core.models.predictor import Infer
 
 REC_HEIGHT = 48
 # Multiples of 160 where most screen lines fall, coarser beyond; a crop wider than the last rung
@@ -80,7 +80,7 @@ class TextRecognizer:
     def check_classes(self) -> None:
         """Run the network once on a blank crop: it must score exactly ``classes``. A model whose
         model.yaml names the wrong family (another character list) would misread or fail on every read."""
-        from desktop.core.ocr.types import ModelError
+        from desktop.core.models.errors import ModelError
 
         scored = self._infer(np.zeros((1, 3, REC_HEIGHT, self.min_width), np.float32)).shape[-1]
         if scored != len(self.classes):

@@ -77,7 +77,3 @@ class OcrError(Exception):
 
 class ImageError(OcrError):
     """An image could not be read (missing, not an image, truncated, too large)."""
-
-
-class ModelError(OcrError):
-    """A model folder is missing, incomplete or cannot be loaded."""

@@ -10,7 +10,7 @@ import importlib.util
 
 from desktop.core.models.builtin import STOCK
 from desktop.core.models.integrity import require_intact
-from desktop.core.ocr.model_files import ModelSet
+from desktop.core.models.model_files import ModelSet
 
 
 def stock_available() -> bool:

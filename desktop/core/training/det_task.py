@@ -12,9 +12,9 @@ import pyclipper
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
 from desktop.core.label_files import IGNORED_TEXT, DetRegion
+from desktop.core.models.model_files import DetInput
+from desktop.core.models.predictor import Infer
 from desktop.core.ocr.detector import TextDetector
-from desktop.core.ocr.model_files import DetInput
-from desktop.core.ocr.predictor import Infer
 from desktop.core.ocr_metrics.metrics import DetCounts, intersection_area, match_detections, polygon_area
 from desktop.core.training.augment import photometric
 from desktop.core.training.events import group_key
@@ -237,7 +237,7 @@ class DetTask:
         return images, targets[:, None], weights[:, None]
 
     def write_settings(self, folder) -> None:
-        from desktop.core.ocr.model_files import write_det_input
+        from desktop.core.models.model_files import write_det_input
 
         write_det_input(folder, self.run)
 

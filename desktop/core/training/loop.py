@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.models.predictor import predictor_infer
 from desktop.core.ocr.device import Device
-from desktop.core.ocr.predictor import predictor_infer
 from desktop.core.training.cancel import CancelToken
 from desktop.core.training.checkpoints import CheckpointStore, ResumePoint
 from desktop.core.training.events import Emit, log_event, metric_event, progress_event

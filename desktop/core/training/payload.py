@@ -6,11 +6,11 @@ import math
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from desktop.core.models.errors import ModelError
+from desktop.core.models.model_files import REC_MIN_WIDTH_RANGE, ModelSet
 from desktop.core.models.registry import check_name
-from desktop.core.ocr.model_files import REC_MIN_WIDTH_RANGE
-from desktop.core.ocr.types import ModelError
 
 ACTIVATE_CHOICES = ("if_not_worse", "always", "never")
 UNLABELED_TEXT_CHOICES = ("kept", "unknown", "background")
@@ -52,7 +52,7 @@ class StageSettings:
     freeze_backbone: bool = False
 
 
-def learning_rate_for(stage: str, settings: StageSettings, base) -> float:
+def learning_rate_for(stage: str, settings: StageSettings, base: ModelSet) -> float:
     """The rate a stage trains at from ``base`` (a resolved model set): the job's, else the one for a
     stock or an already finetuned part."""
     if settings.learning_rate is not None:
@@ -105,7 +105,10 @@ def load_job(path: str | Path) -> TrainJob:
 
 # What each field of a job file holds; checked before anything is built from it, so a wrong type is
 # a PayloadError (a JSON error event for the wizard), never a TypeError half-way through the checks.
-def _or_null(kind: tuple[str, Callable[[Any], bool]]) -> tuple[str, Callable[[Any], bool]]:
+FieldType = tuple[str, Callable[[Any], bool]]  # its name in a message, its test
+
+
+def _or_null(kind: FieldType) -> FieldType:
     return f"{kind[0]} or null", lambda v: v is None or kind[1](v)
 
 
@@ -123,7 +126,7 @@ STAGE_FIELDS = {"steps": WHOLE, "batch_size": WHOLE, "learning_rate": _or_null(N
 SOURCE_FIELDS = {"format": TEXT, "path": TEXT, "root": _or_null(TEXT), "group": _or_null(TEXT)}
 
 
-def _type_problems(raw: dict, fields: dict, where: str = "") -> list[str]:
+def _type_problems(raw: dict[str, Any], fields: dict[str, FieldType], where: str = "") -> list[str]:
     problems = []
     for key, (name, test) in fields.items():
         if key in raw and not test(raw[key]):
@@ -131,7 +134,7 @@ def _type_problems(raw: dict, fields: dict, where: str = "") -> list[str]:
     return problems
 
 
-def _all_type_problems(raw: dict) -> list[str]:
+def _all_type_problems(raw: dict[str, Any]) -> list[str]:
     problems = _type_problems(raw, JOB_FIELDS)
     for stage in ("rec", "det"):
         if stage in raw:
@@ -148,7 +151,7 @@ def _all_type_problems(raw: dict) -> list[str]:
     return problems
 
 
-def parse_job(raw: dict, origin: str = "job") -> TrainJob:
+def parse_job(raw: dict[str, Any], origin: str = "job") -> TrainJob:
     if not isinstance(raw, dict) or not raw.get("name"):
         raise PayloadError(f"{origin}: a job needs at least a 'name'")
     problems = _all_type_problems(raw)
@@ -167,53 +170,88 @@ def parse_job(raw: dict, origin: str = "job") -> TrainJob:
     return job
 
 
-def _check(job: TrainJob, origin: str) -> None:
-    problems = []
-    try:
-        check_name(str(job.name))  # the new version's name: refused now, not after the whole run
-    except ModelError as exc:
-        problems.append(f"'name': {exc}")
-    if not job.tasks or any(t not in ("rec", "det") for t in job.tasks):
-        problems.append("'tasks' must list 'rec' and / or 'det'")
-    if job.unlabeled_text not in UNLABELED_TEXT_CHOICES:
-        problems.append(f"'unlabeled_text' must be one of {', '.join(UNLABELED_TEXT_CHOICES)}")
-    if job.stage_minutes is not None and (isinstance(job.stage_minutes, bool)
-                                          or not isinstance(job.stage_minutes, (int, float)) or job.stage_minutes <= 0):
-        problems.append("'stage_minutes' must be a positive number of minutes, or null for no limit")
-    if job.activate not in ACTIVATE_CHOICES:
-        problems.append(f"'activate' must be one of {', '.join(ACTIVATE_CHOICES)}")
-    for source in job.train + job.val:
-        if source.format not in SOURCE_FORMATS:
-            problems.append(f"source format '{source.format}' is not one of {', '.join(SOURCE_FORMATS)}")
-    if any(source.format in ("screens", "accepted") for source in job.train):
-        problems.append("'screens' and 'accepted' sources only score a model: put them under 'val'")
-    if not job.train and job.synthetic_screens <= 0:
-        problems.append("no training data: give 'train' sources or 'synthetic_screens'")
-    if job.synthetic_looks is not None:
-        from desktop.core.training.synth.scenes import check_looks
+# The checks of a job's values, one rule a line: the fields it reads, what it finds wrong in a job, and what
+# the job is told for each wrong thing found ("{}" names it: a source's format, a stage, the reason a name is
+# refused). parse_job checks the types first (JOB_FIELDS), so a rule may rely on them. The messages come in
+# the table's order; a new rule needs its line here (a test checks the fields the rules read).
+class Rule(NamedTuple):
+    fields: str  # the TrainJob fields the rule reads, space-separated
+    wrong: Callable[[TrainJob], list[str]]  # what is wrong with a job: [] when it keeps the rule
+    message: str
 
-        if not isinstance(job.synthetic_looks, list) or not all(isinstance(n, str) for n in job.synthetic_looks):
-            problems.append("'synthetic_looks' must be a list of scene names")
-        else:
-            try:
-                check_looks(job.synthetic_looks)
-            except ValueError as exc:
-                problems.append(f"'synthetic_looks': {exc}")
-    for stage in ("rec", "det"):
-        settings = getattr(job, stage)
-        if settings.steps < 1 or settings.batch_size < 1 or (settings.learning_rate is not None
-                                                             and settings.learning_rate <= 0):
-            problems.append(f"'{stage}' needs steps >= 1, batch_size >= 1 and learning_rate > 0 (or null: "
-                            "the rate for its starting model)")
-    low, high = REC_MIN_WIDTH_RANGE
-    if job.rec_min_width is not None and (not isinstance(job.rec_min_width, int)
-                                          or not low <= job.rec_min_width <= high):
-        problems.append(f"'rec_min_width' must be a whole number of pixels from {low} to {high}")
-    if not 0 <= job.general_text_fraction < 1:
-        problems.append("'general_text_fraction' must be between 0 and 1")
-    if job.eval_every < 1:
-        problems.append("'eval_every' must be at least 1 (validate every so many steps)")
-    if not 0 <= job.val_fraction < 1:
-        problems.append("'val_fraction' must be between 0 and 1")
+
+def _must(holds: Callable[[TrainJob], bool]) -> Callable[[TrainJob], list[str]]:
+    """A rule a job keeps or breaks as a whole: one message, naming nothing."""
+    return lambda job: [] if holds(job) else [""]
+
+
+def _refusal(check: Callable[[Any], object], value: object) -> list[str]:
+    """Why ``check`` refuses ``value``, in its own words (nothing when it takes it)."""
+    try:
+        check(value)
+    except (ModelError, ValueError) as exc:
+        return [str(exc)]
+    return []
+
+
+def _one_of(name: str, choices: tuple[str, ...]) -> Rule:
+    return Rule(name, _must(lambda job: getattr(job, name) in choices), f"'{name}' must be one of {', '.join(choices)}")
+
+
+def _fraction(name: str) -> Rule:
+    return Rule(name, _must(lambda job: 0 <= getattr(job, name) < 1), f"'{name}' must be between 0 and 1")
+
+
+def _looks_are_names(job: TrainJob) -> bool:
+    return job.synthetic_looks is None or all(isinstance(look, str) for look in job.synthetic_looks)
+
+
+def _unknown_looks(job: TrainJob) -> list[str]:
+    """check_looks' reason, asked only of a list of names (the rule before refuses anything else)."""
+    if job.synthetic_looks is None or not _looks_are_names(job):
+        return []
+    from desktop.core.training.synth.scenes import check_looks  # drawing code: loaded when a job names looks
+
+    return _refusal(check_looks, job.synthetic_looks)
+
+
+def _stage_settled(settings: StageSettings) -> bool:
+    return settings.steps >= 1 and settings.batch_size >= 1 and (settings.learning_rate is None
+                                                                 or settings.learning_rate > 0)
+
+
+_REC_MIN_WIDTH_LOW, _REC_MIN_WIDTH_HIGH = REC_MIN_WIDTH_RANGE
+
+CHECKS: list[Rule] = [
+    # the new version's name: refused now, not after the whole run
+    Rule("name", lambda job: _refusal(check_name, job.name), "'name': {}"),
+    Rule("tasks", _must(lambda job: bool(job.tasks) and all(t in ("rec", "det") for t in job.tasks)),
+         "'tasks' must list 'rec' and / or 'det'"),
+    _one_of("unlabeled_text", UNLABELED_TEXT_CHOICES),
+    Rule("stage_minutes", _must(lambda job: job.stage_minutes is None or job.stage_minutes > 0),
+         "'stage_minutes' must be a positive number of minutes, or null for no limit"),
+    _one_of("activate", ACTIVATE_CHOICES),
+    Rule("train val", lambda job: [s.format for s in job.train + job.val if s.format not in SOURCE_FORMATS],
+         "source format '{}' is not one of " + ", ".join(SOURCE_FORMATS)),
+    Rule("train", _must(lambda job: all(s.format not in ("screens", "accepted") for s in job.train)),
+         "'screens' and 'accepted' sources only score a model: put them under 'val'"),
+    Rule("train synthetic_screens", _must(lambda job: bool(job.train) or job.synthetic_screens > 0),
+         "no training data: give 'train' sources or 'synthetic_screens'"),
+    Rule("synthetic_looks", _must(_looks_are_names), "'synthetic_looks' must be a list of scene names"),
+    Rule("synthetic_looks", _unknown_looks, "'synthetic_looks': {}"),
+    Rule("rec det", lambda job: [stage for stage in ("rec", "det") if not _stage_settled(getattr(job, stage))],
+         "'{}' needs steps >= 1, batch_size >= 1 and learning_rate > 0 (or null: the rate for its starting model)"),
+    Rule("rec_min_width", _must(lambda job: job.rec_min_width is None
+                                or _REC_MIN_WIDTH_LOW <= job.rec_min_width <= _REC_MIN_WIDTH_HIGH),
+         f"'rec_min_width' must be a whole number of pixels from {_REC_MIN_WIDTH_LOW} to {_REC_MIN_WIDTH_HIGH}"),
+    _fraction("general_text_fraction"),
+    Rule("eval_every", _must(lambda job: job.eval_every >= 1),
+         "'eval_every' must be at least 1 (validate every so many steps)"),
+    _fraction("val_fraction"),
+]
+
+
+def _check(job: TrainJob, origin: str) -> None:
+    problems = [rule.message.format(wrong) for rule in CHECKS for wrong in rule.wrong(job)]
     if problems:
         raise PayloadError(f"{origin}: " + "; ".join(problems))

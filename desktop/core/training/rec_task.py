@@ -6,7 +6,7 @@ import random
 
 import numpy as np
 
-from desktop.core.ocr.predictor import Infer
+from desktop.core.models.predictor import Infer
 from desktop.core.ocr.recognizer import REC_MIN_WIDTH, TextRecognizer, make_batch, width_groups
 from desktop.core.ocr_metrics.metrics import RecScore
 from desktop.core.training.augment import augment_crop
@@ -62,7 +62,7 @@ class RecTask:
         return images, labels, lengths
 
     def write_settings(self, folder) -> None:
-        from desktop.core.ocr.model_files import write_min_width
+        from desktop.core.models.model_files import write_min_width
 
         write_min_width(folder, self.min_width)
 

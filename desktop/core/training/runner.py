@@ -23,7 +23,7 @@ def training_device(request: str) -> str:
 
 
 def make_task(stage: str, job: TrainJob, data, dictionary: list[str], base):
-    from desktop.core.ocr.model_files import read_det_input, read_min_width
+    from desktop.core.models.model_files import read_det_input, read_min_width
     from desktop.core.training.det_task import DetTask
     from desktop.core.training.rec_task import RecTask
 
@@ -40,11 +40,11 @@ def run_job(job: TrainJob, emit: Emit, cancel: CancelToken) -> dict:
     os.environ["FLAGS_use_mkldnn"] = "0"
     import paddle
 
+    from desktop.core.models.convert import trainable_copy
+    from desktop.core.models.model_files import load_dictionary
+    from desktop.core.models.predictor import predictor_infer
     from desktop.core.models.registry import resolve_model
     from desktop.core.ocr.device import choose_device
-    from desktop.core.ocr.model_files import load_dictionary
-    from desktop.core.ocr.predictor import predictor_infer
-    from desktop.core.training.convert import trainable_copy
     from desktop.core.training.job_data import load_job_data
     from desktop.core.training.loop import LoopSettings, PhotoJudge, run_loop, save_inference_model
 
@@ -163,7 +163,7 @@ def _read_screens(model, screens: list, device) -> dict:
 def _base_text_marked(base, device, data, keep: bool, emit: Emit):
     """The job's data with the text the base detector finds and no label covers added to its det items
     (det_task.py): taught as text (``keep``) or left out of the loss (unknown)."""
-    from desktop.core.ocr.model_files import read_det_input
+    from desktop.core.models.model_files import read_det_input
     from desktop.core.training.det_task import mark_base_text
 
     detector, ratio = _base_detector(base, device), read_det_input(base.det_dir).unclip_ratio
@@ -205,9 +205,9 @@ def _base_reader(base, device):
 
 
 def _base_detector(base, device):
+    from desktop.core.models.model_files import read_det_input
+    from desktop.core.models.predictor import predictor_infer
     from desktop.core.ocr.detector import TextDetector
-    from desktop.core.ocr.model_files import read_det_input
-    from desktop.core.ocr.predictor import predictor_infer
 
     return TextDetector(predictor_infer(base.det_dir, device), run=read_det_input(base.det_dir))
 
@@ -215,8 +215,8 @@ def _base_detector(base, device):
 def _legacy_for_speed(stage: str, stage_dir: Path, emit: Emit) -> None:
     """Rewrite a trained model as the legacy program (faster on the CPU, legacy_export.py).
     Only an optimisation: whatever happens, the trained model stays."""
-    from desktop.core.ocr.model_files import base_model_set
-    from desktop.core.training.legacy_export import to_legacy_program
+    from desktop.core.models.legacy_export import to_legacy_program
+    from desktop.core.models.model_files import base_model_set
 
     try:
         converted = to_legacy_program(stage_dir, getattr(base_model_set(), f"{stage}_dir"))
@@ -271,8 +271,8 @@ def _job_digest(job: TrainJob, stage: str, data, base) -> str:
 
 def _same_job(job: TrainJob) -> bool:
     """Is the version named like this job the one an earlier (cancelled) run of this job registered?"""
+    from desktop.core.models.errors import ModelError
     from desktop.core.models.registry import find_version
-    from desktop.core.ocr.types import ModelError
 
     try:
         version = find_version(job.name)
@@ -283,7 +283,7 @@ def _same_job(job: TrainJob) -> bool:
 
 def _check_name_free(job: TrainJob) -> None:
     """Before any work: the version this job registers must not take the name of another one."""
-    from desktop.core.ocr.types import ModelError
+    from desktop.core.models.errors import ModelError
     from desktop.core.paths import user_models_dir
 
     if (user_models_dir() / job.name).exists() and not _same_job(job):

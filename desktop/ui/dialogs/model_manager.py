@@ -23,7 +23,8 @@ from desktop.core.labstore.errors import StoreError
 from desktop.core.labstore.lab_models import active_lab_model, publish, use_lab_model
 from desktop.core.labstore.store import LabStore
 from desktop.core.models import registry
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
+from desktop.core.ocr_metrics import run_check
 from desktop.ui.dialogs.model_messages import ModelMessages
 from desktop.ui.theme import OK
 
@@ -253,7 +254,7 @@ class ModelManagerDialog(QDialog):
     def import_folder(self) -> None:
         folder = ModelMessages.choose_folder(self, self.tr("Choose an exported model folder"))
         versions = []
-        if folder and self._run(lambda: versions.append(registry.import_version(folder))):
+        if folder and self._run(lambda: versions.append(registry.import_version(folder, sample_problem=run_check.sample_problem))):
             self.refresh(versions[0].name)
 
     def publish_selected(self) -> None:

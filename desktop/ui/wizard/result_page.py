@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.models import registry
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 from desktop.core.training.verdict import ScoreRow, drops, score_rows, scored_sections
 from desktop.ui.dialogs.model_messages import ModelMessages
 from desktop.ui.theme import BAD, OK, WARN

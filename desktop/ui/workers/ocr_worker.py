@@ -74,7 +74,7 @@ class OcrWorker(QObject):
     # -- slots, run in the worker thread ---------------------------------------------------------
     @Slot()
     def load_engine(self) -> None:
-        from desktop.core.ocr.load_progress import listening, report
+        from desktop.core.models.load_progress import listening, report
 
         start = time.perf_counter()
         self._engine = None
@@ -166,9 +166,10 @@ class OcrWorker(QObject):
 
 
 def _expected(exc: Exception) -> bool:
+    from desktop.core.models.errors import ModelError
     from desktop.core.ocr.types import OcrError
 
-    return isinstance(exc, OcrError)
+    return isinstance(exc, (OcrError, ModelError))
 
 
 class OcrService(QObject):

@@ -10,8 +10,8 @@ import yaml
 
 from desktop.cli import main
 from desktop.core.models import folder_swap, registry
-from desktop.core.ocr.types import ModelError
-from tests.unit.models.helpers import flip_bytes, model_folder, runs  # noqa: F401  (runs: a fixture)
+from desktop.core.models.errors import ModelError
+from tests.unit.models.helpers import flip_bytes, model_folder, reads_samples
 
 
 def exported(tmp_path, name="lab-x", **metadata):
@@ -28,7 +28,7 @@ def user_folders():
 def assert_refused(folder, message):
     before = user_folders()
     with pytest.raises(ModelError, match=message):
-        registry.import_version(folder)
+        registry.import_version(folder, sample_problem=reads_samples)
     assert user_folders() == before  # nothing copied, no half-made folder
 
 
@@ -77,14 +77,13 @@ def test_weights_damaged_on_the_way_are_refused(tmp_path):
     assert_refused(folder, r"rec/inference\.pdiparams: damaged")
 
 
-@pytest.mark.usefixtures("runs")
 def test_a_damaged_checksum_list_is_refused_and_a_note_beside_the_model_is_not(tmp_path):
     folder = exported(tmp_path)
     (folder / "README.txt").write_text("from the lab upstairs")
     (folder / "sha256.txt").write_text((folder / "sha256.txt").read_text() + "xyz\n")
     assert_refused(folder, "line 3 is damaged")
     (folder / "sha256.txt").write_text("\n".join((folder / "sha256.txt").read_text().splitlines()[:2]) + "\n")
-    assert registry.import_version(folder).name == "lab-x"
+    assert registry.import_version(folder, sample_problem=reads_samples).name == "lab-x"
 
 
 def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
@@ -92,11 +91,10 @@ def test_a_folder_name_that_cannot_be_a_model_name_is_refused(tmp_path):
     assert_refused(folder.rename(folder.with_name("calib job #1")), "cannot be a model name")
 
 
-@pytest.mark.usefixtures("runs")
 def test_import_of_a_good_export_works_and_lists(tmp_path, capsys):
     folder = exported(tmp_path, metrics={"rec": {"metric": "accuracy", "before": {"accuracy": 0.5},
                                                   "after": {"accuracy": 0.75}}})
-    assert registry.import_version(folder).name == "lab-x"
+    assert registry.import_version(folder, sample_problem=reads_samples).name == "lab-x"
     assert main(["models", "list"]) == 0
     assert "rec accuracy 0.500 -> 0.750" in capsys.readouterr().out
 

@@ -6,11 +6,10 @@ import time
 
 import pytest
 
-from desktop.core.models import builtin, registry
+from desktop.core.models import builtin, model_files, registry
 from desktop.core.models.fallback import model_for_reading
 from desktop.core.models.integrity import ModelIntegrityError, sha256_file
-from desktop.core.ocr import model_files
-from desktop.core.ocr.model_files import rapidocr_package_dir
+from desktop.core.models.model_files import rapidocr_package_dir
 from tests.unit.models.helpers import flip_bytes, model_folder
 
 

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
+from desktop.core.models.errors import ModelError
 from desktop.core.models.ppocrv6.onnx_weights import read_onnx
-from desktop.core.ocr.types import ModelError
 
 
 def varint(value: int) -> bytes:

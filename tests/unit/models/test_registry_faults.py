@@ -3,8 +3,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.core.models import registry
+from desktop.core.models.errors import ModelError
 from desktop.core.models.fallback import model_for_reading
-from desktop.core.ocr.types import ModelError
 from tests.unit.models.helpers import model_folder
 
 BAD_DESCRIPTIONS = {
@@ -60,7 +60,7 @@ def test_markers_that_are_not_utf8_give_a_message_not_a_traceback(tmp_path, caps
 
 
 def test_a_nan_mean_in_the_detector_input_is_refused(tmp_path):
-    from desktop.core.ocr.model_files import DET_INPUT_FILE, read_det_input
+    from desktop.core.models.model_files import DET_INPUT_FILE, read_det_input
 
     (tmp_path / DET_INPUT_FILE).write_text("mean: [.nan, 0.5, 0.5]\nstd: [0.5, 0.5, 0.5]\n", encoding="utf-8")
     with pytest.raises(ModelError, match="mean"):

@@ -2,8 +2,8 @@ import numpy as np
 import pytest
 from rapidocr_paddle.ch_ppocr_det.utils import DetPreProcess
 
+from desktop.core.models.model_files import DetInput
 from desktop.core.ocr.detector import TextDetector, canvas_for, canvas_sides
-from desktop.core.ocr.model_files import DetInput
 
 
 def test_detector_input_is_paddleocrs_preprocessing_padded_to_a_canvas():

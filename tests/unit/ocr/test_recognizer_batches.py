@@ -1,8 +1,9 @@
 import numpy as np
 import pytest
 
-from desktop.core.ocr.model_files import REC_INPUT_FILE as INPUT_FILE
-from desktop.core.ocr.model_files import read_min_width, write_min_width
+from desktop.core.models.errors import ModelError
+from desktop.core.models.model_files import REC_INPUT_FILE as INPUT_FILE
+from desktop.core.models.model_files import read_min_width, write_min_width
 from desktop.core.ocr.recognizer import (
     REC_MIN_WIDTH,
     WIDTH_LADDER,
@@ -11,7 +12,6 @@ from desktop.core.ocr.recognizer import (
     input_widths,
     width_groups,
 )
-from desktop.core.ocr.types import ModelError
 
 DICTIONARY = list("0123456789.")
 

@@ -103,6 +103,18 @@ def test_a_superseded_revision_is_marked_and_keeps_its_tab_name_with_a_long_numb
     assert current["A2"].value == "校准原始记录（DRAFT / 草稿）" and current.oddHeader.center.text == "DRAFT / 草稿"
 
 
+def test_two_revisions_exported_together_keep_the_earlier_marked_superseded(tmp_path, new_record):
+    first = issue(new_record(), by="李华", when=datetime(2025, 3, 17, 16, 5))
+    second = issue(revise(first, "customer name corrected"), by="李华", when=datetime(2025, 3, 18, 9, 30))
+    wb = load_workbook(export_report([first, second], tmp_path / "r.xlsx"))
+    old, current = wb[f"{first.number} 已被替代"], wb[first.number]
+    assert old["A2"].value == "校准原始记录（已被替代：以修订版次 1 为准）" and old["A2"].font.color.rgb == "00C00000"
+    assert old.oddHeader.center.text == "已被替代：以修订版次 1 为准" and current["A2"].value == "校准原始记录"
+    summary = wb["汇总"]
+    assert [summary.cell(row, 13).value for row in (3, 4)] == ["已被替代", None]
+    assert summary["B3"].hyperlink.location == f"'{old.title}'!A1"
+
+
 def test_a_plain_export_does_not_replace_an_existing_report_unless_asked(tmp_path, new_record, capsys):
     from desktop.cli import main
     from desktop.core.records.excel.report import ReportExistsError

@@ -81,6 +81,8 @@ def test_pass_and_fail_are_highlighted_by_conditional_formatting(report):
     r = _table_row(ws, "序号") + 1
     assert rules[f"J{r}:J{r + 1}"] == ['"合格"', '"不合格"', '"有条件合格"', '"有条件不合格"']
     assert any(ref.startswith("C") and len(formulas) == 4 for ref, formulas in rules.items())  # the conclusion
+    summary = {str(rng.sqref) for rng in report["汇总"].conditional_formatting}
+    assert any(ref.endswith("1048576") for ref in summary)  # every record's verdict, not the first 2,000
 
 
 def test_print_setup_is_a4_with_repeated_table_header_and_frozen_title(report):

@@ -4,7 +4,7 @@ import errno
 
 import pytest
 
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 
 
 def _fill_then_fail(source, target):
@@ -14,8 +14,8 @@ def _fill_then_fail(source, target):
 
 
 def test_a_full_disk_during_the_trainable_copy_leaves_no_partial_folder(tmp_path, monkeypatch):
+    from desktop.core.models import convert
     from desktop.core.paths import data_dir
-    from desktop.core.training import convert
 
     model = tmp_path / "ch_PP-OCRv4_rec_infer"
     model.mkdir()

@@ -1,6 +1,6 @@
 import numpy as np
 
-from desktop.core.ocr.model_files import base_model_set, load_dictionary
+from desktop.core.models.model_files import base_model_set, load_dictionary
 from desktop.core.ocr.recognizer import batch_width, input_widths
 from desktop.core.training.rec_task import RecTask
 from desktop.core.training.samples import RecItem

@@ -2,10 +2,10 @@
 import pytest
 
 from desktop.core.models import registry
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 from desktop.core.training.payload import parse_job
 from desktop.core.training.runner import _register
-from tests.unit.models.helpers import PIR_OUTLINE, runs  # noqa: F401  (runs: a fixture)
+from tests.unit.models.helpers import PIR_OUTLINE, reads_samples
 
 
 def trained_folder(tmp_path, name="out", stage="rec"):
@@ -48,15 +48,14 @@ def test_names_are_checked(tmp_path):
         registry.delete_version("pp-ocrv4")
 
 
-@pytest.mark.usefixtures("runs")
 def test_export_and_import(tmp_path):
     registry.add_version("lab-b", trained_folder(tmp_path), {"note": "good"})
     exported = registry.export_version("lab-b", tmp_path / "usb")
     registry.delete_version("lab-b")
-    imported = registry.import_version(exported)
+    imported = registry.import_version(exported, sample_problem=reads_samples)
     assert imported.name == "lab-b" and imported.metadata["note"] == "good"
     with pytest.raises(ModelError, match="not an exported model"):
-        registry.import_version(tmp_path)
+        registry.import_version(tmp_path, sample_problem=reads_samples)
 
 
 def stages(before: float, after: float) -> dict:
@@ -124,7 +123,7 @@ def test_a_model_that_reads_an_accepted_photo_otherwise_is_not_activated(tmp_pat
 
 def fake_v6(tmp_path, monkeypatch):
     from desktop.core.models.builtin import BUILTINS, BuiltinBase
-    from desktop.core.ocr.model_files import ModelSet
+    from desktop.core.models.model_files import ModelSet
 
     folder = tmp_path / "v6"
     v6 = ModelSet("pp-ocrv6", det_dir=folder / "det", rec_dir=folder / "rec", keys_path=folder / "keys.txt",

@@ -127,7 +127,7 @@ def test_an_empty_validation_still_gets_a_label_file(tmp_path):
 def test_validation_is_written_per_instrument_and_scored_per_group(tmp_path):
     import numpy as np
 
-    from desktop.core.ocr.model_files import base_model_set, load_dictionary
+    from desktop.core.models.model_files import base_model_set, load_dictionary
     from desktop.core.training.events import GROUP_ACCURACY
     from desktop.core.training.job_data import load_sources
     from desktop.core.training.rec_task import RecTask

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 
 # field numbers from onnx.proto
 MODEL_GRAPH, MODEL_METADATA = 7, 14

@@ -24,9 +24,9 @@ import shutil
 from pathlib import Path
 
 from desktop.core.atomic_files import replace_folder
+from desktop.core.models.errors import ModelError
 from desktop.core.models.integrity import check_manifest, sha256_file, write_manifest
-from desktop.core.ocr.model_files import DetInput, ModelSet, base_model_set, write_det_input
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.model_files import DetInput, ModelSet, base_model_set, write_det_input
 from desktop.core.resources import app_root, bundle_dir
 
 NAME = "pp-ocrv6"
@@ -102,7 +102,7 @@ def ppocrv6_model_set() -> ModelSet:
     sources["det_input"] = repr(DET_INPUT)
     target = cache_dir() / FOLDER
     if not _is_complete(target, sources):
-        from desktop.core.ocr.load_progress import report
+        from desktop.core.models.load_progress import report
 
         report("convert_ppocrv6")
         convert_ppocrv6(onnx, target, sources)

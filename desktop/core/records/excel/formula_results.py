@@ -2,14 +2,16 @@
 
 openpyxl writes a formula with an empty ``<v>``, so a viewer that does not recalculate (file
 previewers, pandas, ``openpyxl`` with ``data_only=True``, mail previews) shows nothing. Each formula we
-write is registered here with the value ``evaluation.py`` computed; after openpyxl has saved the
-workbook, ``store_results`` writes those values into the sheets' ``<v>`` elements (the same place
+write is registered here with the value ``verdicts.py`` computed; after openpyxl has saved the
+workbook, ``result_patches`` writes those values into the sheets' ``<v>`` elements (the same place
 Excel keeps the result of its last calculation). Excel and LibreOffice still recalculate on edit.
 """
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -51,20 +53,39 @@ def results(wb: Workbook) -> dict:
     return getattr(wb, _ATTRIBUTE)
 
 
-def store_results(wb: Workbook, path: Path) -> None:
-    """Put the registered results into the formulas of the workbook just saved at ``path``."""
-    by_title = {ws.title: values for ws, values in results(wb).items() if ws in wb.worksheets and values}
-    if not by_title:
+def result_patches(wb: Workbook) -> dict:
+    """{sheet title: the change that puts the registered results into its formulas}, for ``patch_sheets``."""
+    present = {id(ws) for ws in wb.worksheets}
+    return {ws.title: partial(_patched_sheet, values=values, epoch=wb.epoch)
+            for ws, values in results(wb).items() if id(ws) in present and values}
+
+
+def patch_sheets(path: Path, patches: dict[str, Callable[[bytes], bytes]]) -> None:
+    """Rewrite the workbook just saved at ``path`` with each sheet named in ``patches`` changed by its function
+    (one sheet in memory at a time)."""
+    if not patches:
         return
     with zipfile.ZipFile(path) as source:
-        parts = _sheet_parts(source)
-        patched = {parts[title]: _patched_sheet(source.read(parts[title]), values, wb.epoch)
-                   for title, values in by_title.items() if title in parts}
+        parts = {part: patches[title] for title, part in _sheet_parts(source).items() if title in patches}
         rewritten = path.with_name(path.name + ".part")
         with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():
-                target.writestr(item, patched.get(item.filename) or source.read(item.filename))
+                data = source.read(item.filename)
+                target.writestr(item, parts[item.filename](data) if item.filename in parts else data)
     rewritten.replace(path)
+
+
+def cached_value(value, epoch) -> tuple[str | None, str]:
+    """(the cell's type attribute, the text of its ``<v>``) for a formula whose result is ``value``."""
+    if isinstance(value, bool):
+        return "b", "1" if value else "0"
+    if isinstance(value, (int, float)):
+        return None, repr(float(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, (date, datetime)):
+        return None, repr(float(to_excel(value, epoch)))
+    if value in ERROR_CODES:  # #DIV/0! and the like, kept from a workbook appended to
+        return "e", value
+    return "str", str(value)  # a formula's text result
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -87,23 +108,13 @@ def _patched_sheet(xml: bytes, values: dict, epoch) -> bytes:
         formula = cell.find(f"{{{_MAIN}}}f")
         if coordinate not in values or formula is None or values[coordinate] is None:
             continue
-        value = values[coordinate]
+        kind, text = cached_value(values[coordinate], epoch)
         cached = cell.find(f"{{{_MAIN}}}v")
         if cached is None:
             cached = etree.SubElement(cell, f"{{{_MAIN}}}v")
-        if isinstance(value, bool):
-            cell.set("t", "b")
-            cached.text = "1" if value else "0"
-        elif isinstance(value, (int, float)):
+        if kind is None:
             cell.attrib.pop("t", None)
-            cached.text = repr(float(value)) if isinstance(value, float) else str(value)
-        elif isinstance(value, (date, datetime)):
-            cell.attrib.pop("t", None)
-            cached.text = repr(float(to_excel(value, epoch)))
-        elif value in ERROR_CODES:  # #DIV/0! and the like, kept from a workbook appended to
-            cell.set("t", "e")
-            cached.text = value
         else:
-            cell.set("t", "str")  # a formula's text result
-            cached.text = str(value)
+            cell.set("t", kind)
+        cached.text = text
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from openpyxl.worksheet.pagebreak import Break
 
+from desktop.core.records.excel.sheet_cells import SheetCells
+
 A4_WIDTH_PT, A4_HEIGHT_PT = 595.0, 842.0
 FILL = 0.92  # rows render slightly taller than their nominal height in some programs
 DEFAULT_ROW_PT = 15.0
@@ -27,16 +29,16 @@ def largest_scale(column_widths: list[float], margins: tuple[float, float, float
 
 
 class Pages:
-    """Places the rows of ``ws`` on A4 pages in order: ``flow`` for rows already written, ``fits`` and
-    ``new_page`` for a writer that decides before it writes (a table repeating its header)."""
+    """Places the rows of a sheet (its ``SheetCells``) on A4 pages in order: ``flow`` for rows already written,
+    ``fits`` and ``new_page`` for a writer that decides before it writes (a table repeating its header)."""
 
-    def __init__(self, ws, margins: tuple[float, float, float, float], scale: float = 1.0):
-        self.ws = ws
+    def __init__(self, cells: SheetCells, margins: tuple[float, float, float, float], scale: float = 1.0):
+        self.cells = cells
         self.usable = (A4_HEIGHT_PT - (margins[2] + margins[3]) * 72) * FILL / scale
         self.count, self.used, self.page_start, self.next_row = 1, 0.0, 1, 1
 
     def height(self, row: int) -> float:
-        return self.ws.row_dimensions[row].height or DEFAULT_ROW_PT
+        return self.cells.heights.get(row) or DEFAULT_ROW_PT
 
     def fits(self, height: float) -> bool:
         return self.used + height <= self.usable or self.used == 0
@@ -44,7 +46,7 @@ class Pages:
     def new_page(self, row: int) -> None:
         """The page breaks before ``row`` (the next row to place)."""
         if row > self.page_start:
-            self.ws.row_breaks.append(Break(id=row - 1))
+            self.cells.ws.row_breaks.append(Break(id=row - 1))
             self.count += 1
             self.page_start, self.used = row, 0.0
 

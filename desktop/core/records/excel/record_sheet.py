@@ -4,21 +4,23 @@ Lab, title, identification, dates, method and decision rule, environment, standa
 results (as found and as left when adjusted), conclusion, original observations and corrections,
 revision history, signatures, "page x of y" of this record and an end-of-certificate marker. See
 docs/records.md for where each 17025 item is. Error, limit, verdict and conclusion are formulas (a value
-corrected in Excel recalculates) built by ``evaluation.ExcelFormulas`` and carrying the value
-``evaluation`` computed as their cached result.
+corrected in Excel recalculates) built by ``verdicts.ExcelFormulas`` and carrying the value
+``verdicts`` computed as their cached result.
 """
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.core.records import verdicts as evaluation  # import line only while excel/ is being edited elsewhere
+from desktop.core.records import verdicts
 from desktop.core.records.calibration_record import CalibrationRecord, MeasurementPoint, is_number_text
 from desktop.core.records.consistency import lab_minimum_tur, low_tur_points
 from desktop.core.records.excel.pagination import Pages, largest_scale
 from desktop.core.records.excel.photos import centre_in_cell, thumbnail_image
+from desktop.core.records.excel.sheet_cells import SheetCells, sheet_cells
 from desktop.core.records.excel.sheet_writer import SheetWriter
 from desktop.core.records.excel.styles import (
     HEADER_FILL,
@@ -33,8 +35,6 @@ from desktop.core.records.excel.styles import (
     number_format,
     row_height,
     setup_a4_page,
-    style_cell,
-    write_value,
 )
 from desktop.core.records.excel.watermark import add_draft_watermark
 from desktop.core.records.verdicts import ExcelFormulas, Tolerance
@@ -43,6 +43,7 @@ PHOTO_COLUMN = ("photo", 22)
 PHOTO_ROW_HEIGHT = 48  # points; the thumbnail is sized to fit in it
 SMALL_TABLE = 15  # points: a results table this short is never split across pages
 CONCLUSION_HEIGHT = 20  # points: the conclusion row, kept with the table's last row
+TITLE_ROWS = 3  # the title is in one of them: it follows the lab's name and address when they are set
 
 
 def printed_title(record: CalibrationRecord, labels: dict[str, str]) -> str:
@@ -57,7 +58,7 @@ def printed_issue_date(record: CalibrationRecord, labels: dict[str, str]):
 
 
 def verdict_words(labels: dict[str, str]) -> dict[str, str]:
-    return {verdict: labels[verdict] for verdict in evaluation.VERDICTS}
+    return {verdict: labels[verdict] for verdict in verdicts.VERDICTS}
 
 
 def table_columns(record: CalibrationRecord, photos: bool) -> list[tuple[str, float]]:
@@ -81,7 +82,7 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
         ws.column_dimensions[get_column_letter(i)].width = width
     writer = SheetWriter(ws, last)
 
-    pages = Pages(ws, PAGE_MARGINS, largest_scale([width for _, width in columns], PAGE_MARGINS))
+    pages = Pages(writer.cells, PAGE_MARGINS, largest_scale([width for _, width in columns], PAGE_MARGINS))
     _header(writer, record, labels)
     _standards(writer, pages, record, labels)
     if record.adjusted:  # 7.8.4.2: the results and their conformity before adjustment too
@@ -126,29 +127,36 @@ def write_record_sheet(ws: Worksheet, record: CalibrationRecord, labels: dict[st
         ws.oddHeader.center.size, ws.oddHeader.center.color = 14, MARK_COLOUR
         add_draft_watermark(ws, [1] + [brk.id + 1 for brk in ws.row_breaks.brk])
     ws.print_area = f"A1:{last}{end}"
+    writer.cells.finish(editable_rows=TITLE_ROWS)  # the title may still be marked superseded
     return conclusion
 
 
 def mark_sheet_superseded(ws: Worksheet, mark: str, labels: dict[str, str]) -> None:
     """An earlier revision kept in the workbook: its title and every printed page say it is superseded."""
     titles = (labels["record_title"], labels["certificate_title"])
-    for cell in (ws["A1"], ws["A2"], ws["A3"]):  # the title follows the lab's name and address when set
-        if isinstance(cell.value, str) and cell.value.startswith(titles):
-            cell.value = labels["title_marked"].format(title=cell.value, mark=mark)
-            cell.font = MARK_TITLE_FONT
+    cells = sheet_cells(ws)  # None: a sheet read from an existing report
+    for row in range(1, TITLE_ROWS + 1):
+        title = cells.value(row, 1) if cells else ws.cell(row, 1).value
+        if isinstance(title, str) and title.startswith(titles):
+            marked = labels["title_marked"].format(title=title, mark=mark)
+            if cells:
+                cells.rewrite(row, 1, marked, font=MARK_TITLE_FONT)
+            else:
+                cell = ws.cell(row, 1)
+                cell.value, cell.font = marked, MARK_TITLE_FONT
     ws.oddHeader.center.text = mark.replace("&", "&&")
     ws.oddHeader.center.size, ws.oddHeader.center.color = 14, MARK_COLOUR
     ws.sheet_properties.tabColor = MARK_COLOUR
 
 
-def _conclusion(writer: SheetWriter, label: str, verdicts: str, verdict: str | None, labels: dict[str, str]) -> str:
+def _conclusion(writer: SheetWriter, label: str, verdict_cells: str, verdict: str | None, labels: dict[str, str]) -> str:
     """The conclusion row under a results table: a formula over its verdict cells, carrying ``verdict``."""
     words = verdict_words(labels)
-    cell = writer.wide_pair(label, Formula(ExcelFormulas(words).conclusion(verdicts), words.get(verdict, ""))
-                            if verdicts else "")
-    writer.ws[cell].font = SECTION_FONT
-    if verdicts:
-        highlight_verdicts(writer.ws, verdicts, labels)
+    cell = writer.wide_pair(label, Formula(ExcelFormulas(words).conclusion(verdict_cells), words.get(verdict, ""))
+                            if verdict_cells else "")
+    writer.cells.rewrite(*coordinate_to_tuple(cell), font=SECTION_FONT)
+    if verdict_cells:
+        highlight_verdicts(writer.ws, verdict_cells, labels)
     highlight_verdicts(writer.ws, cell, labels)
     return cell
 
@@ -173,7 +181,7 @@ def _header(writer: SheetWriter, record: CalibrationRecord, labels: dict[str, st
     if lab.name:
         writer.title(title)
     if not record.locked:
-        writer.ws[f"A{writer.row - 1}"].font = MARK_TITLE_FONT
+        writer.cells.rewrite(writer.row - 1, 1, font=MARK_TITLE_FONT)
     writer.pairs(labels["number"], record.number, labels["revision"], record.revision)
     writer.pairs(labels["customer"], record.customer, labels["customer_address"], record.customer_address)
     instrument = record.instrument
@@ -223,7 +231,8 @@ def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, colum
     pages.flow(section - 1)
     headers = _table_headers(record, labels, as_found)
     header_height = row_height([(headers[key], width) for key, width in columns], 30)
-    letters = {key: get_column_letter(i) for i, (key, _) in enumerate(columns, start=1)}
+    numbers = {key: i for i, (key, _) in enumerate(columns, start=1)}
+    letters = {key: get_column_letter(i) for key, i in numbers.items()}
     formulas = ExcelFormulas(verdict_words(labels))
     heights = [_point_height(_point_values(p, i, 0, letters, formulas, record, as_found), columns,
                              photos and bool(p.photo)) for i, p in enumerate(record.points, start=1)]
@@ -231,7 +240,7 @@ def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, colum
     if not pages.fits(pages.height(section) + header_height + sum(kept) + CONCLUSION_HEIGHT):
         pages.new_page(section)
     pages.place(section)
-    _table_header(ws, writer.row, columns, headers, header_height)
+    _table_header(writer.cells, writer.row, columns, headers, header_height)
     pages.place(writer.row)
     writer.row += 1
     first = writer.row
@@ -239,19 +248,18 @@ def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, colum
         r = writer.row
         if not pages.fits(height + (CONCLUSION_HEIGHT if index == len(heights) else 0)):
             pages.new_page(r)  # the table goes on under its header, written again
-            _table_header(ws, r, columns, headers, header_height)
+            _table_header(writer.cells, r, columns, headers, header_height)
             pages.place(r)
             r += 1
         values = _point_values(point, index, r, letters, formulas, record, as_found)
-        for key, column in letters.items():
-            cell = ws[f"{column}{r}"]
-            write_value(cell, values.get(key))
-            style_cell(cell)
+        for column, (key, _) in enumerate(columns, start=1):
+            writer.cells.write(r, column, values.get(key))
         result = point.result(record.decision_rule, as_found)
-        ws[f"{letters['error']}{r}"].number_format = number_format(result.display_decimals)
+        shown = number_format(result.display_decimals)
+        writer.cells.rewrite(r, numbers["error"], number_format=shown)
         if result.limit is not None:  # rounded for display only: the verdict compares the exact limit
-            ws[f"{letters['limit']}{r}"].number_format = number_format(result.display_decimals)
-        ws.row_dimensions[r].height = height  # rows grow to fit their text (a long quantity name wraps)
+            writer.cells.rewrite(r, numbers["limit"], number_format=shown)
+        writer.cells.heights[r] = height  # rows grow to fit their text (a long quantity name wraps)
         if photos and point.photo:
             image = thumbnail_image(point.photo, point.crop, PHOTO_ROW_HEIGHT)
             centre_in_cell(image, len(columns), r, PHOTO_COLUMN[1], PHOTO_ROW_HEIGHT)
@@ -260,8 +268,8 @@ def _results(writer: SheetWriter, pages: Pages, record: CalibrationRecord, colum
         writer.row = r + 1
     with_verdict = any(_tolerance(p) for p in record.points)
     # a repeated header inside the range is harmless: COUNTIF and the colours look for verdict words only
-    verdicts = f"{letters['verdict']}{first}:{letters['verdict']}{writer.row - 1}" if with_verdict else ""
-    conclusion = _conclusion(writer, labels["conclusion_as_found" if as_found else "conclusion"], verdicts,
+    verdict_cells = f"{letters['verdict']}{first}:{letters['verdict']}{writer.row - 1}" if with_verdict else ""
+    conclusion = _conclusion(writer, labels["conclusion_as_found" if as_found else "conclusion"], verdict_cells,
                              record.verdict(as_found), labels)
     pages.place(writer.row - 1)
     return conclusion
@@ -277,11 +285,11 @@ def _table_headers(record: CalibrationRecord, labels: dict[str, str], as_found: 
     return headers
 
 
-def _table_header(ws: Worksheet, row: int, columns: list[tuple[str, float]], headers: dict[str, str],
+def _table_header(cells: SheetCells, row: int, columns: list[tuple[str, float]], headers: dict[str, str],
                   height: float) -> None:
     for i, (key, _) in enumerate(columns, start=1):
-        style_cell(ws.cell(row, i, headers[key]), font=HEADER_FONT, fill=HEADER_FILL)
-    ws.row_dimensions[row].height = height
+        cells.write(row, i, headers[key], font=HEADER_FONT, fill=HEADER_FILL)
+    cells.heights[row] = height
 
 
 def _point_height(values: dict[str, object], columns: list[tuple[str, float]], photo: bool) -> float:
@@ -304,7 +312,7 @@ def _point_values(point: MeasurementPoint, index: int, r: int, letters: dict[str
     if tolerance is not None:
         if tolerance.reading_percent:  # the limit follows the reading: a formula
             values["limit"] = Formula(formulas.limit(tolerance, cell["reading"], point.full_scale,
-                                                     evaluation.resolution(reading)), float(result.limit))
+                                                     verdicts.resolution(reading)), float(result.limit))
         else:
             values["limit"] = float(result.limit)
         if result.tur is not None:

@@ -25,14 +25,8 @@ from desktop.core.records.excel.history_sheet import add_history_sheet
 from desktop.core.records.excel.record_sheet import mark_sheet_superseded, write_record_sheet
 from desktop.core.records.excel.report_labels import LANGUAGES, labels_for
 from desktop.core.records.excel.safe_write import ReportWriteError, check_writable, save_workbook, workbook_lock
-from desktop.core.records.excel.styles import sheet_title
-from desktop.core.records.excel.summary import (
-    SummaryLayoutError,
-    add_summary_row,
-    mark_superseded,
-    summary_rows,
-    summary_sheet,
-)
+from desktop.core.records.excel.styles import SheetTitles, sheet_title
+from desktop.core.records.excel.summary import Summary, SummaryLayoutError, summary_sheet
 from desktop.core.records.excel.template_fill import fill_template
 from desktop.core.records.texts import text_problems
 from desktop.core.records.verdicts import ToleranceError
@@ -101,12 +95,14 @@ def _build(records: list[CalibrationRecord], path: Path, lang: str, photos: bool
         raise ReportWriteError(f"cannot append to {path.name}: {exc}") from None
     for record in records:
         _check_revision(summary, record, path)
+    taken = SheetTitles(wb.sheetnames)
     for record in records:
-        _supersede_earlier(wb, summary, record, labels)
-        ws = wb.create_sheet(sheet_title(record.number, wb.sheetnames))
+        _supersede_earlier(wb, summary, record, labels, taken)
+        ws = wb.create_sheet(sheet_title(record.number, taken))
+        taken.add(ws.title)
         conclusion = write_record_sheet(ws, record, labels, photos)
-        add_summary_row(summary, record, ws.title, conclusion, labels)
-    _show_first(wb, summary)
+        summary.add(record, ws.title, conclusion, labels)
+    _show_first(wb, summary.ws)
     return wb
 
 
@@ -170,24 +166,27 @@ def _open_existing(path: Path, lang: str) -> Workbook:
     return wb
 
 
-def _check_revision(summary, record: CalibrationRecord, path: Path) -> None:
+def _check_revision(summary: Summary, record: CalibrationRecord, path: Path) -> None:
     """Only a higher revision replaces one already in the report: the same or a lower one is refused."""
-    current = [revision for _, _, revision in summary_rows(summary, record.number, with_revision=True)]
+    current = [revision for _, _, revision in summary.rows(record.number, with_revision=True)]
     if current and max(current) >= record.revision:
         raise RecordNotReadyError(
             f"record {record.number}: revision {record.revision} cannot replace revision {max(current)} already in "
             f"{path.name}; make a new revision (with its reason) to change an exported certificate")
 
 
-def _supersede_earlier(wb: Workbook, summary, record: CalibrationRecord, labels: dict[str, str]) -> None:
+def _supersede_earlier(wb: Workbook, summary: Summary, record: CalibrationRecord, labels: dict[str, str],
+                       taken: SheetTitles) -> None:
     """A record exported to this workbook before keeps its sheet, renamed and marked superseded."""
-    for row, sheet in summary_rows(summary, record.number):
+    for row, sheet in summary.rows(record.number):
         if sheet not in wb.sheetnames:
             continue
         ws = wb[sheet]
         old_title = ws.title
-        ws.title = sheet_title(record.number, wb.sheetnames, suffix=f" {labels['superseded']}")
-        mark_superseded(summary, row, old_title, ws.title, labels)
+        ws.title = sheet_title(record.number, taken, suffix=f" {labels['superseded']}")
+        taken.discard(old_title)
+        taken.add(ws.title)
+        summary.mark_superseded(row, old_title, ws.title, labels)
         mark_sheet_superseded(ws, labels["superseded_mark"].format(revision=record.revision), labels)
 
 

@@ -19,7 +19,8 @@ from openpyxl.workbook import Workbook
 
 from desktop.core.atomic_files import TEMP_SUFFIX, FolderNotWritableError, replace_atomically
 from desktop.core.file_lock import file_lock
-from desktop.core.records.excel.formula_results import store_results
+from desktop.core.records.excel.formula_results import patch_sheets, result_patches
+from desktop.core.records.excel.sheet_cells import sheet_patches
 
 LOCK_WAIT_SECONDS = 120  # another export of a large workbook may take this long
 
@@ -113,7 +114,8 @@ def save_workbook(wb: Workbook, path: str | os.PathLike) -> Path:
     def write_to(temp: Path) -> None:
         wb.save(temp)
         try:
-            store_results(wb, temp)  # the formulas' values, for viewers that do not recalculate
+            # the record sheets' rows, and the formulas' values for viewers that do not recalculate
+            patch_sheets(temp, result_patches(wb) | sheet_patches(wb))
         finally:
             Path(f"{temp}.part").unlink(missing_ok=True)
 

@@ -1,12 +1,11 @@
 """Writes a record sheet's blocks top to bottom: titles, notes, label/value pairs and spanned rows."""
 from __future__ import annotations
 
-from openpyxl.cell.cell import MergedCell
 from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.records.excel.pagination import Pages
+from desktop.core.records.excel.sheet_cells import SheetCells
 from desktop.core.records.excel.styles import (
     BODY_FONT,
     BOX,
@@ -17,8 +16,6 @@ from desktop.core.records.excel.styles import (
     SECTION_FONT,
     TITLE_FONT,
     row_height,
-    style_cell,
-    write_value,
 )
 
 
@@ -27,6 +24,8 @@ class SheetWriter:
 
     def __init__(self, ws: Worksheet, last_column: str):
         self.ws, self.last, self.row = ws, last_column, 1
+        self.cells = SheetCells(ws)
+        self._widths: dict[str, float] = {}  # span ("C:E") -> its width
         self.blocks: list[tuple[int, int]] = []  # (first, last) rows kept on one page when paginating
 
     def keep_together(self, first: int, last: int | None = None) -> None:
@@ -34,24 +33,24 @@ class SheetWriter:
         self.blocks.append((first, self.row - 1 if last is None else last))
 
     def title(self, text: str, small: str = "") -> None:
-        self._merged(f"A{self.row}:{self.last}{self.row}", text, font=TITLE_FONT, border=False)
-        self.ws.row_dimensions[self.row].height = 30
+        self._merged(f"A:{self.last}", text, font=TITLE_FONT, border=False)
+        self.cells.heights[self.row] = 30
         self.row += 1
         if small:
             self.note(small, centred=True)
 
     def note(self, text: str, centred: bool = False) -> None:
         """A line of text across the sheet, without a frame."""
-        self._merged(f"A{self.row}:{self.last}{self.row}", text, border=False,
+        self._merged(f"A:{self.last}", text, border=False,
                      alignment=CENTER if centred else LEFT)
-        self.ws.row_dimensions[self.row].height = row_height([(text, self._width(f"A:{self.last}"))])
+        self.cells.heights[self.row] = row_height([(text, self._width(f"A:{self.last}"))])
         self.row += 1
 
     def section(self, text: str) -> int:
         """A section title; returns its row."""
         self.row += 1  # breathing space above each section
-        self._merged(f"A{self.row}:{self.last}{self.row}", text, font=SECTION_FONT, alignment=LEFT, border=False)
-        self.ws.row_dimensions[self.row].height = 20
+        self._merged(f"A:{self.last}", text, font=SECTION_FONT, alignment=LEFT, border=False)
+        self.cells.heights[self.row] = 20
         self.row += 1
         return self.row - 1
 
@@ -95,37 +94,27 @@ class SheetWriter:
 
     def spanned_row(self, spans: list[str], values: list, header: bool = False,
                     labels_at: tuple[int, ...] = (), min_height: float = 20) -> None:
-        self.ws.row_dimensions[self.row].height = self.spanned_height(spans, values, min_height)
+        self.cells.heights[self.row] = self.spanned_height(spans, values, min_height)
         for i, (span, value) in enumerate(zip(spans, values)):
-            start, end = span.split(":")
             is_label = header or i in labels_at
-            self._merged(f"{start}{self.row}:{end}{self.row}", value,
+            self._merged(span, value,
                          font=HEADER_FONT if is_label else BODY_FONT,
                          fill=HEADER_FILL if is_label else None,
                          alignment=None if is_label else LEFT)
         self.row += 1
 
     def _width(self, span: str) -> float:
-        start, end = (column_index_from_string(c) for c in span.split(":"))
-        return sum(self.ws.column_dimensions[get_column_letter(i)].width for i in range(start, end + 1))
+        if span not in self._widths:
+            start, end = (column_index_from_string(c) for c in span.split(":"))
+            self._widths[span] = sum(self.ws.column_dimensions[get_column_letter(i)].width
+                                     for i in range(start, end + 1))
+        return self._widths[span]
 
-    def _merged(self, cells: str, value, font=BODY_FONT, alignment=None, border=True, fill=None) -> None:
-        first, end = cells.split(":")
-        write_value(self.ws[first], value)
-        if end != first:
-            _merge(self.ws, cells)
-        for row in self.ws[cells]:  # borders and fills must be set on every cell of a merged range
-            for cell in row:
-                style_cell(cell, font=font, alignment=alignment, border=BOX if border else None, fill=fill)
-
-
-def _merge(ws: Worksheet, cells: str) -> None:
-    """``ws.merge_cells`` without its ``format()``, which re-borders the range's edges one cell at a time
-    (a third of a large export's time): ``_merged`` styles every cell of the range itself. Nor does it
-    check the range against every other of the sheet: a record sheet's ranges never overlap."""
-    merged = MergedCellRange(ws, cells)
-    ws.merged_cells.ranges.add(merged)
-    positions = merged.cells
-    next(positions)  # the top-left cell keeps its value
-    for row, col in positions:
-        ws._cells[row, col] = MergedCell(ws, row, col)
+    def _merged(self, span: str, value, font=BODY_FONT, alignment=None, border=True, fill=None) -> None:
+        """``value`` in the columns ``span`` ("C:E") of the current row, merged when it spans several."""
+        first, last = (column_index_from_string(c) for c in span.split(":"))
+        self.cells.write(self.row, first, value, font, alignment, BOX if border else None, fill)
+        for column in range(first + 1, last + 1):  # borders and fills must be set on every cell of a merged range
+            self.cells.write(self.row, column, None, font, alignment, BOX if border else None, fill)
+        if last != first:
+            self.cells.merge(self.row, first, self.row, last)

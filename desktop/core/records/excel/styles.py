@@ -47,13 +47,13 @@ class Displayed(NamedTuple):
     decimals: int
 
     @classmethod
-    def parse(cls, text: str) -> "Displayed | None":
+    def parse(cls, text: str) -> Displayed | None:
         text = text.strip()
         return cls(float(Decimal(text)), len(text.partition(".")[2])) if text else None
 
 
 class Formula(NamedTuple):
-    """One of our own formulas and the value evaluation.py computed for it (stored as its cached result)."""
+    """One of our own formulas and the value verdicts.py computed for it (stored as its cached result)."""
 
     text: str
     result: object
@@ -73,23 +73,30 @@ def number_format(decimals: int) -> str:
     return "0." + "0" * decimals if decimals > 0 else "0"
 
 
+def cell_content(value) -> tuple[object, str | None]:
+    """(what the cell holds, the number format that shows it as given; None: General) for a value to write."""
+    if isinstance(value, Displayed):
+        return value.value, number_format(value.decimals)
+    if isinstance(value, date):
+        return value, DATE_FORMAT
+    return value, None
+
+
 def write_value(cell, value) -> None:
     """Write text, a Displayed number or a date, with the number format that shows it as given.
 
     Text is always written as text, even ``=cmd|' /C calc'!A0`` or ``#N/A``: text from the form, the
     OCR or a JSON file never becomes a formula. Our own formulas go through ``write_formula``.
     """
-    if isinstance(value, Displayed):
-        cell.value, cell.number_format = value.value, number_format(value.decimals)
-    elif isinstance(value, Formula):
+    if isinstance(value, Formula):
         write_formula(cell, value.text, value.result)
     elif isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error
     else:
-        cell.value = value
-        if isinstance(value, date):
-            cell.number_format = DATE_FORMAT
+        cell.value, shown_as = cell_content(value)
+        if shown_as:
+            cell.number_format = shown_as
 
 
 def row_height(cells: list[tuple[object, float]], minimum: float = 20) -> float:
@@ -111,16 +118,34 @@ def _width_units(text: str) -> float:
     return sum(1.8 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
+class SheetTitles:
+    """Sheet titles compared in any case, as Excel does. A writer adding thousands of sheets keeps one up to
+    date (``add``, ``discard``) rather than have ``sheet_title`` read all the workbook's titles for each."""
+
+    def __init__(self, titles=()):
+        self._lower = {t.lower() for t in titles}
+
+    def __contains__(self, title: str) -> bool:
+        return title.lower() in self._lower
+
+    def add(self, title: str) -> None:
+        self._lower.add(title.lower())
+
+    def discard(self, title: str) -> None:
+        self._lower.discard(title.lower())
+
+
 def sheet_title(text: str, taken=(), suffix: str = "") -> str:
-    """A valid Excel sheet name: no []:*?/\\, at most 31 characters, and none of ``taken`` (any case).
+    """A valid Excel sheet name: no []:*?/\\, at most 31 characters, and none of ``taken`` (any case; titles
+    or a SheetTitles).
 
     Two record numbers that differ only after the 31st character, or in / versus _, get ``~2``, ``~3``.
     ``suffix`` (" 已被替代") is kept whole: the text is shortened to make room for it.
     """
     base = (_SHEET_TITLE_FORBIDDEN.sub("_", text).strip("'")[:31 - len(suffix)] or "Record") + suffix
-    used = {t.lower() for t in taken}
+    used = taken if isinstance(taken, SheetTitles) else SheetTitles(taken)
     title, n = base, 1
-    while title.lower() in used:
+    while title in used:
         n += 1
         suffix = f"~{n}"
         title = base[:31 - len(suffix)] + suffix

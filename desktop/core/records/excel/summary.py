@@ -36,13 +36,67 @@ SUMMARY_COLUMNS = [
 ]
 COLUMN = {key: i for i, (key, _) in enumerate(SUMMARY_COLUMNS, start=1)}
 HEADER_ROW = 2
+EXCEL_MAX_ROW = 1_048_576  # a worksheet's last row
 
 
 class SummaryLayoutError(ValueError):
     """The workbook's summary sheet has other columns than this app writes."""
 
 
-def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Worksheet:
+class Summary:
+    """The summary sheet, with its rows by record number found once and kept up to date as rows are added:
+    an export of thousands of records reads neither the whole sheet nor its row count again for each."""
+
+    def __init__(self, ws: Worksheet):
+        self.ws = ws
+        self.next_row = max(ws.max_row + 1, HEADER_ROW + 1)
+        self._rows: dict[Any, list[int]] = {}  # record number -> its rows
+        for row in range(HEADER_ROW + 1, self.next_row):
+            self._rows.setdefault(ws.cell(row, COLUMN["number"]).value, []).append(row)
+
+    def add(self, record: CalibrationRecord, record_sheet: str, conclusion_cell: str, labels: dict[str, str]) -> None:
+        """Add the record's row at the end, its number linked to its own sheet."""
+        ws, row = self.ws, self.next_row
+        instrument = record.instrument
+        verdict = labels.get(record.verdict() or "", "")
+        values = [row - HEADER_ROW, record.number, record.revision, record.calibration_date, record.customer,
+                  instrument.name, instrument.model, instrument.serial, instrument.manufacturer, record.technician,
+                  record.checker, Formula(f"={quote_sheetname(record_sheet)}!{conclusion_cell}", verdict), ""]
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            write_value(cell, value)
+            style_cell(cell)
+        ws.row_dimensions[row].height = row_height(list(zip(values, (w for _, w in SUMMARY_COLUMNS))))
+        _link(ws, row, record_sheet)
+        self._rows.setdefault(record.number, []).append(row)
+        self.next_row = row + 1
+        ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(SUMMARY_COLUMNS))}{row}"
+
+    def rows(self, number: str, with_revision: bool = False) -> list[tuple[Any, ...]]:
+        """(row, sheet title) of the rows of record ``number`` that are not superseded yet; with their revision
+        number last when ``with_revision`` (0 for a row whose revision cell is not a number)."""
+        ws = self.ws
+        found: list[tuple[Any, ...]] = []
+        for row in self._rows.get(number, ()):
+            link = ws.cell(row, COLUMN["number"])
+            if not ws.cell(row, COLUMN["status"]).value and link.hyperlink:
+                revision = ws.cell(row, COLUMN["revision"]).value
+                found.append((row, _sheet_of(link.hyperlink.location))
+                             + ((revision if isinstance(revision, int) else 0,) if with_revision else ()))
+        return found
+
+    def mark_superseded(self, row: int, old_title: str, new_title: str, labels: dict[str, str]) -> None:
+        """The row of an earlier export: marked superseded, its link and conclusion following its renamed sheet."""
+        ws = self.ws
+        verdict = ws.cell(row, COLUMN["verdict"])
+        cached = results(ws.parent).get(ws, {}).get(verdict.coordinate)
+        formula = str(verdict.value).replace(quote_sheetname(old_title) + "!", quote_sheetname(new_title) + "!", 1)
+        write_value(verdict, Formula(formula, cached) if formula.startswith("=") else formula)
+        write_value(ws.cell(row, COLUMN["status"]), labels["superseded"])
+        _link(ws, row, new_title)
+
+
+def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Summary:
     """The workbook's summary sheet, created first in the workbook when it is not there yet."""
     title = labels["summary_sheet"]
     if title in wb.sheetnames:
@@ -51,7 +105,7 @@ def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Worksheet:
         if found != [labels[key] for key, _ in SUMMARY_COLUMNS]:
             raise SummaryLayoutError(f"the sheet {title!r} has other columns than this version writes "
                                      f"({', '.join(str(v) for v in found if v)}); export to a new workbook")
-        return ws
+        return Summary(ws)
     ws = wb.create_sheet(title, 0)
     last = get_column_letter(len(SUMMARY_COLUMNS))
     ws.merge_cells(f"A1:{last}1")
@@ -64,50 +118,10 @@ def summary_sheet(wb: Workbook, labels: dict[str, str]) -> Worksheet:
     ws.row_dimensions[HEADER_ROW].height = 30
     ws.freeze_panes = f"C{HEADER_ROW + 1}"  # title, headers and the record number stay in view
     verdicts = get_column_letter(COLUMN["verdict"])
-    highlight_verdicts(ws, f"{verdicts}{HEADER_ROW + 1}:{verdicts}{HEADER_ROW + 2000}", labels)
+    # to the sheet's last row: a year of records is thousands of rows, every one of them coloured
+    highlight_verdicts(ws, f"{verdicts}{HEADER_ROW + 1}:{verdicts}{EXCEL_MAX_ROW}", labels)
     setup_a4_page(ws, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=labels["page_footer"])
-    return ws
-
-
-def add_summary_row(ws: Worksheet, record: CalibrationRecord, record_sheet: str, conclusion_cell: str,
-                    labels: dict[str, str]) -> None:
-    """Add the record's row at the end, its number linked to its own sheet."""
-    row = max(ws.max_row + 1, HEADER_ROW + 1)
-    instrument = record.instrument
-    verdict = labels.get(record.verdict() or "", "")
-    values = [row - HEADER_ROW, record.number, record.revision, record.calibration_date, record.customer,
-              instrument.name, instrument.model, instrument.serial, instrument.manufacturer, record.technician,
-              record.checker, Formula(f"={quote_sheetname(record_sheet)}!{conclusion_cell}", verdict), ""]
-    for col, value in enumerate(values, start=1):
-        cell = ws.cell(row, col)
-        write_value(cell, value)
-        style_cell(cell)
-    ws.row_dimensions[row].height = row_height(list(zip(values, (w for _, w in SUMMARY_COLUMNS))))
-    _link(ws, row, record_sheet)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(SUMMARY_COLUMNS))}{max(ws.max_row, HEADER_ROW + 1)}"
-
-
-def summary_rows(ws: Worksheet, number: str, with_revision: bool = False) -> list[tuple[Any, ...]]:
-    """(row, sheet title) of the rows of record ``number`` that are not superseded yet; with their revision
-    number last when ``with_revision`` (0 for a row whose revision cell is not a number)."""
-    found: list[tuple[Any, ...]] = []
-    for row in range(HEADER_ROW + 1, ws.max_row + 1):
-        link = ws.cell(row, COLUMN["number"])
-        if link.value == number and not ws.cell(row, COLUMN["status"]).value and link.hyperlink:
-            revision = ws.cell(row, COLUMN["revision"]).value
-            found.append((row, _sheet_of(link.hyperlink.location))
-                         + ((revision if isinstance(revision, int) else 0,) if with_revision else ()))
-    return found
-
-
-def mark_superseded(ws: Worksheet, row: int, old_title: str, new_title: str, labels: dict[str, str]) -> None:
-    """The row of an earlier export: marked superseded, its link and conclusion following its renamed sheet."""
-    verdict = ws.cell(row, COLUMN["verdict"])
-    cached = results(ws.parent).get(ws, {}).get(verdict.coordinate)
-    formula = str(verdict.value).replace(quote_sheetname(old_title) + "!", quote_sheetname(new_title) + "!", 1)
-    write_value(verdict, Formula(formula, cached) if formula.startswith("=") else formula)
-    write_value(ws.cell(row, COLUMN["status"]), labels["superseded"])
-    _link(ws, row, new_title)
+    return Summary(ws)
 
 
 def _link(ws: Worksheet, row: int, sheet: str) -> None:

@@ -4,7 +4,7 @@ The template's first sheet is the record form; each record gets a copy of it nam
 number. A row holding ``{{point.*}}`` placeholders is repeated once per measurement point (likewise
 ``{{standard.*}}`` per standard used). In a point row, ``{{point.error}}`` and ``{{point.verdict}}``
 become formulas over the row's own reading, standard and tolerance cells (the rules of
-``evaluation.py``, with its results stored as the formulas' cached values). A named range called like a
+``verdicts.py``, with its results stored as the formulas' cached values). A named range called like a
 field (``number``, ``instrument.serial`` or ``instrument_serial``) receives that field's value.
 Each copy keeps the template's page setup, header, footer and print titles; print titles and the print
 area follow rows inserted above them.
@@ -29,6 +29,7 @@ from desktop.core.records.excel.record_sheet import printed_issue_date, printed_
 from desktop.core.records.excel.styles import (
     Displayed,
     Formula,
+    SheetTitles,
     as_text,
     highlight_verdicts,
     number_format,
@@ -86,10 +87,10 @@ def fill_template(template: str | Path, records: list[CalibrationRecord], labels
     form = wb.worksheets[0]
     names = _named_cells(wb, form, set(record_fields(records[0], labels)))
     sheets = [form] + [_copy_form(wb, form) for _ in records[1:]]  # copy before filling: pristine forms
-    taken = [ws.title for ws in wb.worksheets if ws not in sheets]
+    taken = SheetTitles(ws.title for ws in wb.worksheets if ws not in sheets)
     for position, (ws, record) in enumerate(zip(sheets, records)):
         ws.title = sheet_title(record.number, taken)
-        taken.append(ws.title)
+        taken.add(ws.title)
         wb.move_sheet(ws, position - wb.index(ws))
         named_cells = {field: coordinate for field, (_, coordinate) in names.items()}
         try:

@@ -9,14 +9,17 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from desktop.core.ocr.affine_fold import folded_model
-from desktop.core.ocr.device import Device
-from desktop.core.ocr.model_files import check_program, program_and_params
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.affine_fold import folded_model
+from desktop.core.models.errors import ModelError
+from desktop.core.models.model_files import check_program, program_and_params
 from desktop.core.resources import bundle_dir
+
+if TYPE_CHECKING:  # the engine chooses the device (core/ocr/device.py); a predictor only follows it
+    from desktop.core.ocr.device import Device
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from desktop.core.ocr.model_files import ModelSet
+from desktop.core.models.model_files import ModelSet
 
 SAMPLES = ("sampler_lcd.png", "thermo_hygrometer_blue.png")
 

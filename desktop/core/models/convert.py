@@ -14,10 +14,10 @@ import shutil
 from pathlib import Path
 
 from desktop.core.atomic_files import replace_folder
+from desktop.core.models.errors import ModelError
 from desktop.core.models.integrity import check_manifest, write_manifest
-from desktop.core.ocr.model_files import program_and_params
-from desktop.core.ocr.static_mode import static_mode
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.model_files import program_and_params
+from desktop.core.models.static_mode import static_mode
 from desktop.core.paths import data_dir
 
 NO_GRAD_OPS = {"pd_op.data", "pd_op.shape", "pd_op.shape64", "pd_op.full", "pd_op.full_int_array"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from desktop.core import limited_yaml
-from desktop.core.ocr.types import ModelError
+from desktop.core.models.errors import ModelError
 from desktop.core.resources import bundle_dir
 
 PROGRAM_NAMES = ("inference.json", "inference.pdmodel")

@@ -1,8 +1,8 @@
 """Loading tells its steps to the loading thread's listener: the PP-OCRv6 conversion says it is converting."""
 import threading
 
+from desktop.core.models import load_progress
 from desktop.core.models.ppocrv6 import prepare
-from desktop.core.ocr import load_progress
 
 
 def test_the_conversion_is_reported_once_then_loading(monkeypatch, tmp_path):

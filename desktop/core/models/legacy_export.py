@@ -5,7 +5,7 @@ architecture carrying the trained weights: the same outputs (within 1e-4), and o
 twice over: Paddle's new executor runs DB detection about a third slower than the legacy one (146 vs
 113 ms at 960x736 on 2 cores; the stock legacy program forced onto the new executor is as slow, so it
 is the executor, not our export), and only legacy programs get their affine steps folded at load
-(``desktop/core/ocr/affine_fold.py``: recognition of the samples 78 -> 61 ms).
+(``desktop/core/models/affine_fold.py``: recognition of the samples 78 -> 61 ms).
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import shutil
 from pathlib import Path
 
 from desktop.core.atomic_files import replace_folder
-from desktop.core.ocr.model_files import DET_INPUT_FILE, REC_INPUT_FILE
-from desktop.core.ocr.static_mode import static_mode
+from desktop.core.models.model_files import DET_INPUT_FILE, REC_INPUT_FILE
+from desktop.core.models.static_mode import static_mode
 
 PIR_NAME_SUFFIX = "_0"  # a model trained through paddle.jit.load names the legacy parameter 'w' 'w_0'
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from desktop.core.ocr.static_mode import static_mode
+from desktop.core.models.static_mode import static_mode
 
 CONVOLUTIONS = ("conv2d", "depthwise_conv2d")
 
