@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.training.cancel import CancelToken
@@ -195,8 +195,8 @@ def _cut_as_detected(base, device, data, emit: Emit) -> tuple[list, list]:
 
 def _base_reader(base, device):
     """crops -> texts, as the base recogniser reads them."""
-    from desktop.core.ocr.model_files import load_dictionary, read_min_width
-    from desktop.core.ocr.predictor import predictor_infer
+    from desktop.core.models.model_files import load_dictionary, read_min_width
+    from desktop.core.models.predictor import predictor_infer
     from desktop.core.ocr.recognizer import TextRecognizer
 
     recognizer = TextRecognizer(predictor_infer(base.rec_dir, device), load_dictionary(base.keys_path),
@@ -316,7 +316,7 @@ def _register(job: TrainJob, base, output: Path, stages: dict, readings: dict | 
     dropped = drops(rows)
     informing = "; ".join(row.describe() for row in rows if row.dropped and not row.decides)
     metadata = {
-        "base_model": base.name, "family": base.family, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "base_model": base.name, "family": base.family, "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "device": device, "data": data, "job_work_dir": str(output.parent),
         "parameters": {stage: vars(getattr(job, stage)) for stage in trained},
         "metrics": {stage: {"metric": i["metric"], "before": i["before"], "after": i["after"]}
