@@ -175,7 +175,7 @@ def _with_base_finds(item: DetItem, detector: TextDetector, keep: bool, unclip_r
     to_map = np.array([map_width / width, map_height / height], np.float32)
     labeled = [np.array(r.points, np.float32) * to_map for r in item.regions if not r.ignored]
     kernels = base_kernels(prob.reshape(map_height, map_width), labeled, detector.thresh)
-    return replace(marked, base_text=cv2.resize(kernels, (width, height), interpolation=cv2.INTER_NEAREST))
+    return replace(marked, base_text=kernels)  # at the map's scale: _sample() scales it with the picture
 
 
 def balanced_bce(pixel_loss, targets, weights):

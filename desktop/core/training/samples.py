@@ -27,8 +27,8 @@ class DetItem:
     group: str = ""       # the instrument (source group or the image's folder), for per-group scores
     path: str = ""        # the image file, for whole-screen reading accuracy
     complete: bool = False  # every text is boxed (synthetic screens); else unboxed text is unknown
-    # The base detector's text pixels that the labels leave to it (det_task.base_kernels), the image's size:
-    # taught as text with the labels' kernels, so the finetuned detector keeps what the base found.
+    # The base detector's text pixels that the labels leave to it (det_task.base_kernels), at its map's
+    # scale: taught as text with the labels' kernels, so the finetuned detector keeps what the base found.
     base_text: np.ndarray | None = field(default=None, compare=False, repr=False)
 
 
